@@ -1,0 +1,244 @@
+package lang
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kind tells what a [Token] is.
+type Kind uint8
+
+// The kinds of token [Analyze] returns. Punctuation and symbols are not
+// tokens: matching is tolerant of them by construction.
+const (
+	Word   Kind = iota + 1 // letters, possibly with digits, inner apostrophes or hyphens
+	Number                 // digits with inner separators: 240,5 · 1 234 567 · 1,234.5
+)
+
+// Token is one word or number of a text, with its place in the text and
+// its matching forms.
+type Token struct {
+	Text  string  // as written, a slice of the analysed text
+	Start int     // byte offset of the first byte in the analysed text
+	End   int     // byte offset just past the last byte
+	Kind  Kind    // Word or Number
+	Norm  string  // Fold(Text), with the dots of dotted abbreviations removed
+	Key   string  // the matching key: Stem of Norm (for compounds, part stems joined by '-')
+	Parts []Token // for a hyphenated compound (военно-политический), its parts; else nil
+}
+
+// Upper reports whether the token is written in capitals only (an
+// abbreviation such as ШОС or SCO), which case-sensitive terms require.
+func (t Token) Upper() bool {
+	letters := 0
+	for _, r := range t.Text {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters > 0
+}
+
+// Analyze splits text into word and number tokens with byte offsets,
+// folded forms and matching keys. It is the one tokenisation used for
+// glossary terms, index fields and checked texts alike.
+func Analyze(text string) []Token {
+	toks := make([]Token, 0, len(text)/6)
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case isLetter(r):
+			end := scanWord(text, i)
+			toks = append(toks, wordToken(text, i, end))
+			i = end
+		case isDigit(r):
+			end := scanNumber(text, i)
+			toks = append(toks, numberToken(text[i:end], i, end))
+			i = end
+		default:
+			i += size
+		}
+	}
+	return toks
+}
+
+// Keys returns the matching keys of the tokens of text, in order. Two
+// strings match when their Keys are equal.
+func Keys(text string) []string {
+	toks := Analyze(text)
+	keys := make([]string, len(toks))
+	for i, t := range toks {
+		keys[i] = t.Key
+	}
+	return keys
+}
+
+// MatchKey returns the keys of text joined by single spaces: the one
+// string form of the matching key, for maps and comparisons.
+func MatchKey(text string) string {
+	return strings.Join(Keys(text), " ")
+}
+
+func isLetter(r rune) bool {
+	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || r == '\u00AD' || r == '\u0301'
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+func isHyphen(r rune) bool {
+	switch r {
+	case '-', '‐', '‑', '‒', '–', '—', '―', '−':
+		return true
+	}
+	return false
+}
+
+func isApostrophe(r rune) bool {
+	switch r {
+	case '\'', '’', 'ʼ':
+		return true
+	}
+	return false
+}
+
+// scanWord returns the end of the word starting at i: letters and digits,
+// joined by single inner apostrophes (Russia's, d'affaires) or hyphens
+// and dashes without spaces (военно-политический, North–South).
+func scanWord(text string, i int) int {
+	end := i
+	for end < len(text) {
+		r, size := utf8.DecodeRuneInString(text[end:])
+		if isLetter(r) || isDigit(r) || r == '\u200D' || r == '\u200C' {
+			end += size
+			continue
+		}
+		if isApostrophe(r) || isHyphen(r) || r == '.' {
+			n, nsize := utf8.DecodeRuneInString(text[end+size:])
+			if r == '.' {
+				// A dot joins single letters into a dotted abbreviation
+				// (U.S., e.g.) and is kept as its final dot.
+				if end-i == utf8.RuneLen(firstRune(text[i:end])) || dottedSoFar(text[i:end]) {
+					if isLetter(n) && singleLetterAhead(text[end+size:]) {
+						end += size
+						continue
+					}
+					if dottedSoFar(text[i:end]) && strings.ContainsRune(text[i:end], '.') {
+						end += size // the final dot of U.S.
+					}
+				}
+				return end
+			}
+			if nsize > 0 && (isLetter(n) || (isHyphen(r) && isDigit(n))) {
+				end += size
+				continue
+			}
+		}
+		return end
+	}
+	return end
+}
+
+func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
+
+// dottedSoFar reports whether s has the shape "X.Y.Z" of single letters.
+func dottedSoFar(s string) bool {
+	n := 0
+	for j, r := range s {
+		if n%2 == 0 {
+			if !isLetter(r) {
+				return false
+			}
+		} else if r != '.' {
+			return false
+		}
+		_ = j
+		n++
+	}
+	return n%2 == 1
+}
+
+// singleLetterAhead reports whether s starts with one letter followed by
+// a dot (the next element of a dotted abbreviation).
+func singleLetterAhead(s string) bool {
+	_, size := utf8.DecodeRuneInString(s)
+	return size < len(s) && s[size] == '.'
+}
+
+// scanNumber returns the end of the number starting at i: digits with
+// inner decimal or group separators (240,5 · 1,234.5), and groups of
+// three digits after a space of any kind (1 234 567).
+func scanNumber(text string, i int) int {
+	end := i
+	for end < len(text) && isDigit(rune(text[end])) {
+		end++
+	}
+	lead := end - i
+	for end < len(text) {
+		r, size := utf8.DecodeRuneInString(text[end:])
+		switch {
+		case (r == '.' || r == ',') && end+size < len(text) && isDigit(rune(text[end+size])):
+			j := end + size
+			for j < len(text) && isDigit(rune(text[j])) {
+				j++
+			}
+			end = j
+		case isGroupSpace(r) && lead <= 3 && threeDigits(text[end+size:]):
+			end += size + 3
+		default:
+			return end
+		}
+	}
+	return end
+}
+
+func isGroupSpace(r rune) bool {
+	return r == ' ' || r == '\u00A0' || r == '\u202F' || r == '\u2009' || r == '\u2007'
+}
+
+// threeDigits reports whether s starts with exactly three digits.
+func threeDigits(s string) bool {
+	return len(s) >= 3 && isDigit(rune(s[0])) && isDigit(rune(s[1])) && isDigit(rune(s[2])) &&
+		(len(s) == 3 || !isDigit(rune(s[3])))
+}
+
+func wordToken(text string, start, end int) Token {
+	s := text[start:end]
+	t := Token{Text: s, Start: start, End: end, Kind: Word}
+	if strings.IndexByte(s, '.') >= 0 {
+		t.Norm = strings.ReplaceAll(Fold(s), ".", "")
+	} else {
+		t.Norm = Fold(s)
+	}
+	if strings.IndexByte(t.Norm, '-') > 0 {
+		var keys []string
+		off := start
+		for _, p := range strings.FieldsFunc(s, isHyphen) {
+			ps := strings.Index(text[off:end], p) + off
+			pt := Token{Text: p, Start: ps, End: ps + len(p), Kind: Word, Norm: Fold(p)}
+			pt.Key = Stem(pt.Norm)
+			t.Parts = append(t.Parts, pt)
+			keys = append(keys, pt.Key)
+			off = ps + len(p)
+		}
+		t.Key = strings.Join(keys, "-")
+		return t
+	}
+	t.Key = Stem(t.Norm)
+	return t
+}
+
+func numberToken(s string, start, end int) Token {
+	var b strings.Builder
+	for _, r := range s {
+		if isDigit(r) || r == '.' || r == ',' {
+			b.WriteRune(r)
+		}
+	}
+	n := b.String()
+	return Token{Text: s, Start: start, End: end, Kind: Number, Norm: n, Key: n}
+}
