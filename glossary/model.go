@@ -1,0 +1,176 @@
+package glossary
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Status is the normative status of a term: how acceptable it is to use
+// it in a translation. Statuses are ordered from the best to the worst.
+type Status string
+
+// The statuses of a term, lowest to highest severity when used in a
+// translation. The zero value means "not given"; see [Concept.EffectiveStatus].
+const (
+	Preferred  Status = "preferred"
+	Admitted   Status = "admitted"
+	Deprecated Status = "deprecated"
+	Forbidden  Status = "forbidden"
+)
+
+// Severity returns the rank of s: 0 for preferred up to 3 for forbidden,
+// and 1 (admitted) for an unset status.
+func (s Status) Severity() int {
+	switch s {
+	case Preferred:
+		return 0
+	case Deprecated:
+		return 2
+	case Forbidden:
+		return 3
+	}
+	return 1
+}
+
+// Usable reports whether a term of this status is an acceptable rendering.
+func (s Status) Usable() bool { return s.Severity() <= 1 }
+
+// ParseStatus parses a status name; it returns an error naming the valid
+// ones for anything else.
+func ParseStatus(s string) (Status, error) {
+	switch Status(s) {
+	case Preferred, Admitted, Deprecated, Forbidden:
+		return Status(s), nil
+	}
+	return "", fmt.Errorf("unknown status %q (want preferred, admitted, deprecated or forbidden)", s)
+}
+
+// Type is the kind of a term within its concept.
+type Type string
+
+// The term types of the contract. The zero value means fullForm.
+const (
+	FullForm     Type = "fullForm"
+	Abbreviation Type = "abbreviation"
+	ShortForm    Type = "shortForm"
+	Phrase       Type = "phrase"
+	Variant      Type = "variant"
+)
+
+// ParseType parses a term type name; it returns an error naming the
+// valid ones for anything else.
+func ParseType(s string) (Type, error) {
+	switch Type(s) {
+	case FullForm, Abbreviation, ShortForm, Phrase, Variant:
+		return Type(s), nil
+	}
+	return "", fmt.Errorf("unknown term type %q (want fullForm, abbreviation, shortForm, phrase or variant)", s)
+}
+
+// Term is one designation of a concept in one language.
+type Term struct {
+	Text   string // as written, NFC
+	Lang   string // "ru", "en", or another primary language subtag, lower case
+	Status Status // "" when not given: see Concept.EffectiveStatus
+	Type   Type   // "" means FullForm
+	// CaseSensitive terms match only when the case is as written (SCO is
+	// not "sco").
+	CaseSensitive bool
+	// Exact terms match only their written form (after folding), without
+	// morphology: for names that must not inflect-match.
+	Exact bool
+	Note  string
+}
+
+// EffectiveType returns t.Type, or FullForm when it is unset.
+func (t *Term) EffectiveType() Type {
+	if t.Type == "" {
+		return FullForm
+	}
+	return t.Type
+}
+
+// Concept is one meaning with its terms in every language.
+type Concept struct {
+	ID         string
+	Domain     string
+	Definition string
+	Note       string
+	Source     string
+	Terms      []*Term // in the order given; languages interleaved as read
+	// Origin is where the concept was read from, "file:line", for messages.
+	Origin string
+}
+
+// TermsIn returns the concept's terms of language lang, in order.
+func (c *Concept) TermsIn(lang string) []*Term {
+	var ts []*Term
+	for _, t := range c.Terms {
+		if t.Lang == lang {
+			ts = append(ts, t)
+		}
+	}
+	return ts
+}
+
+// EffectiveStatus returns the status of t within c: its own if given;
+// else preferred when t is the only term of its language in c; else
+// admitted (the contract's rule).
+func (c *Concept) EffectiveStatus(t *Term) Status {
+	if t.Status != "" {
+		return t.Status
+	}
+	n := 0
+	for _, o := range c.Terms {
+		if o.Lang == t.Lang {
+			n++
+		}
+	}
+	if n == 1 {
+		return Preferred
+	}
+	return Admitted
+}
+
+// Preferred returns the term to suggest in language lang: the first
+// preferred term, else the first usable one, else nil.
+func (c *Concept) Preferred(lang string) *Term {
+	var usable *Term
+	for _, t := range c.Terms {
+		if t.Lang != lang {
+			continue
+		}
+		switch s := c.EffectiveStatus(t); {
+		case s == Preferred:
+			return t
+		case s.Usable() && usable == nil:
+			usable = t
+		}
+	}
+	return usable
+}
+
+// Glossary is a set of concepts, as read from one or more files.
+type Glossary struct {
+	Concepts []*Concept
+}
+
+// Lookup returns the concept with the given id, or nil.
+func (g *Glossary) Lookup(id string) *Concept {
+	for _, c := range g.Concepts {
+		if c.ID == id {
+			return c
+		}
+	}
+	return nil
+}
+
+// NormalizeLang reduces a language tag to tolmach's form: the primary
+// subtag in lower case (ru-RU, RU_ru and ru → "ru").
+func NormalizeLang(tag string) string {
+	tag = strings.TrimSpace(tag)
+	if i := strings.IndexAny(tag, "-_"); i >= 0 {
+		tag = tag[:i]
+	}
+	return strings.ToLower(tag)
+}
