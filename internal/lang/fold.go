@@ -11,7 +11,7 @@ import (
 
 // Fold returns the normalised matching form of s: NFC; stress marks
 // (U+0301, U+0300), soft hyphens and zero-width characters dropped; ё→е;
-// case folded; typographic quotes unified to '"', apostrophes to '\'';
+// case folded; typographic quotes unified to '"', apostrophes to '\”;
 // dashes and hyphens to '-'; every kind of space to ' '; full- and
 // half-width forms folded. Fold never decomposes letters, so й stays й.
 //
