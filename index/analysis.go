@@ -1,0 +1,194 @@
+package index
+
+import (
+	"fmt"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/registry"
+
+	"tolmach/internal/lang"
+)
+
+// The names of tolmach's analyzers, registered with bleve when the
+// package is initialised. Each is one tokenizer of the same name over
+// [lang.Analyze]; they differ only in which form of a lang token becomes
+// the indexed term.
+const (
+	// AnalyzerKey emits each token's matching key (lang Token.Key: the
+	// stem of the folded word): inflected forms meet here. Use it for
+	// stemmed search and phrase search on stems.
+	AnalyzerKey = "tolmach_key"
+	// AnalyzerNorm emits each token's folded form (lang Token.Norm:
+	// case, ё/е, quotes, dashes folded; not stemmed). Use it for exact,
+	// fuzzy and prefix search: typos are measured against real words,
+	// not stems.
+	AnalyzerNorm = "tolmach_norm"
+	// AnalyzerCase emits each token as written (lang Token.Text), so that
+	// case-sensitive terms — abbreviations such as ШОС or SCO — can be
+	// matched with their case.
+	AnalyzerCase = "tolmach_case"
+)
+
+// The suffixes [AddTextField] appends to a property name to name the
+// fields of its three analyses: property "ru" gives fields "ru_key",
+// "ru_norm" and "ru_case".
+const (
+	SuffixKey  = "_key"
+	SuffixNorm = "_norm"
+	SuffixCase = "_case"
+)
+
+// AnalysisVersion changes whenever the analysis (or anything in
+// internal/lang that changes the tokens it emits) changes in a way that
+// makes an existing index give different answers. It is part of every
+// cache key, so a new tolmach never reads an index an older one built.
+const AnalysisVersion = "tolmach-analysis-1"
+
+// tokenForm selects which form of a lang token a tokenizer emits.
+type tokenForm uint8
+
+const (
+	formKey tokenForm = iota
+	formNorm
+	formText
+)
+
+// langTokenizer is a bleve tokenizer that is lang.Analyze: the tokens,
+// their byte offsets and their order are lang's, and the term is the form
+// the analyzer asks for. Nothing else splits or normalises text.
+type langTokenizer struct{ form tokenForm }
+
+// Tokenize implements analysis.Tokenizer.
+func (t langTokenizer) Tokenize(input []byte) analysis.TokenStream {
+	toks := lang.Analyze(string(input))
+	stream := make(analysis.TokenStream, 0, len(toks))
+	for i, tok := range toks {
+		var term string
+		switch t.form {
+		case formKey:
+			term = tok.Key
+		case formNorm:
+			term = tok.Norm
+		default:
+			term = tok.Text
+		}
+		typ := analysis.AlphaNumeric
+		if tok.Kind == lang.Number {
+			typ = analysis.Numeric
+		}
+		stream = append(stream, &analysis.Token{
+			Start:    tok.Start,
+			End:      tok.End,
+			Term:     []byte(term),
+			Position: i + 1,
+			Type:     typ,
+		})
+	}
+	return stream
+}
+
+func init() {
+	for name, form := range map[string]tokenForm{AnalyzerKey: formKey, AnalyzerNorm: formNorm, AnalyzerCase: formText} {
+		tok := langTokenizer{form: form}
+		// The tokenizer and the analyzer share the name: bleve keeps the
+		// two kinds in separate registries, and an analyzer here is just
+		// its tokenizer (no char or token filters: lang does it all).
+		must(registry.RegisterTokenizer(name, func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
+			return tok, nil
+		}))
+		must(registry.RegisterAnalyzer(name, func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
+			return &analysis.DefaultAnalyzer{Tokenizer: tok}, nil
+		}))
+	}
+}
+
+func must(err error) {
+	if err != nil {
+		panic(fmt.Sprintf("index: registering analysis: %v", err))
+	}
+}
+
+// analyzerFor returns the analyzer registered under name, for tests and
+// for code that must analyse a query exactly as a field was indexed.
+func analyzerFor(name string) (analysis.Analyzer, error) {
+	return registry.NewCache().AnalyzerNamed(name)
+}
+
+// TextFieldMapping returns the mapping of one analysed text field: indexed
+// with analyzer, not in the "_all" field (whose "standard" analyzer finds
+// no inflected Russian), no doc values (nothing sorts or facets on text),
+// and term vectors (positions) only when withPositions is set, which
+// phrase queries need; highlighting is computed from lang offsets instead.
+func TextFieldMapping(name, analyzer string, withPositions bool) *mapping.FieldMapping {
+	fm := mapping.NewTextFieldMapping()
+	fm.Name = name
+	fm.Analyzer = analyzer
+	fm.Store = false
+	fm.Index = true
+	fm.IncludeInAll = false
+	fm.IncludeTermVectors = withPositions
+	fm.DocValues = false
+	return fm
+}
+
+// StoredFieldMapping returns the mapping of a field that is only stored,
+// for data a search result must return without another lookup.
+func StoredFieldMapping(name string) *mapping.FieldMapping {
+	fm := mapping.NewTextFieldMapping()
+	fm.Name = name
+	fm.Analyzer = "keyword"
+	fm.Store = true
+	fm.Index = false
+	fm.IncludeInAll = false
+	fm.IncludeTermVectors = false
+	fm.DocValues = false
+	return fm
+}
+
+// AddTextField declares property prop of dm as text in tolmach's
+// analyses: the value (a string or a list of strings) is indexed three
+// ways, as the fields prop+[SuffixKey] ([AnalyzerKey], with positions for
+// phrase queries), prop+[SuffixNorm] ([AnalyzerNorm]: exact, fuzzy and
+// prefix queries) and, when withCase is set, prop+[SuffixCase]
+// ([AnalyzerCase]). Declare one property per language ("ru", "en"), so
+// that each language gets its own fields.
+//
+// This is how every tolmach index declares text; the translation memory
+// index does, for example:
+//
+//	dm := bleve.NewDocumentStaticMapping()
+//	index.AddTextField(dm, "ru", false)
+//	index.AddTextField(dm, "en", false)
+//	m := index.NewIndexMapping()
+//	m.AddDocumentMapping("unit", dm)
+//
+// and queries a field with the analysis it was indexed with, e.g. a
+// MatchQuery on "ru_key" with Analyzer set to [AnalyzerKey].
+func AddTextField(dm *mapping.DocumentMapping, prop string, withCase bool) {
+	fields := []*mapping.FieldMapping{
+		TextFieldMapping(prop+SuffixKey, AnalyzerKey, true),
+		TextFieldMapping(prop+SuffixNorm, AnalyzerNorm, false),
+	}
+	if withCase {
+		fields = append(fields, TextFieldMapping(prop+SuffixCase, AnalyzerCase, false))
+	}
+	dm.AddFieldMappingsAt(prop, fields...)
+}
+
+// NewIndexMapping returns an index mapping with tolmach's defaults:
+// nothing indexed, stored or given doc values unless a document mapping
+// declares it (no dynamic fields), the default analyzer [AnalyzerNorm],
+// and a disabled default document mapping. Add document mappings with
+// AddDocumentMapping and name the type of each document in its
+// "_type" field (or implement bleve's Classifier).
+func NewIndexMapping() *mapping.IndexMappingImpl {
+	m := mapping.NewIndexMapping()
+	m.DefaultAnalyzer = AnalyzerNorm
+	m.IndexDynamic = false
+	m.StoreDynamic = false
+	m.DocValuesDynamic = false
+	m.DefaultMapping.Enabled = false
+	m.DefaultMapping.Dynamic = false
+	return m
+}
