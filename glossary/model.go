@@ -80,6 +80,9 @@ type Term struct {
 	// morphology: for names that must not inflect-match.
 	Exact bool
 	Note  string
+	// Origin is where the term was read from, "file:line", for messages;
+	// empty for terms made in memory.
+	Origin string
 }
 
 // EffectiveType returns t.Type, or FullForm when it is unset.

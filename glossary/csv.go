@@ -1,0 +1,449 @@
+package glossary
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"tolmach/internal/lang"
+)
+
+// The per-term column suffixes of the CSV/TSV format. A column named by
+// a language code (ru, en, de…) holds terms; LANG_status, LANG_type,
+// LANG_flags ("case", "exact", space-separated) and LANG_note describe
+// them. Concept columns: id, domain, definition, note, source.
+const (
+	sufStatus = "_status"
+	sufType   = "_type"
+	sufFlags  = "_flags"
+	sufNote   = "_note"
+)
+
+// hasHeader reports whether a first row names both the ru and en columns.
+func hasHeader(line string, sep rune) bool {
+	r := csv.NewReader(strings.NewReader(line))
+	r.Comma = sep
+	r.LazyQuotes = true
+	rec, err := r.Read()
+	if err != nil {
+		return false
+	}
+	var ru, en bool
+	for _, h := range rec {
+		switch strings.ToLower(strings.TrimSpace(h)) {
+		case "ru":
+			ru = true
+		case "en":
+			en = true
+		}
+	}
+	return ru && en
+}
+
+type column struct {
+	lang  string // for term columns and their attributes
+	field string // "term", "status", "type", "flags", "note"; or a concept field / "id"
+}
+
+// parseDelimited reads CSV (sep ',') or TSV (sep '\t') with a header row.
+// A .csv without the ru/en header is read as OmegaT's comma variant.
+func parseDelimited(text, file string, sep rune) (*Glossary, error) {
+	if !hasHeader(firstLine([]byte(text)), sep) {
+		if sep == ',' {
+			return parseOmegaT(text, file, ',')
+		}
+		return nil, errAt(file, 1, 1, "the header row must name the columns ru and en")
+	}
+	r := csv.NewReader(strings.NewReader(text))
+	r.Comma = sep
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = sep == '\t'
+	header, err := r.Read()
+	if err != nil {
+		return nil, csvError(text, file, err)
+	}
+	cols := make([]column, len(header))
+	seenCol := map[string]int{}
+	for i, h := range header {
+		name := strings.ToLower(strings.TrimSpace(h))
+		if prev, dup := seenCol[name]; dup && name != "" {
+			return nil, errAt(file, 1, i+1, "column %q appears twice (columns %d and %d)", name, prev+1, i+1)
+		}
+		seenCol[name] = i
+		switch {
+		case name == "id" || isConceptField(name):
+			cols[i] = column{field: name}
+		case isLangCode(name) && !strings.Contains(name, "_"):
+			cols[i] = column{lang: NormalizeLang(name), field: "term"}
+		default:
+			for _, suf := range []string{sufStatus, sufType, sufFlags, sufNote} {
+				if l, ok := strings.CutSuffix(name, suf); ok && isLangCode(l) {
+					cols[i] = column{lang: NormalizeLang(l), field: suf[1:]}
+				}
+			}
+			// Other columns are kept out: spreadsheets carry comments.
+		}
+	}
+	g := &Glossary{}
+	byID := map[string]*Concept{}
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, csvError(text, file, err)
+		}
+		line, _ := r.FieldPos(0)
+		if blankRecord(rec) {
+			continue
+		}
+		var id string
+		terms := map[string]*Term{}
+		var langs []string
+		fields := map[string]string{}
+		for i, v := range rec {
+			if i >= len(cols) || cols[i].field == "" {
+				continue
+			}
+			col := cols[i]
+			if col.lang == "" {
+				if col.field == "id" {
+					id = strings.TrimSpace(v)
+				} else {
+					fields[col.field] = normalizeValue(v)
+				}
+				continue
+			}
+			t := terms[col.lang]
+			if t == nil {
+				t = &Term{Lang: col.lang, Origin: fmt.Sprintf("%s:%d", file, line)}
+				terms[col.lang] = t
+				langs = append(langs, col.lang)
+			}
+			fl, fc := r.FieldPos(i)
+			cc := runeCol(text, fl, fc)
+			v = strings.TrimSpace(v)
+			switch col.field {
+			case "term":
+				t.Text = normalizeTerm(v)
+			case "status":
+				if v != "" {
+					s, err := parseStatusLoose(v)
+					if err != nil {
+						return nil, errAt(file, line, cc, "%v", err)
+					}
+					t.Status = s
+				}
+			case "type":
+				if v != "" {
+					ty, err := parseTypeLoose(v)
+					if err != nil {
+						return nil, errAt(file, line, cc, "%v", err)
+					}
+					t.Type = ty
+				}
+			case "flags":
+				for _, w := range strings.Fields(v) {
+					switch strings.ToLower(w) {
+					case "case":
+						t.CaseSensitive = true
+					case "exact":
+						t.Exact = true
+					default:
+						return nil, errAt(file, line, cc, "unknown flag %q (want case or exact)", w)
+					}
+				}
+			case "note":
+				t.Note = normalizeValue(v)
+			}
+		}
+		if id != "" {
+			if !ValidID(id) {
+				return nil, errAt(file, line, 1, "invalid concept id %q (use lower-case Latin letters, digits, '-', '_' and '.')", id)
+			}
+		}
+		c := byID[id]
+		if c == nil || id == "" {
+			c = &Concept{ID: id, Origin: fmt.Sprintf("%s:%d", file, line)}
+			g.Concepts = append(g.Concepts, c)
+			if id != "" {
+				byID[id] = c
+			}
+		}
+		for _, f := range conceptFields {
+			if v := fields[f]; v != "" && *conceptField(c, f) == "" {
+				*conceptField(c, f) = v
+			}
+		}
+		sort.SliceStable(langs, func(i, j int) bool { return langRank(langs[i]) < langRank(langs[j]) })
+		for _, l := range langs {
+			t := terms[l]
+			if t.Text == "" {
+				if t.Status != "" || t.Type != "" || t.Note != "" || t.CaseSensitive || t.Exact {
+					return nil, errAt(file, line, 1, "%s attributes given without a %s term", l, l)
+				}
+				continue
+			}
+			if hasTerm(c, t) {
+				continue // a row repeating a synonym of the other language
+			}
+			c.Terms = append(c.Terms, t)
+		}
+	}
+	return Merge(g), nil
+}
+
+// langRank orders languages ru, en, then the rest alphabetically.
+func langRank(l string) string {
+	switch l {
+	case "ru":
+		return "0"
+	case "en":
+		return "1"
+	}
+	return "2" + l
+}
+
+// hasTerm reports whether c already holds t: same language, same text.
+func hasTerm(c *Concept, t *Term) bool {
+	for _, o := range c.Terms {
+		if o.Lang == t.Lang && o.Text == t.Text {
+			return true
+		}
+	}
+	return false
+}
+
+// runeCol converts encoding/csv's 1-based byte column on a line of text
+// to the 1-based character column reports use.
+func runeCol(text string, line, byteCol int) int {
+	for l := 1; l < line; l++ {
+		i := strings.IndexByte(text, '\n')
+		if i < 0 {
+			return byteCol
+		}
+		text = text[i+1:]
+	}
+	if i := strings.IndexByte(text, '\n'); i >= 0 {
+		text = text[:i]
+	}
+	if byteCol-1 > len(text) {
+		return byteCol
+	}
+	return utf8.RuneCountInString(text[:byteCol-1]) + 1
+}
+
+func blankRecord(rec []string) bool {
+	for _, v := range rec {
+		if strings.TrimSpace(v) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func csvError(text, file string, err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &ParseError{File: file, Line: pe.Line, Col: runeCol(text, pe.Line, pe.Column), Msg: pe.Err.Error()}
+	}
+	return &ParseError{File: file, Err: err}
+}
+
+// parseOmegaT reads an OmegaT glossary: headerless rows of source, target
+// and an optional comment, tab-separated (sep '\t', no quoting) or
+// comma-separated with CSV quoting. Lines starting with '#' are comments.
+// The source language is ru unless most first-column terms are written in
+// Latin script (then the file is read as English → Russian).
+func parseOmegaT(text, file string, sep rune) (*Glossary, error) {
+	type row struct {
+		line   int
+		fields []string
+	}
+	var rows []row
+	if sep == '\t' {
+		for i, l := range strings.Split(text, "\n") {
+			if strings.TrimSpace(l) == "" || strings.HasPrefix(l, "#") {
+				continue
+			}
+			rows = append(rows, row{i + 1, strings.Split(l, "\t")})
+		}
+	} else {
+		r := csv.NewReader(strings.NewReader(text))
+		r.Comma = sep
+		r.FieldsPerRecord = -1
+		r.Comment = '#'
+		for {
+			rec, err := r.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return nil, csvError(text, file, err)
+			}
+			line, _ := r.FieldPos(0)
+			rows = append(rows, row{line, rec})
+		}
+	}
+	src, tgt := omegaTLangs(rows, func(i, col int) string {
+		if col < len(rows[i].fields) {
+			return rows[i].fields[col]
+		}
+		return ""
+	})
+	g := &Glossary{}
+	for _, rw := range rows {
+		if blankRecord(rw.fields) {
+			continue
+		}
+		if len(rw.fields) < 2 {
+			return nil, errAt(file, rw.line, 1, "expected two or three %s-separated columns (source, target, comment), got one", sepName(sep))
+		}
+		origin := fmt.Sprintf("%s:%d", file, rw.line)
+		c := &Concept{Origin: origin}
+		if s := normalizeTerm(rw.fields[0]); s != "" {
+			c.Terms = append(c.Terms, &Term{Text: s, Lang: src, Origin: origin})
+		}
+		if s := normalizeTerm(rw.fields[1]); s != "" {
+			c.Terms = append(c.Terms, &Term{Text: s, Lang: tgt, Origin: origin})
+		}
+		if len(rw.fields) > 2 {
+			c.Note = normalizeValue(strings.Join(rw.fields[2:], "; "))
+		}
+		g.Concepts = append(g.Concepts, c)
+	}
+	return Merge(g), nil
+}
+
+// omegaTLangs decides which column of an OmegaT glossary is Russian by
+// script: the column with more Cyrillic terms is ru; with no Cyrillic at
+// all, a first column mostly in Latin script is en.
+func omegaTLangs[T any](rows []T, cell func(i, col int) string) (src, tgt string) {
+	var cyr1, cyr2, lat1 int
+	for i := range rows {
+		switch lang.ScriptOf(cell(i, 0)) {
+		case lang.Cyrillic:
+			cyr1++
+		case lang.Latin:
+			lat1++
+		}
+		if lang.ScriptOf(cell(i, 1)) == lang.Cyrillic {
+			cyr2++
+		}
+	}
+	switch {
+	case cyr2 > cyr1:
+		return "en", "ru"
+	case cyr1 > 0:
+		return "ru", "en"
+	case lat1*2 >= len(rows) && len(rows) > 0:
+		return "en", "ru"
+	}
+	return "ru", "en"
+}
+
+func sepName(sep rune) string {
+	if sep == '\t' {
+		return "tab"
+	}
+	return "comma"
+}
+
+// parseStatusLoose accepts a status name in any case, and the TBX names
+// (preferredTerm-admn-sts…), for spreadsheets exported from CAT tools.
+func parseStatusLoose(v string) (Status, error) {
+	if s := tbxStatus(v); s != "" {
+		return s, nil
+	}
+	return ParseStatus(strings.ToLower(v))
+}
+
+// parseTypeLoose accepts a type name in any case and the TBX synonyms
+// (acronym, initialism → abbreviation; …).
+func parseTypeLoose(v string) (Type, error) {
+	if t := tbxType(v); t != "" {
+		return t, nil
+	}
+	return ParseType(v)
+}
+
+// writeDelimited writes CSV or TSV with a header row. Each concept takes
+// as many rows as its most numerous language; the i-th rows pair the i-th
+// terms of each language, all sharing the concept id, so that the file
+// reads back to the same concepts and terms. Concept fields are written
+// on the concept's first row only.
+func writeDelimited(w io.Writer, g *Glossary, sep rune) error {
+	langs := []string{"ru", "en"}
+	seen := map[string]bool{"ru": true, "en": true}
+	var others []string
+	for _, c := range g.Concepts {
+		for _, t := range c.Terms {
+			if !seen[t.Lang] {
+				seen[t.Lang] = true
+				others = append(others, t.Lang)
+			}
+		}
+	}
+	sort.Strings(others)
+	langs = append(langs, others...)
+	header := []string{"id"}
+	for _, l := range langs {
+		header = append(header, l, l+sufStatus, l+sufType, l+sufFlags, l+sufNote)
+	}
+	header = append(header, conceptFields...)
+	bw := bufio.NewWriter(w)
+	cw := csv.NewWriter(bw)
+	cw.Comma = sep
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	cs := append([]*Concept(nil), g.Concepts...)
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].ID < cs[j].ID })
+	for _, c := range cs {
+		by := map[string][]*Term{}
+		rows := 1
+		for _, t := range c.Terms {
+			by[t.Lang] = append(by[t.Lang], t)
+			rows = max(rows, len(by[t.Lang]))
+		}
+		for i := 0; i < rows; i++ {
+			rec := []string{c.ID}
+			for _, l := range langs {
+				if i < len(by[l]) {
+					t := by[l][i]
+					var flags []string
+					if t.CaseSensitive {
+						flags = append(flags, "case")
+					}
+					if t.Exact {
+						flags = append(flags, "exact")
+					}
+					rec = append(rec, t.Text, string(t.Status), string(t.Type), strings.Join(flags, " "), t.Note)
+				} else {
+					rec = append(rec, "", "", "", "", "")
+				}
+			}
+			for _, f := range conceptFields {
+				if i == 0 {
+					rec = append(rec, *conceptField(c, f))
+				} else {
+					rec = append(rec, "")
+				}
+			}
+			if err := cw.Write(rec); err != nil {
+				return err
+			}
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	return bw.Flush()
+}

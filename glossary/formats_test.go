@@ -1,0 +1,384 @@
+package glossary
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/unicode"
+)
+
+func TestRoundTripFormats(t *testing.T) {
+	want := canon(t, mustLoad(t, "testdata/sample.glossary"))
+	for _, f := range []Format{Native, TBX, TBX3, CSV, TSV} {
+		t.Run(string(f), func(t *testing.T) {
+			g := mustLoad(t, "testdata/sample.glossary")
+			var b bytes.Buffer
+			if err := Write(&b, g, f); err != nil {
+				t.Fatal(err)
+			}
+			g2, err := Parse(b.Bytes(), "rt."+string(f), f)
+			if err != nil {
+				t.Fatalf("reading back: %v\n%s", err, b.String())
+			}
+			if got := canon(t, g2); got != want {
+				t.Errorf("round trip through %s changed the glossary:\n%s\n--- want ---\n%s", f, got, want)
+			}
+		})
+	}
+}
+
+func TestWriteFileAndDetect(t *testing.T) {
+	g := mustLoad(t, "testdata/sample.glossary")
+	want := canon(t, g)
+	dir := t.TempDir()
+	for _, name := range []string{"a.glossary", "a.tbx", "a.csv", "a.tsv", "a.txt"} {
+		t.Run(name, func(t *testing.T) {
+			p := filepath.Join(dir, name)
+			if err := WriteFile(p, g, ""); err != nil {
+				t.Fatal(err)
+			}
+			if got := canon(t, mustLoad(t, p)); got != want {
+				t.Errorf("%s reads back as\n%s", name, got)
+			}
+		})
+	}
+	t.Run("tbx3 into .tbx", func(t *testing.T) {
+		p := filepath.Join(dir, "v3.tbx")
+		if err := WriteFile(p, g, TBX3); err != nil {
+			t.Fatal(err)
+		}
+		if got := canon(t, mustLoad(t, p)); got != want {
+			t.Errorf("reads back as\n%s", got)
+		}
+	})
+	t.Run("unknown extension", func(t *testing.T) {
+		err := WriteFile(filepath.Join(dir, "a.doc"), g, "")
+		if !errors.Is(err, ErrUnknownFormat) {
+			t.Errorf("error = %v", err)
+		}
+	})
+	t.Run("no temp files left", func(t *testing.T) {
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if strings.Contains(e.Name(), ".tmp") {
+				t.Errorf("left behind: %s", e.Name())
+			}
+		}
+	})
+}
+
+func TestDetectFormat(t *testing.T) {
+	tests := []struct {
+		name, data string
+		want       Format
+	}{
+		{"x.glossary", "", Native},
+		{"x.TBX", "", TBX},
+		{"x.csv", "a,b", CSV},
+		{"x.tsv", "ru\ten\n", TSV},
+		{"x.tsv", "мир\tpeace\n", OmegaT},
+		{"x.txt", "\uFEFFid\tRU\tEN\n", TSV},
+		{"x.txt", "мир\tpeace\tnote\n", OmegaT},
+		{"noext", "  <?xml version='1.0'?><martif/>", TBX},
+		{"noext", "# tolmach glossary\n", Native},
+		{"noext", "мир\tpeace\n", OmegaT},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+"/"+tt.data, func(t *testing.T) {
+			got, err := DetectFormat(tt.name, []byte(tt.data))
+			if err != nil || got != tt.want {
+				t.Errorf("DetectFormat = %q, %v; want %q", got, err, tt.want)
+			}
+		})
+	}
+	if _, err := DetectFormat("x.bin", []byte("plain")); !errors.Is(err, ErrUnknownFormat) {
+		t.Errorf("unknown content: %v", err)
+	}
+}
+
+// TestRealTBX loads every third-party TBX file; the counts were checked
+// against grep -c '<termEntry' and '<term[ >]' of each file.
+func TestRealTBX(t *testing.T) {
+	data := sharedData(t)
+	tests := []struct {
+		path            string
+		concepts, terms int
+		check           func(t *testing.T, g *Glossary)
+	}{
+		{"tm_formats_okapi/tbx/ibm_tbx.tbx", 5, 11, func(t *testing.T, g *Glossary) {
+			if g.Concepts[0].Domain != "Software" {
+				t.Errorf("subjectField = %q", g.Concepts[0].Domain)
+			}
+		}},
+		{"tm_formats_okapi/tbx/maryland.tbx", 1, 13, func(t *testing.T, g *Glossary) {
+			c := g.Concepts[0]
+			if c.ID != "eid-voccod-211.01" || c.Definition != "personne qui accomplit un travail copie ou d'écriture" {
+				t.Errorf("concept = %q %q", c.ID, c.Definition)
+			}
+			if c.Terms[1].Type != Variant || c.Terms[0].Type != FullForm {
+				t.Errorf("termType synonym/entryTerm = %q/%q", c.Terms[1].Type, c.Terms[0].Type)
+			}
+		}},
+		{"tm_formats_okapi/tbx/medtronic_TBX.tbx", 3, 62, nil},
+		{"tm_formats_okapi/tbx/oracle_TBX.tbx", 2, 6, func(t *testing.T, g *Glossary) {
+			c := g.Lookup("c1")
+			pt := c.TermsIn("pt")
+			if pt[0].Status != Preferred || pt[1].Type != Abbreviation || c.TermsIn("en")[0].Text != "Provincial Reporting Establishment" {
+				t.Errorf("pt = %+v %+v", *pt[0], *pt[1])
+			}
+		}},
+		{"tm_formats_okapi/tbx/sdl_tbx.tbx", 223, 472, nil},
+		{"tm_formats_okapi/tbx/test01.tbx", 1, 2, func(t *testing.T, g *Glossary) {
+			if hu := g.Concepts[0].TermsIn("hu"); len(hu) != 1 || hu[0].Text != "Alfa simítási tényező" {
+				t.Errorf("BOM file hu = %+v", hu)
+			}
+		}},
+		{"tm_formats_okapi/tbx/test02_win1254.tbx", 1, 2, func(t *testing.T, g *Glossary) {
+			if got := g.Concepts[0].TermsIn("tr")[0].Text; got != "tr term with: éá and İı" {
+				t.Errorf("windows-1254 term = %q", got)
+			}
+		}},
+		{"tm_formats_weblate/fr-extended-metadata.tbx", 2, 4, func(t *testing.T, g *Glossary) {
+			e1 := g.Lookup("e001")
+			if e1.Terms[0].Status != Deprecated {
+				t.Errorf("obsolete → %q", e1.Terms[0].Status)
+			}
+			if n := g.Lookup("e002").Terms[0].Note; n != "Do not translate error codes." {
+				t.Errorf("term note = %q", n)
+			}
+		}},
+		{"tm_formats_omegat/glossaries/sampleTBXfile.tbx", 1, 2, nil},
+	}
+	for _, tt := range tests {
+		t.Run(filepath.Base(tt.path), func(t *testing.T) {
+			p := filepath.Join(data, tt.path)
+			if _, err := os.Stat(p); err != nil {
+				t.Skip(err)
+			}
+			g := mustLoad(t, p)
+			if len(g.Concepts) != tt.concepts || termCount(g) != tt.terms {
+				t.Errorf("%d concepts, %d terms; want %d, %d", len(g.Concepts), termCount(g), tt.concepts, tt.terms)
+			}
+			if tt.check != nil {
+				tt.check(t, g)
+			}
+			// Everything read writes as native and reads back the same.
+			var b bytes.Buffer
+			if err := Write(&b, g, Native); err != nil {
+				t.Fatal(err)
+			}
+			g2, err := Parse(b.Bytes(), "back.glossary", Native)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if canon(t, g2) != canon(t, g) {
+				t.Error("native round trip differs")
+			}
+		})
+	}
+}
+
+func TestRealOmegaT(t *testing.T) {
+	dir := filepath.Join(sharedData(t), "tm_formats_omegat", "glossaries")
+	tests := []struct {
+		file  string
+		pairs [][2]string // source, target of each concept; first is (lang, lang)
+		notes []string
+	}{
+		{"test.tab", [][2]string{{"en", "ru"}, {"kde", "koo moo"}, {"question", "qqqqq"}, {"地球システム", "System Terre"}, {"손가락", "Korean Term"}},
+			[]string{"", "", "https://fr.wikipedia.org/wiki/Science_du_syst%C3%A8me_Terre", ""}},
+		{"testUTF16LE.txt", [][2]string{{"en", "ru"}, {"UTF", "Unicode Transformation Format"}, {"LE", "Little Endian"}},
+			[]string{"Comment #1", "Comment #2"}},
+		{"test.csv", [][2]string{{"en", "ru"}, {"kde", "csv kde"}, {"question", "csv q"}, {"kde; question", "comma"}, {"kde, qu", "comma dot"}, {`"kde","q"`, "cdk"}, {`""k`, "k"}, {`zz"zz`, "zz"}}, nil},
+		{"test-magiccomment.tab", [][2]string{{"ru", "en"}}, nil},
+		{"test-magiccomment-bom.tab", [][2]string{{"ru", "en"}}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			g := mustLoad(t, filepath.Join(dir, tt.file))
+			src, tgt := tt.pairs[0][0], tt.pairs[0][1]
+			if len(g.Concepts) != len(tt.pairs)-1 {
+				t.Fatalf("%d concepts, want %d: %s", len(g.Concepts), len(tt.pairs)-1, canon(t, g))
+			}
+			for i, c := range g.Concepts {
+				want := tt.pairs[i+1]
+				s, tg := c.TermsIn(src), c.TermsIn(tgt)
+				if len(s) != 1 || len(tg) != 1 || s[0].Text != want[0] || tg[0].Text != want[1] {
+					t.Errorf("concept %d = %s", i, canon(t, &Glossary{Concepts: []*Concept{c}}))
+				}
+				if tt.notes != nil && c.Note != tt.notes[i] {
+					t.Errorf("concept %d note = %q, want %q", i, c.Note, tt.notes[i])
+				}
+			}
+		})
+	}
+}
+
+func TestCSV(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want string // canonical native text without the header comment
+	}{
+		{"contract columns", "ru,en,ru_status,en_status,domain,note\nмир,peace,preferred,,politics,a note\n",
+			"[peace]\ndomain: politics\nnote: a note\nru: мир | preferred\nen: peace\n"},
+		{"shared id are synonyms", "id,ru,en\nsco,Шанхайская организация сотрудничества,Shanghai Cooperation Organisation\nsco,ШОС,SCO\n",
+			"[sco]\nru: Шанхайская организация сотрудничества\nru: ШОС\nen: Shanghai Cooperation Organisation\nen: SCO\n"},
+		{"synonym in one language only", "id,ru,en\nx,санкции,sanctions\nx,санкции,restrictive measures\n",
+			"[x]\nru: санкции\nen: sanctions\nen: restrictive measures\n"},
+		{"header case and spaces, extra columns ignored", " RU , En ,Comment\nмир,peace,ignored\n", "[peace]\nru: мир\nen: peace\n"},
+		{"TBX status names and types", "ru,en,en_status,en_type,en_flags\nШОС,SCO,admittedTerm-admn-sts,acronym,case\n",
+			"[sco]\nru: ШОС\nen: SCO | admitted abbreviation case\n"},
+		{"blank rows skipped, no-id rows separate", "ru,en\nмир,peace\n,\nпокой,peace\n",
+			"[peace]\nru: мир\nen: peace\n\n[peace-2]\nru: покой\nen: peace\n"},
+		{"quoted fields", "ru,en,note\n\"мир, труд\",\"peace, labour\",\"said \"\"so\"\"\"\n",
+			"[peace-labour]\nnote: said \"so\"\nru: мир, труд\nen: peace, labour\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g, err := Parse([]byte(tt.in), "t.csv", CSV)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := strings.TrimPrefix(canon(t, g), "# tolmach glossary\n\n")
+			if got != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCSVErrors(t *testing.T) {
+	tests := []struct {
+		name, file, in, want string
+	}{
+		{"TSV without header", "t.tsv", "мир\tpeace\nx\n", "t.tsv:2:1: expected two or three tab-separated columns"},
+		{"bad status", "t.csv", "ru,en,en_status\nмир,peace,prefered\n", `t.csv:2:11: unknown status "prefered"`},
+		{"bad type", "t.csv", "ru,en,ru_type\nмир,peace,noun\n", `t.csv:2:11: unknown term type "noun"`},
+		{"bad flag", "t.csv", "ru,en,ru_flags\nмир,peace,bold\n", `t.csv:2:11: unknown flag "bold"`},
+		{"bad id", "t.csv", "id,ru,en\nBad Id,мир,peace\n", `t.csv:2:1: invalid concept id "Bad Id"`},
+		{"bare quote", "t.csv", "ru,en\nмир,pe\"ace\n", `t.csv:2:7: bare " in non-quoted-field`},
+		{"unclosed quote", "t.csv", "ru,en\nмир,\"peace\n", `t.csv:2:`},
+		{"duplicate column", "t.csv", "ru,en,ru\n", `t.csv:1:3: column "ru" appears twice`},
+		{"attributes without term", "t.csv", "ru,en,en_status\nмир,,preferred\n", `t.csv:2:1: en attributes given without a en term`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, _ := DetectFormat(tt.file, []byte(tt.in))
+			_, err := Parse([]byte(tt.in), tt.file, f)
+			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+				t.Errorf("error = %v\nwant prefix %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestTSVHeaderRequired(t *testing.T) {
+	_, err := Parse([]byte("ru\tde\nмир\tFrieden\n"), "t.tsv", TSV)
+	if err == nil || !strings.HasPrefix(err.Error(), "t.tsv:1:1: the header row must name the columns ru and en") {
+		t.Errorf("error = %v", err)
+	}
+}
+
+func TestTBXErrors(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"not TBX", `<?xml version="1.0"?><tmx></tmx>`, "t.tbx:1:27: not a TBX file: the root element is <tmx>"},
+		{"empty", ``, "t.tbx:1:1: not a TBX file"},
+		{"mismatched tag", "<martif>\n<text><body>\n<termEntry></langSet>", "t.tbx:3:"},
+		{"truncated", "<martif>\n<text><body><termEntry>\n<langSet xml:lang=\"en\"><tig><term>x", "t.tbx:3:"},
+		{"unknown entity", "<martif><text><body><termEntry><langSet xml:lang='en'><tig><term>&bomb;</term>", "t.tbx:1:"},
+		{"langSet without lang", "<martif><text><body><termEntry>\n<langSet>", "t.tbx:2:"},
+		{"unknown encoding", `<?xml version="1.0" encoding="x-klingon"?><martif/>`, "t.tbx:1:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse([]byte(tt.in), "t.tbx", TBX)
+			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+				t.Errorf("error = %v\nwant prefix %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestTBXNoFetch: a DOCTYPE with an external DTD and entity declarations
+// is neither fetched nor expanded (a billion-laughs entity is an error,
+// not a memory blow-up).
+func TestTBXNoFetch(t *testing.T) {
+	doc := `<?xml version="1.0"?>
+<!DOCTYPE martif SYSTEM "http://127.0.0.1:1/never.dtd" [
+  <!ENTITY a "aaaaaaaaaa">
+  <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
+]>
+<martif><text><body><termEntry id="x"><langSet xml:lang="en"><tig><term>ok</term></tig></langSet></termEntry></body></text></martif>`
+	g, err := Parse([]byte(doc), "t.tbx", TBX)
+	if err != nil || len(g.Concepts) != 1 {
+		t.Fatalf("Parse = %v, %v", g, err)
+	}
+	bomb := strings.Replace(doc, "<term>ok", "<term>&b;", 1)
+	if _, err := Parse([]byte(bomb), "t.tbx", TBX); err == nil {
+		t.Error("an entity from the DTD was accepted")
+	}
+}
+
+func TestTBX3DCT(t *testing.T) {
+	doc := `<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" style="dct" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2" xmlns:basic="http://www.tbxinfo.net/ns/basic">
+<tbxHeader><fileDesc><sourceDesc><p>x</p></sourceDesc></fileDesc></tbxHeader>
+<text><body>
+<conceptEntry id="SCO">
+  <basic:subjectField>international organizations</basic:subjectField>
+  <langSec xml:lang="RU-ru">
+    <termSec><term>ШОС</term><basic:termType>acronym</basic:termType><basic:administrativeStatus>admittedTerm-admn-sts</basic:administrativeStatus></termSec>
+  </langSec>
+  <langSec xml:lang="en-GB">
+    <termSec><term>Shanghai Cooperation Organisation</term><basic:administrativeStatus>preferredTerm-admn-sts</basic:administrativeStatus></termSec>
+    <termSec><term>SCO</term><termNote type="normativeAuthorization">supersededTerm</termNote></termSec>
+  </langSec>
+</conceptEntry>
+</body></text></tbx>`
+	g, err := Parse([]byte(doc), "t.tbx", TBX)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "[sco]\ndomain: international organizations\nru: ШОС | admitted abbreviation\nen: Shanghai Cooperation Organisation | preferred\nen: SCO | deprecated\n"
+	if got := strings.TrimPrefix(canon(t, g), "# tolmach glossary\n\n"); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestTBXUTF16(t *testing.T) {
+	doc := `<?xml version="1.0" encoding="UTF-16"?>
+<martif><text><body><termEntry><langSet xml:lang="ru"><tig><term>мир</term></tig></langSet></termEntry></body></text></martif>`
+	for _, e := range []unicode.Endianness{unicode.LittleEndian, unicode.BigEndian} {
+		data, err := unicode.UTF16(e, unicode.UseBOM).NewEncoder().Bytes([]byte(doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, err := Parse(data, "t.tbx", TBX)
+		if err != nil || len(g.Concepts) != 1 || g.Concepts[0].Terms[0].Text != "мир" {
+			t.Errorf("endianness %v: %v, %v", e, g, err)
+		}
+	}
+}
+
+func TestMerge(t *testing.T) {
+	a := &Glossary{Concepts: []*Concept{{ID: "x"}, {ID: "y"}}}
+	b := &Glossary{Concepts: []*Concept{{ID: "x"}, {ID: "x-2"}, {Terms: []*Term{{Lang: "en", Text: "Peace Talks"}}}}}
+	m := Merge(a, b)
+	var ids []string
+	for _, c := range m.Concepts {
+		ids = append(ids, c.ID)
+	}
+	if got := strings.Join(ids, " "); got != "x y x-2 x-2-2 peace-talks" {
+		t.Errorf("ids = %s", got)
+	}
+	if b.Concepts[0].ID != "x" {
+		t.Error("Merge modified its input")
+	}
+}

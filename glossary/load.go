@@ -1,0 +1,369 @@
+package glossary
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"tolmach/internal/lang"
+)
+
+// Format names a glossary file format.
+type Format string
+
+// The formats tolmach reads and writes. OmegaT is read only (it is
+// written as TSV with a header); TBX reads both TBX v2 and v3.
+const (
+	Native Format = "native" // the .glossary format of docs/glossary-format.md
+	TBX    Format = "tbx"    // TBX v2 (<martif>), TBX-Basic shape when written
+	TBX3   Format = "tbx3"   // TBX v3 (<tbx>), TBX-Basic dialect, DCA style
+	CSV    Format = "csv"    // comma-separated with a header row (ru, en, …)
+	TSV    Format = "tsv"    // tab-separated with a header row (ru, en, …)
+	OmegaT Format = "omegat" // headerless tab-separated: source, target, comment
+)
+
+// WriteFormats lists the formats [Write] accepts, in documentation order.
+var WriteFormats = []Format{Native, TBX, TBX3, CSV, TSV}
+
+// ParseFormat parses a format name as given to --format; "tbx2" is
+// accepted for TBX.
+func ParseFormat(s string) (Format, error) {
+	switch f := Format(strings.ToLower(strings.TrimSpace(s))); f {
+	case Native, TBX, TBX3, CSV, TSV, OmegaT:
+		return f, nil
+	case "tbx2":
+		return TBX, nil
+	case "glossary":
+		return Native, nil
+	}
+	return "", fmt.Errorf("%w %q (want native, tbx, tbx3, csv or tsv)", ErrUnknownFormat, s)
+}
+
+// FormatForPath returns the format a file of this name is written in,
+// by its extension: .glossary, .tbx, .csv, .tsv (also .tab and .txt).
+func FormatForPath(p string) (Format, error) {
+	switch strings.ToLower(filepath.Ext(p)) {
+	case ".glossary":
+		return Native, nil
+	case ".tbx", ".xml":
+		return TBX, nil
+	case ".csv":
+		return CSV, nil
+	case ".tsv", ".tab", ".txt":
+		return TSV, nil
+	}
+	return "", fmt.Errorf("%s: %w: unknown extension %q (want .glossary, .tbx, .csv or .tsv)", p, ErrUnknownFormat, filepath.Ext(p))
+}
+
+// DetectFormat chooses the reader for a file by its extension and, where
+// the extension leaves a choice, its content: a .tsv or .txt whose first
+// row names the columns ru and en is [TSV], any other is an [OmegaT]
+// glossary; a .csv without such a header is read as OmegaT's comma
+// variant; an unknown extension is sniffed (XML → TBX, '[' or '#' →
+// native, tabs → OmegaT).
+func DetectFormat(name string, data []byte) (Format, error) {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".glossary":
+		return Native, nil
+	case ".tbx", ".xml":
+		return TBX, nil
+	case ".csv":
+		return CSV, nil
+	case ".tsv", ".tab", ".txt", ".utf8":
+		if hasHeader(firstLine(data), '\t') {
+			return TSV, nil
+		}
+		return OmegaT, nil
+	}
+	head := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\uFEFF")), " \t\r\n")
+	switch {
+	case bytes.HasPrefix(head, []byte("<")) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return TBX, nil
+	case bytes.HasPrefix(head, []byte("[")) || bytes.HasPrefix(head, []byte("#")):
+		return Native, nil
+	case bytes.IndexByte(data, '\t') >= 0:
+		if hasHeader(firstLine(data), '\t') {
+			return TSV, nil
+		}
+		return OmegaT, nil
+	}
+	return "", fmt.Errorf("%s: %w (cannot tell from its extension or content; use .glossary, .tbx, .csv or .tsv)", name, ErrUnknownFormat)
+}
+
+func firstLine(data []byte) string {
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	if i := bytes.IndexByte(data, '\n'); i >= 0 {
+		data = data[:i]
+	}
+	return strings.TrimRight(string(data), "\r")
+}
+
+// Parse reads a glossary in the given format from data; name is the file
+// name used in errors and origins. Text formats are decoded with
+// lang.Decode (UTF-8 with or without BOM, UTF-16 with BOM, Windows-1251,
+// KOI8-R); TBX honours the encoding its XML declaration names.
+func Parse(data []byte, name string, format Format) (*Glossary, error) {
+	if format == TBX || format == TBX3 {
+		return parseTBX(data, name)
+	}
+	text, err := decodeText(data)
+	if err != nil {
+		return nil, &ParseError{File: name, Err: err}
+	}
+	switch format {
+	case Native:
+		return parseNative(text, name)
+	case CSV:
+		return parseDelimited(text, name, ',')
+	case TSV:
+		return parseDelimited(text, name, '\t')
+	case OmegaT:
+		return parseOmegaT(text, name, '\t')
+	}
+	return nil, fmt.Errorf("%s: %w %q", name, ErrUnknownFormat, format)
+}
+
+// decodeText decodes a text glossary with lang.Decode, skipping its work
+// for the common case of UTF-8 that is already in lang's form (no CR, no
+// NUL, no character NFC could change): the built-in glossary is read on
+// every start and must cost next to nothing.
+func decodeText(data []byte) (string, error) {
+	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+	if utf8.Valid(data) && bytes.IndexByte(data, '\r') < 0 && bytes.IndexByte(data, 0) < 0 && stableNFC(data) {
+		return string(data), nil
+	}
+	text, _, err := lang.Decode(data, "")
+	return text, err
+}
+
+// stableNFC reports whether every character of valid UTF-8 data is one
+// NFC leaves alone in any context: Latin up to U+02FF, Cyrillic
+// U+0400–U+04FF, general punctuation U+2010–U+205E, №, €, CJK unified
+// ideographs. Combining marks
+// (U+0300–U+036F) and everything else send the text through NFC.
+func stableNFC(data []byte) bool {
+	for i := 0; i < len(data); {
+		if data[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		i += size
+		switch {
+		case r <= 0x2FF, r >= 0x400 && r <= 0x4FF, r >= 0x2010 && r <= 0x205E, r == 0x2116, r == 0x20AC,
+			r >= 0x4E00 && r <= 0x9FFF: // CJK ideographs (Chinese names in notes) have no decomposition
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// Load reads the glossary file at path, choosing the format with
+// [DetectFormat].
+func Load(path string) (*Glossary, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err // *fs.PathError names the path
+	}
+	f, err := DetectFormat(path, data)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(data, path, f)
+}
+
+// LoadFS reads every file of fsys matching pattern (see [fs.Glob]), in
+// lexical order, and merges them with [Merge]. It is how the built-in
+// glossary embedded in package data is read. A pattern matching nothing
+// is an error.
+func LoadFS(fsys fs.FS, pattern string) (*Glossary, error) {
+	names, err := fs.Glob(fsys, pattern)
+	if err != nil {
+		return nil, fmt.Errorf("glossary pattern %q: %w", pattern, err)
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("glossary pattern %q: %w", pattern, fs.ErrNotExist)
+	}
+	sort.Strings(names)
+	gs := make([]*Glossary, 0, len(names))
+	for _, n := range names {
+		data, err := fs.ReadFile(fsys, n)
+		if err != nil {
+			return nil, err
+		}
+		f, err := DetectFormat(path.Base(n), data)
+		if err != nil {
+			return nil, err
+		}
+		g, err := Parse(data, n, f)
+		if err != nil {
+			return nil, err
+		}
+		gs = append(gs, g)
+	}
+	return Merge(gs...), nil
+}
+
+// Merge returns one glossary holding the concepts of gs in order. Concept
+// ids are kept unique: a concept whose id is already taken is copied
+// under the id with the first free suffix "-2", "-3", …; the inputs are
+// not modified. Concepts without an id get one made from their terms
+// (see [Slug]).
+func Merge(gs ...*Glossary) *Glossary {
+	out := &Glossary{}
+	taken := map[string]bool{}
+	for _, g := range gs {
+		if g == nil {
+			continue
+		}
+		for _, c := range g.Concepts {
+			id := c.ID
+			if id == "" {
+				id = conceptSlug(c)
+			}
+			if taken[id] || id != c.ID {
+				id = freeID(id, taken)
+				cc := *c
+				cc.ID = id
+				c = &cc
+			}
+			taken[id] = true
+			out.Concepts = append(out.Concepts, c)
+		}
+	}
+	return out
+}
+
+// freeID returns id, or id with the first suffix -2, -3, … not in taken.
+func freeID(id string, taken map[string]bool) string {
+	if !taken[id] {
+		return id
+	}
+	for n := 2; ; n++ {
+		if cand := fmt.Sprintf("%s-%d", id, n); !taken[cand] {
+			return cand
+		}
+	}
+}
+
+// Write writes g to w in the given format (one of [WriteFormats]).
+func Write(w io.Writer, g *Glossary, format Format) error {
+	switch format {
+	case Native:
+		return writeNative(w, g)
+	case TBX:
+		return writeTBX2(w, g)
+	case TBX3:
+		return writeTBX3(w, g)
+	case CSV:
+		return writeDelimited(w, g, ',')
+	case TSV:
+		return writeDelimited(w, g, '\t')
+	}
+	return fmt.Errorf("%w %q (want native, tbx, tbx3, csv or tsv)", ErrUnknownFormat, format)
+}
+
+// WriteFile writes g to the file at path atomically: into a temporary
+// file in the same directory, synced, then renamed over path, all under
+// the lock file path+".lock" so that concurrent writers are serialised.
+// An empty format means the one of path's extension ([FormatForPath]).
+// On error path is unchanged.
+func WriteFile(path string, g *Glossary, format Format) error {
+	unlock, err := lockFile(path)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	return writeFileLocked(path, g, format)
+}
+
+// Update reads the glossary at path (an empty one when the file does not
+// exist), lets change modify it and writes it back with [WriteFile]'s
+// guarantees, holding the lock from the read to the rename: concurrent
+// Updates of one file all land. When change returns an error, the file
+// is left alone and the error returned.
+func Update(path string, change func(g *Glossary) error) error {
+	unlock, err := lockFile(path)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	g, err := Load(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		g = &Glossary{}
+	case err != nil:
+		return err
+	}
+	if err := change(g); err != nil {
+		return err
+	}
+	return writeFileLocked(path, g, "")
+}
+
+func writeFileLocked(path string, g *Glossary, format Format) error {
+	if format == "" {
+		f, err := FormatForPath(path)
+		if err != nil {
+			return err
+		}
+		format = f
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, g, format); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return atomicWrite(path, buf.Bytes())
+}
+
+// atomicWrite replaces path with data: temp file in the same directory,
+// fsync, rename, fsync of the directory. The file keeps its permissions
+// when it exists.
+func atomicWrite(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	mode := os.FileMode(0o644)
+	if fi, err := os.Stat(path); err == nil {
+		mode = fi.Mode().Perm()
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return err
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err := tmp.Write(data); err != nil {
+		return err
+	}
+	if err := tmp.Chmod(mode); err != nil {
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	ok = true
+	if d, err := os.Open(dir); err == nil {
+		d.Sync() // best effort: the rename is durable once the directory is
+		d.Close()
+	}
+	return nil
+}

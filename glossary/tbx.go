@@ -1,0 +1,368 @@
+package glossary
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/ianaindex"
+	xunicode "golang.org/x/text/encoding/unicode"
+)
+
+// flagsNote is the termNote type under which tolmach keeps, in TBX, what
+// TBX has no data category for: "case", "exact" and "forbidden" (TBX's
+// administrativeStatus knows no forbidden; such terms are written as
+// deprecated plus this note). Other tools ignore it.
+const flagsNote = "x-tolmach-flags"
+
+// tbxReader holds the state of one streaming TBX parse.
+type tbxReader struct {
+	d     *xml.Decoder
+	file  string
+	g     *Glossary
+	stack []string // local names of the open elements
+	c     *Concept // the open termEntry / conceptEntry
+	lang  string   // the open langSet / langSec's language
+	t     *Term    // the open term container (tig, ntig, termSec)
+	tLine int
+}
+
+// parseTBX reads TBX v2 (<martif>) and v3 (<tbx>), DCA and DCT styles,
+// streaming. Nothing is ever fetched: encoding/xml neither resolves a
+// DOCTYPE nor expands entities it does not know (an unknown entity is a
+// syntax error, so expansion is bounded by construction).
+func parseTBX(data []byte, file string) (*Glossary, error) {
+	var utf16 bool
+	switch {
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		dec := xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM).NewDecoder()
+		out, err := dec.Bytes(data)
+		if err != nil {
+			return nil, &ParseError{File: file, Msg: "decoding UTF-16", Err: err}
+		}
+		data, utf16 = out, true
+	case bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")):
+		data = data[3:]
+	}
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.Strict = true
+	d.CharsetReader = func(label string, input io.Reader) (io.Reader, error) {
+		l := strings.ToLower(strings.TrimSpace(label))
+		if utf16 && strings.HasPrefix(l, "utf-16") || l == "utf-8" || l == "utf8" {
+			return input, nil // already UTF-8
+		}
+		enc, err := ianaindex.IANA.Encoding(l)
+		if err != nil || enc == nil {
+			if enc, err = htmlindex.Get(l); err != nil {
+				return nil, fmt.Errorf("unsupported encoding %q declared", label)
+			}
+		}
+		if enc == xunicode.UTF8 || enc == encoding.Nop {
+			return input, nil
+		}
+		return enc.NewDecoder().Reader(input), nil
+	}
+	r := &tbxReader{d: d, file: file, g: &Glossary{}}
+	if err := r.run(); err != nil {
+		return nil, err
+	}
+	return Merge(r.g), nil
+}
+
+func (r *tbxReader) errorf(format string, args ...any) error {
+	line, col := r.d.InputPos()
+	return errAt(r.file, line, col, format, args...)
+}
+
+func (r *tbxReader) xmlError(err error) error {
+	line, col := r.d.InputPos()
+	var se *xml.SyntaxError
+	if errors.As(err, &se) {
+		if se.Line != line {
+			col = 0
+		}
+		return &ParseError{File: r.file, Line: se.Line, Col: col, Msg: "malformed XML: " + se.Msg}
+	}
+	return &ParseError{File: r.file, Line: line, Col: col, Err: err}
+}
+
+func attr(se xml.StartElement, local string) string {
+	for _, a := range se.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+func (r *tbxReader) run() error {
+	root := ""
+	for {
+		tok, err := r.d.RawToken()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return r.xmlError(err)
+		}
+		switch el := tok.(type) {
+		case xml.StartElement:
+			name := el.Name.Local
+			if root == "" {
+				if name != "martif" && name != "tbx" {
+					return r.errorf("not a TBX file: the root element is <%s>, want <martif> (TBX v2) or <tbx> (TBX v3)", name)
+				}
+				root = name
+			}
+			r.stack = append(r.stack, name)
+			if err := r.start(el); err != nil {
+				return err
+			}
+		case xml.EndElement:
+			n := len(r.stack)
+			if n == 0 || r.stack[n-1] != el.Name.Local {
+				want := "nothing"
+				if n > 0 {
+					want = "</" + r.stack[n-1] + ">"
+				}
+				return r.errorf("malformed XML: </%s> closes %s", el.Name.Local, want)
+			}
+			r.stack = r.stack[:n-1]
+			r.end(el.Name.Local)
+		}
+	}
+	if root == "" {
+		return errAt(r.file, 1, 1, "not a TBX file: no <martif> or <tbx> element")
+	}
+	if len(r.stack) > 0 {
+		return r.errorf("malformed XML: unexpected end of file inside <%s>", r.stack[len(r.stack)-1])
+	}
+	return nil
+}
+
+// text reads the character data of the element just opened, up to its
+// end tag, including the text of inline children (<hi>, <ph>…).
+func (r *tbxReader) text() (string, error) {
+	var b strings.Builder
+	depth := 0
+	for {
+		tok, err := r.d.RawToken()
+		if err != nil {
+			if err == io.EOF {
+				return "", r.errorf("malformed XML: unexpected end of file inside <%s>", r.stack[len(r.stack)-1])
+			}
+			return "", r.xmlError(err)
+		}
+		switch el := tok.(type) {
+		case xml.CharData:
+			b.Write(el)
+		case xml.StartElement:
+			depth++
+		case xml.EndElement:
+			if depth == 0 {
+				want := r.stack[len(r.stack)-1]
+				if el.Name.Local != want {
+					return "", r.errorf("malformed XML: </%s> closes <%s>", el.Name.Local, want)
+				}
+				r.stack = r.stack[:len(r.stack)-1]
+				return b.String(), nil
+			}
+			depth--
+		}
+	}
+}
+
+func (r *tbxReader) start(el xml.StartElement) error {
+	name := el.Name.Local
+	switch name {
+	case "termEntry", "conceptEntry":
+		line, _ := r.d.InputPos()
+		r.c = &Concept{ID: SanitizeID(attr(el, "id")), Origin: fmt.Sprintf("%s:%d", r.file, line)}
+		return nil
+	case "langSet", "langSec":
+		r.lang = NormalizeLang(attr(el, "lang"))
+		if r.c == nil {
+			return r.errorf("<%s> outside a concept entry", name)
+		}
+		if r.lang == "" {
+			return r.errorf("<%s> without xml:lang", name)
+		}
+		return nil
+	case "tig", "ntig", "termSec":
+		r.closeTerm()
+		r.openTerm()
+		return nil
+	case "term":
+		if r.lang == "" {
+			return r.errorf("<term> outside a langSet")
+		}
+		if r.t == nil || r.t.Text != "" {
+			r.closeTerm()
+			r.openTerm()
+		}
+		s, err := r.text()
+		if err != nil {
+			return err
+		}
+		r.t.Text = normalizeTerm(s)
+		return nil
+	}
+	kind := ""
+	switch name {
+	case "termNote", "descrip", "admin":
+		kind = attr(el, "type")
+	case "note":
+		kind = "note"
+	case "administrativeStatus", "normativeAuthorization", "termType", "subjectField", "definition":
+		kind = name // TBX v3 DCT style: the data category is the element
+	default:
+		return nil
+	}
+	if r.c == nil {
+		return nil // header notes and the like
+	}
+	switch kind {
+	case "administrativeStatus", "normativeAuthorization", "termType", flagsNote, "subjectField", "definition", "note", "source":
+	case "abbreviatedFormFor":
+		// The term is an abbreviation of the full form named.
+		if r.t != nil && r.t.Type == "" {
+			r.t.Type = Abbreviation
+		}
+		return nil
+	default:
+		return nil
+	}
+	s, err := r.text()
+	if err != nil {
+		return err
+	}
+	v := normalizeValue(s)
+	switch kind {
+	case "administrativeStatus", "normativeAuthorization":
+		if r.t != nil {
+			if st := tbxStatus(v); st != "" && r.t.Status != Forbidden {
+				r.t.Status = st
+			}
+		}
+	case "termType":
+		if r.t != nil {
+			r.t.Type = tbxType(v)
+		}
+	case flagsNote:
+		if r.t != nil {
+			for _, f := range strings.Fields(v) {
+				switch f {
+				case "case":
+					r.t.CaseSensitive = true
+				case "exact":
+					r.t.Exact = true
+				case "forbidden":
+					r.t.Status = Forbidden
+				}
+			}
+		}
+	case "subjectField":
+		if r.c.Domain == "" {
+			r.c.Domain = v
+		}
+	case "definition":
+		if r.c.Definition == "" {
+			r.c.Definition = v
+		}
+	case "source":
+		if r.t == nil && r.lang == "" && r.c.Source == "" {
+			r.c.Source = v
+		}
+	case "note":
+		switch {
+		case r.t != nil:
+			r.t.Note = joinNote(r.t.Note, v)
+		default:
+			r.c.Note = joinNote(r.c.Note, v)
+		}
+	}
+	return nil
+}
+
+func joinNote(a, b string) string {
+	if a == "" {
+		return b
+	}
+	if b == "" {
+		return a
+	}
+	return a + "\n" + b
+}
+
+func (r *tbxReader) openTerm() {
+	line, _ := r.d.InputPos()
+	r.t = &Term{Lang: r.lang}
+	r.tLine = line
+}
+
+// closeTerm adds the open term to the concept, if it has text.
+func (r *tbxReader) closeTerm() {
+	if r.t != nil && r.t.Text != "" && r.c != nil {
+		r.t.Origin = fmt.Sprintf("%s:%d", r.file, r.tLine)
+		r.c.Terms = append(r.c.Terms, r.t)
+	}
+	r.t = nil
+}
+
+func (r *tbxReader) end(name string) {
+	switch name {
+	case "tig", "ntig", "termSec":
+		r.closeTerm()
+	case "langSet", "langSec":
+		r.closeTerm()
+		r.lang = ""
+	case "termEntry", "conceptEntry":
+		r.closeTerm()
+		if r.c != nil {
+			r.g.Concepts = append(r.g.Concepts, r.c)
+		}
+		r.c, r.lang = nil, ""
+	}
+}
+
+// tbxStatus maps a TBX administrativeStatus or normativeAuthorization
+// value (and plain status names) to a Status, "" when unknown.
+func tbxStatus(v string) Status {
+	v = strings.ToLower(strings.TrimSpace(v))
+	v = strings.TrimSuffix(v, "-admn-sts")
+	v = strings.TrimSuffix(v, "term")
+	switch v {
+	case "preferred", "standardized", "legal", "regulated":
+		return Preferred
+	case "admitted":
+		return Admitted
+	case "deprecated", "superseded", "obsolete", "notrecommended", "not recommended":
+		return Deprecated
+	case "forbidden", "rejected", "prohibited":
+		return Forbidden
+	}
+	return ""
+}
+
+// tbxType maps a TBX termType value to a Type, "" when it has no
+// counterpart (the term then counts as a full form).
+func tbxType(v string) Type {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "fullform", "entryterm", "internationalscientificterm", "commonname", "transcribedform", "transliteratedform":
+		return FullForm
+	case "abbreviation", "abbreviatedform", "acronym", "initialism":
+		return Abbreviation
+	case "shortform", "clippedterm", "shortcut":
+		return ShortForm
+	case "phrase", "setphrase", "phraseologicalunit", "collocation", "standardtext":
+		return Phrase
+	case "variant", "synonym", "orthographicvariant", "spellingvariant":
+		return Variant
+	}
+	return ""
+}
