@@ -1,0 +1,864 @@
+package lang
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// NumeralKind tells what a [Numeral] denotes. (The type is not called
+// Number because [Number] is already the token kind.)
+type NumeralKind uint8
+
+// The kinds of [Numeral].
+const (
+	Plain   NumeralKind = iota + 1 // a count or amount: 240 млрд, 1 234 567, 3.5, 2-х
+	Percent                        // 26,3 %, 26.3 percent, 5–7 % (a range of percentages has Hi > Value)
+	Year                           // a four-digit year 1000–2100 (2025, 2025 г.) or a decade (1990-х, 1990s)
+	Range                          // a range of plain numbers or years: 2023–2024, 2023-24, 5–7 млн
+	Ordinal                        // 21-й, 21st, XXI (век), Николай II; a range of them has Hi > Value
+	Date                           // a numeric date dd.mm.yyyy; Value is yyyymmdd
+	Time                           // a time of day hh:mm; Value is hh.mm, so 23:45 = 23.45
+)
+
+var numeralKindNames = [...]string{"", "plain", "percent", "year", "range", "ordinal", "date", "time"}
+
+// String returns the kind's lower-case name.
+func (k NumeralKind) String() string {
+	if int(k) < len(numeralKindNames) && k > 0 {
+		return numeralKindNames[k]
+	}
+	return "NumeralKind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// Numeral is a number written in a text, with its normalised value, so
+// that the same quantity written the Russian and the English way compares
+// equal: «240 млрд» and "$240 bn" are both 240e9, «26,3 %» and "26.3
+// percent" both the percentage 26.3, «XXI век» and "21st century" both
+// the ordinal 21.
+type Numeral struct {
+	Start, End int         // byte offsets of the numeral in the text, scale word and % sign included
+	Text       string      // text[Start:End]
+	Value      float64     // the value, scale applied; the lower end of a range
+	Hi         float64     // the upper end of a range; equal to Value otherwise
+	Kind       NumeralKind // what the value denotes
+}
+
+// IsRange reports whether n spans two values (2023–2024, 5–7 %).
+func (n Numeral) IsRange() bool { return n.Hi != n.Value }
+
+// Numbers returns the numerals of text in order: Arabic numbers with
+// their scale words and percent signs, ranges, ordinals, centuries and
+// regnal numbers in Roman numerals, numeric dates.
+//
+// Thousands may be grouped with spaces of any kind (1 234 567, thin and
+// no-break spaces included), commas or dots (1,234,567 · 1.234.567); the
+// decimal mark is a comma or a dot. A single comma followed by exactly
+// three digits ("1,234") is a decimal comma in Cyrillic text and a
+// thousands separator otherwise, the script being that of the whole text
+// (a Russian article is Cyrillic even where a sentence quotes English).
+// Times (23:45) are hh.mm, so that they equal the English 23.45. Scale words in both languages multiply the value: тыс., млн,
+// млрд, трлн, тысяча…, миллион…; thousand, million, billion, trillion, k,
+// mn, bn, tn, and m/b after a currency sign ($5m). Numbers glued to a
+// preceding letter (G20, MH17) are names, not numerals, and are skipped;
+// number words (два, two) are not recognised.
+func Numbers(text string) []Numeral {
+	p := numParser{text: text, latin: ScriptOf(text) != Cyrillic}
+	var out []Numeral
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case isDigit(r) || (isMinus(r) && p.minusAt(i, size)):
+			n, end, ok := p.number(i)
+			if ok {
+				out = append(out, n)
+			}
+			if end <= i {
+				end = i + size
+			}
+			i = end
+			continue
+		case isRomanLetter(r) && !p.letterBefore(i):
+			if n, end, ok := p.roman(i); ok {
+				out = append(out, n)
+				i = end
+				continue
+			}
+		}
+		if isLetter(r) {
+			// Skip the whole word: digits inside it (G20) are not numerals.
+			i = scanLetters(text, i)
+			continue
+		}
+		i += size
+	}
+	return out
+}
+
+type numParser struct {
+	text  string
+	latin bool // the text is not Cyrillic: "1,234" groups thousands
+}
+
+func isMinus(r rune) bool { return r == '-' || r == '−' }
+
+// minusAt reports whether the minus at i signs the number after it: a
+// digit follows, and it does not stand between two numbers (a range) or
+// inside a word (COVID-19).
+func (p *numParser) minusAt(i, size int) bool {
+	if i+size >= len(p.text) || !isDigit(rune(p.text[i+size])) {
+		return false
+	}
+	if i == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(p.text[:i])
+	return unicode.IsSpace(r) || r == '(' || r == '[' || r == '/' || r == ':'
+}
+
+// letterBefore reports whether a letter directly precedes offset i.
+func (p *numParser) letterBefore(i int) bool {
+	if i == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(p.text[:i])
+	return isLetter(r)
+}
+
+// scanLetters returns the end of the run of letters and digits at i.
+func scanLetters(text string, i int) int {
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isLetter(r) && !isDigit(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// literal is one written number before interpretation.
+type literal struct {
+	start, end int
+	value      float64
+	plainInt   bool // digits only, no separators or sign
+	digits     int  // number of digits before any separator
+	date       bool
+}
+
+// number reads the numeral starting at i (a digit or a minus sign).
+func (p *numParser) number(i int) (Numeral, int, bool) {
+	text := p.text
+	if p.letterBefore(i) {
+		return Numeral{}, scanLetters(text, i), false // G20, MH17
+	}
+	lo, ok := p.literal(i)
+	if !ok {
+		return Numeral{}, lo.end, false
+	}
+	n := Numeral{Start: lo.start, End: lo.end, Value: lo.value, Hi: lo.value, Kind: Plain}
+	if lo.date {
+		n.Kind = Date
+		n.Text = text[n.Start:n.End]
+		return n, n.End, true
+	}
+	if h, m, tEnd, ok := p.timeOfDay(lo); ok {
+		// 23:45 is written 23.45 or 23:45 in English and Russian alike,
+		// and 6.30 is half past six: compare times as hh.mm.
+		n.Kind = Time
+		n.Value = h + m/100
+		n.Hi = n.Value
+		n.End = tEnd
+		n.Text = text[n.Start:n.End]
+		return n, tEnd, true
+	}
+
+	// A range: 2023–2024, 2023-24, 5 – 7.
+	end := lo.end
+	if hi, hiEnd, ok := p.rangeEnd(lo); ok {
+		n.Hi = hi
+		end = hiEnd
+		n.Kind = Range
+	}
+
+	// Suffixes and scale: 21-й, 1990-х, 21st, 1990s, 240 млрд, 26,3 %.
+	scale := 1.0
+	switch sfx, sEnd := p.suffix(end); {
+	case sfx != "":
+		end = sEnd
+		switch k := classifySuffix(sfx, lo); k {
+		case Ordinal, Year, Percent:
+			n.Kind = k
+		}
+	default:
+		if m, sEnd := p.scaleWord(end, p.currencyBefore(n.Start)); m != 0 {
+			scale = m
+			end = sEnd
+		}
+		if pEnd, ok := p.percentSign(end); ok {
+			end = pEnd
+			n.Kind = Percent
+		}
+	}
+	n.Value *= scale
+	n.Hi *= scale
+	if n.Kind == Plain && scale == 1 && lo.plainInt && lo.digits == 4 && n.Value >= 1000 && n.Value <= 2100 {
+		n.Kind = Year
+	}
+	n.End = end
+	n.Text = text[n.Start:n.End]
+	return n, end, true
+}
+
+// numPart is a run of digits in a written number and the separator
+// before it (0 for the first run).
+type numPart struct {
+	digits string
+	sep    rune
+}
+
+// literal reads digits with separators at i and interprets them. When
+// ok is false, lit.end still tells how far the unreadable run goes (a
+// section number 1.2.3 is skipped whole).
+func (p *numParser) literal(i int) (lit literal, ok bool) {
+	text := p.text
+	lit.start = i
+	neg := false
+	if r, size := utf8.DecodeRuneInString(text[i:]); isMinus(r) {
+		neg = true
+		i += size
+	}
+	j := i
+	for j < len(text) && isDigit(rune(text[j])) {
+		j++
+	}
+	parts := []numPart{{digits: text[i:j]}}
+	for j < len(text) {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		k := j + size
+		m := k
+		for m < len(text) && isDigit(rune(text[m])) {
+			m++
+		}
+		if m == k || !(isGroupSpace(r) || r == '.' || r == ',') {
+			break // no digit after it, or not a separator
+		}
+		if isGroupSpace(r) && (m-k != 3 || len(parts[0].digits) > 3 || !allSpaceGroups(parts)) {
+			break // "2023 2024", "5 10": two numbers, not groups
+		}
+		parts = append(parts, numPart{digits: text[k:m], sep: r})
+		j = m
+	}
+	lit.end = j
+	lit.digits = len(parts[0].digits)
+	if len(parts) == 1 {
+		lit.plainInt = !neg
+		return p.finish(lit, parts[0].digits, "", neg)
+	}
+	if len(parts) == 3 && parts[1].sep == '.' && parts[2].sep == '.' && isDateParts(parts[0].digits, parts[1].digits, parts[2].digits) {
+		d, _ := strconv.Atoi(parts[0].digits)
+		mo, _ := strconv.Atoi(parts[1].digits)
+		y, _ := strconv.Atoi(parts[2].digits)
+		if y < 100 {
+			y += 2000
+		}
+		lit.date = true
+		lit.value = float64(y*10000 + mo*100 + d)
+		return lit, true
+	}
+
+	// Is the last separator a decimal mark or one more group separator?
+	last := parts[len(parts)-1]
+	prevSep := parts[len(parts)-2].sep // 0 when there are two parts
+	decimal := true
+	switch {
+	case isGroupSpace(last.sep):
+		decimal = false // 1 234
+	case prevSep == last.sep:
+		decimal = false // 1,234,567 · 1.234.567
+	case prevSep == 0 && last.sep == ',' && len(last.digits) == 3 && p.latin && parts[0].digits != "0":
+		decimal = false // "1,234" in English text
+	}
+	body := parts
+	frac := ""
+	if decimal {
+		body, frac = parts[:len(parts)-1], last.digits
+	}
+	// The group separators are all one kind, the groups three digits
+	// each, the first group one to three.
+	if len(body) > 1 {
+		if len(body[0].digits) > 3 {
+			return lit, false
+		}
+		for _, pt := range body[1:] {
+			if pt.sep != body[1].sep || len(pt.digits) != 3 || (decimal && pt.sep == last.sep) {
+				return lit, false // 1.2.3, 5,6,7: a section or a list
+			}
+		}
+	}
+	var b strings.Builder
+	for _, pt := range body {
+		b.WriteString(pt.digits)
+	}
+	return p.finish(lit, b.String(), frac, neg)
+}
+
+// finish parses the digits of a literal into its value.
+func (p *numParser) finish(lit literal, intPart, frac string, neg bool) (literal, bool) {
+	s := intPart
+	if frac != "" {
+		s += "." + frac
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsInf(v, 0) {
+		return lit, false
+	}
+	if neg {
+		v = -v
+	}
+	lit.value = v
+	return lit, true
+}
+
+// allSpaceGroups reports whether every separator so far is a space.
+func allSpaceGroups(parts []numPart) bool {
+	for _, pt := range parts[1:] {
+		if !isGroupSpace(pt.sep) {
+			return false
+		}
+	}
+	return true
+}
+
+// timeOfDay reads ":mm" after the hours lo (0–24, one or two digits).
+func (p *numParser) timeOfDay(lo literal) (h, m float64, end int, ok bool) {
+	t := p.text
+	e := lo.end
+	if !lo.plainInt || lo.digits > 2 || lo.value > 24 || e+3 > len(t) || t[e] != ':' ||
+		!isDigit(rune(t[e+1])) || !isDigit(rune(t[e+2])) || (e+3 < len(t) && isDigit(rune(t[e+3]))) {
+		return 0, 0, 0, false
+	}
+	mm := float64(t[e+1]-'0')*10 + float64(t[e+2]-'0')
+	if mm >= 60 {
+		return 0, 0, 0, false
+	}
+	return lo.value, mm, e + 3, true
+}
+
+// isDateParts reports whether d.m.y look like a date: day 1–31, month
+// 1–12 (one or two digits each), year of two or four digits.
+func isDateParts(d, m, y string) bool {
+	if len(d) > 2 || len(m) > 2 || (len(y) != 4 && len(y) != 2) {
+		return false
+	}
+	di, _ := strconv.Atoi(d)
+	mi, _ := strconv.Atoi(m)
+	return di >= 1 && di <= 31 && mi >= 1 && mi <= 12
+}
+
+// rangeEnd reads the upper end of a range after lo: a hyphen without
+// spaces, or an en or em dash with or without them, then a number.
+func (p *numParser) rangeEnd(lo literal) (float64, int, bool) {
+	text := p.text
+	j := lo.end
+	spaced := false
+	for j < len(text) && text[j] == ' ' {
+		j++
+		spaced = true
+	}
+	r, size := utf8.DecodeRuneInString(text[j:])
+	if !isHyphen(r) || (spaced && r == '-') {
+		return 0, 0, false
+	}
+	j += size
+	if j < len(text) && text[j] == ' ' {
+		if r == '-' {
+			return 0, 0, false
+		}
+		j++
+	}
+	if c, size := utf8.DecodeRuneInString(text[j:]); isCurrencySign(c) {
+		j += size // £3,000-£5,000
+	}
+	if j >= len(text) || !isDigit(rune(text[j])) {
+		return 0, 0, false
+	}
+	hi, ok := p.literal(j)
+	if !ok || hi.date {
+		return 0, 0, false
+	}
+	v := hi.value
+	if lo.plainInt && lo.digits == 4 && hi.plainInt && hi.digits == 2 {
+		// 2023-24: the century comes from the lower end.
+		v = math.Floor(lo.value/100)*100 + v
+	}
+	if v < lo.value {
+		return 0, 0, false // 10-5 is no range (a score, a code)
+	}
+	return v, hi.end, true
+}
+
+// suffix returns a grammatical suffix glued to the number at i: a
+// Russian ending after a hyphen (21-й, 1990-х, 5-ти) or an English one
+// (21st, 1990s), and its end.
+func (p *numParser) suffix(i int) (string, int) {
+	text := p.text
+	j := i
+	if j < len(text) {
+		if r, size := utf8.DecodeRuneInString(text[j:]); isHyphen(r) {
+			j += size
+		}
+	}
+	k := j
+	for k < len(text) {
+		r, size := utf8.DecodeRuneInString(text[k:])
+		if !isLetter(r) {
+			break
+		}
+		k += size
+	}
+	if k == j {
+		return "", i
+	}
+	sfx := text[j:k]
+	if j > i { // after a hyphen: Russian endings
+		if ruNumberEndings[sfx] || strings.HasPrefix(Fold(sfx), "процентн") {
+			return sfx, k
+		}
+		return "", i
+	}
+	switch strings.ToLower(sfx) {
+	case "st", "nd", "rd", "th", "s":
+		return strings.ToLower(sfx), k
+	}
+	return "", i
+}
+
+// ruNumberEndings are the endings written after a hyphen: ordinal ones
+// (21-й, 5-го) and a few cardinal ones (5-ти, 2-х).
+var ruNumberEndings = setOf("й", "го", "е", "я", "ю", "м", "х", "ое", "ый", "ий", "ая", "ой", "ые", "ых",
+	"ом", "ому", "ым", "ыми", "ми", "ти", "и", "ью", "ух", "ёх", "ех", "ей", "его", "ему", "ем", "им")
+
+// classifySuffix tells what a number with suffix sfx is.
+func classifySuffix(sfx string, lo literal) NumeralKind {
+	decade := lo.plainInt && lo.digits == 4 && int(lo.value)%10 == 0
+	if strings.HasPrefix(Fold(sfx), "процентн") {
+		return Percent // 66-процентный
+	}
+	switch sfx {
+	case "s":
+		if decade {
+			return Year // 1990s
+		}
+		return Plain
+	case "st", "nd", "rd", "th":
+		return Ordinal
+	case "х", "е":
+		if decade || (lo.plainInt && lo.digits == 2 && int(lo.value)%10 == 0) {
+			return Year // 1990-х, 1990-е, 90-е (годы)
+		}
+	}
+	switch sfx {
+	case "ти", "ми", "и", "ью", "ух", "ёх", "ех", "х":
+		return Plain // 5-ти, 7-ми, 2-х: cardinals in the genitive
+	}
+	return Ordinal
+}
+
+// scales maps scale words (folded, without a final dot) to their
+// multiplier. Words match whole, or as the stem of an inflected form for
+// the entries of scaleStems.
+var scales = map[string]float64{
+	"тыс": 1e3, "млн": 1e6, "млрд": 1e9, "трлн": 1e12,
+	"thousand": 1e3, "thousands": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9,
+	"trillion": 1e12, "trillions": 1e12, "k": 1e3, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9,
+	"tn": 1e12, "trn": 1e12,
+}
+
+var scaleStems = []struct {
+	stem  string
+	scale float64
+}{{"тысяч", 1e3}, {"миллион", 1e6}, {"миллиард", 1e9}, {"триллион", 1e12}}
+
+// currencyScales are scale letters that mean million and billion only
+// after a currency sign ($5m, €2B): elsewhere "5 m" is five metres.
+var currencyScales = map[string]float64{"m": 1e6, "b": 1e9}
+
+// scaleWord reads a scale word at i (after optional spaces) and returns
+// its multiplier and end, or 0.
+func (p *numParser) scaleWord(i int, currency bool) (float64, int) {
+	text := p.text
+	j := i
+	for j < len(text) {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if !isGroupSpace(r) {
+			break
+		}
+		j += size
+	}
+	k := j
+	for k < len(text) {
+		r, size := utf8.DecodeRuneInString(text[k:])
+		if !isLetter(r) {
+			break
+		}
+		k += size
+	}
+	if k == j {
+		return 0, i
+	}
+	w := Fold(text[j:k])
+	m, ok := scales[w]
+	if !ok && currency {
+		m, ok = currencyScales[w]
+	}
+	if !ok {
+		for _, s := range scaleStems {
+			if strings.HasPrefix(w, s.stem) && utf8.RuneCountInString(w)-utf8.RuneCountInString(s.stem) <= 3 {
+				m, ok = s.scale, true
+				break
+			}
+		}
+	}
+	if !ok {
+		return 0, i
+	}
+	if k < len(text) && text[k] == '.' && (w == "тыс" || w == "млн" || w == "млрд" || w == "трлн") {
+		k++ // тыс., млрд.
+	}
+	return m, k
+}
+
+// currencyBefore reports whether a currency sign or code directly
+// precedes the number at i ($240, USD 240, US$ 5).
+func (p *numParser) currencyBefore(i int) bool {
+	s := strings.TrimRightFunc(p.text[:i], isGroupSpace)
+	if r, _ := utf8.DecodeLastRuneInString(s); isCurrencySign(r) {
+		return true
+	}
+	for _, code := range []string{"USD", "EUR", "RUB", "GBP", "CNY", "JPY"} {
+		if strings.HasSuffix(s, code) {
+			return true
+		}
+	}
+	return false
+}
+
+func isCurrencySign(r rune) bool {
+	switch r {
+	case '$', '€', '£', '¥', '₽', '₴', '₹':
+		return true
+	}
+	return false
+}
+
+// percentSign reads a percent sign or word at i (after optional spaces).
+func (p *numParser) percentSign(i int) (int, bool) {
+	text := p.text
+	j := i
+	for j < len(text) {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if !isGroupSpace(r) {
+			break
+		}
+		j += size
+	}
+	if j < len(text) && text[j] == '%' {
+		return j + 1, true
+	}
+	k := j
+	for k < len(text) {
+		r, size := utf8.DecodeRuneInString(text[k:])
+		if !isLetter(r) {
+			break
+		}
+		k += size
+	}
+	w := Fold(text[j:k])
+	switch {
+	case strings.HasPrefix(w, "процент"), w == "percent", w == "pct", w == "percentage":
+		return k, true // "percentage points" too
+	case w == "per":
+		// "per cent"
+		m := k
+		for m < len(text) && text[m] == ' ' {
+			m++
+		}
+		e := m
+		for e < len(text) && text[e] >= 'a' && text[e] <= 'z' {
+			e++
+		}
+		if text[m:e] == "cent" {
+			return e, true
+		}
+	case w == "проц" && k < len(text) && text[k] == '.':
+		return k + 1, true
+	case w == "п" && strings.HasPrefix(text[k:], ".п."), w == "п" && strings.HasPrefix(text[k:], ". п."):
+		// п. п. — percentage points
+		if strings.HasPrefix(text[k:], ".п.") {
+			return k + len(".п."), true
+		}
+		return k + len(". п."), true
+	}
+	return i, false
+}
+
+// Roman numerals.
+
+func isRomanLetter(r rune) bool {
+	switch r {
+	case 'I', 'V', 'X', 'L', 'C', 'D', 'M', 'Х', 'І':
+		return true
+	}
+	return false
+}
+
+// roman reads a Roman numeral at i. It is a numeral only when it is
+// followed by a century word (XXI век, XX в., XV–XVI вв., XXI century) or,
+// written with I, V and X only and two letters at least, follows a
+// capitalised name (Николай II, Elizabeth II, World War II). Cyrillic Х
+// and І, common typos for X and I, are accepted before a century word.
+func (p *numParser) roman(i int) (Numeral, int, bool) {
+	text := p.text
+	lo, loEnd, cyr := romanAt(text, i)
+	if loEnd == i {
+		return Numeral{}, 0, false
+	}
+	n := Numeral{Start: i, End: loEnd, Value: lo, Hi: lo, Kind: Ordinal}
+	end := loEnd
+	// A range: XV–XVI вв.
+	j := end
+	for j < len(text) && text[j] == ' ' {
+		j++
+	}
+	if r, size := utf8.DecodeRuneInString(text[j:]); isHyphen(r) {
+		k := j + size
+		for k < len(text) && text[k] == ' ' {
+			k++
+		}
+		if hi, hiEnd, cyr2 := romanAt(text, k); hiEnd > k && hi > lo {
+			n.Hi = hi
+			end = hiEnd
+			cyr = cyr || cyr2
+		}
+	}
+	if centuryAfter(text[end:]) {
+		n.End = end
+		n.Text = text[n.Start:n.End]
+		return n, end, true
+	}
+	if cyr || n.IsRange() || end-i < 2 || strings.ContainsAny(text[i:end], "LCDM") {
+		return Numeral{}, 0, false
+	}
+	// A regnal number: after a capitalised word and a space.
+	before := strings.TrimRight(text[:i], " \u00A0")
+	if len(before) == i || before == "" {
+		return Numeral{}, 0, false
+	}
+	w := before[strings.LastIndexFunc(before, func(r rune) bool { return !isLetter(r) })+1:]
+	if first, _ := utf8.DecodeRuneInString(w); w == "" || !unicode.IsUpper(first) || upperWord(w) {
+		return Numeral{}, 0, false
+	}
+	n.End = end
+	n.Text = text[n.Start:n.End]
+	return n, end, true
+}
+
+// upperWord reports whether w is all capitals (a heading, an acronym),
+// after which Roman-looking letters are rather words.
+func upperWord(w string) bool {
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// romanAt reads a valid Roman numeral at i that ends at a word
+// boundary; end == i when there is none. cyr reports Cyrillic look-alikes.
+func romanAt(text string, i int) (value float64, end int, cyr bool) {
+	var b strings.Builder
+	j := i
+	for j < len(text) {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		switch r {
+		case 'Х':
+			r, cyr = 'X', true
+		case 'І':
+			r, cyr = 'I', true
+		}
+		if !strings.ContainsRune("IVXLCDM", r) {
+			if isLetter(r) || isDigit(r) {
+				return 0, i, false
+			}
+			break
+		}
+		b.WriteRune(r)
+		j += size
+	}
+	v := romanValue(b.String())
+	if v == 0 {
+		return 0, i, false
+	}
+	return float64(v), j, cyr
+}
+
+// romanValue returns the value of a canonical Roman numeral, or 0.
+func romanValue(s string) int {
+	if s == "" || len(s) > 15 {
+		return 0
+	}
+	vals := map[byte]int{'I': 1, 'V': 5, 'X': 10, 'L': 50, 'C': 100, 'D': 500, 'M': 1000}
+	v := 0
+	for k := 0; k < len(s); k++ {
+		c := vals[s[k]]
+		if k+1 < len(s) && vals[s[k+1]] > c {
+			v -= c
+		} else {
+			v += c
+		}
+	}
+	if v <= 0 || v >= 4000 || toRoman(v) != s {
+		return 0 // not canonical: IIII, VX, IC
+	}
+	return v
+}
+
+func toRoman(v int) string {
+	table := []struct {
+		v int
+		s string
+	}{{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"}, {50, "L"}, {40, "XL"},
+		{10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}}
+	var b strings.Builder
+	for _, t := range table {
+		for v >= t.v {
+			b.WriteString(t.s)
+			v -= t.v
+		}
+	}
+	return b.String()
+}
+
+// centuryAfter reports whether s starts (after spaces) with a word for
+// century: век, века, веке, вв., в., столетие, century, centuries.
+func centuryAfter(s string) bool {
+	s = strings.TrimLeft(s, " \u00A0\u202F")
+	end := 0
+	for end < len(s) {
+		r, size := utf8.DecodeRuneInString(s[end:])
+		if !isLetter(r) {
+			break
+		}
+		end += size
+	}
+	w := Fold(s[:end])
+	switch {
+	case strings.HasPrefix(w, "век"), strings.HasPrefix(w, "столети"), w == "century", w == "centuries":
+		return true
+	case w == "в" || w == "вв":
+		return end < len(s) && s[end] == '.'
+	}
+	return false
+}
+
+// SameNumbers compares the numerals of a source segment (a) and its
+// translation (b) as multisets of normalised values and returns those of
+// a with no counterpart in b (missing) and those of b with none in a
+// (extra), each in text order.
+//
+// Two numerals match when their values (and upper ends) are equal and
+// both or neither are percentages; plain numbers, years and ordinals
+// match each other (21 век = 21st century). A range matches its two ends
+// written apart on the other side (2023–2024 = "from 2023 to 2024"), and
+// a numeric date matches its day and year written apart (05.01.2013 =
+// "January 5, 2013").
+func SameNumbers(a, b []Numeral) (missing, extra []Numeral) {
+	usedA := make([]bool, len(a))
+	usedB := make([]bool, len(b))
+	for i, x := range a {
+		for j, y := range b {
+			if !usedB[j] && sameNumeral(x, y) {
+				usedA[i], usedB[j] = true, true
+				break
+			}
+		}
+	}
+	// A range or date on one side against its parts on the other.
+	splitMatch(a, b, usedA, usedB)
+	splitMatch(b, a, usedB, usedA)
+	for i, x := range a {
+		if !usedA[i] {
+			missing = append(missing, x)
+		}
+	}
+	for j, y := range b {
+		if !usedB[j] {
+			extra = append(extra, y)
+		}
+	}
+	return missing, extra
+}
+
+// splitMatch matches unmatched ranges and dates of xs against unmatched
+// single numerals of ys that give their parts.
+func splitMatch(xs, ys []Numeral, usedX, usedY []bool) {
+	for i, x := range xs {
+		if usedX[i] {
+			continue
+		}
+		var parts []float64
+		switch {
+		case x.Kind == Date:
+			parts = []float64{math.Mod(x.Value, 100), math.Floor(x.Value / 10000)}
+		case x.IsRange():
+			parts = []float64{x.Value, x.Hi}
+		default:
+			continue
+		}
+		var picked []int
+		for _, v := range parts {
+			for j, y := range ys {
+				if usedY[j] || y.IsRange() || y.Kind == Date || slicesContains(picked, j) {
+					continue
+				}
+				if (y.Kind == Percent) == (x.Kind == Percent) && sameValue(y.Value, v) {
+					picked = append(picked, j)
+					break
+				}
+			}
+		}
+		if len(picked) == len(parts) {
+			usedX[i] = true
+			for _, j := range picked {
+				usedY[j] = true
+			}
+		}
+	}
+}
+
+func slicesContains(s []int, v int) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// sameNumeral reports whether x and y denote the same value.
+func sameNumeral(x, y Numeral) bool {
+	if (x.Kind == Percent) != (y.Kind == Percent) || (x.Kind == Date) != (y.Kind == Date) {
+		return false
+	}
+	return sameValue(x.Value, y.Value) && sameValue(x.Hi, y.Hi)
+}
+
+// sameValue compares floats up to rounding: 0.1*1e9 must equal 1e8.
+func sameValue(x, y float64) bool {
+	d := math.Abs(x - y)
+	return d <= 1e-9*math.Max(math.Abs(x), math.Abs(y)) || d < 1e-12
+}

@@ -1,0 +1,230 @@
+package lang
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"strings"
+	"testing"
+)
+
+// num describes an expected numeral: its text, kind, value and upper end
+// (hi 0 means "same as value").
+type num struct {
+	text  string
+	kind  NumeralKind
+	value float64
+	hi    float64
+}
+
+func (n num) String() string {
+	if n.hi != 0 && n.hi != n.value {
+		return fmt.Sprintf("%q %v %g–%g", n.text, n.kind, n.value, n.hi)
+	}
+	return fmt.Sprintf("%q %v %g", n.text, n.kind, n.value)
+}
+
+var numberTests = []struct {
+	name string
+	text string
+	want []num
+}{
+	{"billions ru", "Товарооборот достиг 240 млрд долларов.", []num{{"240 млрд", Plain, 240e9, 0}}},
+	{"billions en", "Trade reached 240 billion dollars.", []num{{"240 billion", Plain, 240e9, 0}}},
+	{"USD bn glued", "Trade reached USD 240bn.", []num{{"240bn", Plain, 240e9, 0}}},
+	{"dollar bn spaced", "Trade reached $240 bn.", []num{{"240 bn", Plain, 240e9, 0}}},
+	{"dollar m", "a $5m grant", []num{{"5m", Plain, 5e6, 0}}},
+	{"metres are not millions", "a 5 m wall", []num{{"5", Plain, 5, 0}}},
+	{"млрд.", "5 млрд. рублей", []num{{"5 млрд.", Plain, 5e9, 0}}},
+	{"decimal comma million", "1,5 млн человек", []num{{"1,5 млн", Plain, 1.5e6, 0}}},
+	{"decimal point million", "1.5 million people", []num{{"1.5 million", Plain, 1.5e6, 0}}},
+	{"inflected scale words", "два с половиной: 2,5 миллиарда и 3 тысячи и 7 миллионов", []num{{"2,5 миллиарда", Plain, 2.5e9, 0}, {"3 тысячи", Plain, 3e3, 0}, {"7 миллионов", Plain, 7e6, 0}}},
+	{"тыс. and k", "30 тыс. и 30k", []num{{"30 тыс.", Plain, 3e4, 0}, {"30k", Plain, 3e4, 0}}},
+	{"trillion", "1,2 трлн и 1.2 trillion", []num{{"1,2 трлн", Plain, 1.2e12, 0}, {"1.2 trillion", Plain, 1.2e12, 0}}},
+	{"percent ru", "Рост составил 26,3 %.", []num{{"26,3 %", Percent, 26.3, 0}}},
+	{"percent NBSP", "Рост составил 26,3\u00a0%.", []num{{"26,3\u00a0%", Percent, 26.3, 0}}},
+	{"percent glued", "Growth was 26.3%.", []num{{"26.3%", Percent, 26.3, 0}}},
+	{"percent word en", "Growth was 26.3 percent.", []num{{"26.3 percent", Percent, 26.3, 0}}},
+	{"per cent", "Growth was 26.3 per cent.", []num{{"26.3 per cent", Percent, 26.3, 0}}},
+	{"процентов", "на 5 процентов", []num{{"5 процентов", Percent, 5, 0}}},
+	{"percent range", "на 5–7 %", []num{{"5–7 %", Percent, 5, 7}}},
+	{"space thousands", "1 234 567 человек", []num{{"1 234 567", Plain, 1234567, 0}}},
+	{"thin space thousands", "1\u2009234\u2009567", []num{{"1\u2009234\u2009567", Plain, 1234567, 0}}},
+	{"NBSP thousands decimal", "1\u00a0234,5 тонны", []num{{"1\u00a0234,5", Plain, 1234.5, 0}}},
+	{"comma thousands", "1,234,567 people", []num{{"1,234,567", Plain, 1234567, 0}}},
+	{"comma thousands dot decimal", "1,234.5 tons", []num{{"1,234.5", Plain, 1234.5, 0}}},
+	{"dot thousands comma decimal", "1.234,5 тонны", []num{{"1.234,5", Plain, 1234.5, 0}}},
+	{"1,234 in English is thousands", "There were 1,234 delegates.", []num{{"1,234", Plain, 1234, 0}}},
+	{"1,234 in Russian is decimal", "Было 1,234 тонны.", []num{{"1,234", Plain, 1.234, 0}}},
+	{"0,125 decimal even in English", "a ratio of 0,125", []num{{"0,125", Plain, 0.125, 0}}},
+	{"list is not thousands", "1, 2, 3", []num{{"1", Plain, 1, 0}, {"2", Plain, 2, 0}, {"3", Plain, 3, 0}}},
+	{"two years are not a group", "в 2023 2024", []num{{"2023", Year, 2023, 0}, {"2024", Year, 2024, 0}}},
+	{"year", "В 2025 г. саммит", []num{{"2025", Year, 2025, 0}}},
+	{"year range ru", "в 2023–2024 гг.", []num{{"2023–2024", Range, 2023, 2024}}},
+	{"year range short", "in 2023-24", []num{{"2023-24", Range, 2023, 2024}}},
+	{"range spaced en dash", "в 2023 – 2024 годах", []num{{"2023 – 2024", Range, 2023, 2024}}},
+	{"range of millions", "5–7 млн", []num{{"5–7 млн", Range, 5e6, 7e6}}},
+	{"decreasing is no range", "счёт 3-1", []num{{"3", Plain, 3, 0}, {"1", Plain, 1, 0}}},
+	{"negative", "температура -5 и −3,5", []num{{"-5", Plain, -5, 0}, {"−3,5", Plain, -3.5, 0}}},
+	{"decade ru", "в 1990-х годах", []num{{"1990-х", Year, 1990, 0}}},
+	{"decade en", "in the 1990s", []num{{"1990s", Year, 1990, 0}}},
+	{"ordinal ru", "21-й век и 5-го числа", []num{{"21-й", Ordinal, 21, 0}, {"5-го", Ordinal, 5, 0}}},
+	{"cardinal ending ru", "в 2-х странах и 5-ти городах", []num{{"2-х", Plain, 2, 0}, {"5-ти", Plain, 5, 0}}},
+	{"ordinal en", "the 21st century and the 3rd time", []num{{"21st", Ordinal, 21, 0}, {"3rd", Ordinal, 3, 0}}},
+	{"roman century", "XXI век", []num{{"XXI", Ordinal, 21, 0}}},
+	{"roman century abbreviated", "в XX в. и XV–XVI вв.", []num{{"XX", Ordinal, 20, 0}, {"XV–XVI", Ordinal, 15, 16}}},
+	{"roman century en", "the XXI century", []num{{"XXI", Ordinal, 21, 0}}},
+	{"cyrillic Х in century", "ХХ век", []num{{"ХХ", Ordinal, 20, 0}}},
+	{"regnal", "Николай II и World War II", []num{{"II", Ordinal, 2, 0}, {"II", Ordinal, 2, 0}}},
+	{"pronoun I is not a numeral", "Then I said", nil},
+	{"DC is not a numeral", "Washington DC", nil},
+	{"caps word", "MIX VIVID CIVIL", nil},
+	{"glued to letters", "G20 и MH17", nil},
+	{"hyphenated model", "Су-35 и COVID-19", []num{{"35", Plain, 35, 0}, {"19", Plain, 19, 0}}},
+	{"date", "05.01.2013", []num{{"05.01.2013", Date, 20130105, 0}}},
+	{"section number skipped", "п. 1.2.3 устава", nil},
+	{"decimal dot", "6.00 до 00.20", []num{{"6.00", Plain, 6, 0}, {"00.20", Plain, 0.2, 0}}},
+	{"time", "в 23:45 и 6:05", []num{{"23:45", Time, 23.45, 0}, {"6:05", Time, 6.05, 0}}},
+	{"score is not a time", "счёт 1:0 и 2:15:30", []num{{"1", Plain, 1, 0}, {"0", Plain, 0, 0}, {"2:15", Time, 2.15, 0}, {"30", Plain, 30, 0}}},
+	{"percent adjective", "66-процентное большинство", []num{{"66-процентное", Percent, 66, 0}}},
+	{"currency range", "£3,000-£5,000", []num{{"3,000-£5,000", Range, 3000, 5000}}},
+	{"percentage points", "на 2 п.п.", []num{{"2 п.п.", Percent, 2, 0}}},
+	{"empty", "", nil},
+	{"no numbers", "Никаких чисел.", nil},
+}
+
+func TestNumbers(t *testing.T) {
+	for _, tt := range numberTests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Numbers(tt.text)
+			checkNumerals(t, tt.text, got)
+			var gs, ws []string
+			for _, n := range got {
+				gs = append(gs, num{n.Text, n.Kind, n.Value, n.Hi}.String())
+			}
+			for _, w := range tt.want {
+				if w.hi == 0 {
+					w.hi = w.value
+				}
+				ws = append(ws, w.String())
+			}
+			if strings.Join(gs, "; ") != strings.Join(ws, "; ") {
+				t.Errorf("Numbers(%q)\n got %s\nwant %s", tt.text, strings.Join(gs, "; "), strings.Join(ws, "; "))
+			}
+		})
+	}
+}
+
+func checkNumerals(t *testing.T, text string, ns []Numeral) {
+	t.Helper()
+	prev := 0
+	for _, n := range ns {
+		if n.Start < prev || n.End <= n.Start || n.End > len(text) {
+			t.Fatalf("bad span [%d,%d) after %d in %q", n.Start, n.End, prev, text)
+		}
+		if text[n.Start:n.End] != n.Text {
+			t.Fatalf("Text %q != text[%d:%d] %q", n.Text, n.Start, n.End, text[n.Start:n.End])
+		}
+		if math.IsNaN(n.Value) || math.IsNaN(n.Hi) || n.Hi < n.Value {
+			t.Fatalf("bad values %v–%v for %q", n.Value, n.Hi, n.Text)
+		}
+		prev = n.End
+	}
+}
+
+func TestSameNumbers(t *testing.T) {
+	tests := []struct {
+		name           string
+		a, b           string
+		missing, extra []string
+	}{
+		{"billions", "Товарооборот достиг 240 млрд долларов", "Trade reached $240 bn", nil, nil},
+		{"billions USD", "240 млрд", "USD 240bn", nil, nil},
+		{"billion vs million", "240 млрд", "240 million", []string{"240 млрд"}, []string{"240 million"}},
+		{"percent", "26,3 %", "26.3 percent", nil, nil},
+		{"percent vs plain", "26,3 %", "26.3", []string{"26,3 %"}, []string{"26.3"}},
+		{"millions", "1,5 млн", "1.5 million", nil, nil},
+		{"thousands grouping", "1 234 567", "1,234,567", nil, nil},
+		{"year range", "2023–2024 гг.", "2023–2024", nil, nil},
+		{"short year range", "2023–2024 гг.", "2023-24", nil, nil},
+		{"range split", "в 2023–2024 гг.", "from 2023 to 2024", nil, nil},
+		{"range split reverse", "с 2023 по 2024 год", "in 2023-2024", nil, nil},
+		{"century", "XXI век", "21st century", nil, nil},
+		{"century arabic", "21 век", "the 21st century", nil, nil},
+		{"date split", "05.01.2013", "January 5, 2013", nil, nil},
+		{"multiset", "5 и 5 и 7", "5 and 7", []string{"5"}, nil},
+		{"wrong digit", "в 2023 г. рост 3,5 %", "in 2024 growth was 3.5%", []string{"2023"}, []string{"2024"}},
+		{"decade", "в 1990-х", "in the 1990s", nil, nil},
+		{"float rounding", "0,1 млрд", "100 million", nil, nil},
+		{"time", "в 23:45", "at 23.45", nil, nil},
+		{"percent adjective", "66-процентное", "66%", nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			missing, extra := SameNumbers(Numbers(tt.a), Numbers(tt.b))
+			if got := numeralTexts(missing); strings.Join(got, "|") != strings.Join(tt.missing, "|") {
+				t.Errorf("missing = %q, want %q", got, tt.missing)
+			}
+			if got := numeralTexts(extra); strings.Join(got, "|") != strings.Join(tt.extra, "|") {
+				t.Errorf("extra = %q, want %q", got, tt.extra)
+			}
+		})
+	}
+}
+
+func numeralTexts(ns []Numeral) []string {
+	var out []string
+	for _, n := range ns {
+		out = append(out, n.Text)
+	}
+	return out
+}
+
+// TestSameNumbersPUD runs the number check over the 1000 UD PUD sentence
+// pairs, which are faithful translations: most pairs must agree. It logs
+// the rate (a measure of false number-mismatch alarms) and fails if more
+// than a fifth of the pairs with numbers disagree. Set
+// TOLMACH_NUMBER_ERRORS=1 to log the disagreements.
+func TestSameNumbersPUD(t *testing.T) {
+	rows := readDataLines(t, "ud_pud_ru_en/pud.ru-en.tsv")
+	var withNumbers, disagree int
+	shown := 0
+	for _, row := range rows {
+		f := strings.Split(row, "\t")
+		if len(f) != 3 {
+			continue
+		}
+		ru, en := Numbers(f[1]), Numbers(f[2])
+		if len(ru) == 0 && len(en) == 0 {
+			continue
+		}
+		withNumbers++
+		if missing, extra := SameNumbers(ru, en); len(missing)+len(extra) > 0 {
+			disagree++
+			if os.Getenv("TOLMACH_NUMBER_ERRORS") != "" && shown < 40 {
+				shown++
+				t.Logf("missing %q extra %q\n  ru: %s\n  en: %s", numeralTexts(missing), numeralTexts(extra), f[1], f[2])
+			}
+		}
+	}
+	rate := float64(disagree) / float64(max(withNumbers, 1))
+	t.Logf("PUD: %d of %d sentence pairs with numbers disagree (%.3f)", disagree, withNumbers, rate)
+	if rate > 0.2 {
+		t.Errorf("disagreement rate %.3f > 0.2", rate)
+	}
+}
+
+func FuzzNumbers(f *testing.F) {
+	for _, tt := range numberTests {
+		f.Add(tt.text)
+	}
+	f.Add("-−1,2.3 4 567,8.9%–10 млрд XIV-XV вв. 2023-24 1990-х 3rd $5m")
+	f.Fuzz(func(t *testing.T, text string) {
+		ns := Numbers(text)
+		checkNumerals(t, text, ns)
+		missing, extra := SameNumbers(ns, ns)
+		if len(missing)+len(extra) > 0 {
+			t.Fatalf("numerals of %q do not match themselves: %v %v", text, missing, extra)
+		}
+	})
+}
