@@ -1,0 +1,118 @@
+package check
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"sort"
+	"strings"
+
+	"tolmach/internal/lang"
+)
+
+// Finding is one problem the checker found, in the JSON shape of
+// contract.md. Source or Target is nil where the finding has no side
+// there (a segment-extra finding has no source); Related is never nil.
+type Finding struct {
+	Rule     string    `json:"rule"`
+	Severity Severity  `json:"severity"`
+	Message  string    `json:"message"`
+	Source   *Location `json:"source"`
+	Target   *Location `json:"target"`
+	Term     *TermRef  `json:"term"`
+	// Related lists the other locations of a term-inconsistent or
+	// term-drift finding.
+	Related []Location `json:"related"`
+	// Suggestion says how to fix the finding (an extension of the
+	// contract's shape).
+	Suggestion string `json:"suggestion,omitempty"`
+	// Fingerprint identifies the finding across edits that shift lines,
+	// for baselines (an extension of the contract's shape).
+	Fingerprint string `json:"fingerprint,omitempty"`
+	// Unit is the index of the aligned unit the finding belongs to, or -1;
+	// reports group findings by it.
+	Unit int `json:"-"`
+}
+
+// Location is a place in a checked file: where a finding's segment is and
+// what in it matched.
+type Location struct {
+	Path   string `json:"path"`
+	Line   int    `json:"line"`   // 1-based
+	Column int    `json:"column"` // 1-based, in characters
+	// EndLine and EndColumn end the matched span (or the segment when
+	// nothing matched), inclusive of its last character's column + 1, as
+	// SARIF regions want them.
+	EndLine   int    `json:"endLine"`
+	EndColumn int    `json:"endColumn"`
+	Text      string `json:"text"`  // the whole segment
+	Match     string `json:"match"` // exactly as in the file; "" when nothing matched
+	// Start and End are the byte offsets of the match (or of the segment
+	// when Match is empty) in the document's text, for highlighting.
+	Start int `json:"-"`
+	End   int `json:"-"`
+}
+
+// TermRef names the glossary concept a finding is about.
+type TermRef struct {
+	ID       string   `json:"id"`
+	Source   string   `json:"source"`   // the source term as the glossary writes it
+	Expected []string `json:"expected"` // usable target terms, preferred first
+}
+
+// primary returns the location a finding is sorted and reported under:
+// its source side when it has one, else its target side.
+func (f *Finding) primary() *Location {
+	if f.Source != nil {
+		return f.Source
+	}
+	return f.Target
+}
+
+// SortFindings orders findings by file, line and column of their primary
+// location (the source side when present), then by rule and message, so
+// that every printer sees the same stable order.
+func SortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i].primary(), fs[j].primary()
+		switch {
+		case a == nil || b == nil:
+			return a != nil && b == nil
+		case a.Path != b.Path:
+			return a.Path < b.Path
+		case a.Line != b.Line:
+			return a.Line < b.Line
+		case a.Column != b.Column:
+			return a.Column < b.Column
+		case fs[i].Rule != fs[j].Rule:
+			return fs[i].Rule < fs[j].Rule
+		}
+		return fs[i].Message < fs[j].Message
+	})
+}
+
+// fingerprint computes f's baseline fingerprint: the rule, the term id,
+// the matched texts and a hash of the matching keys of the segment texts,
+// so it survives edits that only shift lines, and changes when the
+// segment itself changes.
+func fingerprint(f *Finding) string {
+	h := sha256.New()
+	write := func(s string) { h.Write([]byte(s)); h.Write([]byte{0}) }
+	write(f.Rule)
+	if f.Term != nil {
+		write(f.Term.ID)
+	}
+	for _, l := range []*Location{f.Source, f.Target} {
+		if l == nil {
+			write("-")
+			continue
+		}
+		write(pathKey(l.Path))
+		write(lang.MatchKey(l.Match))
+		write(lang.MatchKey(l.Text))
+	}
+	return hex.EncodeToString(h.Sum(nil))[:20]
+}
+
+// pathKey is the slash form of a path, so baselines written on one system
+// match on another.
+func pathKey(p string) string { return strings.ReplaceAll(p, "\\", "/") }

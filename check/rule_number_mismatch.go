@@ -1,0 +1,156 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+
+	"tolmach/internal/lang"
+)
+
+// numberMismatch reports numbers of a source segment with no equal in its
+// target segment and the other way round, after normalising the ways
+// both languages write them (lang.Numbers, lang.SameNumbers).
+type numberMismatch struct{}
+
+func (numberMismatch) Name() string { return "number-mismatch" }
+func (numberMismatch) Description() string {
+	return "The numbers of a source segment and its target segment differ, after normalising formats."
+}
+func (numberMismatch) DefaultSeverity() Severity { return Error }
+
+// numeralsIn returns the numerals of d's text in span s, offsets made
+// absolute.
+func numeralsIn(d *Document, s Span) []lang.Numeral {
+	ns := lang.Numbers(d.Text[s.Start:s.End])
+	for i := range ns {
+		ns[i].Start += s.Start
+		ns[i].End += s.Start
+	}
+	return ns
+}
+
+func (r numberMismatch) Check(p *Pair) []Finding {
+	var out []Finding
+	for i := range p.Units {
+		u := &p.Units[i]
+		ss, ok1 := u.SourceSpan()
+		ts, ok2 := u.TargetSpan()
+		if !ok1 || !ok2 {
+			continue
+		}
+		a, b := numeralsIn(p.Source, ss), numeralsIn(p.Target, ts)
+		if len(a) == 0 && len(b) == 0 {
+			continue
+		}
+		missing, extra := lang.SameNumbers(a, b)
+		if len(missing) == 0 && len(extra) == 0 {
+			continue
+		}
+		// Numbers written as words on the other side (2 → "two", «три» → 3).
+		missing = dropSpelled(missing, p.Target.Text[ts.Start:ts.End])
+		extra = dropSpelled(extra, p.Source.Text[ss.Start:ss.End])
+		if u.Low {
+			// An unsure alignment: a number found in a neighbouring
+			// segment is not evidence of a mismatch.
+			missing = dropFoundNear(p, i, missing, false)
+			extra = dropFoundNear(p, i, extra, true)
+		}
+		n := max(len(missing), len(extra))
+		for k := 0; k < n; k++ {
+			f := Finding{Rule: r.Name(), Severity: Error, Unit: i}
+			switch {
+			case k < len(missing) && k < len(extra):
+				m, e := missing[k], extra[k]
+				f.Source = p.SourceLoc(i, m.Start, m.End)
+				f.Target = p.TargetLoc(i, e.Start, e.End)
+				f.Message = fmt.Sprintf("the source says %s but the target says %s", quote(p.Source.Lang, m.Text), quote(p.Target.Lang, e.Text))
+				f.Suggestion = fmt.Sprintf("check %q against the source's %q", e.Text, m.Text)
+			case k < len(missing):
+				m := missing[k]
+				f.Source = p.SourceLoc(i, m.Start, m.End)
+				f.Target = p.TargetLoc(i, 0, 0)
+				f.Message = fmt.Sprintf("the number %s of the source is not in the target", quote(p.Source.Lang, m.Text))
+				f.Suggestion = fmt.Sprintf("render %q in the target", m.Text)
+			default:
+				e := extra[k]
+				f.Source = p.SourceLoc(i, 0, 0)
+				f.Target = p.TargetLoc(i, e.Start, e.End)
+				f.Message = fmt.Sprintf("the number %s of the target is not in the source", quote(p.Target.Lang, e.Text))
+				f.Suggestion = fmt.Sprintf("check %q against the source", e.Text)
+			}
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// dropFoundNear removes the numerals that a neighbouring unit's other side
+// has.
+func dropFoundNear(p *Pair, i int, ns []lang.Numeral, inSource bool) []lang.Numeral {
+	var near []lang.Numeral
+	for d := -1; d <= 1; d += 2 {
+		k := i + d
+		if k < 0 || k >= len(p.Units) {
+			continue
+		}
+		if inSource {
+			if s, ok := p.Units[k].SourceSpan(); ok {
+				near = append(near, numeralsIn(p.Source, s)...)
+			}
+		} else if s, ok := p.Units[k].TargetSpan(); ok {
+			near = append(near, numeralsIn(p.Target, s)...)
+		}
+	}
+	if len(near) == 0 {
+		return ns
+	}
+	left, _ := lang.SameNumbers(ns, near)
+	return left
+}
+
+// numberWords are the folded beginnings of number words up to twelve in
+// both languages, which lang.Numbers does not read.
+var numberWords = map[float64][]string{
+	1:  {"один", "одна", "одно", "одног", "одном", "одной", "одним", "единствен", "one", "single", "first", "перв"},
+	2:  {"два", "две", "двух", "двум", "двумя", "оба", "обе", "обоих", "two", "twice", "both", "second", "втор", "пара"},
+	3:  {"три", "трех", "трем", "тремя", "трижды", "three", "thrice", "third", "трет"},
+	4:  {"четыре", "четырех", "four", "fourth", "четверт"},
+	5:  {"пять", "пяти", "five", "fifth", "пят"},
+	6:  {"шесть", "шести", "six", "sixth", "шест"},
+	7:  {"семь", "семи", "seven", "seventh", "седьм"},
+	8:  {"восемь", "восьми", "eight", "eighth", "восьм"},
+	9:  {"девять", "девяти", "nine", "ninth", "девят"},
+	10: {"десять", "десяти", "ten", "tenth", "десят", "decade"},
+	11: {"одиннадцат", "eleven"},
+	12: {"двенадцат", "twelve", "dozen"},
+}
+
+// dropSpelled removes the small numbers the other side spells out.
+func dropSpelled(ns []lang.Numeral, other string) []lang.Numeral {
+	if len(ns) == 0 {
+		return ns
+	}
+	var words []string
+	for _, t := range lang.Analyze(other) {
+		if t.Kind == lang.Word {
+			words = append(words, t.Norm)
+		}
+	}
+	out := ns[:0:0]
+	for _, n := range ns {
+		spelled := false
+		if !n.IsRange() && n.Kind != lang.Percent {
+			for _, prefix := range numberWords[n.Value] {
+				for _, w := range words {
+					if strings.HasPrefix(w, prefix) {
+						spelled = true
+					}
+				}
+			}
+		}
+		if !spelled {
+			out = append(out, n)
+		}
+	}
+	return out
+}

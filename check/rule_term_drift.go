@@ -1,0 +1,382 @@
+package check
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"tolmach/internal/lang"
+	"tolmach/tm/align"
+)
+
+// termDrift reports a name or an acronym with no glossary entry that one
+// target text renders two different ways: «Цзиньпин» as "Jinping" in one
+// place and "Jinpin" in another, «ОДКБ» as "CSTO" and then "OCST".
+//
+// A rendering is only read where the evidence is clear: for a name, the
+// target word of the aligned segment that is a spelling of the source
+// name (tm/align.SameName); for an acronym, the one acronym of an aligned
+// segment pair that has one on each side. Spellings that differ only by
+// an ending (Lavrov, Lavrova; Russia's) are the same rendering, and the
+// odd rendering must be close to the usual one (a misspelling, a
+// transliteration) to be reported.
+type termDrift struct{}
+
+func (termDrift) Name() string { return "term-drift" }
+func (termDrift) Description() string {
+	return "A name, acronym or recurring phrase with no glossary entry is rendered two different ways in one target text."
+}
+func (termDrift) DefaultSeverity() Severity { return Warning }
+
+// driftOcc is one rendering of a source name in the target.
+type driftOcc struct {
+	unit     int
+	src, tgt lang.Token
+	key      string // the rendering's comparison form
+}
+
+func (r termDrift) Check(p *Pair) []Finding {
+	srcCovered := coveredBy(p.SourceTerms)
+	tgtCovered := coveredBy(p.TargetAllTerms)
+	srcToks, tgtToks := p.SourceTokens(), p.TargetTokens()
+	initial := sentenceInitial(p, srcToks)
+
+	names := map[string][]driftOcc{} // source name key → renderings
+	acrs := map[string][]driftOcc{}  // source acronym → renderings
+	var order []string
+	for ui := range p.Units {
+		u := &p.Units[ui]
+		ss, ok1 := u.SourceSpan()
+		ts, ok2 := u.TargetSpan()
+		if !ok1 || !ok2 {
+			continue
+		}
+		sToks, tToks := tokensIn(srcToks, ss), tokensIn(tgtToks, ts)
+		var srcAcr, tgtAcr []lang.Token
+		for _, t := range tToks {
+			if isAcronym(t) && !covered(tgtCovered, t) {
+				tgtAcr = append(tgtAcr, t)
+			}
+		}
+		seen := map[string]bool{}
+		for _, s := range sToks {
+			if covered(srcCovered, s) {
+				continue
+			}
+			switch {
+			case isAcronym(s):
+				srcAcr = append(srcAcr, s)
+			case isName(s) && !initial[s.Start]:
+				k := "n:" + s.Key
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
+				occ := nameRenderings(p, s, tToks, tgtCovered, ui)
+				if _, ok := names[k]; !ok {
+					order = append(order, k)
+				}
+				names[k] = append(names[k], occ...)
+			}
+		}
+		// Acronyms: one on each side, or a transliteration.
+		distinct := func(ts []lang.Token) []lang.Token {
+			var out []lang.Token
+			have := map[string]bool{}
+			for _, t := range ts {
+				if !have[t.Norm] {
+					have[t.Norm] = true
+					out = append(out, t)
+				}
+			}
+			return out
+		}
+		srcD, tgtD := distinct(srcAcr), distinct(tgtAcr)
+		for _, s := range srcD {
+			k := "a:" + s.Norm
+			var pick []lang.Token
+			if len(srcD) == 1 && len(tgtD) == 1 {
+				pick = tgtD
+			} else {
+				for _, t := range tgtD {
+					if isTranslitAcronym(s, t) {
+						pick = append(pick, t)
+					}
+				}
+			}
+			if _, ok := acrs[k]; !ok {
+				order = append(order, k)
+			}
+			for _, t := range tgtAcr {
+				if len(pick) == 1 && t.Norm == pick[0].Norm {
+					acrs[k] = append(acrs[k], driftOcc{unit: ui, src: s, tgt: t, key: t.Norm})
+				}
+			}
+			if len(pick) != 1 {
+				acrs[k] = append(acrs[k], driftOcc{unit: ui, src: s}) // seen, rendering unclear
+			}
+		}
+	}
+	var out []Finding
+	for _, k := range order {
+		if occ, ok := names[k]; ok {
+			out = append(out, r.report(p, occ, false)...)
+		} else {
+			out = append(out, r.report(p, acrs[k], true)...)
+		}
+	}
+	return out
+}
+
+// nameRenderings returns the words of the target tokens that spell the
+// source name s.
+func nameRenderings(p *Pair, s lang.Token, tToks []lang.Token, tgtCovered []Span, ui int) []driftOcc {
+	var out []driftOcc
+	for _, t := range tToks {
+		if !isName(t) || covered(tgtCovered, t) {
+			continue
+		}
+		same := false
+		if p.Source.Lang == lang.RU {
+			same = align.SameName(s.Text, stripPossessive(t.Text))
+		} else {
+			same = align.SameName(t.Text, stripPossessive(s.Text))
+		}
+		if same {
+			out = append(out, driftOcc{unit: ui, src: s, tgt: t, key: renderingKey(p.Target.Lang, t)})
+		}
+	}
+	return out
+}
+
+// report turns the renderings of one source name into findings: one for
+// each occurrence of a rendering other than the usual one, when that
+// rendering is a near miss of the usual one.
+func (r termDrift) report(p *Pair, occ []driftOcc, acronym bool) []Finding {
+	count := map[string]int{}
+	var keys []string
+	units := map[int]bool{}
+	for _, o := range occ {
+		units[o.unit] = true
+		if o.key == "" {
+			continue
+		}
+		if count[o.key] == 0 {
+			keys = append(keys, o.key)
+		}
+		count[o.key]++
+	}
+	if len(keys) < 2 || len(units) < 2 {
+		return nil
+	}
+	keep := keys[0]
+	for _, k := range keys {
+		if count[k] > count[keep] {
+			keep = k
+		}
+	}
+	var related []Location
+	var keepText string
+	for _, o := range occ {
+		if o.key == keep {
+			related = append(related, *p.TargetLoc(o.unit, o.tgt.Start, o.tgt.End))
+			if keepText == "" {
+				keepText = stripPossessive(o.tgt.Text)
+			}
+		}
+	}
+	var out []Finding
+	for _, o := range occ {
+		if o.key == "" || o.key == keep || !nearMiss(keep, o.key, acronym, o.src) {
+			continue
+		}
+		used := p.Target.Raw[o.tgt.Start:o.tgt.End]
+		kind := "name"
+		if acronym {
+			kind = "acronym"
+		}
+		out = append(out, Finding{
+			Rule:     r.Name(),
+			Severity: Warning,
+			Message: fmt.Sprintf("the %s %s is rendered as %s here but as %s elsewhere (%s)", kind,
+				quote(p.Source.Lang, o.src.Text), quote(p.Target.Lang, used), quote(p.Target.Lang, keepText), times(count[keep])),
+			Source:     p.SourceLoc(o.unit, o.src.Start, o.src.End),
+			Target:     p.TargetLoc(o.unit, o.tgt.Start, o.tgt.End),
+			Term:       &TermRef{Source: o.src.Text, Expected: []string{keepText}},
+			Related:    related,
+			Suggestion: fmt.Sprintf("write %q as everywhere else, or add the name to the glossary", keepText),
+			Unit:       o.unit,
+		})
+	}
+	return out
+}
+
+// nearMiss reports whether an odd rendering is a variant of the usual
+// one rather than something else: a misspelling (small edit distance),
+// the same letters reordered, or a transliteration of the source acronym.
+// Renderings where one is the other plus an ending are the same word.
+func nearMiss(keep, odd string, acronym bool, src lang.Token) bool {
+	if strings.HasPrefix(keep, odd) || strings.HasPrefix(odd, keep) {
+		return false
+	}
+	if acronym {
+		if isTranslitAcronym(src, lang.Token{Norm: odd}) {
+			return true
+		}
+		if abs(utf8.RuneCountInString(keep)-utf8.RuneCountInString(odd)) > 1 {
+			return false
+		}
+		return letterOverlap(keep, odd)*2 >= max(utf8.RuneCountInString(keep), utf8.RuneCountInString(odd))
+	}
+	n := max(utf8.RuneCountInString(keep), utf8.RuneCountInString(odd))
+	limit := 1
+	if n >= 6 {
+		limit = 2
+	}
+	if n >= 11 {
+		limit = 3
+	}
+	return levenshtein(keep, odd) <= limit
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// letterOverlap counts the letters two words share, as multisets.
+func letterOverlap(a, b string) int {
+	m := map[rune]int{}
+	for _, r := range a {
+		m[r]++
+	}
+	n := 0
+	for _, r := range b {
+		if m[r] > 0 {
+			m[r]--
+			n++
+		}
+	}
+	return n
+}
+
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			c := 1
+			if ra[i-1] == rb[j-1] {
+				c = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// isAcronym reports whether t is written in capitals, two to eight
+// letters (ОДКБ, CSTO, G20).
+func isAcronym(t lang.Token) bool {
+	if t.Kind != lang.Word || !t.Upper() {
+		return false
+	}
+	n := 0
+	for _, r := range t.Text {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n >= 2 && n <= 8
+}
+
+// isName reports whether t is a capitalised word of three letters or
+// more that is not all capitals.
+func isName(t lang.Token) bool {
+	if t.Kind != lang.Word || t.Upper() {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsUpper(r) && utf8.RuneCountInString(t.Text) >= 3
+}
+
+// isTranslitAcronym reports whether target acronym t is a letter-by-letter
+// transliteration of source acronym s (ОДКБ → ODKB), either way round.
+func isTranslitAcronym(s, t lang.Token) bool {
+	a, b := s.Norm, t.Norm
+	if lang.ScriptOf(a) != lang.Cyrillic {
+		a, b = b, a
+	}
+	if lang.ScriptOf(a) != lang.Cyrillic || lang.ScriptOf(b) != lang.Latin {
+		return false
+	}
+	return strings.EqualFold(align.Transliterate(a, align.Common), b) || strings.EqualFold(align.Transliterate(a, align.Scholarly), b)
+}
+
+// renderingKey is the form renderings are compared in: the folded word
+// without an English possessive; Russian words by their matching key, so
+// case endings (Цзиньпина, Цзиньпину) are one rendering.
+func renderingKey(l lang.Lang, t lang.Token) string {
+	if l == lang.RU {
+		return t.Key
+	}
+	return lang.Fold(stripPossessive(t.Text))
+}
+
+func stripPossessive(s string) string {
+	for _, suf := range []string{"'s", "’s", "ʼs", "'", "’"} {
+		if strings.HasSuffix(s, suf) {
+			return strings.TrimSuffix(s, suf)
+		}
+	}
+	return s
+}
+
+// coveredBy returns the spans of term hits, sorted.
+func coveredBy(hs []TermHit) []Span {
+	out := make([]Span, 0, len(hs))
+	for _, h := range hs {
+		out = append(out, Span{h.Start, h.End})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// covered reports whether token t lies inside one of the spans (sorted
+// by start; nested spans of FindAll make a few look-backs necessary).
+func covered(spans []Span, t lang.Token) bool {
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].Start > t.Start }) - 1
+	for k := 0; i >= 0 && k < 16; i, k = i-1, k+1 {
+		if spans[i].Start <= t.Start && t.End <= spans[i].End {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceInitial marks the start offsets of the first word of every
+// source sentence: a capital there says nothing about names.
+func sentenceInitial(p *Pair, toks []lang.Token) map[int]bool {
+	out := map[int]bool{}
+	for _, u := range p.Units {
+		for _, s := range u.Source {
+			for _, t := range tokensIn(toks, s) {
+				if t.Kind == lang.Word {
+					out[t.Start] = true
+					break
+				}
+			}
+		}
+	}
+	return out
+}

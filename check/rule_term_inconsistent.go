@@ -1,0 +1,127 @@
+package check
+
+import (
+	"fmt"
+
+	"tolmach/glossary"
+)
+
+// termInconsistent reports a source concept rendered in one target text
+// by two different usable terms of the same kind (two spellings, two
+// abbreviations). A full form beside its abbreviation is consistent.
+type termInconsistent struct{}
+
+func (termInconsistent) Name() string { return "term-inconsistent" }
+func (termInconsistent) Description() string {
+	return "One source concept is rendered in the document by two different admitted target terms of the same kind."
+}
+func (termInconsistent) DefaultSeverity() Severity { return Warning }
+
+// termKind groups term types whose mixing is inconsistent: spellings and
+// variants of the full form are one kind, abbreviations another, short
+// forms a third.
+func termKind(t *glossary.Term) glossary.Type {
+	switch t.EffectiveType() {
+	case glossary.Abbreviation:
+		return glossary.Abbreviation
+	case glossary.ShortForm:
+		return glossary.ShortForm
+	}
+	return glossary.FullForm
+}
+
+func (r termInconsistent) Check(p *Pair) []Finding {
+	inSource := map[*glossary.Concept]*glossary.Term{}
+	for _, h := range p.SourceTerms {
+		if _, ok := inSource[h.Concept]; !ok {
+			inSource[h.Concept] = h.Term
+		}
+	}
+	type group struct {
+		concept *glossary.Concept
+		kind    glossary.Type
+		terms   []*glossary.Term // distinct, in order of first use
+		hits    map[*glossary.Term][]TermHit
+	}
+	var groups []*group
+	index := map[string]*group{}
+	for _, h := range p.TargetTerms {
+		if _, ok := inSource[h.Concept]; !ok || !h.Status().Usable() || h.Unit < 0 {
+			continue
+		}
+		key := h.Concept.ID + "\x00" + string(termKind(h.Term))
+		g := index[key]
+		if g == nil {
+			g = &group{concept: h.Concept, kind: termKind(h.Term), hits: map[*glossary.Term][]TermHit{}}
+			index[key] = g
+			groups = append(groups, g)
+		}
+		if g.hits[h.Term] == nil {
+			g.terms = append(g.terms, h.Term)
+		}
+		g.hits[h.Term] = append(g.hits[h.Term], h)
+	}
+	var out []Finding
+	for _, g := range groups {
+		if len(g.terms) < 2 {
+			continue
+		}
+		// The rendering to keep: a preferred one in use, else the most
+		// frequent, else the first.
+		keep := g.terms[0]
+		for _, t := range g.terms {
+			switch {
+			case g.concept.EffectiveStatus(t) == glossary.Preferred && g.concept.EffectiveStatus(keep) != glossary.Preferred:
+				keep = t
+			case g.concept.EffectiveStatus(t) == g.concept.EffectiveStatus(keep) && len(g.hits[t]) > len(g.hits[keep]):
+				keep = t
+			}
+		}
+		var related []Location
+		for _, h := range g.hits[keep] {
+			related = append(related, *p.TargetLoc(h.Unit, h.Start, h.End))
+		}
+		for _, t := range g.terms {
+			if t == keep {
+				continue
+			}
+			for _, h := range g.hits[t] {
+				used := p.Target.Raw[h.Start:h.End]
+				f := Finding{
+					Rule:     r.Name(),
+					Severity: Warning,
+					Message: fmt.Sprintf("%s is rendered as %s here but as %s elsewhere (%s); use one rendering throughout",
+						quote(p.Source.Lang, inSource[g.concept].Text), quote(p.Target.Lang, used), quote(p.Target.Lang, keep.Text), times(len(g.hits[keep]))),
+					Target:     p.TargetLoc(h.Unit, h.Start, h.End),
+					Term:       p.termRef(g.concept, inSource[g.concept]),
+					Related:    related,
+					Suggestion: fmt.Sprintf("replace %q with %q", used, keep.Text),
+					Unit:       h.Unit,
+				}
+				f.Term.Expected = []string{keep.Text}
+				if _, ok := p.Units[h.Unit].SourceSpan(); ok {
+					f.Source = p.SourceLoc(h.Unit, 0, 0)
+					for _, sh := range p.SourceTerms {
+						if sh.Unit == h.Unit && sh.Concept == g.concept {
+							f.Source = p.SourceLoc(h.Unit, sh.Start, sh.End)
+							break
+						}
+					}
+				}
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+// times writes "once", "twice", "3 times".
+func times(n int) string {
+	switch n {
+	case 1:
+		return "once"
+	case 2:
+		return "twice"
+	}
+	return fmt.Sprintf("%d times", n)
+}

@@ -1,0 +1,225 @@
+package check
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"tolmach/internal/lang"
+)
+
+// xliffUnit is one source/target pair of an XLIFF file, with where the
+// source and target text start in the file.
+type xliffUnit struct {
+	ID                   string
+	Source, Target       string
+	HasTarget            bool
+	SrcLine, SrcCol      int
+	TgtLine, TgtCol      int
+	srcStarted, inTarget bool
+}
+
+// ReadBilingual reads an XLIFF 1.2 or 2.0 file into its two documents,
+// already segmented: unit k's source and target are the k-th units of the
+// pair, checked directly without alignment. Languages come from the
+// file's source-language/target-language (srcLang/trgLang) attributes,
+// else from the script of the text. Locations point into the XLIFF file.
+func ReadBilingual(path, encoding string) (src, tgt *Document, err error) {
+	text, enc, err := lang.ReadFile(path, encoding)
+	if err != nil {
+		return nil, nil, err
+	}
+	units, srcLang, tgtLang, err := parseXLIFF(text)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s:%w", path, err)
+	}
+	if len(units) == 0 {
+		return nil, nil, fmt.Errorf("%s: no translation units", path)
+	}
+	src = &Document{Path: path, Lang: lang.Lang(srcLang), Encoding: enc, Format: XLIFF}
+	tgt = &Document{Path: path, Lang: lang.Lang(tgtLang), Encoding: enc, Format: XLIFF}
+	var sb, tb strings.Builder
+	for i, u := range units {
+		if i > 0 {
+			sb.WriteString("\n\n")
+			tb.WriteString("\n\n")
+		}
+		pu := presetUnit{SrcStart: sb.Len(), TgtStart: tb.Len()}
+		src.anchors = append(src.anchors, posAnchor{Off: sb.Len(), Line: u.SrcLine, Col: u.SrcCol})
+		sb.WriteString(u.Source)
+		pu.SrcEnd = sb.Len()
+		line, col := u.TgtLine, u.TgtCol
+		if !u.HasTarget {
+			line, col = u.SrcLine, u.SrcCol
+		}
+		tgt.anchors = append(tgt.anchors, posAnchor{Off: tb.Len(), Line: line, Col: col})
+		tb.WriteString(u.Target)
+		pu.TgtEnd = tb.Len()
+		src.units = append(src.units, pu)
+	}
+	src.Raw, src.Text = sb.String(), sb.String()
+	tgt.Raw, tgt.Text = tb.String(), tb.String()
+	src.init()
+	tgt.init()
+	tgt.units = src.units
+	return src, tgt, nil
+}
+
+// xliffCodeElements hold native codes, not text: their content is skipped.
+var xliffCodeElements = map[string]bool{"ph": true, "bpt": true, "ept": true, "it": true, "sub": true, "x": true, "bx": true, "ex": true, "sc": true, "ec": true, "sm": true, "em": true, "cp": true}
+
+// parseXLIFF reads the units of an XLIFF 1.2 or 2.0 document (already
+// decoded to UTF-8). Errors start with ":LINE: " for the caller to put
+// the file name before.
+func parseXLIFF(text string) (units []xliffUnit, srcLang, tgtLang string, err error) {
+	lines := lang.NewLineIndex(text)
+	dec := xml.NewDecoder(strings.NewReader(text))
+	// The text is already UTF-8 whatever the declaration says.
+	dec.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
+	dec.Entity = xml.HTMLEntity
+	var (
+		cur        *xliffUnit
+		field      *strings.Builder
+		codeDepth  int
+		skipDepth  int // inside alt-trans, seg-source, ignorable, notes
+		sawRoot    bool
+		sourceText strings.Builder
+		targetText strings.Builder
+	)
+	for {
+		tok, terr := dec.Token()
+		if terr == io.EOF {
+			break
+		}
+		if terr != nil {
+			line, _ := dec.InputPos()
+			return nil, "", "", fmt.Errorf("%d: malformed XLIFF: %w", line, terr)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			name := t.Name.Local
+			if !sawRoot {
+				if name != "xliff" {
+					return nil, "", "", fmt.Errorf("1: not an XLIFF file (root element <%s>)", name)
+				}
+				sawRoot = true
+			}
+			if skipDepth > 0 {
+				skipDepth++
+				continue
+			}
+			switch name {
+			case "xliff":
+				srcLang, tgtLang = attr(t, "srcLang"), attr(t, "trgLang")
+			case "file":
+				if v := attr(t, "source-language"); v != "" && srcLang == "" {
+					srcLang = v
+				}
+				if v := attr(t, "target-language"); v != "" && tgtLang == "" {
+					tgtLang = v
+				}
+			case "alt-trans", "seg-source", "ignorable", "note", "notes", "context-group", "originalData", "mtc:matches":
+				skipDepth = 1
+			case "trans-unit", "segment":
+				if cur != nil {
+					units = append(units, *cur)
+				}
+				cur = &xliffUnit{ID: attr(t, "id")}
+			case "source", "target":
+				if cur == nil {
+					continue
+				}
+				line, col := lines.Pos(int(dec.InputOffset()))
+				if name == "source" {
+					sourceText.Reset()
+					field = &sourceText
+					cur.SrcLine, cur.SrcCol = line, col
+				} else {
+					targetText.Reset()
+					field = &targetText
+					cur.TgtLine, cur.TgtCol = line, col
+					cur.HasTarget = true
+				}
+			default:
+				if xliffCodeElements[name] {
+					codeDepth++
+				}
+			}
+		case xml.EndElement:
+			name := t.Name.Local
+			if skipDepth > 0 {
+				skipDepth--
+				continue
+			}
+			switch name {
+			case "source":
+				if cur != nil && field == &sourceText {
+					cur.Source = cleanParagraph(sourceText.String())
+				}
+				field = nil
+			case "target":
+				if cur != nil && field == &targetText {
+					cur.Target = cleanParagraph(targetText.String())
+				}
+				field = nil
+			case "trans-unit", "segment":
+				if cur != nil {
+					units = append(units, *cur)
+					cur = nil
+				}
+			default:
+				if xliffCodeElements[name] && codeDepth > 0 {
+					codeDepth--
+				}
+			}
+		case xml.CharData:
+			if field != nil && codeDepth == 0 && skipDepth == 0 {
+				field.Write(t)
+			}
+		}
+	}
+	if !sawRoot {
+		return nil, "", "", errors.New("1: not an XLIFF file (no <xliff> element)")
+	}
+	if cur != nil {
+		units = append(units, *cur)
+	}
+	// 2.0 units may hold several segments; 1.2 trans-units one source.
+	out := units[:0]
+	for _, u := range units {
+		if strings.TrimSpace(u.Source) != "" || strings.TrimSpace(u.Target) != "" {
+			out = append(out, u)
+		}
+	}
+	return out, glossaryLang(srcLang), glossaryLang(tgtLang), nil
+}
+
+// glossaryLang reduces a language tag to its primary subtag in lower case.
+func glossaryLang(tag string) string {
+	tag = strings.TrimSpace(tag)
+	if i := strings.IndexAny(tag, "-_"); i >= 0 {
+		tag = tag[:i]
+	}
+	return strings.ToLower(tag)
+}
+
+func attr(e xml.StartElement, name string) string {
+	for _, a := range e.Attr {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// isXLIFF reports whether data looks like an XLIFF document.
+func isXLIFF(data []byte) bool {
+	head := data
+	if len(head) > 2048 {
+		head = head[:2048]
+	}
+	return bytes.Contains(head, []byte("<xliff"))
+}
