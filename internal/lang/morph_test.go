@@ -1,0 +1,286 @@
+package lang
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// sharedData returns /work/shared/data/<name> found by walking up from the
+// package directory to the directory that holds "shared", or skips the
+// test when it is absent: the third-party data never ships in the repo.
+func sharedData(t testing.TB, name string) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Skip(err)
+	}
+	for {
+		p := filepath.Join(dir, "shared", "data", name)
+		if st, err := os.Stat(p); err == nil && st.IsDir() {
+			return p
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skipf("shared/data/%s not found above the package directory", name)
+		}
+		dir = parent
+	}
+}
+
+// udNominal is a NOUN, PROPN or ADJ token of UD Russian GSD with its
+// manual lemma.
+type udNominal struct{ form, lemma string }
+
+// readUDNominals reads the NOUN, PROPN and ADJ tokens containing Cyrillic
+// letters from the test and dev splits (multiword-token ranges and empty
+// nodes are not words and are skipped).
+func readUDNominals(t testing.TB, dir string) []udNominal {
+	t.Helper()
+	var out []udNominal
+	for _, name := range []string{"ru_gsd-ud-test.conllu", "ru_gsd-ud-dev.conllu"} {
+		f, err := os.Open(filepath.Join(dir, name))
+		if err != nil {
+			t.Skip(err)
+		}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		for sc.Scan() {
+			fs := strings.Split(sc.Text(), "\t")
+			if len(fs) < 4 || strings.ContainsAny(fs[0], "-.") {
+				continue
+			}
+			if fs[3] != "NOUN" && fs[3] != "PROPN" && fs[3] != "ADJ" {
+				continue
+			}
+			if strings.IndexFunc(fs[1], func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) }) < 0 {
+				continue
+			}
+			out = append(out, udNominal{fs[1], fs[2]})
+		}
+		f.Close()
+		if err := sc.Err(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return out
+}
+
+// morphScore measures a key function on UD tokens. Recall: the share of
+// tokens whose key equals their lemma's key. Collisions: among the 2,000
+// most frequent lemmas (folded; ties broken alphabetically), the share
+// whose key equals the key of another of them. Both in percent.
+func morphScore(toks []udNominal, key func(string) string) (recall, collisions float64, misses map[string]int, collided [][]string) {
+	misses = map[string]int{}
+	freq := map[string]int{}
+	ok := 0
+	for _, tk := range toks {
+		k1, k2 := key(Fold(tk.form)), key(Fold(tk.lemma))
+		if k1 == k2 {
+			ok++
+		} else {
+			misses[tk.form+"→"+k1+" ≠ "+tk.lemma+"→"+k2]++
+		}
+		freq[Fold(tk.lemma)]++
+	}
+	lemmas := make([]string, 0, len(freq))
+	for l := range freq {
+		lemmas = append(lemmas, l)
+	}
+	sort.Slice(lemmas, func(i, j int) bool {
+		if freq[lemmas[i]] != freq[lemmas[j]] {
+			return freq[lemmas[i]] > freq[lemmas[j]]
+		}
+		return lemmas[i] < lemmas[j]
+	})
+	if len(lemmas) > 2000 {
+		lemmas = lemmas[:2000]
+	}
+	byKey := map[string][]string{}
+	for _, l := range lemmas {
+		byKey[key(l)] = append(byKey[key(l)], l)
+	}
+	c := 0
+	for _, ls := range byKey {
+		if len(ls) > 1 {
+			c += len(ls)
+			collided = append(collided, ls)
+		}
+	}
+	sort.Slice(collided, func(i, j int) bool { return collided[i][0] < collided[j][0] })
+	return 100 * float64(ok) / float64(len(toks)), 100 * float64(c) / float64(len(lemmas)), misses, collided
+}
+
+// TestMorphologyAccuracy is the headline measure of the Russian key on
+// manual lemmas (UD Russian GSD test + dev): recall must stay at or above
+// 97% and collisions among frequent lemmas at or below 5%. Run with -v
+// to see both figures; MORPH_MISSES=1 with -v also lists the misses and
+// collisions.
+func TestMorphologyAccuracy(t *testing.T) {
+	toks := readUDNominals(t, sharedData(t, "ud_ru_gsd"))
+	if len(toks) < 5000 {
+		t.Fatalf("read %d tokens from UD Russian GSD, want thousands", len(toks))
+	}
+	recall, coll, misses, collided := morphScore(toks, Stem)
+	t.Logf("UD Russian GSD test+dev, %d NOUN/PROPN/ADJ tokens: recall %.2f%%, collisions %.2f%% of the 2000 most frequent lemmas",
+		len(toks), recall, coll)
+	if testing.Verbose() && os.Getenv("MORPH_MISSES") != "" {
+		type miss struct {
+			s string
+			n int
+		}
+		var ms []miss
+		for s, n := range misses {
+			ms = append(ms, miss{s, n})
+		}
+		sort.Slice(ms, func(i, j int) bool { return ms[i].n > ms[j].n || ms[i].n == ms[j].n && ms[i].s < ms[j].s })
+		for _, m := range ms {
+			t.Logf("miss %d× %s", m.n, m.s)
+		}
+		for _, ls := range collided {
+			t.Logf("collision %v", ls)
+		}
+	}
+	if recall < 97 {
+		t.Errorf("recall %.2f%% < 97%%", recall)
+	}
+	if coll > 5 {
+		t.Errorf("collisions %.2f%% > 5%%", coll)
+	}
+}
+
+// TestMorphologyPairs checks the forms the product most depends on:
+// irregular nouns and numerals, the inflected domain terms glossaries are
+// made of, and near words that must stay apart.
+func TestMorphologyPairs(t *testing.T) {
+	same := []struct {
+		name  string
+		forms []string
+	}{
+		{"год/лет", []string{"год", "года", "лет", "г.", "гг."}},
+		{"день/дня", []string{"день", "дня", "дню", "днём", "дни", "дней"}},
+		{"человек/людей", []string{"человек", "человека", "люди", "людей", "людьми"}},
+		{"ребёнок/детей", []string{"ребёнок", "ребенка", "дети", "детей", "детьми"}},
+		{"имя/имени", []string{"имя", "имени", "именем", "имена", "имён"}},
+		{"время/времени", []string{"время", "времени", "временем", "времена", "времён"}},
+		{"посол/посла", []string{"посол", "посла", "послу", "послом", "послы", "послов"}},
+		{"Ассамблея/Ассамблеи", []string{"Ассамблея", "Ассамблеи", "Ассамблее", "Ассамблею", "Ассамблеей"}},
+		{"друг/друзья", []string{"друг", "друга", "друзья", "друзей"}},
+		{"зло/зла", []string{"зло", "зла"}},
+		{"три/трёх/тремя", []string{"три", "трёх", "тремя"}},
+		{"мать/матери", []string{"мать", "матери", "матерью", "матерей"}},
+		{"путь/пути", []string{"путь", "пути", "путём", "путей"}},
+		{"мир/мира", []string{"мир", "мира", "миру", "миром", "мире"}},
+		{"немец/немцев", []string{"немец", "немца", "немцы", "немцев", "немцами"}},
+		{"число/чисел", []string{"число", "числа", "чисел", "числами"}},
+		{"отец/отцом", []string{"отец", "отца", "отцом", "отцы"}},
+		{"Шанхайская организация сотрудничества", []string{
+			"Шанхайская организация сотрудничества",  // именительный
+			"Шанхайской организации сотрудничества",  // родительный, дательный, предложный
+			"Шанхайскую организацию сотрудничества",  // винительный
+			"Шанхайской организацией сотрудничества", // творительный
+			"ШАНХАЙСКОЮ ОРГАНИЗАЦИЕЮ СОТРУДНИЧЕСТВА", // творительный, старая форма
+		}},
+		{"государства-члены", []string{"государства-члены", "государств-членов", "государствам-членам", "государствами-членами", "государство-член"}},
+		{"стратегическое партнёрство", []string{"стратегическое партнёрство", "стратегического партнёрства", "стратегического партнерства", "стратегическому партнерству", "стратегическим партнёрством"}},
+		{"санкции", []string{"санкция", "санкции", "санкций", "санкциями", "санкциях"}},
+		{"безопасность", []string{"безопасность", "безопасности", "безопасностью"}},
+		{"Совет Безопасности", []string{"Совет Безопасности", "Совета Безопасности", "Советом Безопасности"}},
+		{"Российская Федерация", []string{"Российская Федерация", "Российской Федерации", "Российскую Федерацию"}},
+	}
+	for _, tc := range same {
+		t.Run("same/"+tc.name, func(t *testing.T) {
+			want := MatchKey(tc.forms[0])
+			for _, f := range tc.forms[1:] {
+				if got := MatchKey(f); got != want {
+					t.Errorf("MatchKey(%q) = %q, MatchKey(%q) = %q; want equal", f, got, tc.forms[0], want)
+				}
+			}
+		})
+	}
+	// Stem sees an ordinal with its ending whole (Analyze splits it at
+	// the hyphen); its key is the number's.
+	for _, w := range []string{"1960-х", "1960-е", "1960-й", "28-го", "5-я"} {
+		t.Run("ordinal/"+w, func(t *testing.T) {
+			want, _, _ := strings.Cut(w, "-")
+			if got := Stem(Fold(w)); got != want {
+				t.Errorf("Stem(%q) = %q, want %q", w, got, want)
+			}
+		})
+	}
+	apart := [][2]string{
+		{"знамя", "знак"}, {"салон", "склон"}, {"главный", "глава"}, {"война", "вой"},
+		{"союз", "союзник"}, {"член", "членство"}, {"после", "посол"}, {"после", "посла"},
+		{"безопасность", "безопасный"}, {"открытие", "открытый"}, {"мир", "мирный"},
+		{"Россия", "российский"}, {"право", "правый"}, {"возможность", "возможный"},
+		{"национальность", "национальный"}, {"длина", "длинный"}, {"часть", "частный"},
+		{"век", "в"}, {"Львов", "лев"}, {"стать", "сталь"},
+	}
+	for _, p := range apart {
+		t.Run("apart/"+p[0]+"≠"+p[1], func(t *testing.T) {
+			if a, b := MatchKey(p[0]), MatchKey(p[1]); a == b {
+				t.Errorf("MatchKey(%q) = MatchKey(%q) = %q; want different", p[0], p[1], a)
+			}
+		})
+	}
+}
+
+// TestEnglishPairs checks possessives, irregular plurals and British
+// against American spelling.
+func TestEnglishPairs(t *testing.T) {
+	same := [][]string{
+		{"Russia", "Russia's", "Russia’s"},
+		{"allies", "ally"},
+		{"organisation", "organization", "organisations", "organizations"},
+		{"organise", "organize", "organised", "organized", "organising", "organizing"},
+		{"recognise", "recognize", "recognised", "recognized"},
+		{"analyse", "analyze", "analysed", "analyzed"},
+		{"centre", "center", "centres", "centers"},
+		{"defence", "defense"},
+		{"offence", "offense"},
+		{"programme", "program", "programmes", "programs"},
+		{"colour", "color", "colours", "colored"},
+		{"labour", "labor"},
+		{"neighbouring", "neighboring"},
+		{"behaviour", "behavior"},
+		{"favourable", "favorable"},
+		{"catalogue", "catalog"},
+		{"judgement", "judgment"},
+		{"crisis", "crises"},
+		{"analysis", "analyses"},
+		{"criterion", "criteria"},
+		{"phenomenon", "phenomena"},
+		{"man", "men"},
+		{"woman", "women"},
+		{"chairman", "chairmen"},
+		{"spokesman", "spokesmen"},
+		{"sanction", "sanctions"},
+		{"Shanghai Cooperation Organisation", "Shanghai Cooperation Organization"},
+	}
+	for _, forms := range same {
+		t.Run("same/"+forms[0], func(t *testing.T) {
+			want := MatchKey(forms[0])
+			for _, f := range forms[1:] {
+				if got := MatchKey(f); got != want {
+					t.Errorf("MatchKey(%q) = %q, MatchKey(%q) = %q; want equal", f, got, forms[0], want)
+				}
+			}
+		})
+	}
+	apart := [][2]string{
+		{"prise", "prize"}, {"four", "for"}, {"hour", "her"}, {"policy", "police"},
+		{"media", "medium"}, {"specimen", "speciman"}, {"Yemen", "Yeman"}, {"tour", "tor"},
+		{"base", "basis"}, {"union", "unit"},
+	}
+	for _, p := range apart {
+		t.Run("apart/"+p[0]+"≠"+p[1], func(t *testing.T) {
+			if a, b := MatchKey(p[0]), MatchKey(p[1]); a == b {
+				t.Errorf("MatchKey(%q) = MatchKey(%q) = %q; want different", p[0], p[1], a)
+			}
+		})
+	}
+}
