@@ -1,0 +1,28 @@
+// Package tm is tolmach's translation memory: the [Unit] model, a
+// streaming TMX 1.4b reader and writer, TSV/CSV exchange, the store that
+// keeps a TM file safe while units are added, and the fuzzy-match and
+// concordance index that answers queries.
+//
+// # Files
+//
+// A TM is a file the user owns: TMX 1.4b (.tmx), or a TSV/CSV table with
+// a header naming the language columns (ru, en). tolmach never keeps
+// units anywhere else; what it keeps in $XDG_CACHE_HOME/tolmach/tm/ is a
+// derived, compact index of the file, keyed by the file's size,
+// modification time and CRC-32C, and rebuilt whenever any of them
+// changes. New units are spliced into a copy of the file (before </body>
+// for TMX, at the end for tables) which is fsynced and renamed over the
+// original while a lock file serialises writers, so a failed or
+// concurrent write never damages the TM.
+//
+// # Matching
+//
+// Every comparison goes through package lang: units are deduplicated by
+// the matching keys ([lang.MatchKey]) of all their segments, candidates
+// come from an inverted index of those keys, and the fuzzy percentage
+// ([Score]) is the word-level Levenshtein distance over keys and
+// punctuation, 100 × (1 − LD / max(|a|, |b|)), rounded down.
+//
+// Package tm never imports glossary, index or the CLI, and never prints
+// or exits.
+package tm
