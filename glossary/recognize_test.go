@@ -1,0 +1,255 @@
+package glossary
+
+import (
+	"fmt"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"tolmach/internal/lang"
+)
+
+const recognizeGlossary = `
+[sco]
+ru: Шанхайская организация сотрудничества | preferred fullForm
+ru: ШОС | abbreviation case
+en: Shanghai Cooperation Organisation | preferred fullForm
+en: Shanghai Cooperation Organization | variant
+en: SCO | abbreviation case
+
+[sco-heads-of-state-council]
+ru: Совет глав государств — членов ШОС
+en: SCO Heads of State Council
+
+[member-state]
+ru: государство-член
+en: member state
+
+[mil-pol-alliance]
+ru: военно-политический союз
+en: military-political alliance
+
+[north-south]
+ru: Север — Юг | exact
+en: North–South corridor
+
+[sanctions]
+ru: санкции
+en: sanction
+
+[eu]
+ru: ЕС | abbreviation
+en: EU | abbreviation
+
+[mou]
+en: MoU | abbreviation case
+
+[partnership]
+ru: всеобъемлющее партнёрство
+en: comprehensive partnership
+
+[it]
+ru: он
+en: it
+
+[us]
+en: US | abbreviation
+`
+
+func recognizeFixture(t testing.TB) *Glossary {
+	t.Helper()
+	g, err := Parse([]byte(recognizeGlossary), "recognize.glossary", Native)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+// found renders matches as "id:matched text" for comparison.
+func found(text string, ms []Match) string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, m.Concept.ID+":"+text[m.Start:m.End])
+	}
+	return strings.Join(out, " | ")
+}
+
+func TestMatcherFind(t *testing.T) {
+	g := recognizeFixture(t)
+	ru, en := NewMatcher(g, "ru"), NewMatcher(g, "en-GB")
+	tests := []struct {
+		name string
+		m    *Matcher
+		text string
+		want string
+	}{
+		{"ru nominative", ru, "Шанхайская организация сотрудничества расширяется.", "sco:Шанхайская организация сотрудничества"},
+		{"ru genitive", ru, "саммит Шанхайской организации сотрудничества", "sco:Шанхайской организации сотрудничества"},
+		{"ru dative", ru, "по Шанхайской организации сотрудничества", "sco:Шанхайской организации сотрудничества"},
+		{"ru accusative", ru, "вступить в Шанхайскую организацию сотрудничества", "sco:Шанхайскую организацию сотрудничества"},
+		{"ru instrumental", ru, "с Шанхайской организацией сотрудничества", "sco:Шанхайской организацией сотрудничества"},
+		{"ru prepositional", ru, "о Шанхайской организации сотрудничества", "sco:Шанхайской организации сотрудничества"},
+		{"ru abbreviation inflected", ru, "в рамках ШОС и для ШОСа", "sco:ШОС | sco:ШОСа"},
+		{"ru abbreviation lower case is not it", ru, "шос", ""},
+		{"compound inflected", ru, "лидеры государств-членов", "member-state:государств-членов"},
+		{"compound with dash and spaces", ru, "государства – члены", "member-state:государства – члены"},
+		{"hyphenated adjective inflected", ru, "создание военно-политического союза", "mil-pol-alliance:военно-политического союза"},
+		{"nested: longest wins", ru, "заседание Совета глав государств — членов ШОС в Астане", "sco-heads-of-state-council:Совета глав государств — членов ШОС"},
+		{"quotes and punctuation inside", ru, "«Шанхайская» организация, сотрудничества", "sco:Шанхайская» организация, сотрудничества"},
+		{"ё and е", ru, "всеобъемлющее партнерство", "partnership:всеобъемлющее партнерство"},
+		{"exact term as written", ru, "маршрут Север — Юг", "north-south:Север — Юг"},
+		{"exact term not inflected", ru, "маршрута Севера — Юга", ""},
+		{"short term exact only", ru, "она и он", "it:он"},
+		{"short abbreviation by case", ru, "страны ЕС, а не ес", "eu:ЕС"},
+		{"plural of a stem", ru, "санкций и санкциями", "sanctions:санкций | sanctions:санкциями"},
+		{"en full and abbreviation", en, "The Shanghai Cooperation Organisation (SCO) met.", "sco:Shanghai Cooperation Organisation | sco:SCO"},
+		{"en variant spelling", en, "the Shanghai Cooperation Organization", "sco:Shanghai Cooperation Organization"},
+		{"en possessive abbreviation", en, "the SCO's charter", "sco:SCO's"},
+		{"en lower-case sco is not it", en, "a sco of this", ""},
+		{"en plural", en, "new sanctions", "sanctions:sanctions"},
+		{"en plural of phrase", en, "two member states", "member-state:member states"},
+		{"en spaces vs hyphen", en, "the North-South Corridor and North South corridors", "north-south:North-South Corridor | north-south:North South corridors"},
+		{"en case pattern", en, "an MoU, not an MOU or mou", "mou:MoU"},
+		{"en US is not us", en, "tell us about the US", "us:US"},
+		{"en nested abbreviation", en, "the SCO Heads of State Council", "sco-heads-of-state-council:SCO Heads of State Council"},
+		{"en sentence-initial capital", en, "Sanctions were lifted.", "sanctions:Sanctions"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := found(tt.text, tt.m.Find(tt.text))
+			if got != tt.want {
+				t.Errorf("Find(%q)\n got %s\nwant %s", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMatcherFindAll(t *testing.T) {
+	g := recognizeFixture(t)
+	ru := NewMatcher(g, "ru")
+	text := "Совет глав государств — членов ШОС"
+	want := "sco-heads-of-state-council:Совет глав государств — членов ШОС | member-state:государств — членов | sco:ШОС"
+	if got := found(text, ru.FindAll(text)); got != want {
+		t.Errorf("FindAll\n got %s\nwant %s", got, want)
+	}
+}
+
+func TestMatcherTokens(t *testing.T) {
+	g := recognizeFixture(t)
+	text := "Лидеры стран ШОС обсудили работу государств-членов."
+	toks := lang.Analyze(text)
+	ms := NewMatcher(g, "ru").FindTokens(toks)
+	if len(ms) != 2 {
+		t.Fatalf("matches = %s", found(text, ms))
+	}
+	if ms[0].First != 2 || ms[0].Last != 2 || ms[1].First != 5 || ms[1].Last != 5 {
+		t.Errorf("token indexes = %d..%d, %d..%d", ms[0].First, ms[0].Last, ms[1].First, ms[1].Last)
+	}
+	if ms[0].Term.Text != "ШОС" || ms[0].Concept.ID != "sco" {
+		t.Errorf("first match = %+v", ms[0])
+	}
+}
+
+func TestMatcherSameWordsTwoConcepts(t *testing.T) {
+	g, err := Parse([]byte("[a]\nen: security council\n[b]\nen: Security Council\nen: UNSC\n"), "t.glossary", Native)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "the Security Council"
+	if got := found(text, NewMatcher(g, "en").Find(text)); got != "a:Security Council | b:Security Council" {
+		t.Errorf("got %s", got)
+	}
+}
+
+func TestMatcherClosestTermOfConcept(t *testing.T) {
+	g, err := Parse([]byte("[p]\nru: партнерство\nru: партнёрство\n"), "t.glossary", Native)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms := NewMatcher(g, "ru").Find("партнёрство")
+	if len(ms) != 1 || ms[0].Term.Text != "партнёрство" {
+		t.Errorf("matches = %+v", ms)
+	}
+}
+
+// benchCorpus returns about size bytes of real Russian text (FLORES,
+// TICO) or, without shared data, generated text.
+func benchCorpus(b *testing.B, size int) string {
+	var src []string
+	dir := sharedData(b)
+	for _, p := range []string{"flores200_ru_en/*ru*", "tico19_ru_en/*ru*", "ud_pud_ru_en/*ru*"} {
+		files, _ := filepath.Glob(filepath.Join(dir, p))
+		for _, f := range files {
+			if data, err := os.ReadFile(f); err == nil {
+				src = append(src, string(data))
+			}
+		}
+	}
+	corpus := strings.Join(src, "\n")
+	if corpus == "" {
+		b.Skip("no Russian text in shared data")
+	}
+	var sb strings.Builder
+	for sb.Len() < size {
+		sb.WriteString(corpus)
+	}
+	return sb.String()[:size]
+}
+
+// bigGlossary makes n concepts of one to three consecutive words taken
+// from text, distinct by matching key, single words of four letters or
+// more: a glossary far denser in the text than a real one.
+func bigGlossary(text string, n int) *Glossary {
+	words := strings.Fields(text)
+	r := rand.New(rand.NewSource(1))
+	g := &Glossary{}
+	seen := map[string]bool{}
+	for len(g.Concepts) < n {
+		k := 1 + r.Intn(3)
+		at := r.Intn(len(words) - k)
+		term := strings.Join(words[at:at+k], " ")
+		key := lang.MatchKey(term)
+		if seen[key] || k == 1 && len([]rune(term)) < 4 {
+			continue
+		}
+		seen[key] = true
+		g.Concepts = append(g.Concepts, &Concept{ID: fmt.Sprint("c", len(g.Concepts)), Terms: []*Term{{Lang: "ru", Text: term}}})
+	}
+	return g
+}
+
+// BenchmarkMatcher scans 1 MB of Russian text with a 10,000-concept
+// glossary, tokens analysed beforehand: the cost of recognition beyond
+// tokenisation (target: a few ms per MB).
+func BenchmarkMatcher(b *testing.B) {
+	text := benchCorpus(b, 1<<20)
+	m := NewMatcher(bigGlossary(text, 10000), "ru")
+	toks := lang.Analyze(text)
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	n := 0
+	for b.Loop() {
+		n = len(m.FindTokens(toks))
+	}
+	b.ReportMetric(float64(n), "matches")
+}
+
+// BenchmarkAnalyze is the tokenisation BenchmarkMatcher leaves out, for
+// comparison.
+func BenchmarkAnalyze(b *testing.B) {
+	text := benchCorpus(b, 1<<20)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		lang.Analyze(text)
+	}
+}
+
+func BenchmarkNewMatcher(b *testing.B) {
+	text := benchCorpus(b, 1<<20)
+	g := bigGlossary(text, 10000)
+	for b.Loop() {
+		NewMatcher(g, "ru")
+	}
+}
