@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/unicode/norm"
 )
 
 // decodeSamples are the texts every encoding must round-trip: a paragraph
@@ -102,6 +103,7 @@ func TestDecodeNormalises(t *testing.T) {
 		{"lone CR", "раз\rдва\r", "раз\nдва\n"},
 		{"mixed", "a\r\n\rb\n", "a\n\nb\n"},
 		{"NFC", "и\u0306 е\u0308", "й ё"},
+		{"NFC in one line of several", "Посол\nзаи\u0306ма α\r\nконец", "Посол\nзайма α\nконец"},
 		{"BOM inside UTF-8 BOM file dropped once", "\uFEFFтекст", "текст"},
 		{"ASCII", "plain text\n", "plain text\n"},
 	}
@@ -328,4 +330,23 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("detected %q is not a known encoding", detected)
 		}
 	})
+}
+
+// TestIsNFCQuick checks the fast path against package norm on every
+// rune of the ranges it accepts and on a few it must refuse.
+func TestIsNFCQuick(t *testing.T) {
+	for r := rune(0); r < 0x2200; r++ {
+		s := "а" + string(r) + "б"
+		if isNFCQuick(s) && !norm.NFC.IsNormalString(s) {
+			t.Errorf("isNFCQuick(%U) = true but the string is not NFC", r)
+		}
+		if s2 := string(r) + "\u0301"; isNFCQuick(s2) {
+			t.Errorf("isNFCQuick(%U + combining acute) = true", r)
+		}
+	}
+	for _, s := range []string{"е\u0308", "\u2000", "\u212B", "\uFFFD"} {
+		if isNFCQuick(s) {
+			t.Errorf("isNFCQuick(%q) = true", s)
+		}
+	}
 }
