@@ -40,3 +40,35 @@ func BenchmarkLoadBuiltin(b *testing.B) {
 		}
 	}
 }
+
+// TestBuiltinGlossaryLint keeps the built-in glossary free of lint
+// errors; warnings are logged for the glossary's authors.
+func TestBuiltinGlossaryLint(t *testing.T) {
+	// Files are linted together but not merged, so that an id used in two
+	// files is reported rather than renamed.
+	names, err := fs.Glob(data.Glossaries, data.BuiltinPattern)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := &glossary.Glossary{}
+	for _, n := range names {
+		b, err := fs.ReadFile(data.Glossaries, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		one, err := glossary.Parse(b, n, glossary.Native)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g.Concepts = append(g.Concepts, one.Concepts...)
+	}
+	warnings := 0
+	for _, p := range glossary.Lint(g) {
+		if p.Severity == glossary.SeverityError {
+			t.Errorf("%s", p)
+		} else {
+			warnings++
+		}
+	}
+	t.Logf("%d concepts, %d lint warnings", len(g.Concepts), warnings)
+}

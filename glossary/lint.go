@@ -1,0 +1,274 @@
+package glossary
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"tolmach/internal/lang"
+)
+
+// Severity is how serious a lint [Problem] is.
+type Severity string
+
+// Lint severities: errors make `tolmach lint` fail; warnings are advice.
+const (
+	SeverityError   Severity = "error"
+	SeverityWarning Severity = "warning"
+)
+
+// Problem is one finding of [Lint].
+type Problem struct {
+	Severity Severity
+	Code     string // a stable name of the check, e.g. "duplicate-term"
+	Concept  string // the concept's id ("" for file-level problems)
+	Term     string // the term concerned, if any
+	Origin   string // "file:line" of the concept or term, when known
+	Message  string
+}
+
+// String formats p as "origin: severity: message [code]".
+func (p Problem) String() string {
+	o := p.Origin
+	if o == "" {
+		o = "[" + p.Concept + "]"
+	}
+	return fmt.Sprintf("%s: %s: %s [%s]", o, p.Severity, p.Message, p.Code)
+}
+
+// The lint checks, by Code.
+const (
+	CodeDuplicateID       = "duplicate-id"         // error: two concepts share an id
+	CodeInvalidID         = "invalid-id"           // error: an id the native format cannot hold
+	CodeNoTerms           = "no-terms"             // error: a concept without terms
+	CodeEmptyTerm         = "empty-term"           // error: a term with no text
+	CodeInvalidStatus     = "invalid-status"       // error
+	CodeInvalidType       = "invalid-type"         // error
+	CodeMissingLanguage   = "missing-language"     // warning: no ru or no en term
+	CodeDuplicateTerm     = "duplicate-term"       // error: one term twice in a concept
+	CodeYoVariant         = "yo-variant"           // warning: партнерство beside партнёрство
+	CodeSameKey           = "same-key"             // warning: two terms of a concept with one matching key
+	CodeTermInTwoConcepts = "term-in-two-concepts" // warning: one matching key in two concepts
+	CodeConflictingStatus = "conflicting-status"   // error: one term preferred/admitted and forbidden
+	CodeManyPreferred     = "many-preferred"       // warning: more than one preferred term per language
+	CodeStraySpace        = "stray-space"          // warning
+	CodeUnbalanced        = "unbalanced"           // warning: quotes or brackets that do not pair
+	CodeNoUsableTerm      = "no-usable-term"       // warning: every term of a language deprecated or forbidden
+)
+
+type keyed struct {
+	c   *Concept
+	t   *Term
+	key string
+}
+
+// Lint checks g for the mistakes people make in glossaries and returns
+// the problems sorted by origin (file, then line). It does not change g.
+// g may hold concepts of several files, duplicate ids included (Lint
+// reports those; [Merge] would have renamed them).
+func Lint(g *Glossary) []Problem {
+	var ps []Problem
+	add := func(sev Severity, code string, c *Concept, t *Term, format string, args ...any) {
+		p := Problem{Severity: sev, Code: code, Concept: c.ID, Origin: c.Origin, Message: fmt.Sprintf(format, args...)}
+		if t != nil {
+			p.Term = t.Text
+			if t.Origin != "" {
+				p.Origin = t.Origin
+			}
+		}
+		ps = append(ps, p)
+	}
+	ids := map[string]*Concept{}
+	byKey := map[string][]keyed{} // lang + "\x00" + MatchKey
+	for _, c := range g.Concepts {
+		if prev, dup := ids[c.ID]; dup {
+			add(SeverityError, CodeDuplicateID, c, nil, "duplicate concept id %q (first at %s)", c.ID, prev.Origin)
+		} else {
+			ids[c.ID] = c
+		}
+		if err := checkID(c.ID); err != nil {
+			add(SeverityError, CodeInvalidID, c, nil, "%s", err.msg)
+		}
+		if len(c.Terms) == 0 {
+			add(SeverityError, CodeNoTerms, c, nil, "concept [%s] has no terms", c.ID)
+			continue
+		}
+		for _, l := range []string{"ru", "en"} {
+			if len(c.TermsIn(l)) == 0 {
+				add(SeverityWarning, CodeMissingLanguage, c, nil, "concept [%s] has no %s term", c.ID, l)
+			} else if c.Preferred(l) == nil {
+				add(SeverityWarning, CodeNoUsableTerm, c, nil, "concept [%s] has no preferred or admitted %s term", c.ID, l)
+			}
+		}
+		preferred := map[string]int{}
+		seenText := map[string]*Term{}
+		seenKey := map[string]*Term{}
+		for _, t := range c.Terms {
+			if strings.TrimSpace(t.Text) == "" {
+				add(SeverityError, CodeEmptyTerm, c, t, "empty %s term in [%s]", t.Lang, c.ID)
+				continue
+			}
+			if t.Status != "" {
+				if _, err := ParseStatus(string(t.Status)); err != nil {
+					add(SeverityError, CodeInvalidStatus, c, t, "%v", err)
+				}
+			}
+			if t.Type != "" {
+				if _, err := ParseType(string(t.Type)); err != nil {
+					add(SeverityError, CodeInvalidType, c, t, "%v", err)
+				}
+			}
+			if c.EffectiveStatus(t) == Preferred {
+				preferred[t.Lang]++
+				if preferred[t.Lang] == 2 {
+					add(SeverityWarning, CodeManyPreferred, c, t, "more than one preferred %s term in [%s]; the first is the one suggested", t.Lang, c.ID)
+				}
+			}
+			lintSpaces(t, func(format string, args ...any) { add(SeverityWarning, CodeStraySpace, c, t, format, args...) })
+			if msg := unbalanced(t.Text); msg != "" {
+				add(SeverityWarning, CodeUnbalanced, c, t, "%s in %q", msg, t.Text)
+			}
+			tk := t.Lang + "\x00" + t.Text
+			key := t.Lang + "\x00" + lang.MatchKey(t.Text)
+			if prev := seenText[tk]; prev != nil {
+				add(SeverityError, CodeDuplicateTerm, c, t, "%s term %q appears twice in [%s]", t.Lang, t.Text, c.ID)
+			} else if prev := seenKey[key]; prev != nil {
+				if conflicting(c, prev, t) {
+					add(SeverityError, CodeConflictingStatus, c, t, "%q is %s but %q, the same term, is %s in [%s]", prev.Text, c.EffectiveStatus(prev), t.Text, c.EffectiveStatus(t), c.ID)
+				} else if strings.ReplaceAll(strings.ReplaceAll(t.Text, "ё", "е"), "Ё", "Е") == strings.ReplaceAll(strings.ReplaceAll(prev.Text, "ё", "е"), "Ё", "Е") {
+					if c.EffectiveStatus(t).Usable() && c.EffectiveStatus(prev).Usable() {
+						add(SeverityWarning, CodeYoVariant, c, t, "%q and %q differ only in ё/е, which matching ignores; keep one", prev.Text, t.Text)
+					}
+				} else if t.Type == prev.Type && t.CaseSensitive == prev.CaseSensitive {
+					add(SeverityWarning, CodeSameKey, c, t, "%q and %q have the same matching key in [%s]", prev.Text, t.Text, c.ID)
+				}
+			}
+			seenText[tk] = t
+			if seenKey[key] == nil {
+				seenKey[key] = t
+			}
+			if len(byKey[key]) == 0 || byKey[key][len(byKey[key])-1].c != c {
+				byKey[key] = append(byKey[key], keyed{c, t, key})
+			}
+		}
+	}
+	keys := make([]string, 0, len(byKey))
+	for k, v := range byKey {
+		if len(v) > 1 {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		v := byKey[k]
+		first := v[0]
+		for _, o := range v[1:] {
+			fs, os := first.c.EffectiveStatus(first.t), o.c.EffectiveStatus(o.t)
+			if fs == Preferred && os == Forbidden || fs == Forbidden && os == Preferred {
+				add(SeverityError, CodeConflictingStatus, o.c, o.t, "%q is %s in [%s] but %s in [%s]", o.t.Text, os, o.c.ID, fs, first.c.ID)
+				continue
+			}
+			add(SeverityWarning, CodeTermInTwoConcepts, o.c, o.t, "%s term %q of [%s] matches %q of [%s]", o.t.Lang, o.t.Text, o.c.ID, first.t.Text, first.c.ID)
+		}
+	}
+	sort.SliceStable(ps, func(i, j int) bool { return originLess(ps[i].Origin, ps[j].Origin) })
+	return ps
+}
+
+// conflicting reports whether two terms with one key have statuses that
+// contradict: one usable, the other forbidden.
+func conflicting(c *Concept, a, b *Term) bool {
+	sa, sb := c.EffectiveStatus(a), c.EffectiveStatus(b)
+	return sa.Usable() && sb == Forbidden || sb.Usable() && sa == Forbidden
+}
+
+// originLess orders "file:line" origins by file, then numerically by line.
+func originLess(a, b string) bool {
+	fa, la := splitOrigin(a)
+	fb, lb := splitOrigin(b)
+	if fa != fb {
+		return fa < fb
+	}
+	return la < lb
+}
+
+func splitOrigin(o string) (string, int) {
+	i := strings.LastIndexByte(o, ':')
+	if i < 0 {
+		return o, 0
+	}
+	n, err := strconv.Atoi(o[i+1:])
+	if err != nil {
+		return o, 0
+	}
+	return o[:i], n
+}
+
+// lintSpaces reports white space that does not belong in a term.
+func lintSpaces(t *Term, report func(format string, args ...any)) {
+	s := t.Text
+	switch {
+	case s != strings.TrimSpace(s):
+		report("leading or trailing space in %q", s)
+	case strings.Contains(s, "  "):
+		report("double space in %q", s)
+	case strings.ContainsAny(s, "\t\n\r"):
+		report("tab or line break in %q", s)
+	}
+	prev := rune(0)
+	for i, r := range s {
+		if i > 0 && unicode.IsSpace(prev) && strings.ContainsRune(",.;:!?)]»”", r) {
+			report("space before %q in %q", r, s)
+			return
+		}
+		if unicode.IsSpace(r) && strings.ContainsRune("([«„“", prev) {
+			report("space after %q in %q", prev, s)
+			return
+		}
+		prev = r
+	}
+}
+
+// unbalanced describes the first quote or bracket of s that does not
+// pair, or returns "".
+func unbalanced(s string) string {
+	pairs := map[rune]rune{')': '(', ']': '[', '»': '«', '“': '„'}
+	var stack []rune
+	straight := 0
+	for _, r := range s {
+		switch r {
+		case '(', '[', '«', '„':
+			stack = append(stack, r)
+		case ')', ']', '»':
+			if len(stack) == 0 || stack[len(stack)-1] != pairs[r] {
+				return fmt.Sprintf("unmatched %q", r)
+			}
+			stack = stack[:len(stack)-1]
+		case '“':
+			// “ closes „ in Russian typography but opens in English.
+			if len(stack) > 0 && stack[len(stack)-1] == '„' {
+				stack = stack[:len(stack)-1]
+			} else {
+				stack = append(stack, r)
+			}
+		case '”':
+			if len(stack) == 0 || stack[len(stack)-1] != '“' {
+				return fmt.Sprintf("unmatched %q", r)
+			}
+			stack = stack[:len(stack)-1]
+		case '"':
+			straight++
+		}
+	}
+	if len(stack) > 0 {
+		r, _ := utf8.DecodeLastRuneInString(string(stack))
+		return fmt.Sprintf("unclosed %q", r)
+	}
+	if straight%2 == 1 {
+		return `odd number of '"'`
+	}
+	return ""
+}
