@@ -518,7 +518,7 @@ type Stats struct {
 type LangStats struct {
 	Lang     string `json:"lang"`
 	Segments int    `json:"segments"`
-	Words    int    `json:"words"` // tokens: words, numbers and punctuation
+	Tokens   int    `json:"tokens"` // words, numbers and punctuation
 }
 
 // Stats returns the counts of the index, languages in order of first use.
@@ -529,7 +529,7 @@ func (x *Index) Stats() Stats {
 	}
 	for _, s := range x.segs {
 		per[s.lang].Segments++
-		per[s.lang].Words += int(s.seq.n)
+		per[s.lang].Tokens += int(s.seq.n)
 	}
 	return Stats{Units: x.Len(), Terms: len(x.terms), Languages: per}
 }

@@ -399,7 +399,7 @@ func runTMSearch(ctx context.Context, opts *tmSearchOptions, stdout io.Writer) e
 	color := colorEnabled(stdout)
 	bw := bufio.NewWriter(stdout)
 	for _, h := range hits {
-		fmt.Fprintf(bw, "%s: %s\n", h.SourceLang, highlight(h.Source, h.Spans, color))
+		fmt.Fprintf(bw, "%s: %s\n", h.SourceLang, highlightSpans(h.Source, h.Spans, color))
 		fmt.Fprintf(bw, "%s: %s\n", h.TargetLang, h.Target)
 		if h.ID != "" {
 			fmt.Fprintf(bw, "   id %s\n", h.ID)
@@ -412,9 +412,9 @@ func runTMSearch(ctx context.Context, opts *tmSearchOptions, stdout io.Writer) e
 	return bw.Flush()
 }
 
-// highlight marks the byte spans of s: bold reverse video on a
+// highlightSpans marks the byte spans of s: bold reverse video on a
 // terminal, unmarked otherwise.
-func highlight(s string, spans [][2]int, color bool) string {
+func highlightSpans(s string, spans [][2]int, color bool) string {
 	if !color {
 		return s
 	}
@@ -708,7 +708,7 @@ func runTMStats(ctx context.Context, opts *tmStatsOptions, stdout io.Writer) err
 	for _, s := range all {
 		fmt.Fprintf(bw, "%s: %d units, %d terms\n", s.TM, s.Units, s.Terms)
 		for _, l := range s.Languages {
-			fmt.Fprintf(bw, "  %-6s %9d segments %11d words\n", l.Lang, l.Segments, l.Words)
+			fmt.Fprintf(bw, "  %-6s %9d segments %11d tokens\n", l.Lang, l.Segments, l.Tokens)
 		}
 	}
 	return bw.Flush()

@@ -1,0 +1,139 @@
+package tm
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+func TestImportAllOrNothing(t *testing.T) {
+	dir := t.TempDir()
+	cache := filepath.Join(dir, "cache")
+	good := filepath.Join(dir, "good.tsv")
+	os.WriteFile(good, []byte("ru\ten\nМир\tPeace\nВойна\tWar\nмир!\tpeace!\n"), 0o644)
+	bad := filepath.Join(dir, "bad.tmx")
+	os.WriteFile(bad, []byte("<tmx><header/><body><tu><tuv xml:lang=\"ru\"><seg>Да</seg></tuv>"), 0o644)
+	for _, ext := range []string{"tmx", "tsv", "csv"} {
+		t.Run(ext, func(t *testing.T) {
+			path := filepath.Join(dir, "tm."+ext)
+			res, err := Import(path, []string{good}, Options{CacheDir: cache})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Added != 2 || res.Duplicates != 1 || res.Total != 2 {
+				t.Errorf("first import %+v, want 2 added, 1 duplicate", res)
+			}
+			before, _ := os.ReadFile(path)
+			if _, err := Import(path, []string{good, bad}, Options{CacheDir: cache}); err == nil || !strings.Contains(err.Error(), "bad.tmx:1:") {
+				t.Fatalf("import of a truncated TMX: err %v, want bad.tmx:1:…", err)
+			}
+			after, _ := os.ReadFile(path)
+			if string(before) != string(after) {
+				t.Error("a failed import changed the TM")
+			}
+			res, err = Add(path, []Unit{pairUnit("", "Договор", "Treaty"), pairUnit("", "ВОЙНА", "war")}, Options{CacheDir: cache})
+			if err != nil || res.Added != 1 || res.Total != 3 {
+				t.Fatalf("add: %+v %v", res, err)
+			}
+			// The cached index and a fresh read of the file agree.
+			x, err := Open(path, Options{CacheDir: cache})
+			if err != nil {
+				t.Fatal(err)
+			}
+			y, err := Open(path, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if x.Len() != 3 || y.Len() != 3 {
+				t.Errorf("units: cached %d, fresh %d, want 3", x.Len(), y.Len())
+			}
+			if m := x.Match("договора", MatchOptions{}); len(m) != 1 || m[0].Score != 99 || m[0].Target != "Treaty" {
+				t.Errorf("match after add: %+v", m)
+			}
+			if entries, _ := filepath.Glob(filepath.Join(dir, ".tm."+ext+".tmp-*")); len(entries) != 0 {
+				t.Errorf("temporary files left: %v", entries)
+			}
+		})
+	}
+}
+
+// TestConcurrentAdds checks that concurrent writers of one TM are
+// serialised by the lock: every unit lands.
+func TestConcurrentAdds(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "tm.tmx")
+	var wg sync.WaitGroup
+	errs := make(chan error, 16)
+	for i := 0; i < 16; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			_, err := Add(path, []Unit{pairUnit(fmt.Sprint(i), fmt.Sprintf("Пункт %d", i), fmt.Sprintf("Item %d", i))}, Options{CacheDir: filepath.Join(dir, "c")})
+			errs <- err
+		}(i)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	n := 0
+	if err := ReadFile(path, func(*Unit) error { n++; return nil }); err != nil || n != 16 {
+		t.Fatalf("%d units, err %v; want 16", n, err)
+	}
+}
+
+func TestSpliceKeepsForeignContent(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "tm.tmx")
+	orig := "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- made by another tool -->\n<tmx version=\"1.4\"><header srclang=\"ru\" x-custom=\"1\"/><body>\n<tu tuid=\"a\" usagecount=\"3\"><tuv xml:lang=\"ru\"><seg>Мир</seg></tuv><tuv xml:lang=\"en\"><seg>Peace</seg></tuv></tu>\n</body></tmx>\n"
+	os.WriteFile(path, []byte(orig), 0o644)
+	if _, err := Add(path, []Unit{pairUnit("b", "Война", "War")}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(path)
+	if !strings.HasPrefix(string(got), orig[:strings.Index(orig, "</body>")]) || !strings.Contains(string(got), `tuid="b"`) {
+		t.Errorf("spliced TM:\n%s", got)
+	}
+}
+
+func TestSearch(t *testing.T) {
+	x := NewIndex()
+	for _, p := range [][2]string{
+		{"Шанхайская организация сотрудничества провела саммит.", "The Shanghai Cooperation Organisation held a summit."},
+		{"Саммит Шанхайской организации сотрудничества прошёл в Астане.", "The summit of the Shanghai Cooperation Organisation took place in Astana."},
+		{"Организация сотрудничества ШОС.", "SCO."},
+	} {
+		u := pairUnit("", p[0], p[1])
+		x.Add(&u)
+	}
+	tests := []struct {
+		q    string
+		want int
+	}{
+		{"шанхайской организацией", 2},
+		{"Shanghai Cooperation Organization", 2}, // -ization and -isation share a key
+		{"cooperation organisation", 2},
+		{"саммит", 2},
+		{"Астана", 1},
+		{"нет такого", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			hits := x.Search(tt.q, 10)
+			if len(hits) != tt.want {
+				t.Fatalf("%d hits, want %d: %+v", len(hits), tt.want, hits)
+			}
+			for _, h := range hits {
+				if len(h.Spans) == 0 || h.Target == "" {
+					t.Errorf("hit without spans or target: %+v", h)
+				}
+			}
+		})
+	}
+}
