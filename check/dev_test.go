@@ -4,6 +4,8 @@ import (
 	"context"
 	"path/filepath"
 	"testing"
+
+	"tolmach/glossary"
 )
 
 func TestDevSamples(t *testing.T) {
@@ -26,5 +28,21 @@ func TestDevSamples(t *testing.T) {
 			}
 			t.Logf("  %s %s s%d t%d: %s", f.Severity, f.Rule, sl, tl, f.Message)
 		}
+	}
+}
+
+func TestDevBasic(t *testing.T) {
+	dir := filepath.Join("testdata", "basic")
+	g, err := glossary.Load(filepath.Join(dir, "test.glossary"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(Options{Glossary: g})
+	res, err := c.CheckFiles(context.Background(), filepath.Join(dir, "a.ru.txt"), filepath.Join(dir, "a.en.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Findings {
+		t.Logf("  %s %s %v %v: %s", f.Severity, f.Rule, f.Source != nil, f.Target != nil, f.Message)
 	}
 }

@@ -42,6 +42,14 @@ func (r termDrift) Check(p *Pair) []Finding {
 	tgtCovered := coveredBy(p.TargetAllTerms)
 	srcToks, tgtToks := p.SourceTokens(), p.TargetTokens()
 	initial := sentenceInitial(p, srcToks)
+	// A capitalised word at a sentence start is a name when the same word
+	// is capitalised inside a sentence elsewhere.
+	nameKeys := map[string]bool{}
+	for _, t := range srcToks {
+		if isName(t) && !initial[t.Start] {
+			nameKeys[t.Key] = true
+		}
+	}
 
 	names := map[string][]driftOcc{} // source name key → renderings
 	acrs := map[string][]driftOcc{}  // source acronym → renderings
@@ -68,7 +76,7 @@ func (r termDrift) Check(p *Pair) []Finding {
 			switch {
 			case isAcronym(s):
 				srcAcr = append(srcAcr, s)
-			case isName(s) && !initial[s.Start]:
+			case isName(s) && (!initial[s.Start] || nameKeys[s.Key]):
 				k := "n:" + s.Key
 				if seen[k] {
 					continue
@@ -218,7 +226,7 @@ func (r termDrift) report(p *Pair, occ []driftOcc, acronym bool) []Finding {
 // the same letters reordered, or a transliteration of the source acronym.
 // Renderings where one is the other plus an ending are the same word.
 func nearMiss(keep, odd string, acronym bool, src lang.Token) bool {
-	if strings.HasPrefix(keep, odd) || strings.HasPrefix(odd, keep) {
+	if sameWordEnding(keep, odd) {
 		return false
 	}
 	if acronym {
@@ -239,6 +247,23 @@ func nearMiss(keep, odd string, acronym bool, src lang.Token) bool {
 		limit = 3
 	}
 	return levenshtein(keep, odd) <= limit
+}
+
+// sameWordEnding reports whether one rendering is the other plus an
+// ending that makes another form of the same name rather than a
+// misspelling: Lavrov and Lavrova, Kim and Kims.
+func sameWordEnding(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if !strings.HasPrefix(b, a) {
+		return false
+	}
+	switch b[len(a):] {
+	case "", "a", "s", "es":
+		return true
+	}
+	return false
 }
 
 func abs(n int) int {

@@ -1,0 +1,65 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"tolmach/check"
+)
+
+func init() { register("github", writeGitHub) }
+
+// githubEscapeData escapes a workflow command's message: '%', CR and LF.
+func githubEscapeData(s string) string {
+	s = strings.ReplaceAll(s, "%", "%25")
+	s = strings.ReplaceAll(s, "\r", "%0D")
+	return strings.ReplaceAll(s, "\n", "%0A")
+}
+
+// githubEscapeProperty escapes a property value: as data, plus ':' and ','.
+func githubEscapeProperty(s string) string {
+	s = githubEscapeData(s)
+	s = strings.ReplaceAll(s, ":", "%3A")
+	return strings.ReplaceAll(s, ",", "%2C")
+}
+
+// githubCommand maps a severity to a workflow command.
+func githubCommand(s check.Severity) string {
+	switch s {
+	case check.Error:
+		return "error"
+	case check.Warning:
+		return "warning"
+	}
+	return "notice"
+}
+
+// writeGitHub prints one workflow command per finding, annotating the
+// target file (else the source): GitHub shows them on the pull request.
+func writeGitHub(w io.Writer, r *check.Report, _ Options) error {
+	for _, f := range r.Findings() {
+		loc := annotated(&f)
+		if loc == nil {
+			continue
+		}
+		msg := f.Message
+		if f.Suggestion != "" {
+			msg += " — " + f.Suggestion
+		}
+		if o := other(&f); o != nil {
+			msg += fmt.Sprintf(" [source %s:%d:%d]", o.Path, o.Line, o.Column)
+		}
+		props := fmt.Sprintf("file=%s,line=%d,col=%d", githubEscapeProperty(strings.ReplaceAll(loc.Path, "\\", "/")), loc.Line, loc.Column)
+		if loc.EndLine > 0 {
+			props += fmt.Sprintf(",endLine=%d,endColumn=%d", loc.EndLine, loc.EndColumn)
+		}
+		props += ",title=" + githubEscapeProperty("tolmach "+f.Rule)
+		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", githubCommand(f.Severity), props, githubEscapeData(sanitize(msg))); err != nil {
+			return err
+		}
+	}
+	s := r.Summary()
+	_, err := fmt.Fprintf(w, "tolmach check: %s\n", summaryLine(s, len(r.Results)))
+	return err
+}

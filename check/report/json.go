@@ -1,0 +1,64 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+
+	"tolmach/check"
+)
+
+func init() { register("json", writeJSON) }
+
+// jsonDoc is a document as the contract's JSON names it, with the
+// encoding and format it was read in (extensions).
+type jsonDoc struct {
+	Path     string `json:"path"`
+	Lang     string `json:"lang"`
+	Encoding string `json:"encoding,omitempty"`
+	Format   string `json:"format,omitempty"`
+}
+
+func docOf(d *check.Document) *jsonDoc {
+	if d == nil {
+		return nil
+	}
+	return &jsonDoc{Path: d.Path, Lang: string(d.Lang), Encoding: d.Encoding, Format: string(d.Format)}
+}
+
+type jsonPair struct {
+	Source  *jsonDoc      `json:"source"`
+	Target  *jsonDoc      `json:"target"`
+	Summary check.Summary `json:"summary"`
+}
+
+type jsonReport struct {
+	Version  int             `json:"version"`
+	Source   *jsonDoc        `json:"source"`
+	Target   *jsonDoc        `json:"target"`
+	Summary  check.Summary   `json:"summary"`
+	Findings []check.Finding `json:"findings"`
+	// Pairs lists every checked pair when there are several (tolmach
+	// check --pairs); Source and Target are then null.
+	Pairs []jsonPair `json:"pairs,omitempty"`
+}
+
+// writeJSON prints the contract's object: for one pair exactly the shape
+// of contract.md; for several, source and target null and a "pairs" list.
+func writeJSON(w io.Writer, r *check.Report, _ Options) error {
+	out := jsonReport{Version: 1, Summary: r.Summary(), Findings: r.Findings()}
+	if out.Findings == nil {
+		out.Findings = []check.Finding{}
+	}
+	if len(r.Results) == 1 {
+		out.Source, out.Target = docOf(r.Results[0].Source), docOf(r.Results[0].Target)
+	} else {
+		out.Pairs = []jsonPair{}
+		for _, res := range r.Results {
+			out.Pairs = append(out.Pairs, jsonPair{docOf(res.Source), docOf(res.Target), res.Summary()})
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
