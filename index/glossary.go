@@ -1,0 +1,383 @@
+package index
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"tolmach/glossary"
+	"tolmach/internal/lang"
+)
+
+// The languages the glossary index searches. Terms of other languages are
+// stored with their concept (and printed) but not indexed.
+var indexedLangs = []string{"ru", "en"}
+
+// The names of the glossary index's document type and stored fields.
+const (
+	conceptType = "concept"
+	fieldData   = "c" // the concept as JSON, for printing results
+	fieldMatch  = "m" // the terms' lang tokens, for reranking (see encodeMatch)
+)
+
+// bleve's index and key-value store names: scorch everywhere, never the
+// old upsidedown engine (whose fuzzy search counts bytes, bleve#632).
+const engine = "scorch"
+
+// buildBatchSize is the number of concepts sent to bleve at once. One
+// batch becomes one segment; large batches mean few segments to merge
+// and to open at lookup time.
+const buildBatchSize = 20000
+
+// Index is an open glossary index. It is safe for concurrent lookups.
+type Index struct {
+	bi       bleve.Index
+	dir      string // "" for an index in memory
+	concepts int
+}
+
+// Dir returns the directory holding the bleve index, or "" when it lives
+// in memory.
+func (x *Index) Dir() string { return x.dir }
+
+// Concepts returns the number of concepts indexed, or -1 when unknown.
+func (x *Index) Concepts() int { return x.concepts }
+
+// Close releases the index's files and locks.
+func (x *Index) Close() error {
+	if x == nil || x.bi == nil {
+		return nil
+	}
+	return x.bi.Close()
+}
+
+// glossaryMapping returns the mapping of the glossary index: one document
+// per concept, its ru and en terms (lists of strings) analysed with
+// [AddTextField], the concept and its match data stored.
+func glossaryMapping() *mapping.IndexMappingImpl {
+	dm := mapping.NewDocumentStaticMapping()
+	for _, l := range indexedLangs {
+		AddTextField(dm, l, true)
+	}
+	dm.AddFieldMappingsAt(fieldData, StoredFieldMapping(fieldData))
+	dm.AddFieldMappingsAt(fieldMatch, StoredFieldMapping(fieldMatch))
+	m := NewIndexMapping()
+	m.AddDocumentMapping(conceptType, dm)
+	m.TypeField = "_type"
+	return m
+}
+
+// Build indexes the concepts of g into a new index at dir, which must not
+// exist yet; with dir "" the index is kept in memory. Concepts without an
+// ID are given one ("#N", N counting from 1). The index is left open.
+func Build(ctx context.Context, g *glossary.Glossary, dir string) (*Index, error) {
+	if dir != "" {
+		if _, err := os.Stat(dir); err == nil {
+			return nil, fmt.Errorf("building index: %s already exists", dir)
+		}
+	}
+	bi, err := bleve.NewUsing(dir, glossaryMapping(), engine, engine, nil)
+	if err != nil {
+		return nil, fmt.Errorf("building index in %s: %w", displayDir(dir), err)
+	}
+	x := &Index{bi: bi, dir: dir}
+	seen := make(map[string]bool, len(g.Concepts))
+	b := bi.NewBatch()
+	for i, c := range g.Concepts {
+		if i%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				bi.Close()
+				return nil, err
+			}
+		}
+		id := c.ID
+		if id == "" {
+			id = "#" + strconv.Itoa(i+1)
+		}
+		if seen[id] {
+			// Merge gives IDs that are unique already; a glossary built
+			// by hand might not, and bleve would silently keep the last.
+			id = id + "#" + strconv.Itoa(i+1)
+		}
+		seen[id] = true
+		doc, err := conceptDocument(c, id)
+		if err != nil {
+			bi.Close()
+			return nil, err
+		}
+		if err := b.Index(id, doc); err != nil {
+			bi.Close()
+			return nil, fmt.Errorf("indexing concept %s (%s): %w", id, c.Origin, err)
+		}
+		if b.Size() >= buildBatchSize {
+			if err := bi.Batch(b); err != nil {
+				bi.Close()
+				return nil, fmt.Errorf("building index in %s: %w", displayDir(dir), err)
+			}
+			b.Reset()
+		}
+	}
+	if b.Size() > 0 {
+		if err := bi.Batch(b); err != nil {
+			bi.Close()
+			return nil, fmt.Errorf("building index in %s: %w", displayDir(dir), err)
+		}
+	}
+	x.concepts = len(g.Concepts)
+	return x, nil
+}
+
+// Open opens the index at dir read-only, waiting at most timeout for a
+// writer's lock (bbolt's lock would otherwise block forever); read-only
+// opens share the lock, so any number of processes can look up at once.
+func Open(dir string, timeout string) (*Index, error) {
+	if _, err := os.Stat(dir); err != nil {
+		return nil, err // a *PathError names dir
+	}
+	bi, err := bleve.OpenUsing(dir, map[string]interface{}{"read_only": true, "bolt_timeout": timeout})
+	if err != nil {
+		return nil, fmt.Errorf("opening index %s: %w", dir, err)
+	}
+	return &Index{bi: bi, dir: dir, concepts: -1}, nil
+}
+
+func displayDir(dir string) string {
+	if dir == "" {
+		return "memory"
+	}
+	return dir
+}
+
+// conceptDocument returns the bleve document of concept c under id: its
+// ru and en terms for the analysed fields, the concept encoded for
+// printing (see encodeConcept) and its terms' tokens for reranking.
+func conceptDocument(c *glossary.Concept, id string) (map[string]interface{}, error) {
+	texts := make(map[string][]string, len(indexedLangs))
+	for _, t := range c.Terms {
+		texts[t.Lang] = append(texts[t.Lang], t.Text)
+	}
+	doc := map[string]interface{}{
+		"_type":    conceptType,
+		fieldData:  encodeConcept(c, id),
+		fieldMatch: encodeMatch(c),
+	}
+	for _, l := range indexedLangs {
+		if len(texts[l]) > 0 {
+			doc[l] = texts[l]
+		}
+	}
+	return doc, nil
+}
+
+// conceptFormat is the first byte of an encoded concept; a change of
+// the encoding changes it (and AnalysisVersion, so caches are rebuilt).
+const conceptFormat = 1
+
+// encodeConcept encodes c with every term's effective status and type
+// resolved, so that printing a result needs nothing else. Strings are
+// length-prefixed (uvarint): decoding costs a fraction of JSON's, and a
+// lookup decodes every result.
+func encodeConcept(c *glossary.Concept, id string) string {
+	b := make([]byte, 0, 256)
+	b = append(b, conceptFormat)
+	for _, s := range []string{id, c.Domain, c.Definition, c.Note, c.Source, c.Origin} {
+		b = appendString(b, s)
+	}
+	b = binary.AppendUvarint(b, uint64(len(c.Terms)))
+	for _, t := range c.Terms {
+		b = appendString(b, t.Text)
+		b = appendString(b, t.Lang)
+		b = appendString(b, string(c.EffectiveStatus(t)))
+		b = appendString(b, string(t.EffectiveType()))
+		var flags byte
+		if t.CaseSensitive {
+			flags |= 1
+		}
+		if t.Exact {
+			flags |= 2
+		}
+		b = append(b, flags)
+		b = appendString(b, t.Note)
+	}
+	return string(b)
+}
+
+func appendString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+// conceptReader reads an encoded concept, remembering the first error.
+type conceptReader struct {
+	s   string
+	err error
+}
+
+func (r *conceptReader) uvarint() uint64 {
+	if r.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint([]byte(r.s[:min(len(r.s), binary.MaxVarintLen64)]))
+	if n <= 0 {
+		r.err = fmt.Errorf("%w: stored concept: bad length", ErrCorrupt)
+		return 0
+	}
+	r.s = r.s[n:]
+	return v
+}
+
+func (r *conceptReader) string() string {
+	n := r.uvarint()
+	if r.err != nil {
+		return ""
+	}
+	if n > uint64(len(r.s)) {
+		r.err = fmt.Errorf("%w: stored concept: truncated", ErrCorrupt)
+		return ""
+	}
+	v := r.s[:n]
+	r.s = r.s[n:]
+	return v
+}
+
+func (r *conceptReader) byte() byte {
+	if r.err != nil {
+		return 0
+	}
+	if len(r.s) == 0 {
+		r.err = fmt.Errorf("%w: stored concept: truncated", ErrCorrupt)
+		return 0
+	}
+	v := r.s[0]
+	r.s = r.s[1:]
+	return v
+}
+
+// decodeConcept turns an encoded concept back into a concept whose terms
+// carry their effective status and type.
+func decodeConcept(data string) (*glossary.Concept, error) {
+	r := &conceptReader{s: data}
+	if f := r.byte(); r.err == nil && f != conceptFormat {
+		return nil, fmt.Errorf("%w: stored concept: format %d, want %d", ErrCorrupt, f, conceptFormat)
+	}
+	c := &glossary.Concept{ID: r.string(), Domain: r.string(), Definition: r.string(), Note: r.string(), Source: r.string(), Origin: r.string()}
+	n := r.uvarint()
+	if n > uint64(len(r.s)) {
+		return nil, fmt.Errorf("%w: stored concept: %d terms", ErrCorrupt, n)
+	}
+	c.Terms = make([]*glossary.Term, 0, n)
+	for i := uint64(0); i < n && r.err == nil; i++ {
+		t := &glossary.Term{Text: r.string(), Lang: r.string(), Status: glossary.Status(r.string()), Type: glossary.Type(r.string())}
+		flags := r.byte()
+		t.CaseSensitive, t.Exact = flags&1 != 0, flags&2 != 0
+		t.Note = r.string()
+		c.Terms = append(c.Terms, t)
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	return c, nil
+}
+
+// ErrCorrupt is returned (wrapped) when an index's stored data cannot be
+// read back; [Cache] discards such an index and rebuilds it.
+var ErrCorrupt = errors.New("index data is corrupt")
+
+// matchTerm is what reranking needs of one indexed term, read from the
+// stored match field without running the stemmer again.
+type matchTerm struct {
+	index    int // position of the term in the concept's Terms
+	lang     string
+	severity int // glossary.Status.Severity of the effective status
+	norms    []string
+	keys     []string
+}
+
+// The separators of the match field: terms are separated by recordSep,
+// a term's parts by unitSep, tokens by a space (lang tokens never hold
+// one: numbers lose their group spaces in Norm).
+const (
+	recordSep = "\x1e"
+	unitSep   = "\x1f"
+)
+
+// encodeMatch encodes the lang tokens of the indexed terms as
+// "index␟lang␟severity␟norms␟keys" records, so that a lookup reranks
+// candidates with string comparisons only.
+func encodeMatch(c *glossary.Concept) string {
+	var b strings.Builder
+	for i, t := range c.Terms {
+		if !isIndexedLang(t.Lang) {
+			continue
+		}
+		toks := lang.Analyze(t.Text)
+		if b.Len() > 0 {
+			b.WriteString(recordSep)
+		}
+		b.WriteString(strconv.Itoa(i))
+		b.WriteString(unitSep)
+		b.WriteString(t.Lang)
+		b.WriteString(unitSep)
+		b.WriteString(strconv.Itoa(c.EffectiveStatus(t).Severity()))
+		b.WriteString(unitSep)
+		for j, tok := range toks {
+			if j > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(tok.Norm)
+		}
+		b.WriteString(unitSep)
+		for j, tok := range toks {
+			if j > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(tok.Key)
+		}
+	}
+	return b.String()
+}
+
+// decodeMatch parses the match field; it skips records it cannot read
+// (and reports them as corrupt data).
+func decodeMatch(s string) ([]matchTerm, error) {
+	var out []matchTerm
+	for _, rec := range strings.Split(s, recordSep) {
+		if rec == "" {
+			continue
+		}
+		p := strings.Split(rec, unitSep)
+		if len(p) != 5 {
+			return out, fmt.Errorf("%w: match record %q", ErrCorrupt, rec)
+		}
+		i, err1 := strconv.Atoi(p[0])
+		sev, err2 := strconv.Atoi(p[2])
+		if err1 != nil || err2 != nil {
+			return out, fmt.Errorf("%w: match record %q", ErrCorrupt, rec)
+		}
+		out = append(out, matchTerm{index: i, lang: p[1], severity: sev, norms: splitTokens(p[3]), keys: splitTokens(p[4])})
+	}
+	return out, nil
+}
+
+func splitTokens(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, " ")
+}
+
+func isIndexedLang(l string) bool {
+	for _, x := range indexedLangs {
+		if x == l {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,336 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"tolmach/glossary"
+	"tolmach/internal/lang"
+)
+
+// MaxQueryTokens is the number of words of a query that are searched;
+// the rest is ignored, so that a pasted paragraph is never slow. Callers
+// that want to tell the user should compare with [QueryTokens].
+const MaxQueryTokens = 24
+
+// DefaultLimit is the number of results a [Query] with no Limit returns.
+const DefaultLimit = 10
+
+// Query is a lookup request.
+type Query struct {
+	Text string
+	// Lang is the language of the query: "ru", "en", or "" to take it
+	// from the script of Text (and to try the other language when the
+	// first finds nothing).
+	Lang string
+	// Limit is the maximum number of results; 0 means DefaultLimit.
+	Limit int
+	// Exact restricts matching to the query's words as written (after
+	// folding: case, ё/е, quotes and dashes still do not matter), in
+	// order, as the whole term or a phrase within it: no stems, no
+	// typos, no prefixes.
+	Exact bool
+}
+
+// Span is a byte range of a term's text.
+type Span struct{ Start, End int }
+
+// Result is one concept found by a lookup.
+type Result struct {
+	// Concept is the concept as indexed; each term's Status and Type
+	// are its effective ones (never empty).
+	Concept *glossary.Concept
+	// Score is 0–100: 100 for an exact match of a whole term; see Kind.
+	Score float64
+	// Kind tells how the best-matching term matched.
+	Kind Kind
+	// Term is the concept's term that matched best (one of Concept.Terms).
+	Term *glossary.Term
+	// Spans are the parts of Term.Text that matched, for highlighting.
+	Spans []Span
+}
+
+// QueryTokens returns the number of words lang finds in text, for
+// callers that truncate long queries themselves.
+func QueryTokens(text string) int { return len(lang.Analyze(text)) }
+
+// candidatesFor is the number of bleve hits reranked for a lookup that
+// returns limit results: bleve's tf-idf only has to put the right
+// concepts among them, the reranker orders them.
+func candidatesFor(limit int) int { return max(100, 10*limit) }
+
+// Lookup finds the concepts whose terms match q, best first, each
+// concept once. Candidates come from bleve — exact words, stems, a
+// phrase on stems and the abbreviation as written; when they leave a
+// query word unmatched, per-word fuzzy queries and a prefix for the last
+// word — and are reranked by [Kind] and score (see matchTokens), a
+// preferred term first among equals.
+func (x *Index) Lookup(ctx context.Context, q Query) ([]Result, error) {
+	toks := lang.Analyze(q.Text)
+	if len(toks) > MaxQueryTokens {
+		toks = toks[:MaxQueryTokens]
+	}
+	if len(toks) == 0 {
+		return nil, nil
+	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	var langs []string
+	switch q.Lang {
+	case "", "auto":
+		if l := lang.Detect(q.Text); l != "" {
+			langs = []string{string(l)}
+		} else {
+			langs = indexedLangs
+		}
+	case "ru", "en":
+		langs = []string{q.Lang}
+	default:
+		return nil, fmt.Errorf("lookup: unknown language %q (want ru, en or auto)", q.Lang)
+	}
+	// The last word is completed as a prefix only when the query ends
+	// in it: "Шанхайская орг" but not "Шанхайская орг ".
+	lastTok := toks[len(toks)-1]
+	prefix := !q.Exact && lastTok.Kind == lang.Word && lastTok.End == len(q.Text)
+	qt := newQueryTokens(toks)
+	res, err := x.lookupIn(ctx, qt, langs, limit, q.Exact, prefix)
+	if err != nil || len(res) > 0 || (q.Lang != "" && q.Lang != "auto") || len(langs) != 1 {
+		return res, err
+	}
+	// Nothing in the language of the script: a Latin abbreviation
+	// written among Russian terms, say. Try the other language.
+	other := []string{"en"}
+	if langs[0] == "en" {
+		other = []string{"ru"}
+	}
+	return x.lookupIn(ctx, qt, other, limit, q.Exact, prefix)
+}
+
+// candidate is a concept found by bleve, scored by its best term.
+type candidate struct {
+	id       string
+	data     string // the stored concept
+	best     termMatch
+	term     int // index of the best term in the concept's Terms
+	severity int
+	length   int // words of the best term
+}
+
+func (x *Index) lookupIn(ctx context.Context, q []queryToken, langs []string, limit int, exact, prefix bool) ([]Result, error) {
+	opt := rankOptions{exact: exact}
+	cands, err := x.search(ctx, exactQuery(q, langs, exact), q, langs, limit, opt)
+	if err != nil {
+		return nil, err
+	}
+	if !exact && !covered(cands, len(q)) {
+		// Some word matched nowhere by form or stem: a typo or a word
+		// still being typed. Search again, adding edits and completion
+		// for those words only (building a Levenshtein automaton costs
+		// far more than a term lookup).
+		seen := matchedWords(cands, len(q))
+		opt.fuzzy, opt.prefix = true, prefix
+		if fq := fuzzyQuery(q, seen, langs, prefix); fq != nil {
+			more, err := x.search(ctx, query.NewDisjunctionQuery([]query.Query{exactQuery(q, langs, false), fq}), q, langs, limit, opt)
+			if err != nil {
+				return nil, err
+			}
+			cands = more
+		}
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		a, b := cands[i], cands[j]
+		if a.best.score != b.best.score {
+			return a.best.score > b.best.score
+		}
+		if a.severity != b.severity {
+			return a.severity < b.severity
+		}
+		if a.length != b.length {
+			return a.length < b.length
+		}
+		return a.id < b.id
+	})
+	if len(cands) > limit {
+		cands = cands[:limit]
+	}
+	out := make([]Result, 0, len(cands))
+	for _, c := range cands {
+		concept, err := decodeConcept(c.data)
+		if err != nil {
+			return nil, fmt.Errorf("lookup: concept %s: %w", c.id, err)
+		}
+		if c.term < 0 || c.term >= len(concept.Terms) {
+			return nil, fmt.Errorf("lookup: concept %s: %w: term %d out of range", c.id, ErrCorrupt, c.term)
+		}
+		t := concept.Terms[c.term]
+		r := Result{Concept: concept, Score: c.best.score, Kind: c.best.kind, Term: t}
+		ttoks := lang.Analyze(t.Text)
+		for _, j := range c.best.matched {
+			if j < len(ttoks) {
+				r.Spans = append(r.Spans, Span{ttoks[j].Start, ttoks[j].End})
+			}
+		}
+		sort.Slice(r.Spans, func(i, j int) bool { return r.Spans[i].Start < r.Spans[j].Start })
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// covered reports whether the best candidate matched every query word
+// by form or stem, in which case edits cannot find anything better.
+func covered(cands []candidate, n int) bool {
+	for _, c := range cands {
+		// Without edits every match has at least a stem's weight.
+		if len(c.best.matched) == n {
+			return true
+		}
+	}
+	return false
+}
+
+// matchedWords reports, for each query word, whether some candidate
+// matched it.
+func matchedWords(cands []candidate, n int) []bool {
+	seen := make([]bool, n)
+	for _, c := range cands {
+		for _, i := range c.best.queryWords {
+			seen[i] = true
+		}
+	}
+	return seen
+}
+
+// search runs bq, reranks every hit by its best term in langs and
+// returns the concepts that matched.
+func (x *Index) search(ctx context.Context, bq query.Query, q []queryToken, langs []string, limit int, opt rankOptions) ([]candidate, error) {
+	req := bleve.NewSearchRequestOptions(bq, candidatesFor(limit), 0, false)
+	req.Fields = []string{fieldMatch, fieldData}
+	sr, err := x.bi.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("searching %s: %w", displayDir(x.dir), err)
+	}
+	cands := make([]candidate, 0, len(sr.Hits))
+	for _, h := range sr.Hits {
+		m, _ := h.Fields[fieldMatch].(string)
+		data, _ := h.Fields[fieldData].(string)
+		terms, err := decodeMatch(m)
+		if err != nil {
+			return nil, fmt.Errorf("searching %s: concept %s: %w", displayDir(x.dir), h.ID, err)
+		}
+		c := candidate{id: h.ID, data: data, term: -1}
+		for _, t := range terms {
+			if !contains(langs, t.lang) {
+				continue
+			}
+			tm := matchTokens(q, t.norms, t.keys, opt)
+			if tm.score == 0 {
+				continue
+			}
+			if c.term < 0 || tm.score > c.best.score ||
+				tm.score == c.best.score && (t.severity < c.severity || t.severity == c.severity && len(t.norms) < c.length) {
+				c.best, c.term, c.severity, c.length = tm, t.index, t.severity, len(t.norms)
+			}
+		}
+		if c.term >= 0 {
+			cands = append(cands, c)
+		}
+	}
+	return cands, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// exactQuery finds candidates by form and stem: per word, the folded
+// word (boost 2), its stem and, for a word in capitals, the word as
+// written in the case-sensitive field; for several words, a phrase on
+// stems (boost 3). With exact set, only the folded words.
+func exactQuery(q []queryToken, langs []string, exact bool) query.Query {
+	var qs []query.Query
+	for _, l := range langs {
+		var keys []string
+		for _, t := range q {
+			qs = append(qs, termQuery(l+SuffixNorm, t.norm, 2))
+			keys = append(keys, t.key)
+			if exact {
+				continue
+			}
+			if t.key != t.norm {
+				qs = append(qs, termQuery(l+SuffixKey, t.key, 1))
+			}
+			if t.upper {
+				qs = append(qs, termQuery(l+SuffixCase, t.text, 1))
+			}
+		}
+		if len(q) > 1 && !exact {
+			pq := query.NewPhraseQuery(keys, l+SuffixKey)
+			pq.SetBoost(3)
+			qs = append(qs, pq)
+		}
+	}
+	return query.NewDisjunctionQuery(qs)
+}
+
+// fuzzyQuery finds candidates with typos for the query words not yet
+// matched (seen[i] false): per word long enough, a fuzzy query on the
+// folded word and one on its stem, with edit distances tolmach computes
+// from the letter count (see fuzziness); and a prefix query for the last
+// word when it may be unfinished. It returns nil when there is nothing to
+// add.
+func fuzzyQuery(q []queryToken, seen []bool, langs []string, prefix bool) query.Query {
+	var qs []query.Query
+	for _, l := range langs {
+		for i, t := range q {
+			if seen[i] {
+				continue
+			}
+			if t.fuzz > 0 {
+				fq := query.NewFuzzyQuery(t.norm)
+				fq.SetField(l + SuffixNorm)
+				fq.SetFuzziness(t.fuzz)
+				qs = append(qs, fq)
+				// The stem catches a typo in an inflected short word
+				// (догвора → договор) that is two edits from every form.
+				// Long words have two edits on the form already, and a
+				// distance-2 automaton costs a millisecond to build.
+				if t.fuzz == 1 && fuzziness(utf8.RuneCountInString(t.key)) >= 1 && t.key != t.norm {
+					fk := query.NewFuzzyQuery(t.key)
+					fk.SetField(l + SuffixKey)
+					fk.SetFuzziness(1)
+					fk.SetBoost(0.8)
+					qs = append(qs, fk)
+				}
+			}
+			if prefix && i == len(q)-1 && t.runes >= minPrefixRunes {
+				pq := query.NewPrefixQuery(t.norm)
+				pq.SetField(l + SuffixNorm)
+				pq.SetBoost(0.5)
+				qs = append(qs, pq)
+			}
+		}
+	}
+	if len(qs) == 0 {
+		return nil
+	}
+	return query.NewDisjunctionQuery(qs)
+}
+
+func termQuery(field, term string, boost float64) query.Query {
+	tq := query.NewTermQuery(term)
+	tq.SetField(field)
+	tq.SetBoost(boost)
+	return tq
+}

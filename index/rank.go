@@ -1,0 +1,251 @@
+package index
+
+import (
+	"math"
+	"unicode/utf8"
+
+	"tolmach/internal/lang"
+)
+
+// Kind tells how a query matched a concept's best term.
+type Kind uint8
+
+// The kinds of match, best first. A lookup ranks concepts by score,
+// which follows this order: an exact match scores 100, a match of
+// every word by its stem 90, a match with typos less, a partial match
+// (the query is part of the term, the term part of the query, or the
+// last word only a prefix) less again.
+const (
+	Exact   Kind = iota + 1 // every word as written (after folding), the whole term
+	Stemmed                 // every word by its stem (another inflected form), the whole term
+	Fuzzy                   // the whole term, some words within an edit distance
+	Partial                 // some of the term's words, or some of the query's
+)
+
+// String returns the kind's name as JSON output uses it.
+func (k Kind) String() string {
+	switch k {
+	case Exact:
+		return "exact"
+	case Stemmed:
+		return "stemmed"
+	case Fuzzy:
+		return "fuzzy"
+	case Partial:
+		return "partial"
+	}
+	return "none"
+}
+
+// Weights of one query word matched against one term word.
+const (
+	weightExact  = 1.0  // the same folded word
+	weightStem   = 0.95 // the same stem
+	weightFuzzy  = 0.8  // minus 0.1 per edit, on the folded word
+	weightFuzzyK = 0.75 // minus 0.1 per edit, on the stem
+	weightPrefix = 0.5  // the last query word is the start of the term word
+	phraseBonus  = 0.02 // every word matched, in the term's order
+)
+
+// minPrefixRunes is the shortest last word completed by prefix: shorter
+// ones would match half the glossary.
+const minPrefixRunes = 3
+
+// queryToken is one analysed query word with its allowed edit distance.
+type queryToken struct {
+	text      string // as written, for the case-sensitive field
+	norm, key string
+	runes     int // letters of norm
+	fuzz      int // allowed edits: see fuzziness
+	upper     bool
+	number    bool
+}
+
+// fuzziness returns the edits allowed for a word of n letters: none
+// below four letters (every short word is a typo of another), one up to
+// seven, two from eight. bleve's "auto" counts bytes, which gives every
+// three-letter Cyrillic word two edits, so tolmach counts itself.
+func fuzziness(n int) int {
+	switch {
+	case n >= 8:
+		return 2
+	case n >= 4:
+		return 1
+	}
+	return 0
+}
+
+func newQueryTokens(toks []lang.Token) []queryToken {
+	q := make([]queryToken, len(toks))
+	for i, t := range toks {
+		n := utf8.RuneCountInString(t.Norm)
+		q[i] = queryToken{text: t.Text, norm: t.Norm, key: t.Key, runes: n, upper: t.Upper() && n > 1, number: t.Kind == lang.Number}
+		if t.Kind == lang.Word {
+			q[i].fuzz = fuzziness(n)
+		}
+	}
+	return q
+}
+
+// termMatch is how well a query matched one term.
+type termMatch struct {
+	score      float64 // 0–100
+	kind       Kind
+	matched    []int // indices of the term's tokens that matched
+	queryWords []int // indices of the query's tokens that matched
+}
+
+// rankOptions are the switches of a lookup that change matching.
+type rankOptions struct {
+	exact  bool // only exact words, in order, as a phrase
+	fuzzy  bool // allow edits
+	prefix bool // complete the last query word
+}
+
+// matchTokens scores query q against a term with the given folded words
+// and stems. Each query word takes the best still unused term word
+// (greedily, in query order). The score is the mean weight of the query
+// words, scaled down when the term has words the query lacks:
+//
+//	score = 100 · (Σ weights / |query|) · (0.5 + 0.5 · matched / |term|) [+ 2 for phrase order]
+//
+// so a whole-term match outranks the same words inside a longer term,
+// and a missing query word costs more than an extra term word.
+func matchTokens(q []queryToken, norms, keys []string, opt rankOptions) termMatch {
+	if len(q) == 0 || len(norms) == 0 || len(norms) != len(keys) {
+		return termMatch{}
+	}
+	used := make([]bool, len(norms))
+	var sum float64
+	var matched, qwords []int
+	allExact, allStem, significant, allShort, completed := true, true, false, true, false
+	inOrder := true
+	last := -1
+	for i, qt := range q {
+		if qt.runes >= minPrefixRunes || qt.number || qt.upper {
+			allShort = false
+		}
+		best, bestJ := 0.0, -1
+		for j := range norms {
+			if used[j] {
+				continue
+			}
+			w := tokenWeight(qt, norms[j], keys[j], opt, opt.prefix && i == len(q)-1)
+			if w > best {
+				best, bestJ = w, j
+				if w == weightExact {
+					break
+				}
+			}
+		}
+		if bestJ < 0 {
+			allExact, allStem, inOrder = false, false, false
+			continue
+		}
+		used[bestJ] = true
+		matched = append(matched, bestJ)
+		qwords = append(qwords, i)
+		sum += best
+		if best < weightExact {
+			allExact = false
+		}
+		if best < weightStem {
+			allStem = false
+		}
+		if best == weightPrefix {
+			completed = true
+		}
+		if bestJ != last+1 && last >= 0 {
+			inOrder = false
+		}
+		last = bestJ
+		if qt.runes >= minPrefixRunes || qt.number || qt.upper {
+			significant = true
+		}
+	}
+	if len(matched) == 0 || (!significant && !allShort) {
+		return termMatch{}
+	}
+	allQuery := len(matched) == len(q)
+	if opt.exact && !(allExact && allQuery && inOrder) {
+		return termMatch{}
+	}
+	s := sum / float64(len(q)) * (0.5 + 0.5*float64(len(matched))/float64(len(norms)))
+	if allQuery && inOrder && len(q) > 1 {
+		s += phraseBonus
+	}
+	s = math.Min(100, math.Round(s*1000)/10)
+	m := termMatch{score: s, matched: matched, queryWords: qwords}
+	switch {
+	case !allQuery || len(matched) < len(norms):
+		m.kind = Partial
+	case allExact:
+		m.kind = Exact
+	case allStem:
+		m.kind = Stemmed
+	case completed:
+		m.kind = Partial // the last word was only a prefix
+	default:
+		m.kind = Fuzzy
+	}
+	return m
+}
+
+// tokenWeight scores one query word against one term word.
+func tokenWeight(qt queryToken, norm, key string, opt rankOptions, prefix bool) float64 {
+	if qt.norm == norm {
+		return weightExact
+	}
+	if opt.exact {
+		return 0
+	}
+	if qt.key == key {
+		return weightStem
+	}
+	w := 0.0
+	if opt.fuzzy && qt.fuzz > 0 {
+		if d := editDistance(qt.norm, norm, qt.fuzz); d <= qt.fuzz {
+			w = weightFuzzy - 0.1*float64(d)
+		} else if d := editDistance(qt.key, key, qt.fuzz); d <= qt.fuzz {
+			w = weightFuzzyK - 0.1*float64(d)
+		}
+	}
+	if prefix && w < weightPrefix && qt.runes >= minPrefixRunes && len(norm) > len(qt.norm) && norm[:len(qt.norm)] == qt.norm {
+		w = weightPrefix
+	}
+	return w
+}
+
+// editDistance returns the Levenshtein distance of a and b in runes, or
+// max+1 as soon as it is certain to exceed max.
+func editDistance(a, b string, max int) int {
+	if a == b {
+		return 0
+	}
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > max || -d > max {
+		return max + 1
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > max {
+			return max + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
