@@ -273,8 +273,8 @@ func (c *Checker) alignPair(p *Pair) error {
 // findTerms recognises the glossary terms of both texts.
 func (c *Checker) findTerms(p *Pair) {
 	sm, tm := c.matcher(p.Source.Lang), c.matcher(p.Target.Lang)
-	p.SourceTerms = strictEnglish(p.Source, sm.find(p.Source.Text))
-	p.TargetTerms = strictEnglish(p.Target, tm.find(p.Target.Text))
+	p.SourceTerms = strictEnglish(p.Source, sm.findTokens(p.SourceTokens()))
+	p.TargetTerms = strictEnglish(p.Target, tm.findTokens(p.TargetTokens()))
 	p.TargetAllTerms = tm.findAll(p.Target.Text)
 	for i := range p.SourceTerms {
 		p.SourceTerms[i].Unit = p.SourceUnitAt(p.SourceTerms[i].Start)

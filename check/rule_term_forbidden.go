@@ -18,9 +18,9 @@ func (termForbidden) DefaultSeverity() Severity { return Error }
 
 func (r termForbidden) Check(p *Pair) []Finding {
 	var out []Finding
-	for _, h := range p.TargetTerms {
+	for i, h := range p.TargetTerms {
 		st := h.Status()
-		if st.Usable() || h.Unit < 0 {
+		if st.Usable() || h.Unit < 0 || usableElsewhere(p.TargetTerms, i) {
 			continue
 		}
 		sev := Warning
@@ -60,4 +60,21 @@ func (r termForbidden) Check(p *Pair) []Finding {
 		out = append(out, f)
 	}
 	return out
+}
+
+// usableElsewhere reports whether the words of hit i are a usable term of
+// another concept too (hits of one span are adjacent): then they are not
+// wrong.
+func usableElsewhere(hs []TermHit, i int) bool {
+	for k := i - 1; k >= 0 && sameSpan(hs[k], hs[i]); k-- {
+		if hs[k].Status().Usable() {
+			return true
+		}
+	}
+	for k := i + 1; k < len(hs) && sameSpan(hs[k], hs[i]); k++ {
+		if hs[k].Status().Usable() {
+			return true
+		}
+	}
+	return false
 }

@@ -44,9 +44,15 @@ func (r termMissing) Check(p *Pair) []Finding {
 		}
 	}
 	var out []Finding
-	for _, h := range p.SourceTerms {
-		if h.Unit < 0 {
+	for i, h := range p.SourceTerms {
+		if h.Unit < 0 || (i > 0 && sameSpan(p.SourceTerms[i-1], h)) {
 			continue
+		}
+		// The same words may be a term of several concepts: any of them
+		// rendered will do.
+		alts := []TermHit{h}
+		for k := i + 1; k < len(p.SourceTerms) && sameSpan(p.SourceTerms[k], h); k++ {
+			alts = append(alts, p.SourceTerms[k])
 		}
 		u := &p.Units[h.Unit]
 		if len(u.Target) == 0 {
@@ -62,8 +68,10 @@ func (r termMissing) Check(p *Pair) []Finding {
 			if k < 0 || k >= len(p.Units) || rendered[k] == nil {
 				continue
 			}
-			if v, ok := rendered[k][h.Concept.ID]; ok && (found == 0 || v < found) {
-				found = v
+			for _, a := range alts {
+				if v, ok := rendered[k][a.Concept.ID]; ok && (found == 0 || v < found) {
+					found = v
+				}
 			}
 		}
 		if found != 0 {
@@ -86,3 +94,6 @@ func (r termMissing) Check(p *Pair) []Finding {
 	}
 	return out
 }
+
+// sameSpan reports whether two hits cover the same text.
+func sameSpan(a, b TermHit) bool { return a.Start == b.Start && a.End == b.End }
