@@ -387,7 +387,7 @@ var (
 		// English titles and prepositive abbreviations
 		"mr", "mrs", "ms", "messrs", "dr", "prof", "st", "mt", "ft", "gen", "sen", "rep", "gov", "lt", "col",
 		"sgt", "capt", "cmdr", "adm", "maj", "rev", "hon", "pres", "supt", "e.g", "i.e", "cf", "vs", "approx",
-		"viz", "figs", "vol", "pp", "p", "ca",
+		"viz", "figs", "pp", "p", "ca",
 		// Russian
 		"т.е", "т.ч", "т.к", "т.н", "ул", "просп", "пер", "пл", "наб", "бул", "ш", "обл", "р-н",
 		"проф", "акад", "доц", "ген", "ген-л", "адм", "полк", "тов", "св", "г-н", "г-жа", "см", "ср", "напр",
@@ -400,6 +400,8 @@ var (
 		"т.д", "т.п", "др", "пр", "млн", "млрд", "трлн", "тыс", "руб", "долл", "коп", "евро", "гг", "вв",
 		"в", "н.э", "до н.э", "янв", "февр", "апр", "авг", "сент", "окт", "нояб", "дек", "мин", "сек", "час",
 		"кв", "эт", "шт", "ед", "экз", "чел",
+		// words that are also abbreviations before a number (Art. 5, Fig. 2)
+		"art", "fig", "sec", "para", "ch", "no", "vol",
 	)
 	// sentenceStarters are words that begin sentences far more often
 	// than they follow "U.S." or an initial inside one.

@@ -2,6 +2,8 @@ package lang
 
 import (
 	"bufio"
+	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -60,6 +62,8 @@ var sentenceTests = []struct {
 	{"list after colon", "Цели: 1. Мир. 2. Развитие.", []string{"Цели: 1. Мир.", "2. Развитие."}},
 	{"digit after stop", "Итог: рост. 2024 год был трудным.", []string{"Итог: рост.", "2024 год был трудным."}},
 	{"digit after abbreviation", "См. ст. 5 Устава. Она важна.", []string{"См. ст. 5 Устава.", "Она важна."}},
+	{"Art. before a number", "See Art. 5 of the Charter. It applies.", []string{"See Art. 5 of the Charter.", "It applies."}},
+	{"art as a word", "They love modern art. The museum opened.", []string{"They love modern art.", "The museum opened."}},
 	{"url and domain", "See mid.ru for details. Then call.", []string{"See mid.ru for details.", "Then call."}},
 	{"blank line", "Заголовок без точки\n\nТекст абзаца.", []string{"Заголовок без точки", "Текст абзаца."}},
 	{"single newline is a space", "Начало фразы\nпродолжение фразы. Конец.", []string{"Начало фразы\nпродолжение фразы.", "Конец."}},
@@ -291,4 +295,70 @@ func FuzzSentences(f *testing.F) {
 			}
 		}
 	})
+}
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata")
+
+// TestSegmentGolden runs Paragraphs, SentencesOf and Numbers over the
+// texts in testdata/segment and compares a listing of the results with
+// the .golden file beside each; go test -run SegmentGolden -update
+// rewrites them.
+func TestSegmentGolden(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "segment", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no test texts: %v", err)
+	}
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text, enc, err := Decode(data, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := segmentListing(text, enc)
+			golden := strings.TrimSuffix(file, ".txt") + ".golden"
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("listing differs from %s (run with -update to accept):\n%s", golden, got)
+			}
+		})
+	}
+}
+
+// segmentListing prints paragraphs, sentences and numerals of text with
+// line:column positions, one per line.
+func segmentListing(text, enc string) string {
+	var b strings.Builder
+	idx := NewLineIndex(text)
+	pos := func(off int) string {
+		l, c := idx.Pos(off)
+		return fmt.Sprintf("%d:%d", l, c)
+	}
+	fmt.Fprintf(&b, "encoding %s\n", enc)
+	for _, p := range Paragraphs(text) {
+		fmt.Fprintf(&b, "paragraph %s-%s\n", pos(p.Start), pos(p.End))
+	}
+	for _, s := range SentencesOf(text) {
+		fmt.Fprintf(&b, "sentence %s %q\n", pos(s.Start), s.Text)
+	}
+	for _, n := range Numbers(text) {
+		if n.IsRange() {
+			fmt.Fprintf(&b, "numeral %s %s %g–%g %q\n", pos(n.Start), n.Kind, n.Value, n.Hi, n.Text)
+		} else {
+			fmt.Fprintf(&b, "numeral %s %s %g %q\n", pos(n.Start), n.Kind, n.Value, n.Text)
+		}
+	}
+	return b.String()
 }
