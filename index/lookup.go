@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"unicode/utf8"
 
@@ -129,12 +130,12 @@ func (x *Index) lookupIn(ctx context.Context, q []queryToken, langs []string, li
 	if err != nil {
 		return nil, err
 	}
-	if !exact && !covered(cands, len(q)) {
-		// Some word matched nowhere by form or stem: a typo or a word
-		// still being typed. Search again, adding edits and completion
-		// for those words only (building a Levenshtein automaton costs
-		// far more than a term lookup).
-		seen := matchedWords(cands, len(q))
+	if seen := matchedWords(cands, len(q)); !exact && slices.Contains(seen, false) {
+		// Some word matched nowhere by form, nor by stem within a whole
+		// term: a typo (whose stem may collide with another word's:
+		// sovereignity → sovereign), or a word still being typed.
+		// Search again, adding edits and completion for those words
+		// only: a Levenshtein automaton costs far more than a term.
 		opt.fuzzy, opt.prefix = true, prefix
 		if fq := fuzzyQuery(q, seen, langs, prefix); fq != nil {
 			more, err := x.search(ctx, query.NewDisjunctionQuery([]query.Query{exactQuery(q, langs, false), fq}), q, langs, limit, opt)
@@ -183,25 +184,17 @@ func (x *Index) lookupIn(ctx context.Context, q []queryToken, langs []string, li
 	return out, nil
 }
 
-// covered reports whether the best candidate matched every query word
-// by form or stem, in which case edits cannot find anything better.
-func covered(cands []candidate, n int) bool {
-	for _, c := range cands {
-		// Without edits every match has at least a stem's weight.
-		if len(c.best.matched) == n {
-			return true
-		}
-	}
-	return false
-}
-
 // matchedWords reports, for each query word, whether some candidate
-// matched it.
+// matched it as written, or by its stem within a whole-term match: such
+// a word is no typo, and edits need not be tried for it.
 func matchedWords(cands []candidate, n int) []bool {
 	seen := make([]bool, n)
 	for _, c := range cands {
-		for _, i := range c.best.queryWords {
-			seen[i] = true
+		whole := c.best.kind == Exact || c.best.kind == Stemmed
+		for k, i := range c.best.queryWords {
+			if whole || c.best.weights[k] == weightExact {
+				seen[i] = true
+			}
 		}
 	}
 	return seen

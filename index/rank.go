@@ -41,8 +41,8 @@ func (k Kind) String() string {
 const (
 	weightExact  = 1.0  // the same folded word
 	weightStem   = 0.95 // the same stem
-	weightFuzzy  = 0.8  // minus 0.1 per edit, on the folded word
-	weightFuzzyK = 0.75 // minus 0.1 per edit, on the stem
+	weightFuzzy  = 0.95 // minus 0.1 per edit, on the folded word
+	weightFuzzyK = 0.9  // minus 0.1 per edit, on the stem
 	weightPrefix = 0.5  // the last query word is the start of the term word
 	phraseBonus  = 0.02 // every word matched, in the term's order
 )
@@ -59,6 +59,31 @@ type queryToken struct {
 	fuzz      int // allowed edits: see fuzziness
 	upper     bool
 	number    bool
+	imp       float64 // importance: 1, or functionWeight for a function word
+}
+
+// functionWeight is the importance of a function word (the, of, в, по)
+// in a score: a query's article or preposition that a term lacks costs
+// little ("the European Union's" is the European Union), and one that a
+// longer term shares gains little.
+const functionWeight = 0.2
+
+// functionWords are the Russian and English articles, prepositions and
+// conjunctions that glossary terms and queries add or drop freely, as
+// folded by lang (lower case, ё as е).
+var functionWords = map[string]bool{
+	"the": true, "a": true, "an": true, "of": true, "and": true, "or": true, "in": true, "on": true,
+	"at": true, "to": true, "for": true, "with": true, "by": true, "from": true, "as": true,
+	"в": true, "во": true, "на": true, "о": true, "об": true, "обо": true, "с": true, "со": true,
+	"и": true, "или": true, "по": true, "к": true, "ко": true, "у": true, "за": true, "из": true,
+	"от": true, "до": true, "для": true, "при": true, "без": true, "над": true, "под": true, "а": true,
+}
+
+func importance(norm string) float64 {
+	if functionWords[norm] {
+		return functionWeight
+	}
+	return 1
 }
 
 // fuzziness returns the edits allowed for a word of n letters: none
@@ -79,7 +104,7 @@ func newQueryTokens(toks []lang.Token) []queryToken {
 	q := make([]queryToken, len(toks))
 	for i, t := range toks {
 		n := utf8.RuneCountInString(t.Norm)
-		q[i] = queryToken{text: t.Text, norm: t.Norm, key: t.Key, runes: n, upper: t.Upper() && n > 1, number: t.Kind == lang.Number}
+		q[i] = queryToken{text: t.Text, norm: t.Norm, key: t.Key, runes: n, upper: t.Upper() && n > 1, number: t.Kind == lang.Number, imp: importance(t.Norm)}
 		if t.Kind == lang.Word {
 			q[i].fuzz = fuzziness(n)
 		}
@@ -92,7 +117,8 @@ type termMatch struct {
 	score      float64 // 0–100
 	kind       Kind
 	matched    []int // indices of the term's tokens that matched
-	queryWords []int // indices of the query's tokens that matched
+	queryWords []int     // indices of the query's tokens that matched
+	weights    []float64 // their weights, in the same order
 }
 
 // rankOptions are the switches of a lookup that change matching.
@@ -107,21 +133,27 @@ type rankOptions struct {
 // (greedily, in query order). The score is the mean weight of the query
 // words, scaled down when the term has words the query lacks:
 //
-//	score = 100 · (Σ weights / |query|) · (0.5 + 0.5 · matched / |term|) [+ 2 for phrase order]
+//	score = 100 · (Σ weight·imp / Σ imp over the query) · (0.5 + 0.5 · Σ imp matched / Σ imp over the term) [+ 2 for phrase order]
 //
-// so a whole-term match outranks the same words inside a longer term,
-// and a missing query word costs more than an extra term word.
+// where imp is a word's importance (1, or functionWeight for a function
+// word), so a whole-term match outranks the same words inside a longer
+// term, and a missing query word costs more than an extra term word.
 func matchTokens(q []queryToken, norms, keys []string, opt rankOptions) termMatch {
 	if len(q) == 0 || len(norms) == 0 || len(norms) != len(keys) {
 		return termMatch{}
 	}
 	used := make([]bool, len(norms))
-	var sum float64
+	var sum, qImp, tImp, tMatched float64
+	for _, n := range norms {
+		tImp += importance(n)
+	}
 	var matched, qwords []int
+	var weights []float64
 	allExact, allStem, significant, allShort, completed := true, true, false, true, false
 	inOrder := true
 	last := -1
 	for i, qt := range q {
+		qImp += qt.imp
 		if qt.runes >= minPrefixRunes || qt.number || qt.upper {
 			allShort = false
 		}
@@ -145,7 +177,9 @@ func matchTokens(q []queryToken, norms, keys []string, opt rankOptions) termMatc
 		used[bestJ] = true
 		matched = append(matched, bestJ)
 		qwords = append(qwords, i)
-		sum += best
+		weights = append(weights, best)
+		sum += best * qt.imp
+		tMatched += importance(norms[bestJ])
 		if best < weightExact {
 			allExact = false
 		}
@@ -170,12 +204,12 @@ func matchTokens(q []queryToken, norms, keys []string, opt rankOptions) termMatc
 	if opt.exact && !(allExact && allQuery && inOrder) {
 		return termMatch{}
 	}
-	s := sum / float64(len(q)) * (0.5 + 0.5*float64(len(matched))/float64(len(norms)))
+	s := sum / qImp * (0.5 + 0.5*tMatched/tImp)
 	if allQuery && inOrder && len(q) > 1 {
 		s += phraseBonus
 	}
 	s = math.Min(100, math.Round(s*1000)/10)
-	m := termMatch{score: s, matched: matched, queryWords: qwords}
+	m := termMatch{score: s, matched: matched, queryWords: qwords, weights: weights}
 	switch {
 	case !allQuery || len(matched) < len(norms):
 		m.kind = Partial
