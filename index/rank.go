@@ -116,7 +116,7 @@ func newQueryTokens(toks []lang.Token) []queryToken {
 type termMatch struct {
 	score      float64 // 0–100
 	kind       Kind
-	matched    []int // indices of the term's tokens that matched
+	matched    []int     // indices of the term's tokens that matched
 	queryWords []int     // indices of the query's tokens that matched
 	weights    []float64 // their weights, in the same order
 }
