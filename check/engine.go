@@ -28,6 +28,10 @@ type Options struct {
 	Severities map[string]Severity
 	// Ignores are suppressions from the configuration file.
 	Ignores []Ignore
+	// Suppress, when set, drops the findings it returns true for: the
+	// CLI's hook for the project configuration's [[ignore]] entries,
+	// whose globs are relative to the configuration file.
+	Suppress func(f *Finding) bool
 	// Rules replaces the built-in rule set when not nil.
 	Rules []Rule
 }
@@ -99,15 +103,18 @@ type Result struct {
 
 // CheckFiles reads SOURCE and TARGET (see [ReadDocument]) and checks them.
 func (c *Checker) CheckFiles(ctx context.Context, source, target string) (*Result, error) {
-	srcLang, tgtLang := c.opts.SourceLang, lang.Lang("")
-	if srcLang != "" {
-		tgtLang = other(srcLang)
-	}
-	src, err := ReadDocument(source, c.opts.Encoding, srcLang)
+	src, err := ReadDocument(source, c.opts.Encoding, c.opts.SourceLang)
 	if err != nil {
 		return nil, err
 	}
-	if srcLang == "" && src.Lang != "" {
+	// The target's language: the other one when the source language was
+	// given; else its own name's, so that two files named alike are
+	// reported as such; else the other one.
+	tgtLang := other(c.opts.SourceLang)
+	if tgtLang == "" {
+		tgtLang = langOfName(target)
+	}
+	if tgtLang == "" {
 		tgtLang = other(src.Lang)
 	}
 	tgt, err := ReadDocument(target, c.opts.Encoding, tgtLang)

@@ -85,6 +85,9 @@ func globMatch(glob, p string) bool {
 // suppressed reports whether f is covered by a configured or an inline
 // suppression.
 func (c *Checker) suppressed(f *Finding, src, tgt *Document) bool {
+	if c.opts.Suppress != nil && c.opts.Suppress(f) {
+		return true
+	}
 	for _, ig := range c.opts.Ignores {
 		if ig.matches(f) {
 			return true
