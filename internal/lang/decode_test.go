@@ -311,6 +311,9 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte{0xFF, 0xFE, 'a', 0}, "")
 	f.Add([]byte{0xFE, 0xFF, 0, 'a', 0xD8}, "utf-16be")
 	f.Add([]byte("a\r\r\nb"), "utf-8")
+	for _, text := range testdataTexts(f) {
+		f.Add([]byte(text), "")
+	}
 	f.Fuzz(func(t *testing.T, data []byte, enc string) {
 		text, detected, err := Decode(data, enc)
 		if err != nil {

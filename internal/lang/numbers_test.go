@@ -219,6 +219,9 @@ func FuzzNumbers(f *testing.F) {
 		f.Add(tt.text)
 	}
 	f.Add("-−1,2.3 4 567,8.9%–10 млрд XIV-XV вв. 2023-24 1990-х 3rd $5m")
+	for _, text := range testdataTexts(f) {
+		f.Add(text)
+	}
 	f.Fuzz(func(t *testing.T, text string) {
 		ns := Numbers(text)
 		checkNumerals(t, text, ns)

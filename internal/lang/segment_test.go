@@ -273,6 +273,9 @@ func FuzzSentences(f *testing.F) {
 		f.Add(tt.text)
 	}
 	f.Add("# Заголовок\n- пункт\n\n1) раз. 2) два.\n\n\n")
+	for _, text := range testdataTexts(f) {
+		f.Add(text)
+	}
 	f.Add("a.\u00a0B. \u2026 «x.» (y.) т. е. U.S. г.")
 	f.Fuzz(func(t *testing.T, text string) {
 		for _, fn := range []struct {
@@ -361,4 +364,19 @@ func segmentListing(text, enc string) string {
 		}
 	}
 	return b.String()
+}
+
+// testdataTexts returns the sample texts of testdata/segment, seeds for
+// the fuzz targets.
+func testdataTexts(f *testing.F) []string {
+	files, _ := filepath.Glob(filepath.Join("testdata", "segment", "*.txt"))
+	var out []string
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		out = append(out, string(data))
+	}
+	return out
 }
