@@ -133,12 +133,12 @@ func Lint(g *Glossary) []Problem {
 			}
 			tk := t.Lang + "\x00" + t.Text
 			key := t.Lang + "\x00" + lang.MatchKey(t.Text)
-			if prev := seenText[tk]; prev != nil {
+			if prev := seenKey[key]; prev != nil && conflicting(c, prev, t) {
+				add(SeverityError, CodeConflictingStatus, c, t, "%q is %s but %q, the same term, is %s in [%s]", prev.Text, c.EffectiveStatus(prev), t.Text, c.EffectiveStatus(t), c.ID)
+			} else if prev := seenText[tk]; prev != nil {
 				add(SeverityError, CodeDuplicateTerm, c, t, "%s term %q appears twice in [%s]", t.Lang, t.Text, c.ID)
 			} else if prev := seenKey[key]; prev != nil {
-				if conflicting(c, prev, t) {
-					add(SeverityError, CodeConflictingStatus, c, t, "%q is %s but %q, the same term, is %s in [%s]", prev.Text, c.EffectiveStatus(prev), t.Text, c.EffectiveStatus(t), c.ID)
-				} else if strings.ReplaceAll(strings.ReplaceAll(t.Text, "ё", "е"), "Ё", "Е") == strings.ReplaceAll(strings.ReplaceAll(prev.Text, "ё", "е"), "Ё", "Е") {
+				if strings.ReplaceAll(strings.ReplaceAll(t.Text, "ё", "е"), "Ё", "Е") == strings.ReplaceAll(strings.ReplaceAll(prev.Text, "ё", "е"), "Ё", "Е") {
 					if c.EffectiveStatus(t).Usable() && c.EffectiveStatus(prev).Usable() {
 						add(SeverityWarning, CodeYoVariant, c, t, "%q and %q differ only in ё/е, which matching ignores; keep one", prev.Text, t.Text)
 					}

@@ -315,7 +315,8 @@ func normalizeValue(s string) string {
 }
 
 // writeNative writes g in canonical native form: concepts sorted by id,
-// concept fields in fixed order, terms in their order.
+// concept fields in fixed order, terms grouped by language (ru, en, others)
+// in their order.
 func writeNative(w io.Writer, g *Glossary) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString("# tolmach glossary\n")
@@ -331,7 +332,11 @@ func writeNative(w io.Writer, g *Glossary) error {
 				writeField(bw, "", f, v)
 			}
 		}
-		for _, t := range c.Terms {
+		// Terms grouped by language (ru, en, then the others), each
+		// language in its own order: how people read a concept.
+		terms := append([]*Term(nil), c.Terms...)
+		sort.SliceStable(terms, func(i, j int) bool { return langRank(terms[i].Lang) < langRank(terms[j].Lang) })
+		for _, t := range terms {
 			if t.Text == "" {
 				return fmt.Errorf("concept %q: empty %s term", c.ID, t.Lang)
 			}
