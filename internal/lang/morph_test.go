@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"tolmach/internal/lang/internal/ruskey"
 )
 
 // sharedData returns /work/shared/data/<name> found by walking up from the
@@ -43,7 +45,17 @@ func readUDNominals(t testing.TB, dir string) []udNominal {
 	t.Helper()
 	var out []udNominal
 	for _, name := range []string{"ru_gsd-ud-test.conllu", "ru_gsd-ud-dev.conllu"} {
-		f, err := os.Open(filepath.Join(dir, name))
+		out = append(out, readUDFile(t, filepath.Join(dir, name))...)
+	}
+	return out
+}
+
+// readUDFile reads the NOUN, PROPN and ADJ tokens of one CoNLL-U file.
+func readUDFile(t testing.TB, path string) []udNominal {
+	t.Helper()
+	var out []udNominal
+	{
+		f, err := os.Open(path)
 		if err != nil {
 			t.Skip(err)
 		}
@@ -282,5 +294,55 @@ func TestEnglishPairs(t *testing.T) {
 				t.Errorf("MatchKey(%q) = MatchKey(%q) = %q; want different", p[0], p[1], a)
 			}
 		})
+	}
+}
+
+// TestMorphologyLevers logs the lever table of the README: recall and
+// collisions on UD Russian GSD (and on UD Russian PUD, a treebank nothing
+// was tuned on) as each run-time part of the key is added. The
+// dictionary's own levers are measured by
+// `go run ./internal/lang/internal/morphgen -eval DIR`. It only logs.
+func TestMorphologyLevers(t *testing.T) {
+	if !testing.Verbose() {
+		t.Skip("logs a table; run with -v")
+	}
+	plain := func(w string) string { return snowballRU(w) }
+	keep := ruskey.Snowball
+	dict := func(w string) string {
+		if k, ok := dictKey(w); ok {
+			return k
+		}
+		return ruskey.Fallback(w)
+	}
+	irr := func(w string) string {
+		if l, ok := irregularRU(w); ok {
+			w = l
+		}
+		return dict(w)
+	}
+	rows := []struct {
+		name string
+		key  func(string) string
+	}{
+		{"Snowball alone", plain},
+		{"+ -ость kept", keep},
+		{"+ hunspell-ru table (morph_ru.bin), unknown-word rules", dict},
+		{"+ irregular table (morph_irregular.txt)", irr},
+		{"+ abbreviation dot, ordinals (= Stem)", Stem},
+	}
+	gsd := readUDNominals(t, sharedData(t, "ud_ru_gsd"))
+	var pud []udNominal
+	if p := findShared("ud_pud_ru_en"); p != "" {
+		pud = readUDFile(t, filepath.Join(p, "ru_pud-ud-test.conllu"))
+	}
+	t.Logf("| lever | GSD recall | GSD collisions | PUD recall | PUD collisions |")
+	t.Logf("| --- | --- | --- | --- | --- |")
+	for _, r := range rows {
+		gr, gc, _, _ := morphScore(gsd, r.key)
+		pr, pc := 0.0, 0.0
+		if pud != nil {
+			pr, pc, _, _ = morphScore(pud, r.key)
+		}
+		t.Logf("| %s | %.2f%% | %.2f%% | %.2f%% | %.2f%% |", r.name, gr, gc, pr, pc)
 	}
 }

@@ -17,7 +17,7 @@ import (
 //     людей → человек, г → год), then the dictionary table generated from
 //     hunspell-ru (morph_ru.bin: fleeting vowels, alternations, the lemma of
 //     ambiguous forms, a mark on adjectives), then Snowball for words the
-//     dictionary does not know. An abbreviation's final dot is ignored, and
+//     dictionary does not know (keeping -ость, and the -ов of surnames). An abbreviation's final dot is ignored, and
 //     an ordinal numeral with a case ending (1960-х) keys as its number.
 //   - English: possessives dropped, irregular plurals (crises, criteria,
 //     women), British spellings folded to American (organisation, centre,
@@ -57,7 +57,7 @@ func stemRussian(w string) string {
 	if k, ok := dictKey(w); ok {
 		return k
 	}
-	return ruskey.Snowball(w)
+	return ruskey.Fallback(w)
 }
 
 // ordinalNumber returns the digits of an ordinal numeral written with its

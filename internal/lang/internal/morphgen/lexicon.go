@@ -19,9 +19,12 @@ type levers struct {
 	link     bool // link flagless forms with a fleeting vowel (немцев, чисел) to their paradigm
 	adjMark  bool // mark adjectival keys (ruskey.AdjMark)
 	snowball bool // -ость kept by ruskey.Snowball (false: plain Snowball, for the lever table)
+	softSign bool // судья keys as судь, not as суд (measured, rejected: семей, статей, листья lose more)
+	unknown  ruskey.Rules
 }
 
-var allLevers = levers{dict: true, prefer: true, listed: true, link: true, adjMark: true, snowball: true}
+var allLevers = levers{dict: true, prefer: true, listed: true, link: true, adjMark: true, snowball: true,
+	unknown: ruskey.DefaultRules}
 
 // lexicon is hunspell-ru read as form → lemma.
 type lexicon struct {
@@ -227,6 +230,10 @@ func (lx *lexicon) choose(form string, cs []string, lv levers) string {
 // key returns the matching key of a dictionary lemma.
 func (lx *lexicon) key(l string, lv levers) string {
 	k := snow(l, lv)
+	if lv.softSign && (strings.HasSuffix(l, "ья") || strings.HasSuffix(l, "ье")) && k == l[:len(l)-len("ья")] {
+		// Snowball strips -ья as an ending, so судья would key as суд.
+		k += "ь"
+	}
 	if lv.adjMark && strings.ContainsRune(lx.flags[l], 'A') {
 		k += ruskey.AdjMark
 	}
@@ -241,5 +248,8 @@ func (lx *lexicon) formKey(form string, lv levers) string {
 			return lx.key(l, lv)
 		}
 	}
-	return snow(form, lv)
+	if !lv.snowball {
+		return snow(form, lv)
+	}
+	return ruskey.FallbackWith(form, lv.unknown)
 }

@@ -97,7 +97,7 @@ func buildTable(lx *lexicon) ([]byte, int, error) {
 	adds := map[string]int{}
 	for f := range forms {
 		k := lx.formKey(f, allLevers)
-		if k == ruskey.Snowball(f) {
+		if k == ruskey.Fallback(f) {
 			continue
 		}
 		p := commonPrefix(f, k)
