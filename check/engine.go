@@ -280,8 +280,8 @@ func (c *Checker) alignPair(p *Pair) error {
 // findTerms recognises the glossary terms of both texts.
 func (c *Checker) findTerms(p *Pair) {
 	sm, tm := c.matcher(p.Source.Lang), c.matcher(p.Target.Lang)
-	p.SourceTerms = strictEnglish(p.Source, sm.findTokens(p.SourceTokens()))
-	p.TargetTerms = strictEnglish(p.Target, tm.findTokens(p.TargetTokens()))
+	p.SourceTerms = strictInflection(p.Source, sm.findTokens(p.SourceTokens()))
+	p.TargetTerms = strictInflection(p.Target, tm.findTokens(p.TargetTokens()))
 	p.TargetAllTerms = tm.findAll(p.Target.Text)
 	for i := range p.SourceTerms {
 		p.SourceTerms[i].Unit = p.SourceUnitAt(p.SourceTerms[i].Start)
@@ -293,16 +293,14 @@ func (c *Checker) findTerms(p *Pair) {
 	}
 }
 
-// strictEnglish drops the matches of one-word English terms whose word in
-// the text is not an inflected form of the term: the English stemmer
-// conflates derivations ("president" and "presidency", "signed" and
-// "signing"), which is right for search and wrong for a checker that
-// must not report what is not there. Inflection here is a plural or a
-// possessive.
-func strictEnglish(d *Document, hs []TermHit) []TermHit {
-	if d.Lang != lang.EN {
-		return hs
-	}
+// strictInflection drops the matches of one-word terms whose word in the
+// text is not an inflected form of the term: stemmers conflate
+// derivations ("president" and "presidency", "signed" and "signing",
+// «договорились» and «договор»), which is right for search and wrong
+// for a checker that must not report what is not there. In English,
+// inflection here is a plural or a possessive; in Russian, a case ending
+// of at most three letters that is not a reflexive verb's.
+func strictInflection(d *Document, hs []TermHit) []TermHit {
 	out := hs[:0]
 	for _, h := range hs {
 		tt := lang.Analyze(h.Term.Text)
@@ -311,12 +309,37 @@ func strictEnglish(d *Document, hs []TermHit) []TermHit {
 			continue
 		}
 		toks := lang.Analyze(d.Text[h.Start:h.End])
-		if len(toks) == 1 && !englishInflection(tt[0].Norm, toks[0].Norm) {
-			continue
+		if len(toks) == 1 {
+			switch d.Lang {
+			case lang.EN:
+				if !englishInflection(tt[0].Norm, toks[0].Norm) {
+					continue
+				}
+			case lang.RU:
+				if !russianInflection(tt[0].Norm, toks[0].Norm) {
+					continue
+				}
+			}
 		}
 		out = append(out, h)
 	}
 	return out
+}
+
+// russianInflection reports whether word can be a case form of term: not
+// a reflexive verb form unless the term is one, and no more than three
+// letters beyond what the two share.
+func russianInflection(term, word string) bool {
+	refl := func(s string) bool { return strings.HasSuffix(s, "ся") || strings.HasSuffix(s, "сь") }
+	if refl(word) && !refl(term) {
+		return false
+	}
+	t, w := []rune(term), []rune(word)
+	n := 0
+	for n < len(t) && n < len(w) && t[n] == w[n] {
+		n++
+	}
+	return len(w)-n <= 3 && len(t)-n <= 3
 }
 
 // englishInflection reports whether word is term or its plural or

@@ -67,6 +67,8 @@ type Pair struct {
 	TargetAllTerms []TermHit
 
 	srcTokens, tgtTokens []lang.Token
+	strayList            []stray
+	straysDone           bool
 	srcUnitOf, tgtUnitOf []unitSpan // sentence spans → unit, sorted
 }
 
@@ -246,4 +248,24 @@ func quote(l lang.Lang, s string) string {
 		return "«" + s + "»"
 	}
 	return `"` + s + `"`
+}
+
+// strays returns the sentences absorbed into a bead they do not belong
+// to (computed once; see split.go).
+func (p *Pair) strays() []stray {
+	if !p.straysDone {
+		p.strayList, p.straysDone = strays(p), true
+	}
+	return p.strayList
+}
+
+// analyzeWords returns the word tokens' texts of s.
+func analyzeWords(s string) []string {
+	var out []string
+	for _, t := range lang.Analyze(s) {
+		if t.Kind == lang.Word {
+			out = append(out, t.Text)
+		}
+	}
+	return out
 }

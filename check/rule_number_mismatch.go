@@ -136,10 +136,21 @@ func dropSpelled(ns []lang.Numeral, other string) []lang.Numeral {
 			words = append(words, t.Norm)
 		}
 	}
+	// Roman numerals are compared as written: upper case only.
+	for _, t := range lang.Analyze(other) {
+		if t.Kind == lang.Word && t.Upper() {
+			words = append(words, t.Text)
+		}
+	}
 	out := ns[:0:0]
 	for _, n := range ns {
 		spelled := false
 		if !n.IsRange() && n.Kind != lang.Percent {
+			for _, w := range words {
+				if v, ok := roman(w); ok && float64(v) == n.Value {
+					spelled = true // XVI саммит = 16th summit
+				}
+			}
 			for _, prefix := range numberWords[n.Value] {
 				for _, w := range words {
 					if strings.HasPrefix(w, prefix) {
@@ -153,4 +164,23 @@ func dropSpelled(ns []lang.Numeral, other string) []lang.Numeral {
 		}
 	}
 	return out
+}
+
+// roman reads an upper-case Roman numeral (II to MMM…); ok is false for
+// anything else, single letters included (I, V and X are words too often).
+func roman(s string) (int, bool) {
+	if len(s) < 2 || strings.Trim(s, "IVXLCDM") != "" {
+		return 0, false
+	}
+	val := map[byte]int{'I': 1, 'V': 5, 'X': 10, 'L': 50, 'C': 100, 'D': 500, 'M': 1000}
+	total := 0
+	for i := 0; i < len(s); i++ {
+		v := val[s[i]]
+		if i+1 < len(s) && val[s[i+1]] > v {
+			total -= v
+		} else {
+			total += v
+		}
+	}
+	return total, total > 0
 }

@@ -24,17 +24,26 @@ func (r segmentMissing) Check(p *Pair) []Finding {
 				continue
 			}
 			loc := location(p.Source, s, 0, 0)
-			out = append(out, Finding{
-				Rule:       r.Name(),
-				Severity:   Error,
-				Message:    "this source sentence has no counterpart in the target: " + excerpt(loc.Text),
-				Source:     loc,
-				Suggestion: "translate the sentence, or confirm that leaving it out is intended",
-				Unit:       i,
-			})
+			out = append(out, r.finding(loc, i))
+		}
+	}
+	for _, s := range p.strays() {
+		if s.source {
+			out = append(out, r.finding(location(p.Source, s.span, 0, 0), s.unit))
 		}
 	}
 	return out
+}
+
+func (r segmentMissing) finding(loc *Location, unit int) Finding {
+	return Finding{
+		Rule:       r.Name(),
+		Severity:   Error,
+		Message:    "this source sentence has no counterpart in the target: " + excerpt(loc.Text),
+		Source:     loc,
+		Suggestion: "translate the sentence, or confirm that leaving it out is intended",
+		Unit:       unit,
+	}
 }
 
 // segmentExtra reports target segments with no counterpart in the
@@ -59,17 +68,26 @@ func (r segmentExtra) Check(p *Pair) []Finding {
 				continue
 			}
 			loc := location(p.Target, s, 0, 0)
-			out = append(out, Finding{
-				Rule:       r.Name(),
-				Severity:   Warning,
-				Message:    "this target sentence has no counterpart in the source: " + excerpt(loc.Text),
-				Target:     loc,
-				Suggestion: "remove the addition, or confirm that it is intended",
-				Unit:       i,
-			})
+			out = append(out, r.finding(loc, i))
+		}
+	}
+	for _, s := range p.strays() {
+		if !s.source {
+			out = append(out, r.finding(location(p.Target, s.span, 0, 0), s.unit))
 		}
 	}
 	return out
+}
+
+func (r segmentExtra) finding(loc *Location, unit int) Finding {
+	return Finding{
+		Rule:       r.Name(),
+		Severity:   Warning,
+		Message:    "this target sentence has no counterpart in the source: " + excerpt(loc.Text),
+		Target:     loc,
+		Suggestion: "remove the addition, or confirm that it is intended",
+		Unit:       unit,
+	}
 }
 
 // worthAligning reports whether a segment holds a word or a number:

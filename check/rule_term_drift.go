@@ -47,7 +47,7 @@ func (r termDrift) Check(p *Pair) []Finding {
 	nameKeys := map[string]bool{}
 	for _, t := range srcToks {
 		if isName(t) && !initial[t.Start] {
-			nameKeys[t.Key] = true
+			nameKeys[nameKey(t)] = true
 		}
 	}
 
@@ -76,8 +76,8 @@ func (r termDrift) Check(p *Pair) []Finding {
 			switch {
 			case isAcronym(s):
 				srcAcr = append(srcAcr, s)
-			case isName(s) && (!initial[s.Start] || nameKeys[s.Key]):
-				k := "n:" + s.Key
+			case isName(s) && (!initial[s.Start] || nameKeys[nameKey(s)]):
+				k := "n:" + nameKey(s)
 				if seen[k] {
 					continue
 				}
@@ -349,13 +349,32 @@ func isTranslitAcronym(s, t lang.Token) bool {
 }
 
 // renderingKey is the form renderings are compared in: the folded word
-// without an English possessive; Russian words by their matching key, so
-// case endings (Цзиньпина, Цзиньпину) are one rendering.
+// without an English possessive or a Russian case ending, so that
+// Цзиньпина and Цзиньпину, Jinping and Jinping's are one rendering.
 func renderingKey(l lang.Lang, t lang.Token) string {
-	if l == lang.RU {
-		return t.Key
+	return nameKey(t)
+}
+
+// ruNameEndings are the case endings of Russian names and nouns, longest
+// first. Names are compared without them rather than by their stems: the
+// stemmer, made for common words, cuts names unevenly (Токаев → тока,
+// Токаевым → токаев).
+var ruNameEndings = []string{"ыми", "ами", "ями", "ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ой", "ей", "ою", "ую", "ах", "ях", "ам", "ям", "а", "я", "у", "ю", "е", "ы", "и", "ь", "й"}
+
+// nameKey is the comparison form of a name: folded, without an English
+// possessive, and for Cyrillic without a case ending (three letters are
+// always kept).
+func nameKey(t lang.Token) string {
+	w := lang.Fold(stripPossessive(t.Text))
+	if lang.ScriptOf(w) != lang.Cyrillic {
+		return w
 	}
-	return lang.Fold(stripPossessive(t.Text))
+	for _, e := range ruNameEndings {
+		if strings.HasSuffix(w, e) && utf8.RuneCountInString(w)-utf8.RuneCountInString(e) >= 3 {
+			return strings.TrimSuffix(w, e)
+		}
+	}
+	return w
 }
 
 func stripPossessive(s string) string {

@@ -2,6 +2,12 @@ package check
 
 import (
 	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"tolmach/internal/lang"
 )
 
 // termMissing reports a glossary term of a source segment with no
@@ -62,6 +68,9 @@ func (r termMissing) Check(p *Pair) []Finding {
 		if len(expected) == 0 {
 			continue // nothing to expect in this language
 		}
+		if attributiveName(p, h) {
+			continue
+		}
 		found := 0
 		for d := -reach(u); d <= reach(u) && found != 1; d++ {
 			k := h.Unit + d
@@ -97,3 +106,58 @@ func (r termMissing) Check(p *Pair) []Finding {
 
 // sameSpan reports whether two hits cover the same text.
 func sameSpan(a, b TermHit) bool { return a.Start == b.Start && a.End == b.End }
+
+// attributiveName reports whether an English source match is a one-word
+// name (a country, an organisation's abbreviation) used as a modifier —
+// part of a compound ("Russia–China trade"), a possessive ("China's
+// initiative") or before a noun ("US missiles") — which Russian renders
+// as an adjective (российско-китайский, китайский, американский) that no
+// glossary lists as the name's equivalent.
+func attributiveName(p *Pair, h TermHit) bool {
+	if p.Source.Lang != lang.EN {
+		return false
+	}
+	tt := lang.Analyze(h.Term.Text)
+	if len(tt) != 1 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(h.Term.Text)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	toks := p.SourceTokens()
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].End > h.Start })
+	if i >= len(toks) {
+		return false
+	}
+	tok := toks[i]
+	if tok.Start < h.Start || tok.End > h.End {
+		return true // a part of a hyphenated compound
+	}
+	word := tok.Text
+	if strings.HasSuffix(word, "'s") || strings.HasSuffix(word, "’s") {
+		return true
+	}
+	if i+1 < len(toks) {
+		next := toks[i+1]
+		between := p.Source.Text[tok.End:next.Start]
+		nr, _ := utf8.DecodeRuneInString(next.Text)
+		if strings.TrimSpace(between) == "" && next.Kind == lang.Word && unicode.IsLower(nr) && !englishFunctionWords[next.Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// englishFunctionWords are the words after which a name is not a
+// modifier ("Russia and China", "the US is").
+var englishFunctionWords = map[string]bool{
+	"and": true, "or": true, "but": true, "of": true, "in": true, "on": true, "at": true, "to": true, "for": true,
+	"from": true, "with": true, "by": true, "as": true, "is": true, "are": true, "was": true, "were": true,
+	"has": true, "have": true, "had": true, "will": true, "would": true, "can": true, "could": true, "may": true,
+	"might": true, "should": true, "must": true, "does": true, "did": true, "do": true, "that": true, "which": true,
+	"who": true, "also": true, "still": true, "not": true, "than": true, "into": true, "over": true, "itself": true,
+	"said": true, "says": true, "wants": true, "sees": true, "remains": true, "became": true, "becomes": true,
+	"plus": true, "against": true, "under": true, "after": true, "before": true, "since": true, "until": true,
+	"while": true, "because": true, "if": true, "when": true, "where": true, "its": true, "their": true, "his": true, "her": true,
+}
