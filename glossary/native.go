@@ -289,17 +289,17 @@ func clip(s string) string {
 	return s
 }
 
-// normalizeTerm trims a term and collapses runs of ASCII white space
-// (tabs and line breaks of XML or CSV input) to one space; other spaces
-// such as no-break spaces are kept, since they are part of how a term is
-// written.
+// normalizeTerm trims white space of any kind from both ends of a term
+// and collapses inner runs of ASCII white space (tabs and line breaks of
+// XML or CSV input) to one space; inner no-break spaces are kept, since
+// they are part of how a term is written.
 func normalizeTerm(s string) string {
 	if !strings.ContainsAny(s, "\t\n\r") && !strings.Contains(s, "  ") {
-		return strings.Trim(s, " ")
+		return strings.TrimSpace(s)
 	}
-	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+	return strings.TrimSpace(strings.Join(strings.FieldsFunc(s, func(r rune) bool {
 		return r == ' ' || r == '\t' || r == '\n' || r == '\r'
-	}), " ")
+	}), " "))
 }
 
 // normalizeValue brings a concept or term field to the one form every
