@@ -44,6 +44,11 @@ type Numeral struct {
 	Value      float64     // the value, scale applied; the lower end of a range
 	Hi         float64     // the upper end of a range; equal to Value otherwise
 	Kind       NumeralKind // what the value denotes
+	// Word marks a number written in words (пять, двадцать первый,
+	// twenty-one, two billion): [SameNumbers] lets it stand for digits on
+	// the other side but never reports it missing or extra, because
+	// "one" and «один» are as often pronouns as numbers.
+	Word bool
 }
 
 // IsRange reports whether n spans two values (2023–2024, 5–7 %).
@@ -62,8 +67,10 @@ func (n Numeral) IsRange() bool { return n.Hi != n.Value }
 // Times (23:45) are hh.mm, so that they equal the English 23.45. Scale words in both languages multiply the value: тыс., млн,
 // млрд, трлн, тысяча…, миллион…; thousand, million, billion, trillion, k,
 // mn, bn, tn, and m/b after a currency sign ($5m). Numbers glued to a
-// preceding letter (G20, MH17) are names, not numerals, and are skipped;
-// number words (два, two) are not recognised.
+// preceding letter (G20, MH17) are names, not numerals, and are skipped.
+// Number words up to a hundred or so, cardinal and ordinal, Russian in
+// all cases (пять, двух, двадцать первый, полтора; five, twenty-first,
+// two billion) are numerals with [Numeral.Word] set.
 func Numbers(text string) []Numeral {
 	p := numParser{text: text, latin: ScriptOf(text) != Cyrillic}
 	var out []Numeral
@@ -88,8 +95,13 @@ func Numbers(text string) []Numeral {
 			}
 		}
 		if isLetter(r) {
-			// Skip the whole word: digits inside it (G20) are not numerals.
-			i = scanLetters(text, i)
+			n, end, ok := p.word(i)
+			if ok {
+				out = append(out, n)
+			}
+			// Skip the whole word (word returns its end): digits inside
+			// it (G20) are not numerals.
+			i = max(end, i+size)
 			continue
 		}
 		i += size
@@ -130,8 +142,17 @@ func (p *numParser) letterBefore(i int) bool {
 // scanLetters returns the end of the run of letters and digits at i.
 func scanLetters(text string, i int) int {
 	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			// ASCII fast path: most of the scanning of English text.
+			if (c|0x20) >= 'a' && (c|0x20) <= 'z' || c >= '0' && c <= '9' {
+				i++
+				continue
+			}
+			return i
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isLetter(r) && !isDigit(r) {
+		if !(r >= 'А' && r <= 'я') && !isLetter(r) {
 			break
 		}
 		i += size
@@ -775,28 +796,38 @@ func centuryAfter(s string) bool {
 // match each other (21 век = 21st century). A range matches its two ends
 // written apart on the other side (2023–2024 = "from 2023 to 2024"), and
 // a numeric date matches its day and year written apart (05.01.2013 =
-// "January 5, 2013").
+// "January 5, 2013"). A number in words matches the same number in digits
+// (4 минуты = four minutes); unmatched, it is not reported.
 func SameNumbers(a, b []Numeral) (missing, extra []Numeral) {
 	usedA := make([]bool, len(a))
 	usedB := make([]bool, len(b))
-	for i, x := range a {
-		for j, y := range b {
-			if !usedB[j] && sameNumeral(x, y) {
-				usedA[i], usedB[j] = true, true
-				break
+	// Digits against digits first, so that a number word does not take
+	// the place of the digits that match exactly.
+	for _, words := range []bool{false, true} {
+		for i, x := range a {
+			if usedA[i] {
+				continue
+			}
+			for j, y := range b {
+				if !usedB[j] && (x.Word || y.Word) == words && !(x.Word && y.Word) && sameNumeral(x, y) {
+					usedA[i], usedB[j] = true, true
+					break
+				}
 			}
 		}
+		if !words {
+			// A range or date on one side against its parts on the other.
+			splitMatch(a, b, usedA, usedB)
+			splitMatch(b, a, usedB, usedA)
+		}
 	}
-	// A range or date on one side against its parts on the other.
-	splitMatch(a, b, usedA, usedB)
-	splitMatch(b, a, usedB, usedA)
 	for i, x := range a {
-		if !usedA[i] {
+		if !usedA[i] && !x.Word {
 			missing = append(missing, x)
 		}
 	}
 	for j, y := range b {
-		if !usedB[j] {
+		if !usedB[j] && !y.Word {
 			extra = append(extra, y)
 		}
 	}
@@ -807,7 +838,7 @@ func SameNumbers(a, b []Numeral) (missing, extra []Numeral) {
 // single numerals of ys that give their parts.
 func splitMatch(xs, ys []Numeral, usedX, usedY []bool) {
 	for i, x := range xs {
-		if usedX[i] {
+		if usedX[i] || x.Word {
 			continue
 		}
 		var parts []float64
@@ -822,7 +853,7 @@ func splitMatch(xs, ys []Numeral, usedX, usedY []bool) {
 		var picked []int
 		for _, v := range parts {
 			for j, y := range ys {
-				if usedY[j] || y.IsRange() || y.Kind == Date || slicesContains(picked, j) {
+				if usedY[j] || y.IsRange() || y.Kind == Date || y.Word || slicesContains(picked, j) {
 					continue
 				}
 				if (y.Kind == Percent) == (x.Kind == Percent) && sameValue(y.Value, v) {

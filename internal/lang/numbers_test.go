@@ -38,7 +38,7 @@ var numberTests = []struct {
 	{"млрд.", "5 млрд. рублей", []num{{"5 млрд.", Plain, 5e9, 0}}},
 	{"decimal comma million", "1,5 млн человек", []num{{"1,5 млн", Plain, 1.5e6, 0}}},
 	{"decimal point million", "1.5 million people", []num{{"1.5 million", Plain, 1.5e6, 0}}},
-	{"inflected scale words", "два с половиной: 2,5 миллиарда и 3 тысячи и 7 миллионов", []num{{"2,5 миллиарда", Plain, 2.5e9, 0}, {"3 тысячи", Plain, 3e3, 0}, {"7 миллионов", Plain, 7e6, 0}}},
+	{"inflected scale words", "итого: 2,5 миллиарда и 3 тысячи и 7 миллионов", []num{{"2,5 миллиарда", Plain, 2.5e9, 0}, {"3 тысячи", Plain, 3e3, 0}, {"7 миллионов", Plain, 7e6, 0}}},
 	{"тыс. and k", "30 тыс. и 30k", []num{{"30 тыс.", Plain, 3e4, 0}, {"30k", Plain, 3e4, 0}}},
 	{"trillion", "1,2 трлн и 1.2 trillion", []num{{"1,2 трлн", Plain, 1.2e12, 0}, {"1.2 trillion", Plain, 1.2e12, 0}}},
 	{"percent ru", "Рост составил 26,3 %.", []num{{"26,3 %", Percent, 26.3, 0}}},
@@ -115,6 +115,50 @@ func TestNumbers(t *testing.T) {
 	}
 }
 
+func TestNumberWords(t *testing.T) {
+	tests := []struct {
+		text  string
+		kind  NumeralKind
+		value float64
+		span  string
+	}{
+		{"за четыре минуты", Plain, 4, "четыре"},
+		{"из двух стран", Plain, 2, "двух"},
+		{"в пятидесяти метрах", Plain, 50, "пятидесяти"},
+		{"двадцать один год", Plain, 21, "двадцать один"},
+		{"в двадцать первом веке", Ordinal, 21, "двадцать первом"},
+		{"третьего числа", Ordinal, 3, "третьего"},
+		{"два миллиарда рублей", Plain, 2e9, "два миллиарда"},
+		{"полтора миллиона", Plain, 1.5e6, "полтора миллиона"},
+		{"пять процентов", Percent, 5, "пять процентов"},
+		{"Четверо из", Plain, 4, "Четверо"},
+		{"about four minutes", Plain, 4, "four"},
+		{"the twenty-first century", Ordinal, 21, "twenty-first"},
+		{"two billion dollars", Plain, 2e9, "two billion"},
+		{"two hundred people", Plain, 200, "two hundred"},
+		{"five percent", Percent, 5, "five percent"},
+		{"the thirteenth century", Ordinal, 13, "thirteenth"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			ns := Numbers(tt.text)
+			checkNumerals(t, tt.text, ns)
+			if len(ns) != 1 {
+				t.Fatalf("Numbers(%q) = %v, want one numeral", tt.text, ns)
+			}
+			n := ns[0]
+			if !n.Word || n.Kind != tt.kind || n.Value != tt.value || n.Text != tt.span {
+				t.Errorf("Numbers(%q) = %q %v %g word=%v, want %q %v %g word", tt.text, n.Text, n.Kind, n.Value, n.Word, tt.span, tt.kind, tt.value)
+			}
+		})
+	}
+	for _, text := range []string{"пятница", "семья", "seconds", "often", "стол", "сотрудник"} {
+		if ns := Numbers(text); len(ns) != 0 {
+			t.Errorf("Numbers(%q) = %v, want none", text, ns)
+		}
+	}
+}
+
 func checkNumerals(t *testing.T, text string, ns []Numeral) {
 	t.Helper()
 	prev := 0
@@ -156,6 +200,12 @@ func TestSameNumbers(t *testing.T) {
 		{"wrong digit", "в 2023 г. рост 3,5 %", "in 2024 growth was 3.5%", []string{"2023"}, []string{"2024"}},
 		{"decade", "в 1990-х", "in the 1990s", nil, nil},
 		{"float rounding", "0,1 млрд", "100 million", nil, nil},
+		{"digits vs words", "за 4 минуты", "in four minutes", nil, nil},
+		{"words vs digits", "Четверо из десяти", "Four in 10", nil, nil},
+		{"words never reported", "один из послов", "the ambassador", nil, nil},
+		{"wrong word still unmatched digit", "за 5 минут", "in four minutes", []string{"5"}, nil},
+		{"century in words", "XIII век", "the thirteenth century", nil, nil},
+		{"digits preferred over words", "2 и два", "2", nil, nil},
 		{"time", "в 23:45", "at 23.45", nil, nil},
 		{"percent adjective", "66-процентное", "66%", nil, nil},
 	}
