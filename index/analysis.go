@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -61,7 +62,7 @@ type langTokenizer struct{ form tokenForm }
 
 // Tokenize implements analysis.Tokenizer.
 func (t langTokenizer) Tokenize(input []byte) analysis.TokenStream {
-	toks := lang.Analyze(string(input))
+	toks := analyzeCached(string(input))
 	stream := make(analysis.TokenStream, 0, len(toks))
 	for i, tok := range toks {
 		var term string
@@ -86,6 +87,37 @@ func (t langTokenizer) Tokenize(input []byte) analysis.TokenStream {
 		})
 	}
 	return stream
+}
+
+// analysisCache remembers the lang tokens of recently analysed texts.
+// Every text is analysed once per field it is indexed in (key, norm,
+// case) and once more for the stored match data; stemming dominates
+// index builds, so the repeats are served from here. The cache is
+// emptied when it holds maxCached texts.
+var analysisCache = struct {
+	sync.Mutex
+	m map[string][]lang.Token
+}{m: map[string][]lang.Token{}}
+
+const maxCached = 4096
+
+// analyzeCached is lang.Analyze through analysisCache. Tokens are
+// shared: callers must not modify them.
+func analyzeCached(text string) []lang.Token {
+	analysisCache.Lock()
+	toks, ok := analysisCache.m[text]
+	analysisCache.Unlock()
+	if ok {
+		return toks
+	}
+	toks = lang.Analyze(text)
+	analysisCache.Lock()
+	if len(analysisCache.m) >= maxCached {
+		clear(analysisCache.m)
+	}
+	analysisCache.m[text] = toks
+	analysisCache.Unlock()
+	return toks
 }
 
 func init() {
