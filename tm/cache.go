@@ -2,7 +2,6 @@ package tm
 
 import (
 	"bufio"
-	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -66,12 +65,28 @@ func cachePath(cacheDir, path string) string {
 	return filepath.Join(cacheDir, "tm", hex.EncodeToString(sum[:12])+".idx")
 }
 
-const cacheMagic = "tolmach-tm-index-v2\n"
+const cacheMagic = "tolmach-tm-index-v3\n\x00\x00\x00\x00" // 24 bytes
+
+// byteOrderMark is written in the machine's order: a cache made on a
+// machine of the other byte order reads it differently and is rebuilt.
+const byteOrderMark = 0x01020304
 
 var errStale = errors.New("stale cache")
 
+// cacheHeader is the fixed part of a cached index after the magic.
+type cacheHeader struct {
+	Order                     uint32
+	CRC                       uint32
+	Size, MTime               int64
+	Langs, Units, Segs, Terms uint64
+	TextLen, SeqsLen, PostLen uint64
+	NamesLen, LangsLen        uint64
+}
+
 // saveIndex writes x to file as a cache of the TM version st: temporary
-// file, fsync, rename, so a reader never sees half an index.
+// file, fsync, rename, so a reader never sees half an index. The layout
+// is a header and arrays aligned to 8 bytes, so that loadIndex can map
+// the file and use the arrays in place.
 func saveIndex(file string, st stamp, x *Index) error {
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return err
@@ -81,63 +96,79 @@ func saveIndex(file string, st stamp, x *Index) error {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	w := bufio.NewWriterSize(tmp, 1<<20)
-	e := encoder{w: w}
-	e.raw([]byte(cacheMagic))
-	e.u64(uint64(st.size))
-	e.u64(uint64(st.mtime))
-	e.u32(st.crc)
-	e.u32(uint32(len(x.langs)))
-	for _, l := range x.langs {
-		e.str(l)
-	}
-	e.u64(uint64(len(x.text)))
-	e.raw(x.text)
-	e.u32s(x.unitSegs)
-	e.u32(uint32(len(x.segs)))
-	for _, s := range x.segs {
-		e.u32(uint32(s.lang))
-		e.u32(s.off)
-		e.u32(s.n)
-		e.u32(s.seq.off)
-		e.u32(s.seq.n)
-	}
-	e.u32s(x.seqs)
-	for _, s := range x.ids {
-		e.u32(s.off)
-		e.u32(s.n)
-	}
-	for _, k := range x.keys {
-		e.u64(k)
-	}
-	e.u32(uint32(len(x.postings)))
-	total := 0
-	for _, p := range x.postings {
-		total += len(p)
-	}
-	e.u64(uint64(total))
-	names := make([]string, len(x.postings))
+	names := make([]string, len(x.terms))
+	namesLen := 0
 	for t, id := range x.terms {
 		names[id] = t
+		namesLen += len(t)
 	}
-	var buf []byte
-	for id, p := range x.postings {
-		e.str(names[id])
-		buf = buf[:0]
-		prev := uint32(0)
-		for _, u := range p {
-			buf = binary.AppendUvarint(buf, uint64(u-prev))
-			prev = u
-		}
-		e.u32(uint32(len(p)))
-		e.u32(uint32(len(buf)))
-		e.raw(buf)
+	postLen := 0
+	for t := range names {
+		postLen += len(x.postings(uint32(t)))
 	}
-	if e.err != nil {
+	var langs []byte
+	for _, l := range x.langs {
+		langs = binary.LittleEndian.AppendUint32(langs, uint32(len(l)))
+		langs = append(langs, l...)
+	}
+	h := cacheHeader{Order: byteOrderMark, CRC: st.crc, Size: st.size, MTime: st.mtime,
+		Langs: uint64(len(x.langs)), Units: uint64(x.Len()), Segs: uint64(len(x.segs) / segStride), Terms: uint64(len(names)),
+		TextLen: uint64(x.text.len()), SeqsLen: uint64(x.seqs.len()), PostLen: uint64(postLen),
+		NamesLen: uint64(namesLen), LangsLen: uint64(len(langs))}
+	cw := &countingWriter{w: bufio.NewWriterSize(tmp, 1<<20)}
+	cw.Write([]byte(cacheMagic))
+	binary.Write(cw, binary.NativeEndian, &h)
+	cw.Write(langs)
+	cw.pad()
+	if err := x.text.writeTo(cw); err != nil {
 		tmp.Close()
-		return e.err
+		return err
 	}
-	if err := w.Flush(); err != nil {
+	cw.pad()
+	if err := x.seqs.writeTo(cw); err != nil {
+		tmp.Close()
+		return err
+	}
+	cw.pad()
+	cw.Write(asBytes(x.unitSegs))
+	cw.pad()
+	cw.Write(asBytes(x.segs))
+	cw.pad()
+	cw.Write(asBytes(x.ids))
+	cw.pad()
+	cw.Write(asBytes(x.keys))
+	cw.pad()
+	off := make([]uint32, 0, len(names)+1)
+	n := uint32(0)
+	for _, t := range names {
+		off = append(off, n)
+		n += uint32(len(t))
+	}
+	off = append(off, n)
+	cw.Write(asBytes(off))
+	cw.pad()
+	for _, t := range names {
+		cw.Write([]byte(t))
+	}
+	cw.pad()
+	off = off[:0]
+	n = 0
+	for t := range names {
+		off = append(off, n)
+		n += uint32(len(x.postings(uint32(t))))
+	}
+	off = append(off, n)
+	cw.Write(asBytes(off))
+	cw.pad()
+	for t := range names {
+		cw.Write(asBytes(x.postings(uint32(t))))
+	}
+	cw.pad()
+	if cw.err != nil {
+		tmp.Close()
+		return cw.err
+	}
+	if err := cw.w.Flush(); err != nil {
 		tmp.Close()
 		return err
 	}
@@ -151,110 +182,136 @@ func saveIndex(file string, st stamp, x *Index) error {
 	return os.Rename(tmp.Name(), file)
 }
 
-// loadIndex reads a cached index if it was made from TM version st.
+type countingWriter struct {
+	w   *bufio.Writer
+	n   int64
+	err error
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	c.err = err
+	return n, err
+}
+
+// pad aligns the next array to 8 bytes.
+func (c *countingWriter) pad() {
+	if r := c.n % 8; r != 0 {
+		c.Write(make([]byte, 8-r))
+	}
+}
+
+// loadIndex maps a cached index if it was made from TM version st.
 func loadIndex(file string, st stamp) (*Index, error) {
-	data, err := os.ReadFile(file)
+	data, unmap, err := mapFile(file)
 	if err != nil {
 		return nil, err
 	}
+	x, err := indexFromBytes(data, st)
+	if err != nil {
+		unmap()
+		return nil, err
+	}
+	x.unmap = unmap
+	return x, nil
+}
+
+func indexFromBytes(data []byte, st stamp) (*Index, error) {
 	d := decoder{b: data}
-	if !bytes.Equal(d.raw(len(cacheMagic)), []byte(cacheMagic)) {
+	if string(d.raw(len(cacheMagic))) != cacheMagic {
 		return nil, errStale
 	}
-	got := stamp{size: int64(d.u64()), mtime: int64(d.u64()), crc: d.u32()}
-	if d.err != nil || got != st {
+	var h cacheHeader
+	hb := d.raw(binary.Size(h))
+	if hb == nil {
 		return nil, errStale
 	}
-	x := NewIndex()
-	nl := int(d.u32())
-	for i := 0; i < nl && d.err == nil; i++ {
-		l := d.str()
+	if _, err := binary.Decode(hb, binary.NativeEndian, &h); err != nil {
+		return nil, errStale
+	}
+	if h.Order != byteOrderMark || h.CRC != st.crc || h.Size != st.size || h.MTime != st.mtime {
+		return nil, errStale
+	}
+	x := &Index{langIdx: map[string]uint16{}}
+	lb := d.raw(int(h.LangsLen))
+	for i := uint64(0); i < h.Langs; i++ {
+		if len(lb) < 4 {
+			return nil, errStale
+		}
+		n := int(binary.LittleEndian.Uint32(lb))
+		if len(lb) < 4+n {
+			return nil, errStale
+		}
+		l := string(lb[4 : 4+n])
+		lb = lb[4+n:]
 		x.langIdx[l] = uint16(len(x.langs))
 		x.langs = append(x.langs, l)
 	}
-	x.text = d.raw(int(d.u64()))
-	x.unitSegs = d.u32s()
-	ns := int(d.u32())
-	if d.err != nil || ns > len(data) {
+	d.align()
+	text := d.raw(int(h.TextLen))
+	x.text.base = text[:len(text):len(text)]
+	d.align()
+	x.seqs.base = fromBytes[uint32](d.raw(4 * int(h.SeqsLen)))
+	d.align()
+	x.unitSegs = fromBytes[uint32](d.raw(4 * int(h.Units+1)))
+	d.align()
+	x.segs = fromBytes[uint32](d.raw(4 * segStride * int(h.Segs)))
+	d.align()
+	x.ids = fromBytes[uint32](d.raw(4 * 2 * int(h.Units)))
+	d.align()
+	x.keys = fromBytes[uint64](d.raw(8 * int(h.Units)))
+	d.align()
+	nameOff := fromBytes[uint32](d.raw(4 * int(h.Terms+1)))
+	d.align()
+	names := d.raw(int(h.NamesLen))
+	d.align()
+	x.frozenOff = fromBytes[uint32](d.raw(4 * int(h.Terms+1)))
+	d.align()
+	x.frozenData = fromBytes[uint32](d.raw(4 * int(h.PostLen)))
+	if d.err != nil || len(x.unitSegs) != int(h.Units+1) || len(nameOff) != int(h.Terms+1) || len(x.frozenOff) != int(h.Terms+1) {
 		return nil, errStale
 	}
-	x.segs = make([]segRef, ns)
-	for i := range x.segs {
-		x.segs[i] = segRef{lang: uint16(d.u32()), span: span{off: d.u32(), n: d.u32()}, seq: span{off: d.u32(), n: d.u32()}}
-	}
-	x.seqs = d.u32s()
-	nu := len(x.unitSegs) - 1
-	if nu < 0 || nu > len(data) {
-		return nil, errStale
-	}
-	x.ids = make([]span, nu)
-	for i := range x.ids {
-		x.ids[i] = span{off: d.u32(), n: d.u32()}
-	}
-	x.keys = make([]uint64, nu)
-	x.dedup = make(map[uint64]struct{}, nu)
-	for i := range x.keys {
-		x.keys[i] = d.u64()
-		x.dedup[x.keys[i]] = struct{}{}
-	}
-	nt := int(d.u32())
-	total := int(d.u64())
-	if d.err != nil || nt > len(data) || total > 8*len(data) {
-		return nil, errStale
-	}
-	x.postings = make([][]uint32, nt)
-	x.terms = make(map[string]uint32, nt)
-	// One backing array for all postings, not one per term.
-	all := make([]uint32, 0, total)
-	for id := 0; id < nt && d.err == nil; id++ {
-		name := d.str()
-		df := int(d.u32())
-		enc := d.raw(int(d.u32()))
-		start := len(all)
-		prev := uint64(0)
-		for k := 0; k < df && d.err == nil; k++ {
-			v, n := binary.Uvarint(enc)
-			if n <= 0 {
-				d.err = errStale
-				break
-			}
-			enc = enc[n:]
-			prev += v
-			all = append(all, uint32(prev))
+	// Check every offset once, so that queries can trust them.
+	for i := 0; i+1 < len(x.unitSegs); i++ {
+		if x.unitSegs[i] > x.unitSegs[i+1] || int(x.unitSegs[i+1]) > int(h.Segs) {
+			return nil, errStale
 		}
-		x.terms[name] = uint32(id)
-		x.postings[id] = all[start:len(all):len(all)]
 	}
-	if d.err != nil {
-		return nil, errStale
+	for j := 0; j < int(h.Segs); j++ {
+		s := x.seg(uint32(j))
+		if int(s.lang) >= len(x.langs) || uint64(s.off)+uint64(s.n) > h.TextLen || uint64(s.seqOff)+uint64(s.seqLen) > h.SeqsLen {
+			return nil, errStale
+		}
 	}
-	for _, s := range x.segs {
-		if int(s.off)+int(s.n) > len(x.text) || int(s.lang) >= len(x.langs) || int(s.seq.off)+int(s.seq.n) > len(x.seqs) {
+	for i := 0; i < int(h.Units); i++ {
+		if uint64(x.ids[2*i])+uint64(x.ids[2*i+1]) > h.TextLen {
+			return nil, errStale
+		}
+	}
+	for _, t := range x.seqs.base {
+		if uint64(t) >= h.Terms {
+			return nil, errStale
+		}
+	}
+	x.terms = make(map[string]uint32, h.Terms)
+	for t := 0; t < int(h.Terms); t++ {
+		a, b := nameOff[t], nameOff[t+1]
+		c, e := x.frozenOff[t], x.frozenOff[t+1]
+		if a > b || int(b) > len(names) || c > e || uint64(e) > h.PostLen {
+			return nil, errStale
+		}
+		x.terms[string(names[a:b])] = uint32(t)
+	}
+	for _, u := range x.frozenData {
+		if uint64(u) >= h.Units {
 			return nil, errStale
 		}
 	}
 	return x, nil
-}
-
-type encoder struct {
-	w   *bufio.Writer
-	err error
-	b   [8]byte
-}
-
-func (e *encoder) raw(p []byte) {
-	if e.err == nil {
-		_, e.err = e.w.Write(p)
-	}
-}
-func (e *encoder) u32(v uint32) { binary.LittleEndian.PutUint32(e.b[:4], v); e.raw(e.b[:4]) }
-func (e *encoder) u64(v uint64) { binary.LittleEndian.PutUint64(e.b[:8], v); e.raw(e.b[:8]) }
-func (e *encoder) str(s string) { e.u32(uint32(len(s))); e.raw([]byte(s)) }
-func (e *encoder) u32s(v []uint32) {
-	e.u32(uint32(len(v)))
-	for _, x := range v {
-		e.u32(x)
-	}
 }
 
 type decoder struct {
@@ -272,30 +329,9 @@ func (d *decoder) raw(n int) []byte {
 	d.off += n
 	return p
 }
-func (d *decoder) u32() uint32 {
-	p := d.raw(4)
-	if p == nil {
-		return 0
+
+func (d *decoder) align() {
+	if r := d.off % 8; r != 0 {
+		d.raw(8 - r)
 	}
-	return binary.LittleEndian.Uint32(p)
-}
-func (d *decoder) u64() uint64 {
-	p := d.raw(8)
-	if p == nil {
-		return 0
-	}
-	return binary.LittleEndian.Uint64(p)
-}
-func (d *decoder) str() string { return string(d.raw(int(d.u32()))) }
-func (d *decoder) u32s() []uint32 {
-	n := int(d.u32())
-	if n < 0 || n*4 > len(d.b)-d.off {
-		d.err = errStale
-		return nil
-	}
-	v := make([]uint32, n)
-	for i := range v {
-		v[i] = d.u32()
-	}
-	return v
 }

@@ -10,33 +10,49 @@ import (
 	"tolmach/internal/lang"
 )
 
-// Index is the in-memory form of a TM for queries: the segments of
-// every unit, and an inverted index from matching keys (per language)
-// to the units holding them. It is built from a TM file once and cached
-// on disk (see [Open]); it is safe for concurrent queries, not for
-// concurrent queries and [Index.Add].
+// Index is the query form of a TM: the segments of every unit, their
+// token sequences as term numbers, and an inverted index from matching
+// keys (per language) to the units holding them. It is built from a TM
+// file once and cached on disk, memory-mapped when opened again (see
+// [Open]), so a query at a million units starts without reading the TM.
+// It is safe for concurrent queries, not for queries during [Index.Add].
 type Index struct {
-	text     []byte   // all segment texts and ids, back to back
-	unitSegs []uint32 // unit i has segments segs[unitSegs[i]:unitSegs[i+1]]
-	segs     []segRef // language and place in text of each segment
-	ids      []span   // each unit's id in text
-	keys     []uint64 // each unit's deduplication key ([Unit.Key])
-	langs    []string // distinct segment languages; segRef.lang indexes it
+	text     column[byte]   // segment texts and unit ids, back to back
+	seqs     column[uint32] // token sequences of all segments, as term numbers
+	unitSegs []uint32       // unit i has segments unitSegs[i] to unitSegs[i+1]-1
+	segs     []uint32       // segStride words per segment: language, text offset, length, sequence offset, length
+	ids      []uint32       // two words per unit: id offset and length in text
+	keys     []uint64       // each unit's deduplication key ([Unit.Key])
+	langs    []string       // distinct segment languages; segment words index it
 	langIdx  map[string]uint16
-	terms    map[string]uint32 // base language + "\x00" + matching key → term number
-	postings [][]uint32        // per term, the ascending numbers of the units holding it
-	seqs     []uint32          // the token sequences of all segments, as term numbers
-	dedup    map[uint64]struct{}
-	accPool  sync.Pool
+	terms    map[string]uint32 // base language + "\x00" + matching key (or punctuation) → term number
+	// Postings: per term, the ascending numbers of the units holding it.
+	// Terms below len(frozenOff)-1 have theirs in frozenData (read from
+	// the cache) unless post holds a grown copy.
+	frozenOff  []uint32
+	frozenData []uint32
+	post       [][]uint32
+	dedup      map[uint64]struct{} // built from keys on first write
+	unmap      func()
+	accPool    sync.Pool
 }
 
-type span struct{ off, n uint32 }
+const segStride = 5
 
-type segRef struct {
-	lang uint16
-	span      // the text
-	seq  span // its tokens (words, numbers, punctuation) in seqs, for rescoring without re-analysis
+// seg is one segment of the index.
+type seg struct {
+	lang           uint16
+	off, n         uint32
+	seqOff, seqLen uint32
 }
+
+func (x *Index) seg(i uint32) seg {
+	w := x.segs[int(i)*segStride : int(i)*segStride+segStride]
+	return seg{lang: uint16(w[0]), off: w[1], n: w[2], seqOff: w[3], seqLen: w[4]}
+}
+
+// unitSegRange returns the segment numbers of unit u.
+func (x *Index) unitSegRange(u int) (uint32, uint32) { return x.unitSegs[u], x.unitSegs[u+1] }
 
 // NewIndex returns an empty index.
 func NewIndex() *Index {
@@ -48,17 +64,70 @@ func NewIndex() *Index {
 	}
 }
 
+// spill makes the texts and token sequences of units added from now on
+// go to temporary files in dir instead of memory, for big imports; they
+// are readable again once the index is saved and loaded.
+func (x *Index) spill(dir string) error {
+	if err := x.text.spillTo(dir); err != nil {
+		return err
+	}
+	if err := x.seqs.spillTo(dir); err != nil {
+		x.text.close()
+		return err
+	}
+	return nil
+}
+
+func (x *Index) closeSpill() {
+	x.text.close()
+	x.seqs.close()
+}
+
+// Close releases the memory mapping of a cached index; the index must
+// not be used afterwards. Indexes built in memory need no Close.
+func (x *Index) Close() error {
+	if x.unmap != nil {
+		x.unmap()
+		x.unmap = nil
+	}
+	return nil
+}
+
 // Len returns the number of units in the index.
 func (x *Index) Len() int { return len(x.unitSegs) - 1 }
 
 // Has reports whether a unit with this deduplication key is indexed.
 func (x *Index) Has(key uint64) bool {
+	x.ensureDedup()
 	_, ok := x.dedup[key]
 	return ok
 }
 
-// analysed is a unit made ready for the index: its key and the distinct
-// language-tagged terms of its segments. Analysis is the costly part of
+func (x *Index) ensureDedup() {
+	if x.dedup != nil {
+		return
+	}
+	x.dedup = make(map[uint64]struct{}, len(x.keys))
+	for _, k := range x.keys {
+		x.dedup[k] = struct{}{}
+	}
+}
+
+// postings returns the units holding term t.
+func (x *Index) postings(t uint32) []uint32 {
+	if int(t) < len(x.post) && x.post[t] != nil {
+		return x.post[t]
+	}
+	if int(t)+1 < len(x.frozenOff) {
+		return x.frozenData[x.frozenOff[t]:x.frozenOff[t+1]]
+	}
+	return nil
+}
+
+func (x *Index) numTerms() int { return len(x.terms) }
+
+// analysed is a unit made ready for the index: its key and the tokens of
+// its segments as language-tagged terms. Analysis is the costly part of
 // indexing and runs in parallel; adding to the index does not.
 type analysed struct {
 	key  uint64
@@ -98,11 +167,13 @@ func (x *Index) Add(u *Unit) bool {
 }
 
 func (x *Index) add(u *Unit, a analysed) bool {
+	x.ensureDedup()
 	if _, dup := x.dedup[a.key]; dup {
 		return false
 	}
 	x.dedup[a.key] = struct{}{}
 	n := uint32(x.Len())
+	var seqBuf [64]uint32
 	for i, s := range u.Segments {
 		l, ok := x.langIdx[s.Lang]
 		if !ok {
@@ -110,56 +181,78 @@ func (x *Index) add(u *Unit, a analysed) bool {
 			x.langs = append(x.langs, s.Lang)
 			x.langIdx[s.Lang] = l
 		}
-		seq := span{off: uint32(len(x.seqs))}
+		seqOff := uint32(x.seqs.len())
+		seq := seqBuf[:0]
 		for _, t := range a.segs[i] {
 			id, ok := x.terms[t.term]
 			if !ok {
-				id = uint32(len(x.postings))
+				id = uint32(len(x.terms))
 				x.terms[t.term] = id
-				x.postings = append(x.postings, nil)
 			}
-			x.seqs = append(x.seqs, id)
+			seq = append(seq, id)
 			if !t.punct {
-				if p := x.postings[id]; len(p) == 0 || p[len(p)-1] != n {
-					x.postings[id] = append(p, n)
-				}
+				x.addPosting(id, n)
 			}
 		}
-		seq.n = uint32(len(x.seqs)) - seq.off
-		x.segs = append(x.segs, segRef{lang: l, span: x.appendText(s.Text), seq: seq})
+		x.seqs.append(seq...)
+		off, ln := x.appendText(s.Text)
+		x.segs = append(x.segs, uint32(l), off, ln, seqOff, uint32(len(seq)))
 	}
-	x.unitSegs = append(x.unitSegs, uint32(len(x.segs)))
-	x.ids = append(x.ids, x.appendText(u.ID))
+	x.unitSegs = append(x.unitSegs, uint32(len(x.segs)/segStride))
+	off, ln := x.appendText(u.ID)
+	x.ids = append(x.ids, off, ln)
 	x.keys = append(x.keys, a.key)
 	return true
 }
 
-func (x *Index) appendText(s string) span {
-	sp := span{off: uint32(len(x.text)), n: uint32(len(s))}
-	x.text = append(x.text, s...)
-	return sp
+func (x *Index) addPosting(t, u uint32) {
+	for int(t) >= len(x.post) {
+		x.post = append(x.post, nil)
+	}
+	p := x.post[t]
+	if p == nil && int(t)+1 < len(x.frozenOff) {
+		f := x.frozenData[x.frozenOff[t]:x.frozenOff[t+1]]
+		p = append(make([]uint32, 0, len(f)+4), f...)
+	}
+	if len(p) == 0 || p[len(p)-1] != u {
+		p = append(p, u)
+	}
+	x.post[t] = p
 }
 
-func (x *Index) str(s span) string { return string(x.text[s.off : s.off+s.n]) }
+func (x *Index) appendText(s string) (off, n uint32) {
+	off = uint32(x.text.len())
+	x.text.append([]byte(s)...)
+	return off, uint32(len(s))
+}
+
+func (x *Index) str(off, n uint32) string { return string(x.text.at(int(off), int(n))) }
+
+func (x *Index) segText(s seg) string { return x.str(s.off, s.n) }
+
+func (x *Index) id(u int) string { return x.str(x.ids[2*u], x.ids[2*u+1]) }
 
 // Unit returns unit i (0 ≤ i < Len) as the index keeps it: id and
 // segments (plain text, no markup); metadata is in the TM file only.
 func (x *Index) Unit(i int) Unit {
-	u := Unit{ID: x.str(x.ids[i])}
-	for _, s := range x.segs[x.unitSegs[i]:x.unitSegs[i+1]] {
-		u.Segments = append(u.Segments, Segment{Lang: x.langs[s.lang], Text: x.str(s.span)})
+	u := Unit{ID: x.id(i)}
+	from, to := x.unitSegRange(i)
+	for j := from; j < to; j++ {
+		s := x.seg(j)
+		u.Segments = append(u.Segments, Segment{Lang: x.langs[s.lang], Text: x.segText(s)})
 	}
 	return u
 }
 
 // segRefIn returns unit i's first segment in the base language base.
-func (x *Index) segRefIn(i int, base string) (segRef, bool) {
-	for _, s := range x.segs[x.unitSegs[i]:x.unitSegs[i+1]] {
-		if BaseLang(x.langs[s.lang]) == base {
+func (x *Index) segRefIn(i int, base string) (seg, bool) {
+	from, to := x.unitSegRange(i)
+	for j := from; j < to; j++ {
+		if s := x.seg(j); BaseLang(x.langs[s.lang]) == base {
 			return s, true
 		}
 	}
-	return segRef{}, false
+	return seg{}, false
 }
 
 // querySeq maps the query's tokens to term numbers; tokens the TM does
@@ -182,32 +275,23 @@ func (x *Index) querySeq(q []scoreToken, base string) []uint32 {
 	return seq
 }
 
-// segmentIn returns the text of unit i's first segment in the base
-// language base.
-func (x *Index) segmentIn(i int, base string) (string, bool) {
-	for _, s := range x.segs[x.unitSegs[i]:x.unitSegs[i+1]] {
-		if BaseLang(x.langs[s.lang]) == base {
-			return x.str(s.span), true
-		}
-	}
-	return "", false
-}
-
 // otherSegment returns unit i's translation for a query in base: the
 // first segment in another language, Russian or English first.
 func (x *Index) otherSegment(i int, base string) (string, string) {
 	var other, otherLang string
-	for _, s := range x.segs[x.unitSegs[i]:x.unitSegs[i+1]] {
+	from, to := x.unitSegRange(i)
+	for j := from; j < to; j++ {
+		s := x.seg(j)
 		l := x.langs[s.lang]
 		b := BaseLang(l)
 		if b == base {
 			continue
 		}
 		if b == "ru" || b == "en" {
-			return x.str(s.span), l
+			return x.segText(s), l
 		}
 		if other == "" {
-			other, otherLang = x.str(s.span), l
+			other, otherLang = x.segText(s), l
 		}
 	}
 	return other, otherLang
@@ -251,17 +335,17 @@ func (x *Index) Match(query string, opt MatchOptions) []Match {
 		}
 		qseq := x.querySeq(q, base)
 		for _, c := range cands {
-			seg, ok := x.segRefIn(int(c), base)
+			sg, ok := x.segRefIn(int(c), base)
 			if !ok {
 				continue
 			}
-			cseq := x.seqs[seg.seq.off : seg.seq.off+seg.seq.n]
+			cseq := x.seqs.at(int(sg.seqOff), int(sg.seqLen))
 			m := max(len(qseq), len(cseq))
 			ld := levenshteinIDs(qseq, cseq)
 			if m > 0 && 100*(m-ld)/m < opt.Min {
 				continue
 			}
-			src := x.str(seg.span)
+			src := x.segText(sg)
 			s := 100
 			if ld > 0 {
 				s = 100 * (m - ld) / m
@@ -269,8 +353,8 @@ func (x *Index) Match(query string, opt MatchOptions) []Match {
 				s = score(q, scoreTokens(src)) // 100 or 99: needs the written forms
 			}
 			tgt, tl := x.otherSegment(int(c), base)
-			out = append(out, Match{Unit: int(c), ID: x.str(x.ids[c]), Score: s, Source: src, Target: tgt,
-				SourceLang: x.langOf(int(c), base), TargetLang: tl})
+			out = append(out, Match{Unit: int(c), ID: x.id(int(c)), Score: s, Source: src, Target: tgt,
+				SourceLang: x.langs[sg.lang], TargetLang: tl})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -283,15 +367,6 @@ func (x *Index) Match(query string, opt MatchOptions) []Match {
 		out = out[:opt.Limit]
 	}
 	return out
-}
-
-func (x *Index) langOf(i int, base string) string {
-	for _, s := range x.segs[x.unitSegs[i]:x.unitSegs[i+1]] {
-		if BaseLang(x.langs[s.lang]) == base {
-			return x.langs[s.lang]
-		}
-	}
-	return base
 }
 
 // queryLangs returns the base languages to look a query up in: the one
@@ -341,7 +416,7 @@ func (x *Index) candidates(q []scoreToken, base string, k int) []uint32 {
 			continue
 		}
 		seen[id] = true
-		df := len(x.postings[id])
+		df := len(x.postings(id))
 		qt = append(qt, qterm{id: id, df: df, w: float32(math.Log(1 + float64(n)/float64(df)))})
 	}
 	if len(qt) == 0 {
@@ -365,7 +440,7 @@ func (x *Index) candidates(q []scoreToken, base string, k int) []uint32 {
 		acc = &accumulator{w: make([]float32, n+n/4)}
 	}
 	for _, t := range qt {
-		for _, u := range x.postings[t.id] {
+		for _, u := range x.postings(t.id) {
 			if acc.w[u] == 0 {
 				acc.touched = append(acc.touched, u)
 			}
@@ -447,7 +522,7 @@ func (x *Index) Search(phrase string, limit int) []Hit {
 				ok = false
 				break
 			}
-			lists = append(lists, x.postings[id])
+			lists = append(lists, x.postings(id))
 		}
 		if !ok {
 			continue
@@ -457,17 +532,19 @@ func (x *Index) Search(phrase string, limit int) []Hit {
 			if !allContain(lists[1:], u) {
 				continue
 			}
-			for _, s := range x.segs[x.unitSegs[u]:x.unitSegs[u+1]] {
+			from, to := x.unitSegRange(int(u))
+			for j := from; j < to; j++ {
+				s := x.seg(j)
 				if BaseLang(x.langs[s.lang]) != base {
 					continue
 				}
-				text := x.str(s.span)
+				text := x.segText(s)
 				spans := phraseSpans(text, qkeys)
 				if len(spans) == 0 {
 					continue
 				}
 				tgt, tl := x.otherSegment(int(u), base)
-				out = append(out, Hit{Unit: int(u), ID: x.str(x.ids[u]), Source: text, Target: tgt,
+				out = append(out, Hit{Unit: int(u), ID: x.id(int(u)), Source: text, Target: tgt,
 					SourceLang: x.langs[s.lang], TargetLang: tl, Spans: spans})
 				break
 			}
@@ -527,9 +604,10 @@ func (x *Index) Stats() Stats {
 	for i, l := range x.langs {
 		per[i].Lang = l
 	}
-	for _, s := range x.segs {
+	for j := 0; j < len(x.segs)/segStride; j++ {
+		s := x.seg(uint32(j))
 		per[s.lang].Segments++
-		per[s.lang].Tokens += int(s.seq.n)
+		per[s.lang].Tokens += int(s.seqLen)
 	}
 	return Stats{Units: x.Len(), Terms: len(x.terms), Languages: per}
 }

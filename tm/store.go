@@ -42,6 +42,8 @@ func Open(path string, opt Options) (*Index, error) {
 		}
 	}
 	x := NewIndex()
+	spilled := cp != "" && x.spill(filepath.Dir(cp)) == nil
+	defer x.closeSpill()
 	a := newAnalyser(func(u *Unit, an analysed) error { x.add(u, an); return nil })
 	err = ReadFile(path, func(u *Unit) error { a.Add(u); return nil })
 	if cerr := a.Close(); err == nil {
@@ -50,8 +52,19 @@ func Open(path string, opt Options) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	if cp != "" {
-		_ = saveIndex(cp, st, x) // a cache that cannot be written only costs time
+	if cp == "" {
+		return x, nil
+	}
+	// Cache it, and use the cached copy: the texts were spilled to disk
+	// while building, and the mapped copy costs no heap.
+	if err := saveIndex(cp, st, x); err == nil {
+		if y, err := loadIndex(cp, st); err == nil {
+			return y, nil
+		}
+	}
+	if spilled {
+		// The cache cannot be written: build again, in memory.
+		return Open(path, Options{})
 	}
 	return x, nil
 }
@@ -161,6 +174,12 @@ func update(path string, opt Options, produce func(add func(*Unit)) error) (res 
 	} else if x, err = Open(path, Options{CacheDir: opt.CacheDir}); err != nil {
 		return Result{}, err
 	}
+	if cp := cachePath(opt.CacheDir, path); cp != "" {
+		if os.MkdirAll(filepath.Dir(cp), 0o755) == nil {
+			x.spill(filepath.Dir(cp)) // new units' texts go to disk until the index is saved
+		}
+	}
+	defer x.closeSpill()
 	format := FormatOf(path, nil)
 	if exists {
 		format = formatOfFile(path)
