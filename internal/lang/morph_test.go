@@ -9,6 +9,9 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/blevesearch/snowballstem"
+	"github.com/blevesearch/snowballstem/english"
+
 	"tolmach/internal/lang/internal/ruskey"
 )
 
@@ -50,8 +53,16 @@ func readUDNominals(t testing.TB, dir string) []udNominal {
 	return out
 }
 
-// readUDFile reads the NOUN, PROPN and ADJ tokens of one CoNLL-U file.
+// readUDFile reads the NOUN, PROPN and ADJ tokens of one CoNLL-U file
+// that contain Cyrillic letters.
 func readUDFile(t testing.TB, path string) []udNominal {
+	t.Helper()
+	return readUDFileScript(t, path, unicode.Cyrillic)
+}
+
+// readUDFileScript reads the NOUN, PROPN and ADJ tokens of one CoNLL-U
+// file that contain letters of the given script.
+func readUDFileScript(t testing.TB, path string, script *unicode.RangeTable) []udNominal {
 	t.Helper()
 	var out []udNominal
 	{
@@ -69,7 +80,7 @@ func readUDFile(t testing.TB, path string) []udNominal {
 			if fs[3] != "NOUN" && fs[3] != "PROPN" && fs[3] != "ADJ" {
 				continue
 			}
-			if strings.IndexFunc(fs[1], func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) }) < 0 {
+			if strings.IndexFunc(fs[1], func(r rune) bool { return unicode.Is(script, r) }) < 0 {
 				continue
 			}
 			out = append(out, udNominal{fs[1], fs[2]})
@@ -344,5 +355,24 @@ func TestMorphologyLevers(t *testing.T) {
 			pr, pc, _, _ = morphScore(pud, r.key)
 		}
 		t.Logf("| %s | %.2f%% | %.2f%% | %.2f%% | %.2f%% |", r.name, gr, gc, pr, pc)
+	}
+	if p := findShared("ud_pud_ru_en"); p != "" {
+		en := readUDFileScript(t, filepath.Join(p, "en_pud-ud-test.conllu"), unicode.Latin)
+		plainEN := func(w string) string {
+			if len(w) <= 2 {
+				return w
+			}
+			env := snowballstem.NewEnv(w)
+			english.Stem(env)
+			return env.Current()
+		}
+		t.Logf("| English (UD English PUD) | recall | collisions |")
+		for _, r := range []struct {
+			name string
+			key  func(string) string
+		}{{"Snowball alone", plainEN}, {"+ possessives, irregular plurals, UK→US (= Stem)", Stem}} {
+			rec, col, _, _ := morphScore(en, r.key)
+			t.Logf("| %s | %.2f%% | %.2f%% |", r.name, rec, col)
+		}
 	}
 }

@@ -6,6 +6,12 @@ import (
 	"tolmach/internal/lang/internal/ruskey"
 )
 
+// StemVersion names the current behaviour of [Stem]. It changes whenever
+// a word's key may change (a new dictionary table, irregular forms,
+// spelling rules), so that anything that stores keys — an index cache —
+// can include it in its version and rebuild rather than mismatch.
+const StemVersion = "stem-2026-11-28.1"
+
 // Stem returns the matching key of a folded word (see [Fold]). Two
 // inflected forms of one word get one key: организации and организацию,
 // лет and год, Russia's and Russia, organisation and organization.

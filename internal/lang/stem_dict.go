@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"sync"
 
 	"github.com/blevesearch/vellum"
@@ -21,7 +22,10 @@ import (
 var morphRU []byte
 
 // morphMagic starts morph_ru.bin; a table of another layout is refused.
-const morphMagic = "tolmach-morph-ru 1\n"
+const morphMagic = "tolmach-morph-ru 2\n"
+
+// crcTable is the CRC-32C table the checksum after morphMagic uses.
+var crcTable = crc32.MakeTable(crc32.Castagnoli)
 
 // dictTable is the decoded dictionary table.
 type dictTable struct {
@@ -45,6 +49,12 @@ func loadDictTable(data []byte) (*dictTable, error) {
 		return nil, errors.New("morph_ru.bin: not a tolmach Russian dictionary table")
 	}
 	data = data[len(morphMagic):]
+	// vellum trusts its input and panics on a damaged FST, so the table
+	// carries a checksum of everything after it.
+	if len(data) < 4 || binary.LittleEndian.Uint32(data) != crc32.Checksum(data[4:], crcTable) {
+		return nil, errors.New("morph_ru.bin: checksum mismatch")
+	}
+	data = data[4:]
 	n, k := binary.Uvarint(data)
 	if k <= 0 || n > uint64(len(data)) {
 		return nil, errors.New("morph_ru.bin: bad ending count")

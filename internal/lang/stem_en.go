@@ -37,8 +37,10 @@ var irregularEN = map[string]string{
 	"fora": "forum", "indices": "index", "appendices": "appendix", "matrices": "matrix",
 	"nuclei": "nucleus", "stimuli": "stimulus", "alumni": "alumnus",
 	"men": "man", "women": "woman", "children": "child", "feet": "foot", "teeth": "tooth",
-	"mice": "mouse", "geese": "goose", "lives": "life", "wives": "wife", "knives": "knife",
-	"leaves": "leaf", "halves": "half", "thieves": "thief", "selves": "self",
+	"mice": "mouse", "geese": "goose", "wives": "wife", "knives": "knife",
+	"halves": "half", "thieves": "thief", "selves": "self",
+	// not "lives" and "leaves": as verbs (she lives, the minister
+	// leaves) they belong to live and leave.
 }
 
 // menCompounds are the first parts of -man compounds whose plural in

@@ -1,7 +1,9 @@
 package lang
 
 import (
+	"encoding/binary"
 	"fmt"
+	"hash/crc32"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,6 +12,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/blevesearch/snowballstem"
 	"github.com/blevesearch/snowballstem/russian"
@@ -42,14 +45,21 @@ func TestDictTableLoads(t *testing.T) {
 // TestLoadDictTableErrors checks that a damaged table is refused with an
 // error, not misread.
 func TestLoadDictTableErrors(t *testing.T) {
+	sealed := func(payload string) []byte {
+		out := []byte(morphMagic)
+		out = binary.LittleEndian.AppendUint32(out, crc32.Checksum([]byte(payload), crcTable))
+		return append(out, payload...)
+	}
 	cases := []struct {
 		name string
 		data []byte
 	}{
 		{"empty", nil},
 		{"wrong magic", []byte("something else")},
-		{"truncated endings", []byte(morphMagic + "\x05\x03ab")},
-		{"no fst", []byte(morphMagic + "\x00")},
+		{"bad checksum", []byte(morphMagic + "\x00\x00\x00\x00\x05\x03ab")},
+		{"truncated endings", sealed("\x05\x03ab")},
+		{"no fst", sealed("\x00")},
+		{"damaged fst", sealed("\x00" + string(morphRU[len(morphMagic)+5:len(morphMagic)+100]))},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -254,4 +264,45 @@ func snowballRU(w string) string {
 	env := snowballstem.NewEnv(w)
 	russian.Stem(env)
 	return env.Current()
+}
+
+// FuzzStem checks that Stem never panics, returns valid UTF-8 for valid
+// input, and is a pure function (the cached and the computed key agree).
+func FuzzStem(f *testing.F) {
+	for _, w := range []string{"посла", "немцев", "1960-х", "г.", "организации", "Russia's", "organisations",
+		"centres", "chairmen", "ЁЖ", "а", "-", "5-", "щ.", "x"} {
+		f.Add(w)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		w := Fold(s)
+		k := Stem(w)
+		if utf8.ValidString(w) && !utf8.ValidString(k) {
+			t.Errorf("Stem(%q) = %q, not UTF-8", w, k)
+		}
+		var again string
+		switch ScriptOf(w) {
+		case Cyrillic:
+			again = stemRussian(w)
+		case Latin:
+			again = stemEnglish(w)
+		default:
+			again = w
+		}
+		if again != k {
+			t.Errorf("Stem(%q) = %q cached, %q computed", w, k, again)
+		}
+	})
+}
+
+// FuzzLoadDictTable checks that a damaged table is refused or read, never
+// a panic.
+func FuzzLoadDictTable(f *testing.F) {
+	f.Add(morphRU[:200])
+	f.Add([]byte(morphMagic + "\x01\x02ab"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, err := loadDictTable(data)
+		if err == nil {
+			d.key("организации")
+		}
+	})
 }

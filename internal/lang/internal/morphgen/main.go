@@ -7,9 +7,11 @@
 //	go run ./internal/lang/internal/morphgen -eval DIR  # lever table on UD Russian GSD in DIR
 //
 // The table maps a folded word form to its matching key where the key
-// differs from the Snowball fallback (ruskey.Snowball): that is, where the
-// dictionary knows better. It is a vellum FST (word → edit), preceded by
-// the list of key endings the edits append. Its layout is read by
+// differs from the fallback (ruskey.Fallback): that is, where the
+// dictionary knows better. Layout: the magic line, a CRC-32C (little
+// endian) of the rest, the list of key endings the edits append (uvarint
+// count, then uvarint length and bytes of each), then a vellum FST mapping
+// each word to its edit: bytes to cut from the word's end | ending << 8. Its layout is read by
 // internal/lang/stem_dict.go.
 package main
 
@@ -18,6 +20,7 @@ import (
 	"encoding/binary"
 	"flag"
 	"fmt"
+	"hash/crc32"
 	"os"
 	"sort"
 	"strings"
@@ -30,7 +33,7 @@ import (
 )
 
 // Magic starts the table file; stem_dict.go checks it.
-const Magic = "tolmach-morph-ru 1\n"
+const Magic = "tolmach-morph-ru 2\n"
 
 func main() {
 	aff := flag.String("aff", "/usr/share/hunspell/ru_RU.aff", "hunspell-ru affix file")
@@ -117,7 +120,6 @@ func buildTable(lx *lexicon) ([]byte, int, error) {
 		adds[a] = i
 	}
 	var buf bytes.Buffer
-	buf.WriteString(Magic)
 	buf.Write(binary.AppendUvarint(nil, uint64(len(list))))
 	for _, a := range list {
 		buf.Write(binary.AppendUvarint(nil, uint64(len(a))))
@@ -135,7 +137,9 @@ func buildTable(lx *lexicon) ([]byte, int, error) {
 	if err := b.Close(); err != nil {
 		return nil, 0, err
 	}
-	return buf.Bytes(), len(edits), nil
+	out := []byte(Magic)
+	out = binary.LittleEndian.AppendUint32(out, crc32.Checksum(buf.Bytes(), crc32.MakeTable(crc32.Castagnoli)))
+	return append(out, buf.Bytes()...), len(edits), nil
 }
 
 // commonPrefix returns the length in bytes of the longest common prefix of
