@@ -5,9 +5,9 @@ import (
 	"os"
 	"testing"
 
-	"tolmach/tm/align"
 	"strings"
 	"tolmach/internal/lang"
+	"tolmach/tm/align"
 )
 
 func TestDebugUnits(t *testing.T) {
@@ -55,3 +55,4 @@ func TestDebugDrift(t *testing.T) {
 		}
 	}
 }
+

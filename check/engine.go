@@ -304,24 +304,26 @@ func strictInflection(d *Document, hs []TermHit) []TermHit {
 	out := hs[:0]
 	for _, h := range hs {
 		tt := lang.Analyze(h.Term.Text)
-		if len(tt) != 1 || tt[0].Kind != lang.Word {
+		toks := lang.Analyze(d.Text[h.Start:h.End])
+		if len(tt) != len(toks) || len(tt) == 0 {
 			out = append(out, h)
 			continue
 		}
-		toks := lang.Analyze(d.Text[h.Start:h.End])
-		if len(toks) == 1 {
-			switch d.Lang {
-			case lang.EN:
-				if !englishInflection(tt[0].Norm, toks[0].Norm) {
-					continue
-				}
-			case lang.RU:
-				if !russianInflection(tt[0].Norm, toks[0].Norm) {
-					continue
-				}
+		ok := true
+		for i := range tt {
+			if tt[i].Kind != lang.Word || toks[i].Kind != lang.Word {
+				continue
+			}
+			switch {
+			case d.Lang == lang.EN && len(tt) == 1:
+				ok = englishInflection(tt[0].Norm, toks[0].Norm)
+			case d.Lang == lang.RU && lang.ScriptOf(tt[i].Norm) == lang.Cyrillic:
+				ok = ok && russianInflection(tt[i].Norm, toks[i].Norm)
 			}
 		}
-		out = append(out, h)
+		if ok {
+			out = append(out, h)
+		}
 	}
 	return out
 }

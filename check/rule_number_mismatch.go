@@ -21,12 +21,38 @@ func (numberMismatch) DefaultSeverity() Severity { return Error }
 // numeralsIn returns the numerals of d's text in span s, offsets made
 // absolute.
 func numeralsIn(d *Document, s Span) []lang.Numeral {
-	ns := lang.Numbers(d.Text[s.Start:s.End])
+	text := d.Text[s.Start:s.End]
+	ns := lang.Numbers(text)
 	for i := range ns {
+		applyUnitScale(text, &ns[i])
 		ns[i].Start += s.Start
 		ns[i].End += s.Start
 	}
 	return ns
+}
+
+// unitScales are units of measure written right after a number whose
+// abbreviation holds a scale lang.Numbers does not read: "38 bcm" is 38
+// billion cubic metres, which Russian writes «38 млрд кубометров».
+var unitScales = map[string]float64{
+	"bcm": 1e9, "tcm": 1e12, "mcm": 1e6, "bcf": 1e9, "tcf": 1e12, "mt": 1e6, "mtpa": 1e6, "mtoe": 1e6,
+	"mb/d": 1e6, "mbd": 1e6, "bn": 1e9, "mln": 1e6,
+}
+
+// applyUnitScale multiplies a plain number followed by such a unit.
+func applyUnitScale(text string, n *lang.Numeral) {
+	if n.Kind != lang.Plain || n.IsRange() || n.Value >= 1e6 {
+		return
+	}
+	rest := strings.TrimLeft(text[n.End:], " \u00a0\u202f")
+	end := strings.IndexFunc(rest, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '/') })
+	if end < 0 {
+		end = len(rest)
+	}
+	if scale, ok := unitScales[strings.ToLower(rest[:end])]; ok {
+		n.Value *= scale
+		n.Hi *= scale
+	}
 }
 
 func (r numberMismatch) Check(p *Pair) []Finding {

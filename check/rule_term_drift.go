@@ -52,6 +52,7 @@ func (r termDrift) Check(p *Pair) []Finding {
 	}
 
 	names := map[string][]driftOcc{} // source name key → renderings
+	unread := map[string][]driftOcc{} // source name key → units with no rendering found
 	acrs := map[string][]driftOcc{}  // source acronym → renderings
 	var order []string
 	for ui := range p.Units {
@@ -87,6 +88,11 @@ func (r termDrift) Check(p *Pair) []Finding {
 					order = append(order, k)
 				}
 				names[k] = append(names[k], occ...)
+				if len(occ) == 0 {
+					// No spelling of the name here: perhaps a botched one,
+					// looked for once the usual rendering is known.
+					unread[k] = append(unread[k], driftOcc{unit: ui, src: s})
+				}
 			}
 		}
 		// Acronyms: one on each side, or a transliteration.
@@ -130,6 +136,8 @@ func (r termDrift) Check(p *Pair) []Finding {
 	var out []Finding
 	for _, k := range order {
 		if occ, ok := names[k]; ok {
+			occ = append(occ, nearMissRenderings(p, occ, unread[k], tgtToks, tgtCovered)...)
+			sort.SliceStable(occ, func(i, j int) bool { return occ[i].unit < occ[j].unit })
 			out = append(out, r.report(p, occ, false)...)
 		} else {
 			out = append(out, r.report(p, acrs[k], true)...)
@@ -154,6 +162,45 @@ func nameRenderings(p *Pair, s lang.Token, tToks []lang.Token, tgtCovered []Span
 		}
 		if same {
 			out = append(out, driftOcc{unit: ui, src: s, tgt: t, key: renderingKey(p.Target.Lang, t)})
+		}
+	}
+	return out
+}
+
+// nearMissRenderings finds, in the units where a source name occurs but
+// no target word spells it, a capitalised word that is a near miss of
+// the name's usual rendering (Li Qiang … Li Tsiang): a misspelling
+// transliteration rules would not accept.
+func nearMissRenderings(p *Pair, occ, unread []driftOcc, tgtToks []lang.Token, tgtCovered []Span) []driftOcc {
+	if len(unread) == 0 || len(occ) < 2 {
+		return nil
+	}
+	count := map[string]int{}
+	keep := ""
+	for _, o := range occ {
+		count[o.key]++
+		if keep == "" || count[o.key] > count[keep] {
+			keep = o.key
+		}
+	}
+	var out []driftOcc
+	for _, u := range unread {
+		ts, ok := p.Units[u.unit].TargetSpan()
+		if !ok {
+			continue
+		}
+		var found []driftOcc
+		for _, t := range tokensIn(tgtToks, ts) {
+			if !isName(t) || covered(tgtCovered, t) {
+				continue
+			}
+			k := nameKey(t)
+			if k != keep && nearMiss(keep, k, false, u.src) {
+				found = append(found, driftOcc{unit: u.unit, src: u.src, tgt: t, key: k})
+			}
+		}
+		if len(found) == 1 {
+			out = append(out, found...)
 		}
 	}
 	return out

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"tolmach/glossary"
+	"tolmach/internal/lang"
 )
 
 // termInconsistent reports a source concept rendered in one target text
@@ -45,11 +46,52 @@ func (r termInconsistent) Check(p *Pair) []Finding {
 	}
 	var groups []*group
 	index := map[string]*group{}
+	// The source term each unit uses for each concept: a target that
+	// varies where its source varies (Central Asian countries … states)
+	// is faithful, not inconsistent.
+	srcTerm := map[int]map[*glossary.Concept]*glossary.Term{}
+	for _, h := range p.SourceTerms {
+		if h.Unit < 0 {
+			continue
+		}
+		if srcTerm[h.Unit] == nil {
+			srcTerm[h.Unit] = map[*glossary.Concept]*glossary.Term{}
+		}
+		if _, ok := srcTerm[h.Unit][h.Concept]; !ok {
+			srcTerm[h.Unit][h.Concept] = h.Term
+		}
+	}
+	sourceKey := func(h TermHit) string {
+		if t := srcTerm[h.Unit][h.Concept]; t != nil {
+			return lang.MatchKey(t.Text)
+		}
+		return ""
+	}
+	// Hits whose own unit has no source term of the concept go with the
+	// concept's most common source term.
+	common := map[*glossary.Concept]string{}
+	{
+		n := map[*glossary.Concept]map[string]int{}
+		for _, h := range p.SourceTerms {
+			if n[h.Concept] == nil {
+				n[h.Concept] = map[string]int{}
+			}
+			k := lang.MatchKey(h.Term.Text)
+			n[h.Concept][k]++
+			if n[h.Concept][k] > n[h.Concept][common[h.Concept]] {
+				common[h.Concept] = k
+			}
+		}
+	}
 	for _, h := range p.TargetTerms {
 		if _, ok := inSource[h.Concept]; !ok || !h.Status().Usable() || h.Unit < 0 {
 			continue
 		}
-		key := h.Concept.ID + "\x00" + string(termKind(h.Term))
+		sk := sourceKey(h)
+		if sk == "" {
+			sk = common[h.Concept]
+		}
+		key := h.Concept.ID + "\x00" + string(termKind(h.Term)) + "\x00" + sk
 		g := index[key]
 		if g == nil {
 			g = &group{concept: h.Concept, kind: termKind(h.Term), hits: map[*glossary.Term][]TermHit{}}

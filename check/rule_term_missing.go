@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"tolmach/internal/lang"
+	"tolmach/tm/align"
 )
 
 // termMissing reports a glossary term of a source segment with no
@@ -31,23 +32,49 @@ func reach(u *Unit) int {
 }
 
 func (r termMissing) Check(p *Pair) []Finding {
-	// rendered[u][concept] holds when the target of unit u has a term of
-	// the concept: usable (1) or deprecated/forbidden only (2).
-	rendered := make([]map[string]int, len(p.Units))
+	// How often each unit's target renders each concept with a usable
+	// term (usable) or only with a deprecated or forbidden one (bad), and
+	// how often each unit's source has the concept.
+	usable := make([]map[string]int, len(p.Units))
+	bad := make([]map[string]int, len(p.Units))
+	inSource := make([]map[string]int, len(p.Units))
+	inc := func(ms []map[string]int, u int, id string) {
+		if ms[u] == nil {
+			ms[u] = map[string]int{}
+		}
+		ms[u][id]++
+	}
 	for _, h := range p.TargetAllTerms {
 		if h.Unit < 0 {
 			continue
 		}
-		if rendered[h.Unit] == nil {
-			rendered[h.Unit] = map[string]int{}
-		}
-		v := 2
 		if h.Status().Usable() {
-			v = 1
+			inc(usable, h.Unit, h.Concept.ID)
+		} else {
+			inc(bad, h.Unit, h.Concept.ID)
 		}
-		if old, ok := rendered[h.Unit][h.Concept.ID]; !ok || v < old {
-			rendered[h.Unit][h.Concept.ID] = v
+	}
+	for i, h := range p.SourceTerms {
+		if h.Unit >= 0 && (i == 0 || !sameSpan(p.SourceTerms[i-1], h) || p.SourceTerms[i-1].Concept != h.Concept) {
+			inc(inSource, h.Unit, h.Concept.ID)
 		}
+	}
+	// rendered reports whether unit u's term of concept id is rendered:
+	// in u's own target, or in a neighbour's target that renders the
+	// concept more often than the neighbour's source has it (the
+	// alignment is off by a segment).
+	rendered := func(u int, id string) bool {
+		if usable[u][id] > 0 || bad[u][id] > 0 {
+			return true
+		}
+		for d := 1; d <= reach(&p.Units[u]); d++ {
+			for _, k := range []int{u - d, u + d} {
+				if k >= 0 && k < len(p.Units) && usable[k][id]+bad[k][id] > inSource[k][id] {
+					return true
+				}
+			}
+		}
+		return false
 	}
 	var out []Finding
 	for i, h := range p.SourceTerms {
@@ -68,22 +95,14 @@ func (r termMissing) Check(p *Pair) []Finding {
 		if len(expected) == 0 {
 			continue // nothing to expect in this language
 		}
-		if attributiveName(p, h) {
+		if attributiveName(p, h) || transliteratedName(p, h) {
 			continue
 		}
-		found := 0
-		for d := -reach(u); d <= reach(u) && found != 1; d++ {
-			k := h.Unit + d
-			if k < 0 || k >= len(p.Units) || rendered[k] == nil {
-				continue
-			}
-			for _, a := range alts {
-				if v, ok := rendered[k][a.Concept.ID]; ok && (found == 0 || v < found) {
-					found = v
-				}
-			}
+		found := derivedForm(p, h.Unit, expected)
+		for _, a := range alts {
+			found = found || rendered(h.Unit, a.Concept.ID)
 		}
-		if found != 0 {
+		if found {
 			// Rendered, or rendered by a deprecated or forbidden term,
 			// which term-forbidden reports with the fix.
 			continue
@@ -160,4 +179,74 @@ var englishFunctionWords = map[string]bool{
 	"said": true, "says": true, "wants": true, "sees": true, "remains": true, "became": true, "becomes": true,
 	"plus": true, "against": true, "under": true, "after": true, "before": true, "since": true, "until": true,
 	"while": true, "because": true, "if": true, "when": true, "where": true, "its": true, "their": true, "his": true, "her": true,
+}
+
+// transliteratedName reports whether a quoted one-word source term is a
+// proper name the target transliterates rather than translates: the
+// icebreaker «Россия» is the Rossiya, not the Russia.
+func transliteratedName(p *Pair, h TermHit) bool {
+	before := strings.TrimRight(p.Source.Text[:h.Start], " ")
+	after := strings.TrimLeft(p.Source.Text[h.End:], " ")
+	if !(strings.HasSuffix(before, "«") || strings.HasSuffix(before, "\"") || strings.HasSuffix(before, "“")) ||
+		!(strings.HasPrefix(after, "»") || strings.HasPrefix(after, "\"") || strings.HasPrefix(after, "”")) {
+		return false
+	}
+	ts, ok := p.Units[h.Unit].TargetSpan()
+	if !ok {
+		return false
+	}
+	word := p.Source.Text[h.Start:h.End]
+	for _, t := range tokensIn(p.TargetTokens(), ts) {
+		if !isName(t) {
+			continue
+		}
+		if p.Source.Lang == lang.RU && align.SameName(word, t.Text) || p.Source.Lang == lang.EN && align.SameName(t.Text, word) {
+			return true
+		}
+	}
+	return false
+}
+
+// derivedForm reports whether the target of unit u holds a word derived
+// from one of the expected one-word terms: "sanctions regimes" is
+// «санкционные режимы», the noun become an adjective that the glossary
+// does not list. The word must share the term's first five letters and
+// all but its last three.
+func derivedForm(p *Pair, u int, expected []string) bool {
+	ts, ok := p.Units[u].TargetSpan()
+	if !ok {
+		return false
+	}
+	var stems []string
+	for _, e := range expected {
+		toks := lang.Analyze(e)
+		if len(toks) == 1 && toks[0].Kind == lang.Word {
+			stems = append(stems, toks[0].Norm)
+		}
+	}
+	if len(stems) == 0 {
+		return false
+	}
+	for _, t := range tokensIn(p.TargetTokens(), ts) {
+		if t.Kind != lang.Word {
+			continue
+		}
+		for _, st := range stems {
+			n := commonPrefix(st, t.Norm)
+			if n >= 5 && n >= utf8.RuneCountInString(st)-3 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// commonPrefix counts the runes two strings begin with alike.
+func commonPrefix(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	n := 0
+	for n < len(ra) && n < len(rb) && ra[n] == rb[n] {
+		n++
+	}
+	return n
 }

@@ -3,8 +3,11 @@ package check
 import (
 	"math"
 	"sort"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 
+	"tolmach/internal/lang"
 	"tolmach/tm/align"
 )
 
@@ -15,13 +18,12 @@ import (
 // anchor with the other side, and such that the bead's length ratio is
 // typical of the document without it and far from typical with it.
 
-// strayGain bounds: without the sentence the bead must be within
-// strayFit of the document's typical length ratio, with it beyond
-// strayMisfit.
+// Without a stray, a bead's length ratio must be within strayMisfit of
+// the document's typical one; sentences shorter than strayWords words are
+// never called strays.
 const (
-	strayFit    = 1.25
 	strayMisfit = 1.5
-	strayWords  = 5 // shorter sentences are never called strays
+	strayWords  = 5
 )
 
 // stray is a sentence of a bead with no counterpart on the other side.
@@ -77,7 +79,10 @@ func strays(p *Pair) []stray {
 
 // strayIn looks at the first and the last sentence of many (in document
 // d) against the sentences of one (in document o); ratio is the typical
-// length of one's side over many's side.
+// length of one's side over many's side. A stray shares no anchor with
+// one while the rest of many does; it has an anchor of its own that one
+// lacks (it speaks of something else); and without it the bead's length
+// ratio is plausible.
 func strayIn(p *Pair, many, one []Span, d, o *Document, ratio float64, manyIsSource bool) (Span, bool) {
 	total := 0
 	for _, s := range many {
@@ -93,19 +98,23 @@ func strayIn(p *Pair, many, one []Span, d, o *Document, ratio float64, manyIsSou
 	off := func(manyLen int) float64 {
 		return math.Abs(math.Log(float64(oneLen) / (float64(manyLen) * ratio)))
 	}
-	if off(total) < math.Log(strayMisfit) {
-		return Span{}, false
-	}
 	oneSpan, _ := hull(one)
+	oneText := o.Text[oneSpan.Start:oneSpan.End]
 	for _, k := range []int{0, len(many) - 1} {
 		cand := many[k]
-		if len(wordsOf(d.Text[cand.Start:cand.End])) < strayWords {
+		candText := d.Text[cand.Start:cand.End]
+		if len(wordsOf(candText)) < strayWords || off(total-spanRunes(d, cand)) > math.Log(strayMisfit) {
 			continue
 		}
-		if off(total-spanRunes(d, cand)) > math.Log(strayFit) {
-			continue
+		rest := many[1:]
+		if k != 0 {
+			rest = many[:len(many)-1]
 		}
-		if sharesAnchor(p, d.Text[cand.Start:cand.End], o.Text[oneSpan.Start:oneSpan.End], d, o, cand, oneSpan, manyIsSource) {
+		restSpan, _ := hull(rest)
+		shared, _ := anchorsShared(p, candText, oneText, d, o, cand, oneSpan, manyIsSource)
+		restShared, _ := anchorsShared(p, d.Text[restSpan.Start:restSpan.End], oneText, d, o, restSpan, oneSpan, manyIsSource)
+		_, own := anchorsShared(p, candText, oneText, d, o, cand, oneSpan, manyIsSource)
+		if shared || !restShared || !own {
 			continue
 		}
 		return cand, true
@@ -121,9 +130,10 @@ func wordsOf(s string) []string {
 	return ws
 }
 
-// sharesAnchor reports whether two texts have a glossary concept, a
-// number or a name in common: evidence that they translate each other.
-func sharesAnchor(p *Pair, a, b string, da, db *Document, sa, sb Span, aIsSource bool) bool {
+// anchorsShared reports whether two texts have a glossary concept, a
+// number or a name in common — evidence that they translate each other —
+// and whether a has an anchor that b lacks.
+func anchorsShared(p *Pair, a, b string, da, db *Document, sa, sb Span, aIsSource bool) (shared, own bool) {
 	concepts := func(hs []TermHit, s Span) map[string]bool {
 		m := map[string]bool{}
 		for _, h := range hs {
@@ -139,21 +149,54 @@ func sharesAnchor(p *Pair, a, b string, da, db *Document, sa, sb Span, aIsSource
 	} else {
 		ca, cb = concepts(p.TargetAllTerms, sa), concepts(p.SourceTerms, sb)
 	}
-	for id := range ca {
-		if cb[id] {
-			return true
+	// The other side's concepts in any form: a nested or deprecated term
+	// still says the concept is there.
+	if aIsSource {
+		for id := range concepts(p.TargetTerms, sb) {
+			cb[id] = true
 		}
 	}
-	for _, an := range []align.Anchorer{align.Numbers, align.Names} {
+	for id := range ca {
+		if cb[id] {
+			shared = true
+		} else {
+			own = true
+		}
+	}
+	// Numbers, and names: the built-in name anchors of capitalised words
+	// only, since its cognate anchors of long common words (discussion,
+	// дискуссионный) are no evidence of a translation.
+	for i, an := range []align.Anchorer{align.Numbers, align.Names} {
+		ta, tb := a, b
+		if i == 1 {
+			ta, tb = capitalised(a), capitalised(b)
+		}
 		set := map[string]bool{}
-		for _, x := range an.Anchors(a, da.Lang) {
+		for _, x := range an.Anchors(tb, db.Lang) {
 			set[x] = true
 		}
-		for _, x := range an.Anchors(b, db.Lang) {
+		for _, x := range an.Anchors(ta, da.Lang) {
 			if set[x] {
-				return true
+				shared = true
+			} else {
+				own = true
 			}
 		}
 	}
-	return false
+	return shared, own
+}
+
+// capitalised keeps the words of s that start with a capital, the first
+// word of the sentence left out.
+func capitalised(s string) string {
+	var ws []string
+	for i, t := range lang.Analyze(s) {
+		if i == 0 || t.Kind != lang.Word {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsUpper(r) {
+			ws = append(ws, t.Text)
+		}
+	}
+	return strings.Join(ws, " ")
 }
