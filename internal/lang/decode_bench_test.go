@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/text/encoding/charmap"
 )
@@ -42,6 +43,27 @@ func benchText(b *testing.B) string {
 		out.WriteString(s)
 	}
 	return out.String()
+}
+
+// cpuMeter measures the CPU time of a benchmark loop.
+type cpuMeter struct {
+	start time.Duration
+	ok    bool
+}
+
+func startCPU() cpuMeter {
+	t, ok := processCPUTime()
+	return cpuMeter{t, ok}
+}
+
+// report adds "cpu-MB/s", throughput per CPU second, which stays
+// meaningful when other processes share the machine (run with -cpu 1).
+func (m cpuMeter) report(b *testing.B, size int) {
+	end, ok := processCPUTime()
+	if !m.ok || !ok || end <= m.start || b.N == 0 {
+		return
+	}
+	b.ReportMetric(float64(size)*float64(b.N)/1e6/(end-m.start).Seconds(), "cpu-MB/s")
 }
 
 // findDataDir is dataDir without a testing.TB: "" when absent.
@@ -84,6 +106,7 @@ func BenchmarkPipeline(b *testing.B) {
 	pipeline := func(data []byte) func(*testing.B) {
 		return func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
+			cpu := startCPU()
 			for b.Loop() {
 				s, _, err := Decode(data, "")
 				if err != nil {
@@ -92,6 +115,7 @@ func BenchmarkPipeline(b *testing.B) {
 				_ = Fold(s)
 				_ = Analyze(s)
 			}
+			cpu.report(b, len(data))
 		}
 	}
 	b.Run("utf-8", pipeline(utf8Data))
@@ -100,9 +124,11 @@ func BenchmarkPipeline(b *testing.B) {
 	stage := func(f func()) func(*testing.B) {
 		return func(b *testing.B) {
 			b.SetBytes(int64(len(text)))
+			cpu := startCPU()
 			for b.Loop() {
 				f()
 			}
+			cpu.report(b, len(text))
 		}
 	}
 	b.Run("stage=Decode/utf-8", stage(func() { _, _, _ = Decode(utf8Data, "") }))
