@@ -55,4 +55,3 @@ func TestDebugDrift(t *testing.T) {
 		}
 	}
 }
-

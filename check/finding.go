@@ -91,9 +91,11 @@ func SortFindings(fs []Finding) {
 }
 
 // fingerprint computes f's baseline fingerprint: the rule, the term id,
-// the matched texts and a hash of the matching keys of the segment texts,
-// so it survives edits that only shift lines, and changes when the
-// segment itself changes.
+// the matched texts and the segment texts, each reduced to its folded
+// words (lang tokens' Norm), so it survives edits that only shift lines
+// or reflow white space and punctuation, and changes when a word of the
+// segment changes. Folded words rather than stems keep baselines valid
+// across stemmer improvements.
 func fingerprint(f *Finding) string {
 	h := sha256.New()
 	write := func(s string) { h.Write([]byte(s)); h.Write([]byte{0}) }
@@ -107,8 +109,8 @@ func fingerprint(f *Finding) string {
 			continue
 		}
 		write(pathKey(l.Path))
-		write(lang.MatchKey(l.Match))
-		write(lang.MatchKey(l.Text))
+		write(normKey(l.Match))
+		write(normKey(l.Text))
 	}
 	return hex.EncodeToString(h.Sum(nil))[:20]
 }
@@ -116,3 +118,13 @@ func fingerprint(f *Finding) string {
 // pathKey is the slash form of a path, so baselines written on one system
 // match on another.
 func pathKey(p string) string { return strings.ReplaceAll(p, "\\", "/") }
+
+// normKey joins the folded words and numbers of s.
+func normKey(s string) string {
+	toks := lang.Analyze(s)
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = t.Norm
+	}
+	return strings.Join(parts, " ")
+}

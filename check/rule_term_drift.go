@@ -51,9 +51,9 @@ func (r termDrift) Check(p *Pair) []Finding {
 		}
 	}
 
-	names := map[string][]driftOcc{} // source name key → renderings
+	names := map[string][]driftOcc{}  // source name key → renderings
 	unread := map[string][]driftOcc{} // source name key → units with no rendering found
-	acrs := map[string][]driftOcc{}  // source acronym → renderings
+	acrs := map[string][]driftOcc{}   // source acronym → renderings
 	var order []string
 	for ui := range p.Units {
 		u := &p.Units[ui]
