@@ -244,12 +244,19 @@ func normaliseText(s string) string {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.ReplaceAll(s, "\r", "\n")
 	}
+	return toNFC(s)
+}
+
+// toNFC returns s in NFC like norm.NFC.String, but returns s itself when
+// [isNFCQuick] proves it normal, and otherwise normalises line by line,
+// so that a stress mark or a Greek letter in one line does not send a
+// whole file through package norm. Fold can use it the same way.
+func toNFC(s string) string {
 	if isNFCQuick(s) {
 		return s
 	}
-	// Normalise line by line, so that a stress mark or a Greek letter
-	// in one line does not send the whole file through package norm
-	// (a line break never composes with its neighbours).
+	// A line break never composes with its neighbours, so lines can be
+	// normalised apart.
 	var b strings.Builder
 	b.Grow(len(s))
 	for len(s) > 0 {
