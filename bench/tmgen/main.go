@@ -26,6 +26,7 @@ func main() {
 	queries := flag.String("queries", "", "also write perturbed queries to this file")
 	nq := flag.Int("nq", 1000, "queries to write")
 	base := flag.Int("base", 0, "use only the first BASE real pairs (0: all)")
+	qlang := flag.String("qlang", "", "queries only in this language (ru or en); default either")
 	flag.Parse()
 	pairs, err := realPairs(*data)
 	if err != nil {
@@ -59,7 +60,14 @@ func main() {
 		r := rand.New(rand.NewSource(7))
 		for i := 0; i < *nq; i++ {
 			p := pairs[r.Intn(len(pairs))]
-			fmt.Fprintln(qw, Perturb(r, p[r.Intn(2)]))
+			side := r.Intn(2)
+			switch *qlang {
+			case "ru":
+				side = 0
+			case "en":
+				side = 1
+			}
+			fmt.Fprintln(qw, Perturb(r, p[side]))
 		}
 		qw.Flush()
 		q.Close()
