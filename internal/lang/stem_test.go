@@ -138,7 +138,9 @@ func findShared(name string) string {
 
 // BenchmarkStem measures Stem per word of real Russian text: "cached" is
 // the steady state of a long run, "uncached" the cost of a new word
-// (irregular table, dictionary FST, Snowball).
+// (irregular table, dictionary FST, Snowball), "snowball-only" the plain
+// Snowball baseline. The whole pipeline's throughput is measured by
+// BenchmarkPipeline.
 func BenchmarkStem(b *testing.B) {
 	words := benchWords(b)
 	b.Run("cached", func(b *testing.B) {
@@ -163,29 +165,6 @@ func BenchmarkStem(b *testing.B) {
 			snowballRU(words[i%len(words)])
 		}
 	})
-}
-
-// BenchmarkAnalyzeRussian measures normalisation, tokenisation and
-// stemming together on real Russian text, in MB/s (target ≥ 20 MB/s on one
-// core).
-func BenchmarkAnalyzeRussian(b *testing.B) {
-	p := findShared("flores200_ru_en")
-	if p == "" {
-		b.Skip("shared/data/flores200_ru_en not found")
-	}
-	data, err := os.ReadFile(filepath.Join(p, "rus_Cyrl.devtest"))
-	if err != nil {
-		b.Skip(err)
-	}
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	for i := 0; i < b.N; i++ {
-		text, _, err := Decode(data, "")
-		if err != nil {
-			b.Fatal(err)
-		}
-		Analyze(text)
-	}
 }
 
 // BenchmarkDictTableLoad measures decoding the embedded table, the cost
