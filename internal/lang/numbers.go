@@ -49,6 +49,8 @@ type Numeral struct {
 	// the other side but never reports it missing or extra, because
 	// "one" and «один» are as often pronouns as numbers.
 	Word bool
+
+	scale float64 // the multiplier of the scale word, 0 without one
 }
 
 // IsRange reports whether n spans two values (2023–2024, 5–7 %).
@@ -106,7 +108,44 @@ func Numbers(text string) []Numeral {
 		}
 		i += size
 	}
+	shareUnits(text, out)
 	return out
+}
+
+// shareUnits gives a bare number the scale word or percent sign of the
+// number after it when the two are joined by a connective: «от 3 до 5
+// тыс.» is 3000 to 5000, «2 и 1,4 млрд» two billion and 1.4 billion, "5
+// or 6 percent" two percentages, as their translations write them.
+func shareUnits(text string, ns []Numeral) {
+	for k := 1; k < len(ns); k++ {
+		a, b := &ns[k-1], ns[k]
+		if a.Word || b.Word || a.scale != 0 || a.IsRange() || (a.Kind != Plain && a.Kind != Year) ||
+			(b.scale == 0 && b.Kind != Percent) {
+			continue
+		}
+		switch Fold(strings.TrimSpace(text[a.End:b.Start])) {
+		case "до", "to", "-":
+			raw := b.Value
+			if b.scale != 0 {
+				raw /= b.scale
+			}
+			if a.Value >= raw {
+				continue
+			}
+		case "и", "или", "and", "or":
+		default:
+			continue
+		}
+		if b.scale != 0 {
+			a.Value *= b.scale
+			a.Hi *= b.scale
+			a.scale = b.scale
+			a.Kind = Plain
+		}
+		if b.Kind == Percent {
+			a.Kind = Percent
+		}
+	}
 }
 
 type numParser struct {
@@ -225,6 +264,9 @@ func (p *numParser) number(i int) (Numeral, int, bool) {
 	}
 	n.Value *= scale
 	n.Hi *= scale
+	if scale != 1 {
+		n.scale = scale
+	}
 	if n.Kind == Plain && scale == 1 && lo.plainInt && lo.digits == 4 && n.Value >= 1000 && n.Value <= 2100 {
 		n.Kind = Year
 	}
