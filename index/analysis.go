@@ -29,6 +29,12 @@ const (
 	// case-sensitive terms — abbreviations such as ШОС or SCO — can be
 	// matched with their case.
 	AnalyzerCase = "tolmach_case"
+	// AnalyzerTerm emits one token for the whole text: its match key
+	// ([lang.MatchKey], the keys joined by spaces). A field analysed so
+	// finds a whole term by any inflected form of all its words with one
+	// term query, which no amount of per-word scoring guarantees in a
+	// large index (a frequent word's documents crowd out the candidates).
+	AnalyzerTerm = "tolmach_term"
 )
 
 // The suffixes [AddTextField] appends to a property name to name the
@@ -42,9 +48,10 @@ const (
 
 // AnalysisVersion changes whenever the analysis (or anything in
 // internal/lang that changes the tokens it emits) changes in a way that
-// makes an existing index give different answers. It is part of every
+// makes an existing index give different answers; it includes
+// lang.StemVersion, which changes with the stemmer. It is part of every
 // cache key, so a new tolmach never reads an index an older one built.
-const AnalysisVersion = "tolmach-analysis-1"
+const AnalysisVersion = "tolmach-analysis-2+" + lang.StemVersion
 
 // tokenForm selects which form of a lang token a tokenizer emits.
 type tokenForm uint8
@@ -53,6 +60,7 @@ const (
 	formKey tokenForm = iota
 	formNorm
 	formText
+	formTerm
 )
 
 // langTokenizer is a bleve tokenizer that is lang.Analyze: the tokens,
@@ -63,6 +71,12 @@ type langTokenizer struct{ form tokenForm }
 // Tokenize implements analysis.Tokenizer.
 func (t langTokenizer) Tokenize(input []byte) analysis.TokenStream {
 	toks := analyzeCached(string(input))
+	if t.form == formTerm {
+		if len(toks) == 0 {
+			return nil
+		}
+		return analysis.TokenStream{{Start: toks[0].Start, End: toks[len(toks)-1].End, Term: []byte(termKey(toks)), Position: 1, Type: analysis.Shingle}}
+	}
 	stream := make(analysis.TokenStream, 0, len(toks))
 	for i, tok := range toks {
 		var term string
@@ -121,7 +135,7 @@ func analyzeCached(text string) []lang.Token {
 }
 
 func init() {
-	for name, form := range map[string]tokenForm{AnalyzerKey: formKey, AnalyzerNorm: formNorm, AnalyzerCase: formText} {
+	for name, form := range map[string]tokenForm{AnalyzerKey: formKey, AnalyzerNorm: formNorm, AnalyzerCase: formText, AnalyzerTerm: formTerm} {
 		tok := langTokenizer{form: form}
 		// The tokenizer and the analyzer share the name: bleve keeps the
 		// two kinds in separate registries, and an analyzer here is just
@@ -133,6 +147,22 @@ func init() {
 			return &analysis.DefaultAnalyzer{Tokenizer: tok}, nil
 		}))
 	}
+}
+
+// termKey is lang.MatchKey of already analysed tokens.
+func termKey(toks []lang.Token) string {
+	n := 0
+	for _, t := range toks {
+		n += len(t.Key) + 1
+	}
+	b := make([]byte, 0, n)
+	for i, t := range toks {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, t.Key...)
+	}
+	return string(b)
 }
 
 func must(err error) {

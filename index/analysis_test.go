@@ -71,6 +71,27 @@ func TestAnalyzersEqualLang(t *testing.T) {
 	}
 }
 
+// TestTermAnalyzerIsMatchKey proves the whole-term field agrees with
+// the checker's notion of a term match: its one token is lang.MatchKey.
+func TestTermAnalyzerIsMatchKey(t *testing.T) {
+	a, err := analyzerFor(AnalyzerTerm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range analysisSamples {
+		t.Run(s.name, func(t *testing.T) {
+			got := a.Analyze([]byte(s.text))
+			want := lang.MatchKey(s.text)
+			switch {
+			case want == "" && len(got) != 0:
+				t.Errorf("tokens %v for a text without words", got)
+			case want != "" && (len(got) != 1 || string(got[0].Term) != want):
+				t.Errorf("tokens %v, want one: %q", got, want)
+			}
+		})
+	}
+}
+
 // TestAddTextFieldIndexes checks that a document declared with
 // AddTextField is found by each of its fields with its analysis, in a
 // scorch index as every tolmach index is.

@@ -49,6 +49,15 @@ func generatedGlossary(n int, base *glossary.Glossary) *glossary.Glossary {
 		}
 		return b.String()
 	}
+	// Abbreviations made of initials may equal real ones (СПГ, OSCE);
+	// such a query would then be ambiguous by construction, so they are
+	// dropped.
+	taken := map[string]bool{}
+	for _, c := range base.Concepts {
+		for _, t := range c.Terms {
+			taken[lang.MatchKey(t.Text)] = true
+		}
+	}
 	g := &glossary.Glossary{Concepts: append([]*glossary.Concept(nil), base.Concepts...)}
 	domains := []string{"diplomacy", "security", "economy", "international law", "international organizations"}
 	for i := len(base.Concepts); i < n; i++ {
@@ -58,8 +67,11 @@ func generatedGlossary(n int, base *glossary.Glossary) *glossary.Glossary {
 			&glossary.Term{Text: en, Lang: "en", Status: glossary.Preferred})
 		switch r.Intn(10) {
 		case 0, 1, 2:
-			c.Terms = append(c.Terms, &glossary.Term{Text: abbr(ru), Lang: "ru", Type: glossary.Abbreviation, CaseSensitive: true},
-				&glossary.Term{Text: abbr(en), Lang: "en", Type: glossary.Abbreviation, CaseSensitive: true})
+			for _, a := range []struct{ text, lang string }{{abbr(ru), "ru"}, {abbr(en), "en"}} {
+				if !taken[lang.MatchKey(a.text)] {
+					c.Terms = append(c.Terms, &glossary.Term{Text: a.text, Lang: a.lang, Type: glossary.Abbreviation, CaseSensitive: true})
+				}
+			}
 		case 3:
 			c.Terms = append(c.Terms, &glossary.Term{Text: phrase("en"), Lang: "en", Status: glossary.Deprecated})
 		case 4:

@@ -19,6 +19,10 @@ import (
 // stored with their concept (and printed) but not indexed.
 var indexedLangs = []string{"ru", "en"}
 
+// SuffixTerm names the field of whole terms (AnalyzerTerm) the glossary
+// index adds to each language: "ru_term", "en_term".
+const SuffixTerm = "_term"
+
 // The names of the glossary index's document type and stored fields.
 const (
 	conceptType = "concept"
@@ -68,6 +72,7 @@ func glossaryMapping() *mapping.IndexMappingImpl {
 	dm := mapping.NewDocumentStaticMapping()
 	for _, l := range indexedLangs {
 		AddTextField(dm, l, true)
+		dm.AddFieldMappingsAt(l, TextFieldMapping(l+SuffixTerm, AnalyzerTerm, false))
 	}
 	dm.AddFieldMappingsAt(fieldData, StoredFieldMapping(fieldData))
 	dm.AddFieldMappingsAt(fieldMatch, StoredFieldMapping(fieldMatch))

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
@@ -247,13 +248,23 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// exactQuery finds candidates by form and stem: per word, the folded
-// word (boost 2), its stem and, for a word in capitals, the word as
-// written in the case-sensitive field; for several words, a phrase on
-// stems (boost 3). With exact set, only the folded words.
+// exactQuery finds candidates by form and stem: the whole query as a
+// whole term by its match key (boost 10); per word, the folded word
+// (boost 2), its stem and, for a word in capitals, the word as written
+// in the case-sensitive field; for several words, a phrase on stems
+// (boost 3). With exact set, only the folded words.
 func exactQuery(q []queryToken, langs []string, exact bool) query.Query {
 	var qs []query.Query
+	whole := make([]string, len(q))
+	for i, t := range q {
+		whole[i] = t.key
+	}
 	for _, l := range langs {
+		if !exact {
+			// The whole query as a whole term, by its match key: every
+			// inflected form of every word, and never crowded out.
+			qs = append(qs, termQuery(l+SuffixTerm, strings.Join(whole, " "), 10))
+		}
 		var keys []string
 		for _, t := range q {
 			qs = append(qs, termQuery(l+SuffixNorm, t.norm, 2))
