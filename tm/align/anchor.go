@@ -1,0 +1,168 @@
+package align
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"tolmach/internal/lang"
+)
+
+// Anchorer finds anchors in a segment: language-independent IDs such as
+// glossary concept IDs, numbers, names and acronyms. Two segments that
+// share anchors are likely translations of each other; an anchor found on
+// one side only is weak evidence against pairing them.
+//
+// Anchors may be called from several goroutines at once.
+//
+// Anchors must be comparable across languages: the same ID for the same
+// thing in the source and the target text. The aligner weighs each anchor
+// by how rare it is in the two texts and ignores anchors that occur in one
+// text only, so an Anchorer may be generous.
+type Anchorer interface {
+	Anchors(text string, l lang.Lang) []string
+}
+
+// AnchorFunc adapts a function to [Anchorer], e.g. a glossary matcher:
+//
+//	align.AnchorFunc(func(text string, l lang.Lang) []string {
+//		var ids []string
+//		for _, m := range matchers[l].Find(text) {
+//			ids = append(ids, "g:"+m.Concept.ID)
+//		}
+//		return ids
+//	})
+//
+// Give your anchors a prefix of their own ("g:") so they never collide
+// with the built-in ones.
+type AnchorFunc func(text string, l lang.Lang) []string
+
+// Anchors calls f.
+func (f AnchorFunc) Anchors(text string, l lang.Lang) []string { return f(text, l) }
+
+// The built-in anchorers. [Builtin] returns them all; [Options] uses them
+// unless NoBuiltinAnchors is set.
+var (
+	// Numbers anchors every number by its digits alone ("#2024",
+	// "#263" for 26,3 and 26.3, "#1234" for 1 234 and 1,234), so the
+	// decimal and grouping conventions of the two languages agree.
+	Numbers Anchorer = AnchorFunc(numberAnchors)
+
+	// Names anchors names, acronyms and cognates: capitalised words and
+	// words of six letters or more, Cyrillic ones transliterated, reduced
+	// to a consonant [Skeleton] prefix ("n:lfrf" for Лавров, Lavrov,
+	// Лаврова, Lavroff; "n:anfr" for информация and information); and
+	// words in capitals or with digits by their exact Latin spelling
+	// ("a:nato" for НАТО and NATO, "a:g20", "a:covid19").
+	Names Anchorer = AnchorFunc(nameAnchors)
+
+	// Quotes anchors quoted formulas by count: a segment with two quoted
+	// spans, «…» or "…" or “…”, has anchors "q1" and "q2".
+	Quotes Anchorer = AnchorFunc(func(text string, l lang.Lang) []string { return quoteAnchors(text, l) })
+)
+
+// Builtin returns the built-in anchorers: [Numbers], [Names] and
+// [Quotes], as one Anchorer that analyses each text once.
+func Builtin() []Anchorer { return []Anchorer{AnchorFunc(builtinAnchors)} }
+
+func builtinAnchors(text string, _ lang.Lang) []string {
+	toks := lang.Analyze(text)
+	return quoteAnchors(text, "", nameTokens(toks, numberTokens(toks, nil))...)
+}
+
+func numberAnchors(text string, _ lang.Lang) []string {
+	if !strings.ContainsAny(text, "0123456789") {
+		return nil
+	}
+	return numberTokens(lang.Analyze(text), nil)
+}
+
+func numberTokens(toks []lang.Token, out []string) []string {
+	for _, t := range toks {
+		if t.Kind != lang.Number {
+			continue
+		}
+		d := digitsOf(t.Text)
+		// A lone "0" or the "1" of a list item says nothing.
+		if d == "" || d == "0" {
+			continue
+		}
+		out = append(out, "#"+d)
+	}
+	return out
+}
+
+func digitsOf(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			b.WriteByte(s[i])
+		}
+	}
+	// Trailing decimal zeros differ between writers (2.50 vs 2,5).
+	return b.String()
+}
+
+// skeletonLen is how many skeleton symbols a name anchor keeps: enough to
+// tell names apart, few enough that Russian case endings and English
+// suffixes (-ia/-y, -ov/-off) fall outside.
+const skeletonLen = 4
+
+func nameAnchors(text string, _ lang.Lang) []string { return nameTokens(lang.Analyze(text), nil) }
+
+func nameTokens(toks []lang.Token, out []string) []string {
+	for _, t := range toks {
+		if t.Kind != lang.Word {
+			continue
+		}
+		letters := 0
+		digits := false
+		for _, r := range t.Text {
+			if unicode.IsLetter(r) {
+				letters++
+			} else if r >= '0' && r <= '9' {
+				digits = true
+			}
+		}
+		first, _ := utf8.DecodeRuneInString(t.Text)
+		capital := unicode.IsUpper(first)
+		if (t.Upper() && letters >= 2) || (digits && letters >= 1) {
+			if a := asciiFold(Transliterate(t.Norm, Common)); len(a) >= 2 {
+				out = append(out, "a:"+a)
+			}
+		}
+		if letters < 3 || !capital && letters < 6 {
+			continue
+		}
+		var latin string
+		if lang.ScriptOf(t.Text) == lang.Cyrillic {
+			// The stem drops Russian case endings before transliteration.
+			latin = Transliterate(t.Key, Common)
+		} else {
+			latin = strings.TrimSuffix(strings.TrimSuffix(t.Norm, "'s"), "'")
+		}
+		sk := Skeleton(latin)
+		if len(sk) > skeletonLen {
+			sk = sk[:skeletonLen]
+		}
+		if len(sk) >= 3 || len(sk) == 2 && capital {
+			out = append(out, "n:"+sk)
+		}
+	}
+	return out
+}
+
+func quoteAnchors(text string, _ lang.Lang, out ...string) []string {
+	n := 0
+	for _, r := range text {
+		switch r {
+		case '«', '“', '„', '"', '»', '”':
+			n++
+		}
+	}
+	for k := 1; k <= n/2; k++ {
+		out = append(out, "q"+strconv.Itoa(k))
+	}
+	return out
+}
