@@ -28,17 +28,16 @@ var numberWordShapes = func() map[string]uint64 {
 	m := make(map[string]uint64)
 	for w := range numberWords {
 		if len(w) < 64 {
-			m[wordPrefix(w)] |= 1 << len(w)
+			var buf [12]byte
+			m[string(wordPrefix(buf[:0], w))] |= 1 << len(w)
 		}
 	}
 	return m
 }()
 
-// wordPrefix returns the first three letters of w in lower case with ё
-// as е, the key of numberWordShapes.
-func wordPrefix(w string) string {
-	var buf [12]byte
-	b := buf[:0]
+// wordPrefix appends to b the first three letters of w in lower case
+// with ё as е, the key of numberWordShapes.
+func wordPrefix(b []byte, w string) []byte {
 	n := 0
 	for _, r := range w {
 		if n == 3 {
@@ -51,7 +50,7 @@ func wordPrefix(w string) string {
 		b = utf8.AppendRune(b, r)
 		n++
 	}
-	return string(b)
+	return b
 }
 
 func buildNumberWords() map[string]numberWord {
@@ -141,8 +140,12 @@ func buildNumberWords() map[string]numberWord {
 func (p *numParser) word(i int) (Numeral, int, bool) {
 	text := p.text
 	end := scanLetters(text, i)
-	if end-i < 3 || end-i >= 64 || numberWordShapes[wordPrefix(text[i:end])]&(1<<(end-i)) == 0 {
+	if end-i < 3 || end-i >= 64 {
 		return Numeral{}, end, false
+	}
+	var buf [12]byte
+	if numberWordShapes[string(wordPrefix(buf[:0], text[i:end]))]&(1<<(end-i)) == 0 {
+		return Numeral{}, end, false // the map index does not allocate
 	}
 	w, ok := numberWords[Fold(text[i:end])]
 	if !ok {
