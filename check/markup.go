@@ -133,10 +133,18 @@ func decodeEntity(text string, b []byte, i int) int {
 	if r, _ := utf8.DecodeRuneInString(dec); r < 0x20 && r != '\t' && r != '\n' {
 		dec = " " // control characters from &#1; and the like are not text
 	}
-	copy(b[i:], dec)
-	for k := i + len(dec); k <= j; k++ {
+	// The padding goes on the side away from the text the character
+	// belongs to: before an opening quote or a space («вместе», 38 млрд),
+	// after anything else (вместе», AT&T).
+	pad := len(ref) - len(dec)
+	at := i
+	if r, _ := utf8.DecodeRuneInString(dec); unicode.IsSpace(r) || strings.ContainsRune("«“„‘‹([{", r) {
+		at = i + pad
+	}
+	for k := i; k <= j; k++ {
 		b[k] = ' '
 	}
+	copy(b[at:], dec)
 	return j + 1
 }
 
