@@ -10,7 +10,7 @@ import (
 // a word's key may change (a new dictionary table, irregular forms,
 // spelling rules), so that anything that stores keys — an index cache —
 // can include it in its version and rebuild rather than mismatch.
-const StemVersion = "stem-2026-11-28.1"
+const StemVersion = "stem-2026-11-28.2"
 
 // Stem returns the matching key of a folded word (see [Fold]). Two
 // inflected forms of one word get one key: организации and организацию,
@@ -22,9 +22,11 @@ const StemVersion = "stem-2026-11-28.1"
 //   - Russian: the hand-written irregular table (morph_irregular.txt:
 //     людей → человек, г → год), then the dictionary table generated from
 //     hunspell-ru (morph_ru.bin: fleeting vowels, alternations, the lemma of
-//     ambiguous forms, a mark on adjectives), then Snowball for words the
-//     dictionary does not know (keeping -ость, and the -ов of surnames). An abbreviation's final dot is ignored, and
-//     an ordinal numeral with a case ending (1960-х) keys as its number.
+//     ambiguous forms, a mark on adjectives whose stem a noun shares), then
+//     Snowball for words the dictionary does not know (keeping -ость, and
+//     the fleeting е of -ец nouns). An abbreviation's final dot is ignored,
+//     and an ordinal numeral with a case ending (1960-х) keys as its
+//     number.
 //   - English: possessives dropped, irregular plurals (crises, criteria,
 //     women), British spellings folded to American (organisation, centre,
 //     defence, programme, colour), then Snowball English.

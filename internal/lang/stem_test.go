@@ -31,7 +31,8 @@ func TestDictTableLoads(t *testing.T) {
 	cases := []struct{ word, key string }{
 		{"немцев", "немец"},
 		{"организации", "организац"},
-		{"шанхайской", "шанхайск_"},
+		{"шанхайской", "шанхайск"},
+		{"открытой", "открыт_"}, // marked: открытие has the Snowball stem открыт
 	}
 	for _, c := range cases {
 		t.Run(c.word, func(t *testing.T) {

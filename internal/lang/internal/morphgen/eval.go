@@ -105,9 +105,10 @@ func leverTable(lx *lexicon, dir string) error {
 		{"+ ambiguous forms: noun > adj > verb", levers{snowball: true, dict: true, prefer: true}},
 		{"+ flagless entries resolved as forms", levers{snowball: true, dict: true, prefer: true, listed: true}},
 		{"+ fleeting-vowel links", levers{snowball: true, dict: true, prefer: true, listed: true, link: true}},
-		{"+ adjective mark", levers{snowball: true, dict: true, prefer: true, listed: true, link: true, adjMark: true}},
+		{"+ adjective mark where a noun or verb shares the stem", levers{snowball: true, dict: true, prefer: true, listed: true, link: true, adjMark: true}},
 		{"+ unknown -ец: fleeting е restored (= shipped table)", allLevers},
 		{"rejected: shipped + unknown -ов/-ев kept (surnames)", func() levers { l := allLevers; l.unknown.Surnames = true; return l }()},
+		{"rejected: shipped + mark on every adjective", func() levers { l := allLevers; l.markAll = true; return l }()},
 		{"rejected: shipped + судья keeps its ь", func() levers { l := allLevers; l.softSign = true; return l }()},
 	}
 	fmt.Printf("%d tokens\n| lever | recall | collisions |\n| --- | --- | --- |\n", len(toks))

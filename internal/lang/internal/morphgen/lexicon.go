@@ -18,6 +18,7 @@ type levers struct {
 	listed   bool // a flagless entry that a paradigm also generates is a form, not a lemma
 	link     bool // link flagless forms with a fleeting vowel (немцев, чисел) to their paradigm
 	adjMark  bool // mark adjectival keys (ruskey.AdjMark)
+	markAll  bool // mark every adjective, not only those whose stem is also a noun's or verb's
 	snowball bool // -ость kept by ruskey.Snowball (false: plain Snowball, for the lever table)
 	softSign bool // судья keys as судь, not as суд (measured, rejected: семей, статей, листья lose more)
 	unknown  ruskey.Rules
@@ -32,6 +33,7 @@ type lexicon struct {
 	entry map[string]bool     // every folded entry word, flagged or not
 	cands map[string][]string // folded form → the flagged lemmas whose paradigms generate it
 	links map[string]string   // flagless form → lemma found through a vowel alternation
+	other map[string]bool     // Snowball keys of the entries that are not adjectives
 }
 
 // cyrillicWord reports whether w is all Cyrillic letters: the only words
@@ -71,6 +73,12 @@ func buildLexicon(entries []dicEntry, rules map[rune][]suffixRule) *lexicon {
 		sort.Strings(lx.cands[f])
 	}
 	lx.linkAlternations()
+	lx.other = map[string]bool{}
+	for w := range lx.entry {
+		if !strings.ContainsRune(lx.flags[w], 'A') {
+			lx.other[ruskey.Snowball(w)] = true
+		}
+	}
 	return lx
 }
 
@@ -234,7 +242,11 @@ func (lx *lexicon) key(l string, lv levers) string {
 		// Snowball strips -ья as an ending, so судья would key as суд.
 		k += "ь"
 	}
-	if lv.adjMark && strings.ContainsRune(lx.flags[l], 'A') {
+	// The mark goes only where it separates something (безопасный from
+	// безопасность): elsewhere an adjective keeps the plain Snowball key
+	// that its forms the dictionary misses, and surnames declined like
+	// adjectives (Лавровым), get too.
+	if lv.adjMark && strings.ContainsRune(lx.flags[l], 'A') && (lv.markAll || lx.other[k]) {
 		k += ruskey.AdjMark
 	}
 	return k

@@ -13,11 +13,12 @@ import (
 	"github.com/blevesearch/snowballstem/russian"
 )
 
-// AdjMark ends the key of every word the dictionary knows as an
-// adjective. Snowball gives безопасный and безопасность, открытый and
-// открытие, длинный and длина one stem; the mark keeps an adjective and
-// the noun it derives from (or that derives from it) apart, which halves
-// the collisions among frequent lemmas.
+// AdjMark ends the key of a word the dictionary knows as an adjective
+// when a noun or verb of the dictionary has the same Snowball stem.
+// Snowball gives безопасный and безопасность, открытый and открытие,
+// длинный and длина one stem; the mark keeps an adjective and the noun it
+// derives from (or that derives from it) apart, which halves the
+// collisions among frequent lemmas.
 const AdjMark = "_"
 
 // Snowball returns the Russian Snowball stem of a folded word, except that
