@@ -31,7 +31,6 @@ type htmlRow struct {
 	Source, Target []htmlPiece
 	Findings       []htmlFinding
 	Class          string // the worst severity of the row's findings
-	Confidence     string
 }
 
 type htmlPair struct {
@@ -95,7 +94,7 @@ ul.f { margin: .3em 0 0; padding-left: 1.2em; font-size: .9em; }
 <table>
 <thead><tr><th class="n">#</th><th>{{.Source.Path}}</th><th>{{.Target.Path}}</th></tr></thead>
 <tbody>
-{{range .Rows}}<tr class="{{.Class}}"><td class="n" title="alignment confidence {{.Confidence}}">{{.Index}}</td>
+{{range .Rows}}<tr class="{{.Class}}"><td class="n">{{.Index}}</td>
 <td{{if not .Source}} class="empty"{{end}}>{{range .Source}}{{if .Class}}<mark class="{{.Class}}" title="{{.Title}}">{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</td>
 <td{{if not .Target}} class="empty"{{end}}>{{range .Target}}{{if .Class}}<mark class="{{.Class}}" title="{{.Title}}">{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}{{if .Findings}}
 <ul class="f">{{range .Findings}}<li><a href="#{{.ID}}" class="sev-{{.Severity}}">{{.Severity}}</a> <span class="rule">{{.Rule}}</span> {{.Message}}</li>{{end}}</ul>{{end}}</td></tr>
@@ -129,7 +128,7 @@ func writeHTML(w io.Writer, r *check.Report, _ Options) error {
 			byUnit[f.Unit] = append(byUnit[f.Unit], i)
 		}
 		for ui, u := range res.Units {
-			row := htmlRow{Index: ui + 1, Confidence: fmt.Sprintf("%.2f", u.Confidence)}
+			row := htmlRow{Index: ui + 1}
 			worst := check.Off
 			var fs []check.Finding
 			for _, i := range byUnit[ui] {
