@@ -183,6 +183,8 @@ func update(path string, opt Options, produce func(add func(*Unit)) error) (res 
 	format := FormatOf(path, nil)
 	if exists {
 		format = formatOfFile(path)
+	} else if _, err := ParseFormat(strings.TrimPrefix(filepath.Ext(path), ".")); err != nil {
+		return Result{}, fmt.Errorf("%s: unknown TM file extension (want .tmx, .tsv or .csv)", path)
 	}
 
 	dir := filepath.Dir(path)
@@ -346,41 +348,62 @@ func startTM(w *bufio.Writer, path string, exists bool, format Format) (*tmSink,
 		s.tail = tmxTail
 		return s, nil
 	}
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	if cut, ok := spliceAt(data); ok {
-		w.Write(data[:cut])
-		s.tail = string(data[cut:])
+	defer f.Close()
+	if cut, tail, ok := findSplice(f); ok {
+		// Copy the file up to </body> without holding it in memory.
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return nil, err
+		}
+		if _, err := io.CopyN(w, f, cut); err != nil {
+			return nil, fmt.Errorf("copying %s: %w", path, err)
+		}
+		s.tail = tail
 		return s, nil
 	}
 	// Not spliceable (UTF-16, another encoding, <body/>): rewrite.
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return nil, err
+	}
 	w.WriteString(tmxHead("*all*"))
 	s.tail = tmxTail
-	err = Read(bytes.NewReader(data), path, TMX, func(u *Unit) error { return s.write(u) })
+	err = Read(f, path, TMX, func(u *Unit) error { return s.write(u) })
 	return s, err
 }
 
-// spliceAt returns the offset of the last </body> of a UTF-8 TMX file,
-// where new units can be inserted.
-func spliceAt(data []byte) (int, bool) {
-	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) ||
-		bytes.HasPrefix(data, []byte{'<', 0}) || bytes.HasPrefix(data, []byte{0, '<'}) {
-		return 0, false
+// findSplice returns where new units go in a UTF-8 TMX file (the offset
+// of its last </body>) and what follows it, reading only the file's
+// first and last bytes.
+func findSplice(f *os.File) (int64, string, bool) {
+	fi, err := f.Stat()
+	if err != nil {
+		return 0, "", false
 	}
-	decl := data
-	if i := bytes.Index(decl, []byte("?>")); i >= 0 && i < 512 {
-		decl = bytes.ToLower(decl[:i])
-		if j := bytes.Index(decl, []byte("encoding=")); j >= 0 {
-			enc := strings.Trim(string(decl[j+len("encoding="):]), " \"'?")
-			if k := strings.IndexAny(enc, "\"' "); k >= 0 {
-				enc = enc[:k]
-			}
-			if enc != "utf-8" && enc != "utf8" {
-				return 0, false
-			}
-		}
+	head := make([]byte, 512)
+	n, _ := f.ReadAt(head, 0)
+	if !utf8TMX(head[:n]) {
+		return 0, "", false
+	}
+	from := max(0, fi.Size()-64<<10)
+	tailBuf := make([]byte, fi.Size()-from)
+	if _, err := f.ReadAt(tailBuf, from); err != nil && err != io.EOF {
+		return 0, "", false
+	}
+	cut, ok := spliceAt(tailBuf)
+	if !ok {
+		return 0, "", false
+	}
+	return from + int64(cut), string(tailBuf[cut:]), true
+}
+
+// spliceAt returns the offset of the last </body> in data, a UTF-8
+// TMX file or its end, where new units can be inserted.
+func spliceAt(data []byte) (int, bool) {
+	if !utf8TMX(data) {
+		return 0, false
 	}
 	i := bytes.LastIndex(data, []byte("</body>"))
 	if i < 0 {
@@ -391,6 +414,33 @@ func spliceAt(data []byte) (int, bool) {
 		i--
 	}
 	return i, true
+}
+
+// utf8TMX reports whether the start of a TMX file shows UTF-8: no UTF-16
+// byte order mark or NUL bytes, and no XML declaration naming another
+// encoding. UTF-8 bytes can be spliced in only then.
+func utf8TMX(head []byte) bool {
+	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) || bytes.IndexByte(head, 0) >= 0 {
+		return false
+	}
+	h := bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF})
+	if !bytes.HasPrefix(h, []byte("<?xml")) {
+		return true
+	}
+	end := bytes.Index(h, []byte("?>"))
+	if end < 0 {
+		return false
+	}
+	decl := bytes.ToLower(h[:end])
+	j := bytes.Index(decl, []byte("encoding"))
+	if j < 0 {
+		return true
+	}
+	enc := strings.TrimLeft(string(decl[j+len("encoding"):]), " \t=\"'")
+	if k := strings.IndexAny(enc, "\"' "); k >= 0 {
+		enc = enc[:k]
+	}
+	return enc == "utf-8" || enc == "utf8"
 }
 
 // tmxHead is the start of every TMX document tolmach writes.

@@ -137,3 +137,42 @@ func TestSearch(t *testing.T) {
 		})
 	}
 }
+
+// TestAddRewritesOtherEncodings: a TMX in UTF-16 or a declared
+// single-byte encoding cannot take UTF-8 bytes spliced in; it is
+// rewritten, and every unit survives.
+func TestAddRewritesOtherEncodings(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name string
+		data []byte
+	}{
+		{"windows-1251", append([]byte("<?xml version=\"1.0\" encoding=\"windows-1251\"?>\n<tmx version=\"1.4\"><header/><body><tu><tuv xml:lang=\"ru\"><seg>"),
+			append([]byte{0xcc, 0xe8, 0xf0}, []byte("</seg></tuv><tuv xml:lang=\"en\"><seg>Peace</seg></tuv></tu></body></tmx>\n")...)...)},
+		{"utf-16le", utf16le("<?xml version=\"1.0\" encoding=\"UTF-16\"?><tmx version=\"1.4\"><header/><body><tu><tuv xml:lang=\"ru\"><seg>Мир</seg></tuv><tuv xml:lang=\"en\"><seg>Peace</seg></tuv></tu></body></tmx>")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(dir, tt.name+".tmx")
+			os.WriteFile(path, tt.data, 0o644)
+			if _, err := Add(path, []Unit{pairUnit("", "Война", "War")}, Options{}); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			if err := ReadFile(path, func(u *Unit) error { got = append(got, u.Segments[0].Text); return nil }); err != nil {
+				t.Fatal(err)
+			}
+			if strings.Join(got, "|") != "Мир|Война" {
+				t.Errorf("units %q, want Мир|Война", got)
+			}
+		})
+	}
+}
+
+func utf16le(s string) []byte {
+	b := []byte{0xFF, 0xFE}
+	for _, r := range s {
+		b = append(b, byte(r), byte(r>>8))
+	}
+	return b
+}
