@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"golang.org/x/text/encoding/unicode"
@@ -59,6 +60,31 @@ func TestWriteFileAndDetect(t *testing.T) {
 		err := WriteFile(filepath.Join(dir, "a.doc"), g, "")
 		if !errors.Is(err, ErrUnknownFormat) {
 			t.Errorf("error = %v", err)
+		}
+	})
+	t.Run("special file written in place", func(t *testing.T) {
+		// A FIFO stands in for /dev/null: it must stay a FIFO, with no
+		// lock file beside it.
+		fifo := filepath.Join(dir, "pipe.glossary")
+		if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+			t.Skip(err)
+		}
+		got := make(chan []byte)
+		go func() {
+			b, _ := os.ReadFile(fifo)
+			got <- b
+		}()
+		if err := WriteFile(fifo, g, Native); err != nil {
+			t.Fatal(err)
+		}
+		if b := <-got; !bytes.HasPrefix(b, []byte("# tolmach glossary")) {
+			t.Errorf("read from the pipe: %q", b)
+		}
+		if fi, err := os.Stat(fifo); err != nil || fi.Mode()&os.ModeNamedPipe == 0 {
+			t.Errorf("the FIFO was replaced: %v %v", fi.Mode(), err)
+		}
+		if _, err := os.Stat(fifo + ".lock"); err == nil {
+			t.Error("lock file created beside a special file")
 		}
 	})
 	t.Run("no temp files left", func(t *testing.T) {

@@ -81,6 +81,17 @@ func FuzzTBX(f *testing.F) {
 	f.Add([]byte(`<tbx><text><body><conceptEntry><langSec xml:lang="en"><termSec><term>x<hi>y</hi></term><basic:termType>acronym</basic:termType></termSec></langSec></conceptEntry></body></text></tbx>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		g, err := Parse(data, "f.tbx", TBX)
+		// The fast tokenizer must never accept what encoding/xml rejects,
+		// nor read anything differently.
+		std, stdErr := parseTBXWith(data, "f.tbx", false)
+		switch {
+		case (err == nil) != (stdErr == nil):
+			t.Fatalf("fast path: %v; encoding/xml: %v", err, stdErr)
+		case err == nil && canon(t, g) != canon(t, std):
+			t.Fatalf("fast path read\n%s\nencoding/xml read\n%s", canon(t, g), canon(t, std))
+		case err != nil && err.Error() != stdErr.Error():
+			t.Fatalf("errors differ: %v / %v", err, stdErr)
+		}
 		if err != nil {
 			return
 		}

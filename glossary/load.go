@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -221,6 +223,7 @@ func LoadFS(fsys fs.FS, pattern string) (*Glossary, error) {
 func Merge(gs ...*Glossary) *Glossary {
 	out := &Glossary{}
 	taken := map[string]bool{}
+	next := map[string]int{} // base id → next suffix to try, so that n clashes cost O(n)
 	for _, g := range gs {
 		if g == nil {
 			continue
@@ -231,7 +234,7 @@ func Merge(gs ...*Glossary) *Glossary {
 				id = conceptSlug(c)
 			}
 			if taken[id] || id != c.ID {
-				id = freeID(id, taken)
+				id = freeID(id, taken, next)
 				cc := *c
 				cc.ID = id
 				c = &cc
@@ -243,13 +246,15 @@ func Merge(gs ...*Glossary) *Glossary {
 	return out
 }
 
-// freeID returns id, or id with the first suffix -2, -3, … not in taken.
-func freeID(id string, taken map[string]bool) string {
+// freeID returns id, or id with the first suffix -2, -3, … not in taken;
+// next remembers where to resume for each id.
+func freeID(id string, taken map[string]bool, next map[string]int) string {
 	if !taken[id] {
 		return id
 	}
-	for n := 2; ; n++ {
-		if cand := fmt.Sprintf("%s-%d", id, n); !taken[cand] {
+	for n := max(next[id], 2); ; n++ {
+		if cand := id + "-" + strconv.Itoa(n); !taken[cand] {
+			next[id] = n + 1
 			return cand
 		}
 	}
@@ -277,7 +282,14 @@ func Write(w io.Writer, g *Glossary, format Format) error {
 // the lock file path+".lock" so that concurrent writers are serialised.
 // An empty format means the one of path's extension ([FormatForPath]).
 // On error path is unchanged.
+//
+// A path that exists and is not a regular file (/dev/null, /dev/stdout,
+// a pipe) is written to directly, without lock or rename: replacing a
+// device node with a regular file would break the system.
 func WriteFile(path string, g *Glossary, format Format) error {
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		return writeSpecial(path, g, format)
+	}
 	unlock, err := lockFile(path)
 	if err != nil {
 		return err
@@ -310,6 +322,35 @@ func Update(path string, change func(g *Glossary) error) error {
 	return writeFileLocked(path, g, "")
 }
 
+// writeSpecial writes g into an existing non-regular file (a device or
+// a pipe) as it is.
+func writeSpecial(path string, g *Glossary, format Format) error {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return fmt.Errorf("%s: is a directory", path)
+	}
+	if format == "" {
+		f, err := FormatForPath(path)
+		if err != nil {
+			return err
+		}
+		format = f
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(f)
+	if err := Write(bw, g, format); err != nil {
+		f.Close()
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
 func writeFileLocked(path string, g *Glossary, format Format) error {
 	if format == "" {
 		f, err := FormatForPath(path)
@@ -332,6 +373,9 @@ func atomicWrite(path string, data []byte) error {
 	dir := filepath.Dir(path)
 	mode := os.FileMode(0o644)
 	if fi, err := os.Stat(path); err == nil {
+		if !fi.Mode().IsRegular() {
+			return fmt.Errorf("%s: not a regular file; refusing to replace it", path)
+		}
 		mode = fi.Mode().Perm()
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")

@@ -22,7 +22,7 @@ const flagsNote = "x-tolmach-flags"
 
 // tbxReader holds the state of one streaming TBX parse.
 type tbxReader struct {
-	d     *xml.Decoder
+	tz    tokenizer
 	file  string
 	g     *Glossary
 	stack []string // local names of the open elements
@@ -33,10 +33,21 @@ type tbxReader struct {
 }
 
 // parseTBX reads TBX v2 (<martif>) and v3 (<tbx>), DCA and DCT styles,
-// streaming. Nothing is ever fetched: encoding/xml neither resolves a
-// DOCTYPE nor expands entities it does not know (an unknown entity is a
-// syntax error, so expansion is bounded by construction).
+// streaming. Nothing is ever fetched: neither tokenizer resolves a
+// DOCTYPE or expands entities it does not know (an unknown entity is an
+// error, so expansion is bounded by construction).
+//
+// UTF-8 input is first read with a fast tokenizer (fastxml.go) that
+// accepts only plain well-formed XML; on anything else — another
+// encoding, an error of any kind — the file is read again with
+// encoding/xml, whose result and messages are authoritative.
 func parseTBX(data []byte, file string) (*Glossary, error) {
+	return parseTBXWith(data, file, true)
+}
+
+// parseTBXWith is parseTBX, with the fast path only when fast is true
+// (the fuzz test compares both paths).
+func parseTBXWith(data []byte, file string, fast bool) (*Glossary, error) {
 	var utf16 bool
 	switch {
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
@@ -48,6 +59,14 @@ func parseTBX(data []byte, file string) (*Glossary, error) {
 		data, utf16 = out, true
 	case bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")):
 		data = data[3:]
+	}
+	if fast && !utf16 {
+		if fx := newFastXML(data); fx != nil {
+			r := &tbxReader{tz: fx, file: file, g: &Glossary{}}
+			if err := r.run(); err == nil {
+				return Merge(r.g), nil
+			}
+		}
 	}
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = true
@@ -67,20 +86,68 @@ func parseTBX(data []byte, file string) (*Glossary, error) {
 		}
 		return enc.NewDecoder().Reader(input), nil
 	}
-	r := &tbxReader{d: d, file: file, g: &Glossary{}}
+	r := &tbxReader{tz: &stdXML{d: d}, file: file, g: &Glossary{}}
 	if err := r.run(); err != nil {
 		return nil, err
 	}
 	return Merge(r.g), nil
 }
 
+// tokKind is the kind of an xtok.
+type tokKind uint8
+
+const (
+	tokStart tokKind = iota + 1
+	tokEnd
+	tokText
+)
+
+// xtok is one XML token as the TBX reader needs it. attrs and text are
+// only valid until the next token is read.
+type xtok struct {
+	kind  tokKind
+	name  string // local name of a start or end tag
+	attrs []xml.Attr
+	text  []byte
+}
+
+// tokenizer is what the TBX reader reads tokens from: encoding/xml
+// (stdXML) or the fast path (fastXML). next returns io.EOF at the end.
+type tokenizer interface {
+	next() (xtok, error)
+	pos() (line, col int)
+}
+
+// stdXML adapts encoding/xml's RawToken (no namespace translation: the
+// reader matches local names, and "xml:lang" keeps its prefix).
+type stdXML struct{ d *xml.Decoder }
+
+func (x *stdXML) next() (xtok, error) {
+	for {
+		tok, err := x.d.RawToken()
+		if err != nil {
+			return xtok{}, err
+		}
+		switch el := tok.(type) {
+		case xml.StartElement:
+			return xtok{kind: tokStart, name: el.Name.Local, attrs: el.Attr}, nil
+		case xml.EndElement:
+			return xtok{kind: tokEnd, name: el.Name.Local}, nil
+		case xml.CharData:
+			return xtok{kind: tokText, text: el}, nil
+		}
+	}
+}
+
+func (x *stdXML) pos() (int, int) { return x.d.InputPos() }
+
 func (r *tbxReader) errorf(format string, args ...any) error {
-	line, col := r.d.InputPos()
+	line, col := r.tz.pos()
 	return errAt(r.file, line, col, format, args...)
 }
 
 func (r *tbxReader) xmlError(err error) error {
-	line, col := r.d.InputPos()
+	line, col := r.tz.pos()
 	var se *xml.SyntaxError
 	if errors.As(err, &se) {
 		if se.Line != line {
@@ -91,8 +158,8 @@ func (r *tbxReader) xmlError(err error) error {
 	return &ParseError{File: r.file, Line: line, Col: col, Err: err}
 }
 
-func attr(se xml.StartElement, local string) string {
-	for _, a := range se.Attr {
+func attrOf(attrs []xml.Attr, local string) string {
+	for _, a := range attrs {
 		if a.Name.Local == local {
 			return a.Value
 		}
@@ -103,16 +170,16 @@ func attr(se xml.StartElement, local string) string {
 func (r *tbxReader) run() error {
 	root := ""
 	for {
-		tok, err := r.d.RawToken()
+		tok, err := r.tz.next()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
 			return r.xmlError(err)
 		}
-		switch el := tok.(type) {
-		case xml.StartElement:
-			name := el.Name.Local
+		switch tok.kind {
+		case tokStart:
+			name := tok.name
 			if root == "" {
 				if name != "martif" && name != "tbx" {
 					return r.errorf("not a TBX file: the root element is <%s>, want <martif> (TBX v2) or <tbx> (TBX v3)", name)
@@ -120,20 +187,20 @@ func (r *tbxReader) run() error {
 				root = name
 			}
 			r.stack = append(r.stack, name)
-			if err := r.start(el); err != nil {
+			if err := r.start(tok); err != nil {
 				return err
 			}
-		case xml.EndElement:
+		case tokEnd:
 			n := len(r.stack)
-			if n == 0 || r.stack[n-1] != el.Name.Local {
+			if n == 0 || r.stack[n-1] != tok.name {
 				want := "nothing"
 				if n > 0 {
 					want = "</" + r.stack[n-1] + ">"
 				}
-				return r.errorf("malformed XML: </%s> closes %s", el.Name.Local, want)
+				return r.errorf("malformed XML: </%s> closes %s", tok.name, want)
 			}
 			r.stack = r.stack[:n-1]
-			r.end(el.Name.Local)
+			r.end(tok.name)
 		}
 	}
 	if root == "" {
@@ -148,49 +215,52 @@ func (r *tbxReader) run() error {
 // text reads the character data of the element just opened, up to its
 // end tag, including the text of inline children (<hi>, <ph>…).
 func (r *tbxReader) text() (string, error) {
-	var b strings.Builder
+	var b []byte
 	depth := 0
 	for {
-		tok, err := r.d.RawToken()
+		tok, err := r.tz.next()
 		if err != nil {
 			if err == io.EOF {
 				return "", r.errorf("malformed XML: unexpected end of file inside <%s>", r.stack[len(r.stack)-1])
 			}
 			return "", r.xmlError(err)
 		}
-		switch el := tok.(type) {
-		case xml.CharData:
-			b.Write(el)
-		case xml.StartElement:
+		switch tok.kind {
+		case tokText:
+			b = append(b, tok.text...)
+		case tokStart:
 			depth++
-		case xml.EndElement:
+		case tokEnd:
 			if depth == 0 {
 				want := r.stack[len(r.stack)-1]
-				if el.Name.Local != want {
-					return "", r.errorf("malformed XML: </%s> closes <%s>", el.Name.Local, want)
+				if tok.name != want {
+					return "", r.errorf("malformed XML: </%s> closes <%s>", tok.name, want)
 				}
 				r.stack = r.stack[:len(r.stack)-1]
-				return b.String(), nil
+				return string(b), nil
 			}
 			depth--
 		}
 	}
 }
 
-func (r *tbxReader) start(el xml.StartElement) error {
-	name := el.Name.Local
+func (r *tbxReader) start(el xtok) error {
+	name := el.name
 	switch name {
 	case "termEntry", "conceptEntry":
-		line, _ := r.d.InputPos()
-		r.c = &Concept{ID: SanitizeID(attr(el, "id")), Origin: fmt.Sprintf("%s:%d", r.file, line)}
+		line, _ := r.tz.pos()
+		r.c = &Concept{ID: SanitizeID(attrOf(el.attrs, "id")), Origin: fmt.Sprintf("%s:%d", r.file, line)}
 		return nil
 	case "langSet", "langSec":
-		r.lang = NormalizeLang(attr(el, "lang"))
+		r.lang = NormalizeLang(attrOf(el.attrs, "lang"))
 		if r.c == nil {
 			return r.errorf("<%s> outside a concept entry", name)
 		}
 		if r.lang == "" {
 			return r.errorf("<%s> without xml:lang", name)
+		}
+		if !isLangCode(r.lang) {
+			return r.errorf("<%s> has an invalid xml:lang %q", name, attrOf(el.attrs, "lang"))
 		}
 		return nil
 	case "tig", "ntig", "termSec":
@@ -215,7 +285,7 @@ func (r *tbxReader) start(el xml.StartElement) error {
 	kind := ""
 	switch name {
 	case "termNote", "descrip", "admin":
-		kind = attr(el, "type")
+		kind = attrOf(el.attrs, "type")
 	case "note":
 		kind = "note"
 	case "administrativeStatus", "normativeAuthorization", "termType", "subjectField", "definition":
@@ -300,7 +370,7 @@ func joinNote(a, b string) string {
 }
 
 func (r *tbxReader) openTerm() {
-	line, _ := r.d.InputPos()
+	line, _ := r.tz.pos()
 	r.t = &Term{Lang: r.lang}
 	r.tLine = line
 }
