@@ -26,7 +26,7 @@ type fastXML struct {
 	data    []byte
 	p       int // read position
 	pending string
-	hasEnd  bool            // a self-closing tag's end is pending
+	hasEnd  bool // a self-closing tag's end is pending
 	names   map[string]string
 	attrs   []xml.Attr
 	buf     []byte
