@@ -143,3 +143,22 @@ func TestMain(m *testing.M) {
 	}
 	os.Exit(code)
 }
+
+// BenchmarkOpenLookupClose50k is the work of one whole-process lookup
+// after start-up: open the cached 50k index read-only, look up, close.
+func BenchmarkOpenLookupClose50k(b *testing.B) {
+	big50k(b)
+	dir := filepath.Join(big50kDir, "idx")
+	ctx := context.Background()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		x, err := Open(dir, openTimeout)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := x.Lookup(ctx, Query{Text: "Шанхайской организации"}); err != nil {
+			b.Fatal(err)
+		}
+		x.Close()
+	}
+}

@@ -64,7 +64,7 @@ func QueryTokens(text string) int { return len(lang.Analyze(text)) }
 // candidatesFor is the number of bleve hits reranked for a lookup that
 // returns limit results: bleve's tf-idf only has to put the right
 // concepts among them, the reranker orders them.
-func candidatesFor(limit int) int { return max(100, 10*limit) }
+func candidatesFor(limit int) int { return max(50, 5*limit) }
 
 // Lookup finds the concepts whose terms match q, best first, each
 // concept once. Candidates come from bleve — exact words, stems, a
