@@ -31,9 +31,17 @@ type Matcher struct {
 }
 
 type trieNode struct {
-	byKey  map[string]*trieNode // edges by matching key
-	byNorm map[string]*trieNode // edges by folded form, for exact words
-	ends   []*entry             // terms ending here
+	byKey map[string]*trieEdge // edges by matching key
+	ends  []*entry             // terms ending here
+}
+
+// trieEdge leads on from a node for one matching key: to any word with
+// that key, or — for exact words — only to the word with one folded form.
+// Exact edges hang under the key too (a folded form determines its key),
+// so every word of text costs one map look-up per active node.
+type trieEdge struct {
+	any    *trieNode
+	byNorm map[string]*trieNode
 }
 
 // entry is one term in the trie.
@@ -122,33 +130,38 @@ func (m *Matcher) add(c *Concept, t *Term, order int) {
 		byNorm = short && !upper ||
 			len(units) == 1 && !upper && utf8.RuneCountInString(units[0].Key) <= 2
 	}
-	e := &entry{concept: c, term: t, order: order, cases: make([]caseReq, len(units)), anyCase: true}
+	ent := &entry{concept: c, term: t, order: order, cases: make([]caseReq, len(units)), anyCase: true}
 	n := m.root
 	for i, u := range units {
-		e.cases[i] = caseOf(u.Text, t.CaseSensitive)
-		e.anyCase = e.anyCase && e.cases[i].kind == caseAny
-		e.norms = append(e.norms, u.Norm)
-		e.texts = append(e.texts, u.Text)
+		ent.cases[i] = caseOf(u.Text, t.CaseSensitive)
+		ent.anyCase = ent.anyCase && ent.cases[i].kind == caseAny
+		ent.norms = append(ent.norms, u.Norm)
+		ent.texts = append(ent.texts, u.Text)
+		if n.byKey == nil {
+			n.byKey = map[string]*trieEdge{}
+		}
+		e := n.byKey[u.Key]
+		if e == nil {
+			e = &trieEdge{}
+			n.byKey[u.Key] = e
+		}
 		if byNorm {
-			n = child(&n.byNorm, u.Norm)
+			if e.byNorm == nil {
+				e.byNorm = map[string]*trieNode{}
+			}
+			if e.byNorm[u.Norm] == nil {
+				e.byNorm[u.Norm] = newNode()
+			}
+			n = e.byNorm[u.Norm]
 		} else {
-			n = child(&n.byKey, u.Key)
+			if e.any == nil {
+				e.any = newNode()
+			}
+			n = e.any
 		}
 	}
-	n.ends = append(n.ends, e)
+	n.ends = append(n.ends, ent)
 	m.terms++
-}
-
-func child(edges *map[string]*trieNode, label string) *trieNode {
-	if *edges == nil {
-		*edges = map[string]*trieNode{}
-	}
-	c := (*edges)[label]
-	if c == nil {
-		c = newNode()
-		(*edges)[label] = c
-	}
-	return c
 }
 
 // caseOf returns the case requirement of one word of a term. Words in
@@ -245,7 +258,7 @@ func (m *Matcher) Find(text string) []Match {
 // offsets are the tokens'.
 func (m *Matcher) FindTokens(toks []lang.Token) []Match {
 	us := unitsOf(toks)
-	var out []Match
+	out := make([]Match, 0, len(us)/8)
 	var w walker
 	for i := 0; i < len(us); {
 		best, bestEnd := m.longestAt(&w, us, i)
@@ -286,15 +299,15 @@ func (m *Matcher) FindAll(text string) []Match {
 // longestAt returns the entries of the longest term match starting at
 // unit i, and the index of its last unit.
 func (m *Matcher) longestAt(w *walker, us []unit, i int) ([]*entry, int) {
-	var best []*entry
+	w.best = w.best[:0]
 	bestEnd := -1
 	w.start(m.root, us, i)
 	for w.next() {
 		if len(w.es) > 0 {
-			best, bestEnd = append(best[:0], w.es...), w.j // shorter matches come first
+			w.best, bestEnd = append(w.best[:0], w.es...), w.j // shorter matches come first
 		}
 	}
-	return best, bestEnd
+	return w.best, bestEnd
 }
 
 // walker follows the trie from a start unit, one unit per step, along
@@ -305,6 +318,7 @@ type walker struct {
 	i, j      int
 	cur, nxt  []*trieNode
 	es        []*entry // terms ending at unit j whose case the text meets
+	best      []*entry // longestAt's result, reused
 	exhausted bool
 }
 
@@ -323,11 +337,15 @@ func (w *walker) next() bool {
 	u := &w.us[w.j]
 	w.nxt = w.nxt[:0]
 	for _, n := range w.cur {
-		if c := n.byKey[u.Key]; c != nil {
-			w.nxt = append(w.nxt, c)
+		e := n.byKey[u.Key]
+		if e == nil {
+			continue
 		}
-		if n.byNorm != nil {
-			if c := n.byNorm[u.Norm]; c != nil {
+		if e.any != nil {
+			w.nxt = append(w.nxt, e.any)
+		}
+		if e.byNorm != nil {
+			if c := e.byNorm[u.Norm]; c != nil {
 				w.nxt = append(w.nxt, c)
 			}
 		}
