@@ -291,6 +291,10 @@ func TestEnglishPairs(t *testing.T) {
 		{"chairman", "chairmen"},
 		{"spokesman", "spokesmen"},
 		{"sanction", "sanctions"},
+		{"security", "securities"},
+		{"community", "communities"},
+		{"nationalism", "nationalisms"},
+		{"organisation", "organizations"},
 		{"Shanghai Cooperation Organisation", "Shanghai Cooperation Organization"},
 	}
 	for _, forms := range same {
@@ -306,7 +310,11 @@ func TestEnglishPairs(t *testing.T) {
 	apart := [][2]string{
 		{"prise", "prize"}, {"four", "for"}, {"hour", "her"}, {"policy", "police"},
 		{"media", "medium"}, {"specimen", "speciman"}, {"Yemen", "Yeman"}, {"tour", "tor"},
-		{"base", "basis"}, {"union", "unit"},
+		{"base", "basis"}, {"union", "unit"}, {"nationalism", "nation"}, {"national", "nation"},
+		{"unilateralism", "unilateral"}, {"multilateralism", "multilateral"}, {"security", "secure"},
+		{"majority", "major"}, {"authority", "author"}, {"organization", "organ"}, {"international", "intern"},
+		{"developed countries", "developing countries"}, {"United Nations", "unit"}, {"consulate", "consul"},
+		{"mediator", "mediation"}, {"peacekeepers", "peacekeeping"}, {"hegemonism", "hegemon"},
 	}
 	for _, p := range apart {
 		t.Run("apart/"+p[0]+"≠"+p[1], func(t *testing.T) {
@@ -379,7 +387,11 @@ func TestMorphologyLevers(t *testing.T) {
 		for _, r := range []struct {
 			name string
 			key  func(string) string
-		}{{"Snowball alone", plainEN}, {"+ possessives, irregular plurals, UK→US (= Stem)", Stem}} {
+		}{
+			{"Snowball alone", plainEN},
+			{"+ possessives, irregular plurals, UK→US", func(w string) string { return stemEnglishGuarded(w, false) }},
+			{"+ derivation guard: -ism, -ity, -ization, -ional kept (= Stem)", Stem},
+		} {
 			rec, col, _, _ := morphScore(en, r.key)
 			t.Logf("| %s | %.2f%% | %.2f%% |", r.name, rec, col)
 		}

@@ -10,7 +10,7 @@ import (
 // a word's key may change (a new dictionary table, irregular forms,
 // spelling rules), so that anything that stores keys — an index cache —
 // can include it in its version and rebuild rather than mismatch.
-const StemVersion = "stem-2026-11-28.2"
+const StemVersion = "stem-2026-11-28.3"
 
 // Stem returns the matching key of a folded word (see [Fold]). Two
 // inflected forms of one word get one key: организации and организацию,

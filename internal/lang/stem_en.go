@@ -9,10 +9,16 @@ import (
 
 // stemEnglish returns the key of a folded word in Latin script: the
 // possessive dropped, an irregular plural replaced by its singular, a
-// British spelling by the American one, then Snowball English. Folding
+// British spelling by the American one, then Snowball English, unless
+// the word has a derivational ending Snowball would strip into another
+// term (nationalism, security, organization). Folding
 // spellings before stemming is what lets a British glossary find an
 // American text and the other way round.
-func stemEnglish(w string) string {
+func stemEnglish(w string) string { return stemEnglishGuarded(w, true) }
+
+// stemEnglishGuarded is stemEnglish with the derivation guard switched
+// on or off, for the lever table.
+func stemEnglishGuarded(w string, guard bool) string {
 	if len(w) <= 2 {
 		return w
 	}
@@ -21,6 +27,9 @@ func stemEnglish(w string) string {
 		w = s
 	}
 	w = americanSpelling(w)
+	if k, ok := guardDerivation(w); ok && guard {
+		return k
+	}
 	env := snowballstem.NewEnv(w)
 	english.Stem(env)
 	return env.Current()
@@ -129,4 +138,40 @@ func americanSpelling(w string) string {
 		break
 	}
 	return w
+}
+
+// derivedEndings are the derivational endings Snowball strips although
+// the word they make is another term: nationalism is not nation,
+// unilateralism not unilateral, security not secure, majority not major,
+// organization not organ, national not nation, international not intern.
+// A word with one keys as itself, its plural folded to the singular.
+var derivedEndings = []struct{ plural, singular string }{
+	{"isms", "ism"}, {"ities", "ity"}, {"izations", "ization"}, {"ionals", "ional"},
+}
+
+// keptWhole are words whose Snowball stem is another term's, with their
+// keys: developed and developing countries are opposites, United
+// (Nations, States) is not unit, a consulate is not a consul, a mediator
+// not mediation, peacekeepers not peacekeeping.
+var keptWhole = map[string]string{
+	"developed": "developed", "developing": "developing", "united": "united",
+	"consulate": "consulate", "consulates": "consulate", "mediator": "mediator", "mediators": "mediator",
+	"peacekeeper": "peacekeeper", "peacekeepers": "peacekeeper",
+}
+
+// guardDerivation returns the key of a word Snowball would over-stem into
+// another term, and false for any other word.
+func guardDerivation(w string) (string, bool) {
+	if k, ok := keptWhole[w]; ok {
+		return k, true
+	}
+	for _, e := range derivedEndings {
+		switch {
+		case strings.HasSuffix(w, e.plural) && len(w) > len(e.plural)+2:
+			return w[:len(w)-len(e.plural)] + e.singular, true
+		case strings.HasSuffix(w, e.singular) && len(w) > len(e.singular)+2:
+			return w, true
+		}
+	}
+	return "", false
 }
