@@ -14,8 +14,6 @@ import (
 // share anchors are likely translations of each other; an anchor found on
 // one side only is weak evidence against pairing them.
 //
-// Anchors may be called from several goroutines at once.
-//
 // Anchors must be comparable across languages: the same ID for the same
 // thing in the source and the target text. The aligner weighs each anchor
 // by how rare it is in the two texts and ignores anchors that occur in one

@@ -26,14 +26,14 @@ type params struct {
 	match    float64             // reward per unit of weight of an anchor found on both sides
 	miss     float64             // penalty per unit of weight of an anchor found on one side only
 	cross    float64             // penalty per paragraph boundary inside one side of a bead
-	boundary float64             // penalty when a bead ends a paragraph on one side only
+	boundary float64             // penalty for pairing on across a paragraph end of one side only
 	temp     float64             // temperature of the posterior
 }
 
 // defaultParams were set on the FLORES-200 and Bleualign development
 // material and left alone for the test documents (see the README).
 var defaultParams = params{
-	prior:    [len(beads)]float64{0.85, 0.02, 0.02, 0.045, 0.045, 0.01, 0.005, 0.005},
+	prior:    [len(beads)]float64{0.83, 0.03, 0.03, 0.045, 0.045, 0.01, 0.005, 0.005},
 	s2:       6.8,
 	match:    2.5,
 	miss:     0.7,
@@ -64,14 +64,14 @@ func newModel(src, tgt []Sentence, opts Options, p params) *model {
 	for k, pr := range p.prior {
 		m.prior[k] = -math.Log(pr)
 	}
-	anchorers := opts.Anchorers
+	var builtin []Anchorer
 	if !opts.NoBuiltinAnchors {
-		anchorers = append(Builtin(), anchorers...)
+		builtin = Builtin()
 	}
 	ids := map[string]int32{}
 	var dfS, dfT []int
 	raw := func(ss []Sentence, l lang.Lang, df *[]int) [][]int32 {
-		names := anchorNames(ss, l, anchorers)
+		names := anchorNames(ss, l, builtin, opts.Anchorers)
 		out := make([][]int32, len(ss))
 		for i := range ss {
 			var set []int32
@@ -138,9 +138,11 @@ func usualRatio(src, tgt lang.Lang) float64 {
 	return 1
 }
 
-// anchorNames runs the anchorers over the sentences, on all CPUs: the
-// analysis behind the anchors is most of the time of a long alignment.
-func anchorNames(ss []Sentence, l lang.Lang, anchorers []Anchorer) [][]string {
+// anchorNames runs the anchorers over the sentences: the built-in ones
+// on all CPUs (their analysis is most of the time of a long alignment),
+// the caller's in this goroutine, since they need not be safe for
+// concurrent use.
+func anchorNames(ss []Sentence, l lang.Lang, builtin, callers []Anchorer) [][]string {
 	out := make([][]string, len(ss))
 	workers := min(runtime.GOMAXPROCS(0), 1+len(ss)/64)
 	var wg sync.WaitGroup
@@ -149,13 +151,18 @@ func anchorNames(ss []Sentence, l lang.Lang, anchorers []Anchorer) [][]string {
 		go func() {
 			defer wg.Done()
 			for i := w; i < len(ss); i += workers {
-				for _, a := range anchorers {
+				for _, a := range builtin {
 					out[i] = append(out[i], a.Anchors(ss[i].Text, l)...)
 				}
 			}
 		}()
 	}
 	wg.Wait()
+	for i := range ss {
+		for _, a := range callers {
+			out[i] = append(out[i], a.Anchors(ss[i].Text, l)...)
+		}
+	}
 	return out
 }
 
@@ -257,9 +264,6 @@ func (m *model) cost(i0, j0, k int) float64 {
 		}
 	}
 	c += lengthCost(m.delta(ls, lt))
-	if src[len(src)-1].paraEnd != tgt[len(tgt)-1].paraEnd {
-		c += m.p.boundary
-	}
 	matched, missed := m.anchorScore(src, tgt)
 	return c - m.p.match*matched + m.p.miss*missed
 }
@@ -350,14 +354,21 @@ func (m *model) newBand(w int, guide []group) band {
 	return b
 }
 
-// lattice holds the three passes over one band.
+// lattice holds the three passes over one band. Each node has two
+// states: entered by a pairing bead (0) or by a gap bead, 1-0 or 0-1 (1).
+// A pairing bead that leaves a node where one text is at a paragraph end
+// and the other is not costs the boundary penalty, unless the node was
+// entered by a gap: the paragraphs of the two texts should end together,
+// except where a sentence at the end or the start of a paragraph was
+// left out, which is exactly what the gap explains.
 type lattice struct {
 	band
 	costs []float32 // cost of bead k into node c at costs[c*len(beads)+k]
-	best  []float64 // Viterbi cost to reach the node
-	back  []uint8   // bead taken into the node on the best path
-	fwd   []float64 // −log of the summed probability of all paths to the node
-	bwd   []float64 // −log of the summed probability of all paths from the node
+	best  []float64 // Viterbi cost to reach state s of node c, at [2c+s]
+	back  []uint8   // bead (k<<1 | previous state) on the best path into [2c+s]
+	fwd   []float64 // −log of the summed probability of all paths to [2c+s]
+	bwd   []float64 // −log of the summed probability of all paths from [2c+s]
+	split []bool    // node c is at a paragraph end in one text only
 }
 
 func logSumCost(vals []float64, temp float64) float64 {
@@ -375,39 +386,77 @@ func logSumCost(vals []float64, temp float64) float64 {
 	return lo - temp*math.Log(s)
 }
 
-// forward fills best, back and fwd.
+func isGap(k int) bool { return beads[k].di == 0 || beads[k].dj == 0 }
+
+// stateAfter is the state of the node bead k leads into.
+func stateAfter(k int) int {
+	if isGap(k) {
+		return 1
+	}
+	return 0
+}
+
+// penalty is the boundary cost of taking bead k out of state s of node c.
+func (m *model) penalty(L *lattice, c, s, k int) float64 {
+	if s == 0 && !isGap(k) && L.split[c] {
+		return m.p.boundary
+	}
+	return 0
+}
+
+// forward fills costs, best, back and fwd.
 func (m *model) forward(b band) *lattice {
-	L := &lattice{band: b, best: make([]float64, b.size), back: make([]uint8, b.size), fwd: make([]float64, b.size),
-		costs: make([]float32, b.size*len(beads))}
+	n, nt := len(m.src), len(m.tgt)
+	L := &lattice{band: b, best: make([]float64, 2*b.size), back: make([]uint8, 2*b.size), fwd: make([]float64, 2*b.size),
+		costs: make([]float32, b.size*len(beads)), split: make([]bool, b.size)}
+	for i := 0; i <= n; i++ {
+		sb := i == 0 || i == n || m.src[i-1].paraEnd
+		for j := b.lo[i]; j <= b.hi[i]; j++ {
+			tb := j == 0 || j == nt || m.tgt[j-1].paraEnd
+			L.split[b.off[i]+j-b.lo[i]] = sb != tb
+		}
+	}
 	inf := math.Inf(1)
-	var sums [len(beads)]float64
-	for i := 0; i <= len(m.src); i++ {
+	var sums [2][2 * len(beads)]float64
+	for i := 0; i <= n; i++ {
 		for j := b.lo[i]; j <= b.hi[i]; j++ {
 			c := b.off[i] + j - b.lo[i]
 			if i == 0 && j == 0 {
+				L.best[1] = inf // start in state 0 only
+				L.fwd[1] = inf
 				continue
 			}
-			best, arg := inf, uint8(0)
-			ns := 0
+			best := [2]float64{inf, inf}
+			var arg [2]uint8
+			var ns [2]int
 			for k, bd := range beads {
 				pi, pj := i-bd.di, j-bd.dj
 				if pi < 0 || pj < 0 {
 					continue
 				}
 				pc := b.index(pi, pj)
-				if pc < 0 || math.IsInf(L.best[pc], 1) {
+				if pc < 0 {
 					continue
 				}
 				bc := m.cost(pi, pj, k)
 				L.costs[c*len(beads)+k] = float32(bc)
-				if v := L.best[pc] + bc; v < best {
-					best, arg = v, uint8(k)
+				to := stateAfter(k)
+				for s := 0; s < 2; s++ {
+					if math.IsInf(L.best[2*pc+s], 1) {
+						continue
+					}
+					pen := bc + m.penalty(L, pc, s, k)
+					if v := L.best[2*pc+s] + pen; v < best[to] {
+						best[to], arg[to] = v, uint8(k<<1|s)
+					}
+					sums[to][ns[to]] = L.fwd[2*pc+s] + pen
+					ns[to]++
 				}
-				sums[ns] = L.fwd[pc] + bc
-				ns++
 			}
-			L.best[c], L.back[c] = best, arg
-			L.fwd[c] = logSumCost(sums[:ns], m.p.temp)
+			for to := 0; to < 2; to++ {
+				L.best[2*c+to], L.back[2*c+to] = best[to], arg[to]
+				L.fwd[2*c+to] = logSumCost(sums[to][:ns[to]], m.p.temp)
+			}
 		}
 	}
 	return L
@@ -417,47 +466,55 @@ func (m *model) forward(b band) *lattice {
 func (m *model) backward(L *lattice) {
 	b := L.band
 	n, nt := len(m.src), len(m.tgt)
-	L.bwd = make([]float64, b.size)
-	var sums [len(beads)]float64
+	L.bwd = make([]float64, 2*b.size)
+	var sums [2 * len(beads)]float64
 	for i := n; i >= 0; i-- {
 		for j := b.hi[i]; j >= b.lo[i]; j-- {
 			c := b.off[i] + j - b.lo[i]
 			if i == n && j == nt {
 				continue
 			}
-			ns := 0
-			for k, bd := range beads {
-				ni, nj := i+bd.di, j+bd.dj
-				if ni > n || nj > nt {
-					continue
+			for s := 0; s < 2; s++ {
+				ns := 0
+				for k, bd := range beads {
+					ni, nj := i+bd.di, j+bd.dj
+					if ni > n || nj > nt {
+						continue
+					}
+					nc := b.index(ni, nj)
+					if nc < 0 {
+						continue
+					}
+					sums[ns] = float64(L.costs[nc*len(beads)+k]) + m.penalty(L, c, s, k) + L.bwd[2*nc+stateAfter(k)]
+					ns++
 				}
-				nc := b.index(ni, nj)
-				if nc < 0 {
-					continue
-				}
-				sums[ns] = float64(L.costs[nc*len(beads)+k]) + L.bwd[nc]
-				ns++
+				L.bwd[2*c+s] = logSumCost(sums[:ns], m.p.temp)
 			}
-			L.bwd[c] = logSumCost(sums[:ns], m.p.temp)
 		}
 	}
 }
 
-type step struct{ i, j, k int } // bead k ending at (i, j)
+// step is bead k from state s of node (i-di, j-dj) to node (i, j).
+type step struct{ i, j, k, s int }
 
 // path traces the best path back from the end, in document order, and
 // reports whether it runs along the edge of the band anywhere (so the
 // band may have cut off a better path).
 func (L *lattice) path(n, nt int) (steps []step, edge bool) {
 	i, j := n, nt
+	end := L.index(n, nt)
+	state := 0
+	if L.best[2*end+1] < L.best[2*end] {
+		state = 1
+	}
 	for i > 0 || j > 0 {
 		c := L.index(i, j)
-		k := int(L.back[c])
+		k, s := int(L.back[2*c+state]>>1), int(L.back[2*c+state]&1)
 		if (j == L.lo[i] && L.lo[i] > 0) || (j == L.hi[i] && L.hi[i] < nt) {
 			edge = true
 		}
-		steps = append(steps, step{i, j, k})
-		i, j = i-beads[k].di, j-beads[k].dj
+		steps = append(steps, step{i, j, k, s})
+		i, j, state = i-beads[k].di, j-beads[k].dj, s
 	}
 	for a, z := 0, len(steps)-1; a < z; a, z = a+1, z-1 {
 		steps[a], steps[z] = steps[z], steps[a]
@@ -510,13 +567,15 @@ func alignWith(src, tgt []Sentence, opts Options, p params) []Pair {
 	}
 	L, steps := m.search(guide, w, maxCells)
 	m.backward(L)
-	total := L.fwd[L.index(n, nt)]
+	end := L.index(n, nt)
+	total := logSumCost([]float64{L.fwd[2*end], L.fwd[2*end+1]}, p.temp)
 	out := make([]Pair, 0, len(steps))
 	for _, s := range steps {
 		bd := beads[s.k]
 		pi, pj := s.i-bd.di, s.j-bd.dj
-		bc := float64(L.costs[L.index(s.i, s.j)*len(beads)+s.k])
-		post := math.Exp(-(L.fwd[L.index(pi, pj)] + bc + L.bwd[L.index(s.i, s.j)] - total) / p.temp)
+		pc, c := L.index(pi, pj), L.index(s.i, s.j)
+		bc := float64(L.costs[c*len(beads)+s.k]) + m.penalty(L, pc, s.s, s.k)
+		post := math.Exp(-(L.fwd[2*pc+s.s] + bc + L.bwd[2*c+stateAfter(s.k)] - total) / p.temp)
 		conf := min(post, 1)
 		if bd.di > 0 && bd.dj > 0 {
 			conf *= m.lengthFit(pi, pj, bd)
