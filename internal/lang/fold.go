@@ -19,10 +19,10 @@ import (
 // shorten it); callers needing positions in the original use [Analyze],
 // whose tokens carry offsets into the original text.
 func Fold(s string) string {
-	if isFoldedASCII(s) {
-		return s
+	if f, ok := foldSimple(s); ok {
+		return f
 	}
-	s = norm.NFC.String(s)
+	s = toNFC(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -33,21 +33,70 @@ func Fold(s string) string {
 	return b.String()
 }
 
-// isFoldedASCII reports whether s is plain ASCII with no upper-case
-// letters or quotes to unify, the common case that needs no work.
-func isFoldedASCII(s string) bool {
+// foldSimple folds the common case quickly: text made only of ASCII
+// letters, digits, spaces and plain punctuation, and the basic Cyrillic
+// letters U+0410–U+044F. Such text is always NFC and needs no table
+// look-ups; ok is false for anything else, which goes the general way.
+// When nothing changes, s itself is returned without allocating.
+func foldSimple(s string) (string, bool) {
+	changed := false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= utf8.RuneSelf || (c >= 'A' && c <= 'Z') || c == '`' || c == '\t' || c == '\n' || c == '\r' {
-			return false
+		switch {
+		case c < utf8.RuneSelf:
+			if (c >= 'A' && c <= 'Z') || c == '`' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
+				changed = true
+			}
+		case c == 0xD0 && i+1 < len(s) && s[i+1] >= 0x90 && s[i+1] <= 0xBF:
+			// А–Я (D0 90–D0 AF) and а–п (D0 B0–D0 BF).
+			if s[i+1] <= 0xAF {
+				changed = true
+			}
+			i++
+		case c == 0xD1 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x8F:
+			i++ // р–я
+		default:
+			return "", false
 		}
 	}
-	return true
+	if !changed {
+		return s, true
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		case c == '`':
+			b = append(b, '\'')
+		case c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+			b = append(b, ' ')
+		case c == 0xD0 && s[i+1] <= 0x9F: // А–П → а–п (D0 B0–D0 BF)
+			b = append(b, 0xD0, s[i+1]+0x20)
+			i++
+		case c == 0xD0 && s[i+1] <= 0xAF: // Р–Я → р–я (D1 80–D1 8F)
+			b = append(b, 0xD1, s[i+1]-0x20)
+			i++
+		case c >= utf8.RuneSelf:
+			b = append(b, c, s[i+1])
+			i++
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(b), true
 }
 
 // foldRune maps one NFC rune to its matching form; keep is false for
 // characters that are dropped altogether.
 func foldRune(r rune) (rune, bool) {
+	if r >= 'а' && r <= 'я' {
+		return r, true
+	}
+	if r >= 'А' && r <= 'Я' {
+		return r + ('а' - 'А'), true
+	}
 	switch r {
 	case '\u0301', '\u0300', '\u00AD', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF':
 		return 0, false

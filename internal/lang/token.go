@@ -85,6 +85,12 @@ func MatchKey(text string) string {
 }
 
 func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return (r|0x20) >= 'a' && (r|0x20) <= 'z'
+	}
+	if r >= 'А' && r <= 'я' {
+		return true
+	}
 	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || r == '\u00AD' || r == '\u0301'
 }
 
@@ -148,7 +154,7 @@ func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
 // dottedSoFar reports whether s has the shape "X.Y.Z" of single letters.
 func dottedSoFar(s string) bool {
 	n := 0
-	for j, r := range s {
+	for _, r := range s {
 		if n%2 == 0 {
 			if !isLetter(r) {
 				return false
@@ -156,7 +162,6 @@ func dottedSoFar(s string) bool {
 		} else if r != '.' {
 			return false
 		}
-		_ = j
 		n++
 	}
 	return n%2 == 1
