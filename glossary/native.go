@@ -29,8 +29,13 @@ func parseNative(text, file string) (*Glossary, error) {
 		fieldName string
 		setFields map[string]bool
 	)
-	lines := strings.Split(text, "\n")
-	for i, line := range lines {
+	for i, rest := 0, text; rest != ""; i++ {
+		line := rest
+		if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
+			line, rest = rest[:nl], rest[nl+1:]
+		} else {
+			rest = ""
+		}
 		ln := i + 1
 		line = strings.TrimRight(line, " \t\r")
 		if i == 0 {
