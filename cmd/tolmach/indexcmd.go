@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"strings"
 	"time"
 
@@ -27,7 +26,6 @@ type indexOptions struct {
 
 func newIndexCommand() *cli.Command {
 	opts := &indexOptions{}
-	glossaryFlag := &cli.StringSliceFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "the glossary `FILE` (repeatable) instead of the project's or the built-in one", Destination: &opts.glossaries}
 	return &cli.Command{
 		Name:  "index",
 		Usage: "manage the cached index of the glossaries: build, status, clean",
@@ -48,7 +46,7 @@ func newIndexCommand() *cli.Command {
 			{
 				Name:  "build",
 				Usage: "build (or rebuild) the index of the glossaries in use",
-				Flags: []cli.Flag{glossaryFlag},
+				Flags: []cli.Flag{glossaryFlag(&opts.glossaries)},
 				Action: func(c *cli.Context) error {
 					if c.Args().Len() > 0 {
 						return newUsageError("index build: unexpected argument %q", c.Args().First())
@@ -59,7 +57,7 @@ func newIndexCommand() *cli.Command {
 			{
 				Name:  "status",
 				Usage: "show whether the index of the glossaries in use is built and fresh",
-				Flags: []cli.Flag{glossaryFlag,
+				Flags: []cli.Flag{glossaryFlag(&opts.glossaries),
 					&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: text or json", Destination: &opts.format},
 				},
 				Action: func(c *cli.Context) error {
@@ -147,8 +145,10 @@ func runIndexStatus(_ context.Context, opts *indexOptions, w io.Writer) error {
 	}
 	state := "fresh"
 	switch {
+	case !st.Exists && st.Reason == "not built yet":
+		state = "not built yet; the next lookup builds it"
 	case !st.Exists:
-		state = "not built (" + st.Reason + "); the next lookup builds it"
+		state = "not usable (" + st.Reason + "); the next lookup rebuilds it"
 	case !st.Fresh:
 		state = "stale (" + st.Reason + "); the next lookup rebuilds it"
 	}
@@ -217,38 +217,36 @@ func openGlossaryIndex(ctx context.Context, paths []string, stderr io.Writer) (*
 	return cache.Open(ctx, srcs, load)
 }
 
-// glossarySources names the glossaries in use as index sources, without
-// reading them: the --glossary files, else the built-in glossary (whose
-// embedded bytes are hashed, which costs well under a millisecond). load
+// glossarySources names the glossaries in use (glossariesInUse: the
+// --glossary files, else the project's, else the built-in glossary) as
+// index sources, without parsing them: files are stat'ed, the built-in
+// glossary's embedded bytes hashed (well under a millisecond). load
 // parses them when an index must be built.
 func glossarySources(paths []string) ([]index.Source, func() (*glossary.Glossary, error), error) {
-	if len(paths) > 0 {
-		srcs := make([]index.Source, len(paths))
-		for i, p := range paths {
-			if _, err := os.Stat(p); err != nil {
-				return nil, nil, err // *PathError names the file
-			}
-			srcs[i] = index.Source{Path: p}
-		}
-		load := func() (*glossary.Glossary, error) {
-			gs := make([]*glossary.Glossary, 0, len(paths))
-			for _, p := range paths {
-				g, err := glossary.Load(p)
-				if err != nil {
-					return nil, err
-				}
-				gs = append(gs, g)
-			}
-			return glossary.Merge(gs...), nil
-		}
-		return srcs, load, nil
-	}
-	content, err := builtinContent()
+	inUse, err := glossariesInUse(paths)
 	if err != nil {
 		return nil, nil, err
 	}
-	load := func() (*glossary.Glossary, error) { return glossary.LoadFS(data.Glossaries, data.BuiltinPattern) }
-	return []index.Source{{Name: "built-in glossary", Data: content}}, load, nil
+	srcs := make([]index.Source, len(inUse))
+	for i, s := range inUse {
+		if s.Path != "" {
+			srcs[i] = index.Source{Path: s.Path}
+			continue
+		}
+		content, err := builtinContent()
+		if err != nil {
+			return nil, nil, err
+		}
+		srcs[i] = index.Source{Name: s.String(), Data: content}
+	}
+	load := func() (*glossary.Glossary, error) {
+		gs, err := loadSources(inUse)
+		if err != nil {
+			return nil, err
+		}
+		return glossary.Merge(gs...), nil
+	}
+	return srcs, load, nil
 }
 
 // builtinContent returns the built-in glossary files, names and

@@ -44,8 +44,9 @@ func newLookupCommand() *cli.Command {
    partial, preferred terms first among equals; each concept is shown once.
 
    The language is taken from the script of QUERY unless --lang is given.
-   Several words may be given without quotes. A query longer than 200
-   characters is cut, with a notice on stderr.
+   Several words may be given without quotes, and flags may follow them.
+   A query longer than 200 characters is cut, and
+   only its first 24 words are searched, with a notice on stderr.
 
    Text output is a table (RU | EN | STATUS | DOMAIN) of each concept's
    preferred terms, the status of the term that matched (deprecated and
@@ -61,17 +62,15 @@ func newLookupCommand() *cli.Command {
 			&cli.IntFlag{Name: "limit", Aliases: []string{"n"}, Value: index.DefaultLimit, Usage: "show at most `N` concepts", Destination: &opts.limit},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: text or json", Destination: &opts.format},
 			&cli.BoolFlag{Name: "exact", Usage: "only the words as written (case, ё/е, quotes aside), in order: no stems, typos or prefixes", Destination: &opts.exact},
-			&cli.StringSliceFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "use glossary `FILE` (repeatable) instead of the project's or the built-in one", Destination: &opts.glossaries},
+			glossaryFlag(&opts.glossaries),
 		},
 		Action: func(c *cli.Context) error {
-			for _, a := range c.Args().Slice() {
-				// cli/v2 stops parsing flags at the first argument, so a
-				// flag after the query would silently become query words.
-				if len(a) > 1 && a[0] == '-' && a[1] != ' ' && (a[1] == '-' || a[1] >= 'a' && a[1] <= 'z') {
-					return withHint(newUsageError("lookup: flag %s after the query", a), "put flags before QUERY: tolmach lookup %s QUERY", a)
-				}
+			// Flags may follow the query words ("lookup ШОС --format json").
+			words, err := interspersedArgs(c)
+			if err != nil {
+				return err
 			}
-			opts.query = strings.TrimSpace(strings.Join(c.Args().Slice(), " "))
+			opts.query = strings.TrimSpace(strings.Join(words, " "))
 			if opts.query == "" {
 				return withHint(newUsageError("lookup: no query"), "usage: tolmach lookup [--lang ru|en|auto] [--limit N] [--format text|json] QUERY")
 			}
