@@ -95,6 +95,11 @@ func benchIndex(b *testing.B, n int) (*Index, []string) {
 	dir := filepath.Join(os.TempDir(), "tolmach-tm-bench")
 	os.MkdirAll(dir, 0o755)
 	path := filepath.Join(dir, fmt.Sprintf("gen%d.tmx", n))
+	// TOLMACH_BENCH_TM and TOLMACH_BENCH_CACHE reuse a TM made by
+	// bench/tmgen and `tolmach tm import` (and its cache directory).
+	if p := os.Getenv("TOLMACH_BENCH_TM"); p != "" && n >= 1_000_000 {
+		path, dir = p, os.Getenv("TOLMACH_BENCH_CACHE")
+	}
 	if _, err := os.Stat(path); err != nil {
 		src := path + ".src"
 		writeGenerated(b, src, n)
