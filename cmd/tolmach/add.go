@@ -38,6 +38,9 @@ func newAddCommand() *cli.Command {
    English term. A term already present (same matching key) is not added twice.
    Concurrent adds to one file are serialised by a lock file (FILE.lock) and
    all land; the file is replaced atomically. The concept id is printed.
+   FILE is rewritten in tolmach's canonical form of its format: data a TBX
+   from another tool carries beyond tolmach's model (transactions,
+   cross-references, parts of speech) is not kept.
    Statuses: preferred, admitted, deprecated, forbidden. Types: fullForm,
    abbreviation, shortForm, phrase, variant.`,
 		Flags: []cli.Flag{
