@@ -21,11 +21,12 @@ type levers struct {
 	markAll  bool // mark every adjective, not only those whose stem is also a noun's or verb's
 	snowball bool // -ость kept by ruskey.Snowball (false: plain Snowball, for the lever table)
 	softSign bool // судья keys as судь, not as суд (measured, rejected: семей, статей, листья lose more)
+	keepIya  bool // дипломатия keys as дипломати, not as дипломат
 	unknown  ruskey.Rules
 }
 
 var allLevers = levers{dict: true, prefer: true, listed: true, link: true, adjMark: true, snowball: true,
-	unknown: ruskey.DefaultRules}
+	keepIya: true, unknown: ruskey.DefaultRules}
 
 // lexicon is hunspell-ru read as form → lemma.
 type lexicon struct {
@@ -34,6 +35,7 @@ type lexicon struct {
 	cands map[string][]string // folded form → the flagged lemmas whose paradigms generate it
 	links map[string]string   // flagless form → lemma found through a vowel alternation
 	other map[string]bool     // Snowball keys of the entries that are not adjectives
+	named map[string]bool     // folded lemmas of entries written with a capital (Франция, Мира)
 }
 
 // cyrillicWord reports whether w is all Cyrillic letters: the only words
@@ -48,13 +50,17 @@ func cyrillicWord(w string) bool {
 }
 
 func buildLexicon(entries []dicEntry, rules map[rune][]suffixRule) *lexicon {
-	lx := &lexicon{flags: map[string]string{}, entry: map[string]bool{}, cands: map[string][]string{}, links: map[string]string{}}
+	lx := &lexicon{flags: map[string]string{}, entry: map[string]bool{}, cands: map[string][]string{}, links: map[string]string{},
+		named: map[string]bool{}}
 	for _, e := range entries {
 		w := lang.Fold(e.word)
 		if !cyrillicWord(w) {
 			continue
 		}
 		lx.entry[w] = true
+		if r, _ := utf8.DecodeRuneInString(e.word); unicode.IsUpper(r) {
+			lx.named[w] = true
+		}
 		if e.flags == "" {
 			continue
 		}
@@ -210,7 +216,9 @@ func (lx *lexicon) lemma(form string, lv levers) string {
 // choose picks one lemma for an ambiguous form. There are no frequencies
 // in hunspell-ru, so the choice favours what terminology is made of:
 // nouns over adjectives over verbs (стали → сталь, not стать; права →
-// право, not правый), then the lemma Snowball already agrees with.
+// право, not правый), then the lemma Snowball already agrees with, then a
+// name over a common noun (Франции → Франция, not франций: the element
+// is rarer in any text than the country).
 func (lx *lexicon) choose(form string, cs []string, lv levers) string {
 	if !lv.prefer || len(cs) == 1 {
 		return cs[0]
@@ -220,12 +228,15 @@ func (lx *lexicon) choose(form string, cs []string, lv levers) string {
 	for _, l := range cs {
 		s := 0
 		if !isVerb(l) {
-			s += 4
+			s += 8
 			if !strings.ContainsRune(lx.flags[l], 'A') {
-				s += 2
+				s += 4
 			}
 		}
 		if ruskey.Snowball(l) == sf {
+			s += 2
+		}
+		if lx.named[l] {
 			s++
 		}
 		if s > bs {
@@ -238,6 +249,11 @@ func (lx *lexicon) choose(form string, cs []string, lv levers) string {
 // key returns the matching key of a dictionary lemma.
 func (lx *lexicon) key(l string, lv levers) string {
 	k := snow(l, lv)
+	if lv.keepIya && strings.HasSuffix(l, "ия") && k == l[:len(l)-len("ия")] {
+		// Snowball strips -ия as an ending, so дипломатия would key as
+		// дипломат, демократия as демократ, Грузия as груз.
+		k += "и"
+	}
 	if lv.softSign && (strings.HasSuffix(l, "ья") || strings.HasSuffix(l, "ье")) && k == l[:len(l)-len("ья")] {
 		// Snowball strips -ья as an ending, so судья would key as суд.
 		k += "ь"
