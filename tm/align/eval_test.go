@@ -453,25 +453,58 @@ func spanLinks(pairs []Pair, segS, segT []Sentence, goldS, goldT [][2]int) []lin
 	return out
 }
 
+// calibration counts pairs by whether they are right (a gold bead) and
+// whether they were flagged Low.
+type calibration struct{ rightLow, rightHigh, wrongLow, wrongHigh int }
+
+func (c *calibration) add(gold []link, pairs []Pair) {
+	g := map[string]bool{}
+	for _, l := range gold {
+		g[l.key()] = true
+	}
+	for _, p := range pairs {
+		right := g[link{p.Source, p.Target}.key()]
+		switch {
+		case right && p.Low:
+			c.rightLow++
+		case right:
+			c.rightHigh++
+		case p.Low:
+			c.wrongLow++
+		default:
+			c.wrongHigh++
+		}
+	}
+}
+
+func (c calibration) String() string {
+	return fmt.Sprintf("%d of %d wrong pairs flagged low; %d of %d low pairs wrong; %.1f%% of right pairs flagged low",
+		c.wrongLow, c.wrongLow+c.wrongHigh, c.wrongLow, c.wrongLow+c.rightLow, 100*ratio(c.rightLow, c.rightLow+c.rightHigh))
+}
+
+var lastCalibration calibration
+
 func evalRUEN(t *testing.T, docs map[string][]testDoc, p params, perCorpus bool) (scores, scores) {
 	var all, e2e scorer
+	lastCalibration = calibration{}
 	for _, name := range []string{"FLORES-200", "UD PUD", "TICO-19"} {
-		var s scorer
+		var s, se scorer
 		for _, d := range docs[name] {
 			pairs := alignWith(d.src, d.tgt, Options{SourceLang: d.srcLang, TargetLang: d.tgtLang}, p)
 			s.add(d.gold, pairsToLinks(pairs))
 			all.add(d.gold, pairsToLinks(pairs))
-			if perCorpus {
-				continue
-			}
+			lastCalibration.add(d.gold, pairs)
 			a, err := AlignTexts(d.srcText, d.tgtText, d.srcLang, d.tgtLang, Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
-			e2e.add(d.gold, spanLinks(a.Pairs, a.Source, a.Target, d.goldSrcOff, d.goldTgtOff))
+			links := spanLinks(a.Pairs, a.Source, a.Target, d.goldSrcOff, d.goldTgtOff)
+			e2e.add(d.gold, links)
+			se.add(d.gold, links)
 		}
 		if perCorpus {
-			t.Logf("%-10s %3d docs: %v", name, len(docs[name]), s.scores())
+			t.Logf("%-10s %3d docs, gold sentences: %v", name, len(docs[name]), s.scores())
+			t.Logf("%-10s %3d docs, end to end:     %v", name, len(docs[name]), se.scores())
 		}
 	}
 	return all.scores(), e2e.scores()
@@ -484,12 +517,10 @@ func evalRUEN(t *testing.T, docs map[string][]testDoc, p params, perCorpus bool)
 // sentences; "end to end" re-segments the texts with package lang first.
 func TestAlignAccuracyRUEN(t *testing.T) {
 	docs := makeDocs(loadCorpora(t), 1)
-	r, e2e := evalRUEN(t, docs, defaultParams, false)
+	r, e2e := evalRUEN(t, docs, defaultParams, os.Getenv("TOLMACH_EVAL") == "1")
 	t.Logf("RU–EN, gold sentences: %v", r)
 	t.Logf("RU–EN, end to end:     %v", e2e)
-	if os.Getenv("TOLMACH_EVAL") == "1" {
-		evalRUEN(t, docs, defaultParams, true)
-	}
+	t.Logf("RU–EN, confidence:     %v", lastCalibration)
 	if r.fLink < 0.97 {
 		t.Errorf("link F1 %.4f < 0.97", r.fLink)
 	}
