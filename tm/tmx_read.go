@@ -385,9 +385,16 @@ func (r *TMXReader) readSeg(seg *Segment) error {
 			if inCode == 0 {
 				text.Write(t)
 			}
-			escapeText(&markup, string(t))
+			if inline {
+				escapeText(&markup, string(t))
+			}
 		case xml.StartElement:
-			inline = true
+			if !inline {
+				// Markup is needed from the first inline element on; the
+				// text before it is all character data so far.
+				escapeText(&markup, text.String())
+				inline = true
+			}
 			depth++
 			name := t.Name.Local
 			switch name {
@@ -521,18 +528,24 @@ func parseTMXDate(s string) time.Time {
 }
 
 func escapeText(b *strings.Builder, s string) {
+	last := 0
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
+		var esc string
+		switch s[i] {
 		case '&':
-			b.WriteString("&amp;")
+			esc = "&amp;"
 		case '<':
-			b.WriteString("&lt;")
+			esc = "&lt;"
 		case '>':
-			b.WriteString("&gt;")
+			esc = "&gt;"
 		default:
-			b.WriteByte(c)
+			continue
 		}
+		b.WriteString(s[last:i])
+		b.WriteString(esc)
+		last = i + 1
 	}
+	b.WriteString(s[last:])
 }
 
 func escapeAttr(b *strings.Builder, s string) {
