@@ -61,12 +61,37 @@ var (
 )
 
 // Builtin returns the built-in anchorers: [Numbers], [Names] and
-// [Quotes], as one Anchorer that analyses each text once.
+// [Quotes], plus punctuation that survives translation (a question, an
+// exclamation, a parenthesis, a closing colon, an opening dash: "p?",
+// "p!", "p(", "p:", "p-"), as one Anchorer that analyses each text once.
 func Builtin() []Anchorer { return []Anchorer{AnchorFunc(builtinAnchors)} }
 
 func builtinAnchors(text string, _ lang.Lang) []string {
 	toks := lang.Analyze(text)
-	return quoteAnchors(text, "", nameTokens(toks, numberTokens(toks, nil))...)
+	return punctAnchors(text, quoteAnchors(text, "", nameTokens(toks, numberTokens(toks, nil))...))
+}
+
+// punctAnchors anchors the punctuation that survives translation: a
+// question, an exclamation, a parenthesis, a colon at the end (a list or
+// a quotation follows), a dash at the start (dialogue).
+func punctAnchors(text string, out []string) []string {
+	t := strings.TrimSpace(text)
+	if strings.ContainsRune(t, '?') {
+		out = append(out, "p?")
+	}
+	if strings.ContainsRune(t, '!') {
+		out = append(out, "p!")
+	}
+	if strings.ContainsAny(t, "()") {
+		out = append(out, "p(")
+	}
+	if strings.HasSuffix(t, ":") {
+		out = append(out, "p:")
+	}
+	if strings.HasPrefix(t, "-") || strings.HasPrefix(t, "–") || strings.HasPrefix(t, "—") {
+		out = append(out, "p-")
+	}
+	return out
 }
 
 func numberAnchors(text string, _ lang.Lang) []string {

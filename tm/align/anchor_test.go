@@ -21,6 +21,9 @@ func TestBuiltinAnchorsShared(t *testing.T) {
 		{"name inflected", "Министр встретился с Лавровым.", "The minister met Lavrov.", "n:lfrf"},
 		{"name i/y", "Генерал Шойгу заявил.", "General Shoigu said.", "n:Sg"},
 		{"quotes", "Он назвал это «поворотом на Восток».", "He called it a \"pivot to the East\".", "q1"},
+		{"question", "Что дальше?", "What next?", "p?"},
+		{"parenthesis", "Договор (2001) продлён.", "The treaty (2001) was extended.", "p("},
+		{"dialogue dash", "— Да, — ответил он.", "- Yes, he said.", "p-"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -12,7 +12,8 @@
 //     source length times the pair's own length ratio;
 //   - anchors: language-independent IDs found in sentences by [Anchorer]s —
 //     numbers, names and acronyms (Cyrillic ones transliterated, see
-//     [Skeleton]), quoted formulas, and whatever the caller adds, such as
+//     [Skeleton]), quoted formulas, questions and parentheses, and whatever
+//     the caller adds, such as
 //     glossary concept IDs through [AnchorFunc]; each anchor is weighted by
 //     its rarity in the two texts;
 //   - paragraphs: a bead that closes a paragraph on one side only, or
