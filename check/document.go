@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode"
 
 	"tolmach/internal/lang"
 )
@@ -196,12 +197,7 @@ func ReadDocument(path, encoding string, l lang.Lang) (*Document, error) {
 	return d, nil
 }
 
-// hasLetters reports whether s holds at least one letter token.
+// hasLetters reports whether s holds at least one letter.
 func hasLetters(s string) bool {
-	for _, t := range lang.Analyze(s) {
-		if t.Kind == lang.Word {
-			return true
-		}
-	}
-	return false
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0
 }

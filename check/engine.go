@@ -49,8 +49,8 @@ type Checker struct {
 	opts  Options
 	rules []Rule
 
-	once     sync.Once
-	matchers map[lang.Lang]termMatcher
+	once  sync.Once
+	index *termIndex
 }
 
 // New returns a Checker with opts.
@@ -77,17 +77,29 @@ func (c *Checker) enabled() []Rule {
 	return out
 }
 
-func (c *Checker) matcher(l lang.Lang) termMatcher {
-	c.once.Do(func() {
-		c.matchers = map[lang.Lang]termMatcher{}
-		for _, l := range []lang.Lang{lang.RU, lang.EN} {
-			c.matchers[l] = newTermMatcher(c.opts.Glossary, l)
-		}
-	})
-	if m, ok := c.matchers[l]; ok {
-		return m
+// matchers builds the glossary matchers for one pair. A matcher for a
+// glossary of ten thousand concepts costs more than checking an article
+// does, and almost none of those concepts occur in any one article; so
+// the matchers are built for the concepts that can occur: those with a
+// term whose first word begins like a word of either text (see
+// termIndex). Every concept that can match is kept, so nothing found by
+// a matcher of the whole glossary is lost.
+func (c *Checker) matchers(texts ...[]lang.Token) (ru, en termMatcher) {
+	g := c.opts.Glossary
+	if g == nil || len(g.Concepts) == 0 {
+		return noTerms{}, noTerms{}
 	}
-	return noTerms{}
+	c.once.Do(func() { c.index = newTermIndex(g) })
+	sub := &glossary.Glossary{Concepts: c.index.candidates(g, texts...)}
+	// The two matchers are independent: build them side by side.
+	done := make(chan struct{})
+	go func() {
+		ru = newTermMatcher(sub, lang.RU)
+		close(done)
+	}()
+	en = newTermMatcher(sub, lang.EN)
+	<-done
+	return ru, en
 }
 
 // Result is the outcome of checking one pair.
@@ -103,6 +115,15 @@ type Result struct {
 
 // CheckFiles reads SOURCE and TARGET (see [ReadDocument]) and checks them.
 func (c *Checker) CheckFiles(ctx context.Context, source, target string) (*Result, error) {
+	// Index the glossary while the files are read and decoded.
+	warm := make(chan struct{})
+	go func() {
+		if c.opts.Glossary != nil {
+			c.once.Do(func() { c.index = newTermIndex(c.opts.Glossary) })
+		}
+		close(warm)
+	}()
+	defer func() { <-warm }()
 	src, err := ReadDocument(source, c.opts.Encoding, c.opts.SourceLang)
 	if err != nil {
 		return nil, err
@@ -158,6 +179,7 @@ func (c *Checker) Check(ctx context.Context, src, tgt *Document) (*Result, error
 		return nil, err
 	}
 	p := &Pair{Source: src, Target: tgt, Glossary: c.opts.Glossary}
+	c.findTerms(p)
 	if err := c.alignPair(p); err != nil {
 		return nil, err
 	}
@@ -165,7 +187,7 @@ func (c *Checker) Check(ctx context.Context, src, tgt *Document) (*Result, error
 		return nil, err
 	}
 	p.index()
-	c.findTerms(p)
+	p.assignUnits()
 	res := &Result{Source: src, Target: tgt, Units: p.Units, Terms: len(p.SourceTerms)}
 	for _, u := range p.Units {
 		res.Segments += len(u.Source)
@@ -237,6 +259,24 @@ func langName(l lang.Lang) string {
 	return string(l)
 }
 
+// sentenceConcepts maps the text of each sentence to the ids ("g:ID") of
+// the glossary concepts found in it.
+func sentenceConcepts(ss []align.Sentence, hs []TermHit) map[string][]string {
+	out := make(map[string][]string, len(ss))
+	k := 0
+	for _, s := range ss {
+		for k < len(hs) && hs[k].Start < s.Start {
+			k++
+		}
+		var ids []string
+		for j := k; j < len(hs) && hs[j].Start < s.End; j++ {
+			ids = append(ids, "g:"+hs[j].Concept.ID)
+		}
+		out[s.Text] = append(out[s.Text], ids...)
+	}
+	return out
+}
+
 // alignPair fills p.Units: a bilingual file's own units, else the
 // sentence alignment of tm/align with glossary concepts as anchors.
 func (c *Checker) alignPair(p *Pair) error {
@@ -253,17 +293,19 @@ func (c *Checker) alignPair(p *Pair) error {
 		}
 		return nil
 	}
-	anchors := align.AnchorFunc(func(text string, l lang.Lang) []string {
-		var ids []string
-		for _, h := range c.matcher(l).find(text) {
-			ids = append(ids, "g:"+h.Concept.ID)
-		}
-		return ids
-	})
-	a, err := align.AlignTexts(p.Source.Text, p.Target.Text, p.Source.Lang, p.Target.Lang, align.Options{Anchorers: []align.Anchorer{anchors}})
-	if err != nil {
-		return fmt.Errorf("%s, %s: aligning: %w", p.Source.Path, p.Target.Path, err)
+	// Glossary concepts anchor the alignment. The terms are found once
+	// over each whole text (findTerms ran before) and handed to the
+	// aligner sentence by sentence, rather than matched again per sentence.
+	srcSents, tgtSents := align.Segment(p.Source.Text), align.Segment(p.Target.Text)
+	ids := map[lang.Lang]map[string][]string{
+		p.Source.Lang: sentenceConcepts(srcSents, p.SourceTerms),
+		p.Target.Lang: sentenceConcepts(tgtSents, p.TargetAllTerms),
 	}
+	anchors := align.AnchorFunc(func(text string, l lang.Lang) []string { return ids[l][text] })
+	a := &align.Alignment{SourceLang: p.Source.Lang, TargetLang: p.Target.Lang, Source: srcSents, Target: tgtSents}
+	a.Pairs = align.Align(srcSents, tgtSents, align.Options{
+		SourceLang: p.Source.Lang, TargetLang: p.Target.Lang, Anchorers: []align.Anchorer{anchors},
+	})
 	for i, ap := range a.Pairs {
 		u := Unit{Index: i, Confidence: ap.Confidence, Low: ap.Low}
 		for _, k := range ap.Source {
@@ -279,10 +321,18 @@ func (c *Checker) alignPair(p *Pair) error {
 
 // findTerms recognises the glossary terms of both texts.
 func (c *Checker) findTerms(p *Pair) {
-	sm, tm := c.matcher(p.Source.Lang), c.matcher(p.Target.Lang)
-	p.SourceTerms = strictInflection(p.Source, sm.findTokens(p.SourceTokens()))
-	p.TargetTerms = strictInflection(p.Target, tm.findTokens(p.TargetTokens()))
+	ru, en := c.matchers(p.SourceTokens(), p.TargetTokens())
+	sm, tm := ru, en
+	if p.Source.Lang == lang.EN {
+		sm, tm = en, ru
+	}
+	p.SourceTerms = strictInflection(p.Source, p.SourceTokens(), sm.findTokens(p.SourceTokens()))
+	p.TargetTerms = strictInflection(p.Target, p.TargetTokens(), tm.findTokens(p.TargetTokens()))
 	p.TargetAllTerms = tm.findAll(p.Target.Text)
+}
+
+// assignUnits records the unit of every term occurrence.
+func (p *Pair) assignUnits() {
 	for i := range p.SourceTerms {
 		p.SourceTerms[i].Unit = p.SourceUnitAt(p.SourceTerms[i].Start)
 	}
@@ -300,28 +350,33 @@ func (c *Checker) findTerms(p *Pair) {
 // for a checker that must not report what is not there. In English,
 // inflection here is a plural or a possessive; in Russian, a case ending
 // of at most three letters that is not a reflexive verb's.
-func strictInflection(d *Document, hs []TermHit) []TermHit {
+func strictInflection(d *Document, toks []lang.Token, hs []TermHit) []TermHit {
+	termToks := map[*glossary.Term][]lang.Token{}
 	out := hs[:0]
 	for _, h := range hs {
-		tt := lang.Analyze(h.Term.Text)
-		toks := lang.Analyze(d.Text[h.Start:h.End])
-		if len(tt) != len(toks) || len(tt) == 0 {
+		tt, ok := termToks[h.Term]
+		if !ok {
+			tt = lang.Analyze(h.Term.Text)
+			termToks[h.Term] = tt
+		}
+		ws := tokensIn(toks, Span{h.Start, h.End})
+		if len(tt) != len(ws) || len(tt) == 0 {
 			out = append(out, h)
 			continue
 		}
-		ok := true
+		keep := true
 		for i := range tt {
-			if tt[i].Kind != lang.Word || toks[i].Kind != lang.Word {
+			if tt[i].Kind != lang.Word || ws[i].Kind != lang.Word {
 				continue
 			}
 			switch {
 			case d.Lang == lang.EN && len(tt) == 1:
-				ok = englishInflection(tt[0].Norm, toks[0].Norm)
+				keep = englishInflection(tt[0].Norm, ws[0].Norm)
 			case d.Lang == lang.RU && lang.ScriptOf(tt[i].Norm) == lang.Cyrillic:
-				ok = ok && russianInflection(tt[i].Norm, toks[i].Norm)
+				keep = keep && russianInflection(tt[i].Norm, ws[i].Norm)
 			}
 		}
-		if ok {
+		if keep {
 			out = append(out, h)
 		}
 	}

@@ -1,0 +1,100 @@
+package check
+
+import (
+	"strings"
+
+	"tolmach/glossary"
+	"tolmach/internal/lang"
+)
+
+// termIndex narrows a glossary to the concepts that can occur in a pair
+// before the matchers are built: a glossary of ten thousand concepts
+// costs more to turn into matchers than an article costs to check, and
+// almost none of its concepts occur in any one article.
+//
+// A term matches text only if its first word (for a hyphenated word, its
+// first part) has the matching key of a word of the text, so the index
+// maps the key of every term's first word to the concepts. It costs one
+// key per term, computed once per Checker, against the matcher's one key
+// per word of every term.
+type termIndex struct {
+	byKey map[string][]int // key of a first word → indexes of concepts, ascending
+	all   []int            // concepts with a term that has no word: always kept
+}
+
+// firstKeys returns the keys a term's first word can match by: the
+// word's key and, for a hyphenated word, its first part's.
+func firstKeys(text string) []string {
+	chunk := text
+	if i := strings.IndexAny(text, " \u00a0\t"); i > 0 {
+		chunk = text[:i]
+	}
+	toks := lang.Analyze(chunk)
+	if len(toks) == 0 {
+		toks = lang.Analyze(text)
+	}
+	if len(toks) == 0 {
+		return nil
+	}
+	t := toks[0]
+	keys := []string{t.Key}
+	if len(t.Parts) > 0 {
+		keys = append(keys, t.Parts[0].Key)
+	}
+	return keys
+}
+
+func newTermIndex(g *glossary.Glossary) *termIndex {
+	x := &termIndex{byKey: map[string][]int{}}
+	for i, c := range g.Concepts {
+		seen := map[string]bool{}
+		for _, t := range c.Terms {
+			keys := firstKeys(t.Text)
+			if len(keys) == 0 {
+				x.all = append(x.all, i)
+				continue
+			}
+			for _, k := range keys {
+				if !seen[k] {
+					seen[k] = true
+					x.byKey[k] = append(x.byKey[k], i)
+				}
+			}
+		}
+	}
+	return x
+}
+
+// candidates returns, in glossary order, the concepts with a term whose
+// first word has the key of a word (or a word's part) of the texts.
+func (x *termIndex) candidates(g *glossary.Glossary, texts ...[]lang.Token) []*glossary.Concept {
+	keep := make([]bool, len(g.Concepts))
+	for _, i := range x.all {
+		keep[i] = true
+	}
+	seen := map[string]bool{}
+	mark := func(k string) {
+		if seen[k] {
+			return
+		}
+		seen[k] = true
+		for _, i := range x.byKey[k] {
+			keep[i] = true
+		}
+	}
+	for _, toks := range texts {
+		for _, t := range toks {
+			mark(t.Key)
+			for _, part := range t.Parts {
+				mark(part.Key)
+			}
+		}
+	}
+	var out []*glossary.Concept
+	for i, k := range keep {
+		if k {
+			out = append(out, g.Concepts[i])
+		}
+	}
+	return out
+}
