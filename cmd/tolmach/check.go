@@ -41,8 +41,8 @@ const checkDescription = `Checks a translation (TARGET) against its original (SO
    The source language is taken from --source-lang, else from the file names
    (*.ru.*, *.en.*), else from the script. Inputs: plain text, Markdown and
    HTML (markup ignored, positions kept) in UTF-8, UTF-16, Windows-1251 or
-   KOI8-R (detected, or --encoding), DOCX, and bilingual XLIFF 1.2/2.0 given
-   as the only argument (its units are checked as they stand).
+   KOI8-R (detected, or --encoding), DOCX, and bilingual XLIFF 1.2/2.0 files
+   given as the only arguments (their units are checked as they stand).
 
    RULES (default severity; change in tolmach.toml [rules], "off" disables):
      term-missing       error    a glossary term of the source segment has no
@@ -75,7 +75,7 @@ func newCheckCommand() *cli.Command {
 	return &cli.Command{
 		Name:        "check",
 		Usage:       "check a translation against its original: terms, numbers, omissions, untranslated text",
-		ArgsUsage:   "SOURCE TARGET | FILE.xlf | --pairs DIR|GLOB",
+		ArgsUsage:   "SOURCE TARGET | FILE.xlf… | --pairs DIR|GLOB",
 		Description: checkDescription,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "source-lang", Usage: "language of SOURCE: ru or en (default: from the file names, else the script)", Destination: &opts.sourceLang},
@@ -129,6 +129,8 @@ func parseCheckArgs(opts *checkOptions) (failOn check.Severity, srcLang lang.Lan
 	switch {
 	case opts.pairs != "" && len(opts.args) > 0:
 		return 0, "", nil, newUsageError("check: give --pairs or files, not both")
+	case allXLIFF(opts.args):
+		// One or more bilingual files, each checked on its own.
 	case opts.pairs == "" && len(opts.args) == 1 && check.FormatOf(opts.args[0]) != check.XLIFF:
 		return 0, "", nil, withHint(newUsageError("check: one file given (%s); a single file must be a bilingual XLIFF", opts.args[0]), "usage: tolmach check SOURCE TARGET")
 	case opts.pairs == "" && (len(opts.args) == 0 || len(opts.args) > 2):
@@ -213,12 +215,14 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 		if err != nil {
 			return err
 		}
-	case len(opts.args) == 1:
-		res, err := checker.CheckBilingual(ctx, opts.args[0])
-		if err != nil {
-			return err
+	case allXLIFF(opts.args):
+		for _, a := range opts.args {
+			res, err := checker.CheckBilingual(ctx, a)
+			if err != nil {
+				return checkFileError(err)
+			}
+			results = append(results, res)
 		}
-		results = []*check.Result{res}
 	default:
 		res, err := checker.CheckFiles(ctx, opts.args[0], opts.args[1])
 		if err != nil {
@@ -268,6 +272,16 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 		return errFindings
 	}
 	return nil
+}
+
+// allXLIFF reports whether every argument is a bilingual XLIFF file.
+func allXLIFF(args []string) bool {
+	for _, a := range args {
+		if check.FormatOf(a) != check.XLIFF {
+			return false
+		}
+	}
+	return len(args) > 0
 }
 
 // checkFileError adds hints to the errors people meet first.
