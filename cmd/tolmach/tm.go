@@ -46,8 +46,8 @@ func newTMCommand() *cli.Command {
 		Name:  "tm",
 		Usage: "translation memory: import, add, export, search, match, analyze, stats",
 		Description: `A TM is a file you own: TMX 1.4b (.tmx), or TSV/CSV with a header naming the
-   languages (ru, en). tolmach caches a compact index of it under
-   $XDG_CACHE_HOME/tolmach/tm/, rebuilt whenever the file changes.`,
+languages (ru, en). tolmach caches a compact index of it under
+$XDG_CACHE_HOME/tolmach/tm/, rebuilt whenever the file changes.`,
 		Action: func(c *cli.Context) error {
 			if c.Args().Len() > 0 {
 				return withHint(newUsageError("unknown tm subcommand %q", c.Args().First()), "run 'tolmach tm --help' for the list")
@@ -59,6 +59,15 @@ func newTMCommand() *cli.Command {
 		cmd.Subcommands = append(cmd.Subcommands, newSub())
 	}
 	sort.Slice(cmd.Subcommands, func(i, j int) bool { return cmd.Subcommands[i].Name < cmd.Subcommands[j].Name })
+	// The app gives every command the plain command help template, which
+	// does not list subcommands: list them in the description.
+	var b strings.Builder
+	b.WriteString(cmd.Description + "\n\nCOMMANDS:")
+	for _, sub := range cmd.Subcommands {
+		fmt.Fprintf(&b, "\n  %-9s %s", sub.Name, sub.Usage)
+	}
+	b.WriteString("\n\nRun 'tolmach tm COMMAND --help' for a command's options.")
+	cmd.Description = b.String()
 	return cmd
 }
 
@@ -453,10 +462,10 @@ func newTMMatchCommand() *cli.Command {
 		Usage:     "fuzzy matches with a percentage; with no SENTENCE, one query per line from stdin",
 		ArgsUsage: "[SENTENCE]",
 		Description: `The percentage is 100 × (1 − LD / max(|a|, |b|)), rounded down, where LD is the
-   word-level Levenshtein distance between the token sequences of query and match
-   (words and numbers by their matching key, punctuation characters folded). 100
-   means the same words in the same forms; the same keys in another inflection is 99.
-   Text output shows the word diff from the query to the match: [-query-]{+match+}.`,
+word-level Levenshtein distance between the token sequences of query and match
+(words and numbers by their matching key, punctuation characters folded). 100
+means the same words in the same forms; the same keys in another inflection is 99.
+Text output shows the word diff from the query to the match: [-query-]{+match+}.`,
 		Flags: []cli.Flag{
 			&cli.StringSliceFlag{Name: "tm", Usage: "a TM to match against (repeatable)", Destination: &opts.tms},
 			&cli.IntFlag{Name: "min", Usage: "lowest percentage shown", Value: 70, Destination: &opts.min},
