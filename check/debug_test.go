@@ -55,3 +55,41 @@ func TestDebugDrift(t *testing.T) {
 		}
 	}
 }
+
+func TestDebugNames(t *testing.T) {
+	t.Log(align.SameName("Цян", "Qiang"), align.SameName("Цяна", "Qiang"), align.SameName("Цян", "Tsiang"))
+	for _, w := range []string{"Цян", "Цяна", "Qiang", "Tsiang"} {
+		for _, tk := range lang.Analyze(w) {
+			t.Log(w, isName(tk), nameKey(tk))
+		}
+	}
+}
+
+func TestDebugStray2(t *testing.T) {
+	dir := os.Getenv("DBG_CASE")
+	if dir == "" {
+		t.Skip()
+	}
+	c := loadEvalCase(t, dir, builtinGlossary(t))
+	checker := New(Options{Glossary: c.glossary})
+	src, _ := ReadDocument(c.source, "", "")
+	tgt, _ := ReadDocument(c.target, "", "")
+	p := &Pair{Source: src, Target: tgt}
+	checker.findTerms(p)
+	checker.alignPair(p)
+	p.index()
+	p.assignUnits()
+	r := typicalRatio(p)
+	for i, u := range p.Units {
+		if len(u.Target) > len(u.Source) && len(u.Source) > 0 {
+			ss, _ := u.SourceSpan()
+			var lens []int
+			for _, s := range u.Target {
+				lens = append(lens, spanRunes(tgt, s))
+			}
+			c0 := u.Target[len(u.Target)-1]
+			sh, own := anchorsShared(p, tgt.Text[c0.Start:c0.End], src.Text[ss.Start:ss.End], tgt, src, c0, ss, false)
+			t.Logf("unit %d ratio %.2f src %d tgt %v shared %v own %v", i, r, spanRunes(src, ss), lens, sh, own)
+		}
+	}
+}

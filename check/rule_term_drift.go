@@ -136,6 +136,11 @@ func (r termDrift) Check(p *Pair) []Finding {
 	var out []Finding
 	for _, k := range order {
 		if occ, ok := names[k]; ok {
+			if len(occ) == 0 {
+				// No unit spells the name by the transliteration rules
+				// (Ли Цян, Li Qiang): read its rendering from co-occurrence.
+				occ, unread[k] = cooccurring(p, unread[k], tgtToks, tgtCovered)
+			}
 			occ = append(occ, nearMissRenderings(p, occ, unread[k], tgtToks, tgtCovered)...)
 			sort.SliceStable(occ, func(i, j int) bool { return occ[i].unit < occ[j].unit })
 			out = append(out, r.report(p, occ, false)...)
@@ -165,6 +170,53 @@ func nameRenderings(p *Pair, s lang.Token, tToks []lang.Token, tgtCovered []Span
 		}
 	}
 	return out
+}
+
+// cooccurring finds the usual rendering of a source name that no target
+// word spells by rule: the target name found in the most of the name's
+// units — at least two, and two thirds of them. It returns that
+// rendering's occurrences and the units without it.
+func cooccurring(p *Pair, units []driftOcc, tgtToks []lang.Token, tgtCovered []Span) (occ, rest []driftOcc) {
+	if len(units) < 3 {
+		return nil, units
+	}
+	count := map[string]int{}
+	for _, u := range units {
+		ts, ok := p.Units[u.unit].TargetSpan()
+		if !ok {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, t := range tokensIn(tgtToks, ts) {
+			if isName(t) && !covered(tgtCovered, t) && !seen[nameKey(t)] {
+				seen[nameKey(t)] = true
+				count[nameKey(t)]++
+			}
+		}
+	}
+	best := ""
+	for k, n := range count {
+		if n > count[best] || n == count[best] && k < best {
+			best = k
+		}
+	}
+	if count[best] < 2 || count[best]*3 < len(units)*2 {
+		return nil, units
+	}
+	for _, u := range units {
+		ts, _ := p.Units[u.unit].TargetSpan()
+		found := false
+		for _, t := range tokensIn(tgtToks, ts) {
+			if isName(t) && nameKey(t) == best {
+				occ = append(occ, driftOcc{unit: u.unit, src: u.src, tgt: t, key: best})
+				found = true
+			}
+		}
+		if !found {
+			rest = append(rest, u)
+		}
+	}
+	return occ, rest
 }
 
 // nearMissRenderings finds, in the units where a source name occurs but

@@ -24,6 +24,12 @@ import (
 const (
 	strayMisfit = 1.5
 	strayWords  = 5
+	// strayLong is how far beyond the typical length ratio a bead must
+	// run for its length alone to say a sentence is extra.
+	strayLong = 1.3
+	// strayWordsAlone is the length of a sentence with no anchor at all
+	// that is called a stray on the evidence of length alone.
+	strayWordsAlone = 8
 )
 
 // stray is a sentence of a bead with no counterpart on the other side.
@@ -82,7 +88,9 @@ func strays(p *Pair) []stray {
 // length of one's side over many's side. A stray shares no anchor with
 // one while the rest of many does; it has an anchor of its own that one
 // lacks (it speaks of something else); and without it the bead's length
-// ratio is plausible.
+// ratio is plausible. Without an anchor of its own, the bead must be too
+// long with it and fit better without it, or the sentence must be long
+// and the bead fit well without it.
 func strayIn(p *Pair, many, one []Span, d, o *Document, ratio float64, manyIsSource bool) (Span, bool) {
 	total := 0
 	for _, s := range many {
@@ -114,7 +122,13 @@ func strayIn(p *Pair, many, one []Span, d, o *Document, ratio float64, manyIsSou
 		shared, _ := anchorsShared(p, candText, oneText, d, o, cand, oneSpan, manyIsSource)
 		restShared, _ := anchorsShared(p, d.Text[restSpan.Start:restSpan.End], oneText, d, o, restSpan, oneSpan, manyIsSource)
 		_, own := anchorsShared(p, candText, oneText, d, o, cand, oneSpan, manyIsSource)
-		if shared || !restShared || !own {
+		// Evidence that the candidate speaks of something else: an anchor
+		// of its own, or a bead that is too long with it and fits without.
+		// Without either, a sentence long enough to say something of its
+		// own, leaving a bead whose length fits well.
+		lengthSays := off(total) > math.Log(strayLong) && off(total-spanRunes(d, cand)) < off(total) ||
+			len(wordsOf(candText)) >= strayWordsAlone && off(total-spanRunes(d, cand)) < math.Log(strayLong)
+		if shared || !restShared || !(own || lengthSays) {
 			continue
 		}
 		return cand, true
