@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"tolmach/internal/lang"
@@ -75,6 +76,7 @@ func (r numberMismatch) Check(p *Pair) []Finding {
 		// Numbers written as words on the other side (2 → "two", «три» → 3).
 		missing = dropSpelled(missing, p.Target.Text[ts.Start:ts.End])
 		extra = dropSpelled(extra, p.Source.Text[ss.Start:ss.End])
+		missing, extra = dropClockTimes(p, missing, extra)
 		if u.Low {
 			// An unsure alignment: a number found in a neighbouring
 			// segment is not evidence of a mismatch.
@@ -210,3 +212,38 @@ func roman(s string) (int, bool) {
 	}
 	return total, total > 0
 }
+
+// dropClockTimes removes a source hour and a target hour that are the
+// same time on the 24-hour and the 12-hour clock (23:35 = 11:35 p.m.).
+func dropClockTimes(p *Pair, missing, extra []lang.Numeral) ([]lang.Numeral, []lang.Numeral) {
+	isClock := func(d *Document, n lang.Numeral) bool {
+		rest := d.Text[n.End:]
+		return n.Kind == lang.Plain && !n.IsRange() && n.Value == math.Trunc(n.Value) && n.Value <= 24 &&
+			len(rest) >= 3 && (rest[0] == ':' || rest[0] == '.') && isDigitByte(rest[1]) && isDigitByte(rest[2])
+	}
+	var keepM []lang.Numeral
+	used := make([]bool, len(extra))
+	for _, m := range missing {
+		matched := false
+		if isClock(p.Source, m) {
+			for j, e := range extra {
+				if !used[j] && isClock(p.Target, e) && int(m.Value)%12 == int(e.Value)%12 {
+					used[j], matched = true, true
+					break
+				}
+			}
+		}
+		if !matched {
+			keepM = append(keepM, m)
+		}
+	}
+	var keepE []lang.Numeral
+	for j, e := range extra {
+		if !used[j] {
+			keepE = append(keepE, e)
+		}
+	}
+	return keepM, keepE
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }

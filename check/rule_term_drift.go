@@ -77,7 +77,9 @@ func (r termDrift) Check(p *Pair) []Finding {
 			switch {
 			case isAcronym(s):
 				srcAcr = append(srcAcr, s)
-			case isName(s) && (!initial[s.Start] || nameKeys[nameKey(s)]):
+			case isName(s) && (!initial[s.Start] || nameKeys[nameKey(s)]) && lang.ScriptOf(s.Text) == scriptOfLang(p.Source.Lang):
+				// (A name in the target's script, SARS-CoV-2 in a Russian
+				// text, is kept as written: nothing to render.)
 				k := "n:" + nameKey(s)
 				if seen[k] {
 					continue
@@ -348,21 +350,27 @@ func nearMiss(keep, odd string, acronym bool, src lang.Token) bool {
 	return levenshtein(keep, odd) <= limit
 }
 
-// sameWordEnding reports whether one rendering is the other plus an
+// sameWordEnding reports whether one rendering is the other with another
 // ending that makes another form of the same name rather than a
-// misspelling: Lavrov and Lavrova, Kim and Kims.
+// misspelling: Lavrov and Lavrova, Kim and Kims, Tasmania and Tasmanian,
+// Canada and Canadian, Israel and Israeli.
 func sameWordEnding(a, b string) bool {
-	if len(a) > len(b) {
-		a, b = b, a
+	ra, rb := []rune(a), []rune(b)
+	n := 0
+	for n < len(ra) && n < len(rb) && ra[n] == rb[n] {
+		n++
 	}
-	if !strings.HasPrefix(b, a) {
+	if n < 3 || n < min(len(ra), len(rb))-1 {
 		return false
 	}
-	switch b[len(a):] {
-	case "", "a", "s", "es":
-		return true
-	}
-	return false
+	return nameEndings[string(ra[n:])] && nameEndings[string(rb[n:])]
+}
+
+// nameEndings are the endings a name's forms differ by: feminine and
+// plural forms, and the adjectives and demonyms made from place names.
+var nameEndings = map[string]bool{
+	"": true, "a": true, "s": true, "es": true, "n": true, "an": true, "ian": true, "ean": true,
+	"ese": true, "i": true, "ish": true, "ic": true, "ns": true, "ans": true, "ians": true,
 }
 
 func abs(n int) int {
