@@ -71,6 +71,21 @@ func builtinAnchors(text string, _ lang.Lang) []string {
 	return punctAnchors(text, quoteAnchors(text, "", nameTokens(toks, numberTokens(toks, nil))...))
 }
 
+// wordPrefix marks the word keys builtinAnchorsAndWords adds for the
+// lexicon; they are not anchors themselves.
+const wordPrefix = "w:"
+
+func builtinAnchorsAndWords(text string, _ lang.Lang) []string {
+	toks := lang.Analyze(text)
+	out := punctAnchors(text, quoteAnchors(text, "", nameTokens(toks, numberTokens(toks, nil))...))
+	for _, t := range toks {
+		if t.Kind == lang.Word && utf8.RuneCountInString(t.Key) >= 2 {
+			out = append(out, wordPrefix+t.Key)
+		}
+	}
+	return out
+}
+
 // punctAnchors anchors the punctuation that survives translation: a
 // question, an exclamation, a parenthesis, a colon at the end (a list or
 // a quotation follows), a dash at the start (dialogue).

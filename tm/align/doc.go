@@ -21,8 +21,14 @@
 //     of the articles guides the sentence pairing without ever forcing it
 //     (a dropped or split paragraph is still aligned right).
 //
-// The search runs in a band around the diagonal, widened when the best
-// path touches its edge, so time and memory grow linearly. A
+// Paragraphs come first: the paragraphs of the two texts are aligned with
+// the same model (guided by anchors that occur as often in both texts),
+// and the sentence search runs in a band around the aligned paragraph
+// groups, widened when the best path touches its edge, so time and memory
+// grow linearly. A second pass adds a lexicon learnt from the pairs the
+// first pass is sure of (words of the two languages that keep occurring
+// in the same pairs, linked one to one by their Dice coefficient): it is
+// learnt from the two texts at hand only, so no dictionary is needed. A
 // forward–backward pass over the same band gives each [Pair] its posterior
 // probability, which, times the plausibility of its length ratio, is its
 // Confidence; pairs under [DefaultLowConfidence] are marked Low.

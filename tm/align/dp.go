@@ -4,6 +4,7 @@ import (
 	"math"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -39,7 +40,7 @@ var defaultParams = params{
 	miss:     0.7,
 	cross:    2.0,
 	boundary: 1.0,
-	temp:     1.0,
+	temp:     1.5,
 }
 
 // unit is what the cost model knows of one sentence.
@@ -51,12 +52,18 @@ type unit struct {
 
 type model struct {
 	p        params
-	bufS     []int32 // scratch for anchorScore
-	bufT     []int32
 	prior    [len(beads)]float64 // -log prior
 	src, tgt []unit
 	weight   []float64 // per anchor ID
 	ratio    float64   // target characters per source character
+
+	// srcSets[d-1][i] and tgtSets[d-1][i] are the anchors of sentences
+	// i..i+d-1 (see mergeSets).
+	srcSets, tgtSets [maxSide][][]int32
+
+	// srcWords and tgtWords are the word IDs of every sentence, sorted,
+	// for the lexicon (see learnLexicon).
+	srcWords, tgtWords [][]int32
 }
 
 func newModel(src, tgt []Sentence, opts Options, p params) *model {
@@ -66,16 +73,30 @@ func newModel(src, tgt []Sentence, opts Options, p params) *model {
 	}
 	var builtin []Anchorer
 	if !opts.NoBuiltinAnchors {
-		builtin = Builtin()
+		// The built-in anchors and, for the lexicon learnt from the first
+		// pass (see learnLexicon), every word's matching key, in one
+		// analysis.
+		builtin = []Anchorer{AnchorFunc(builtinAnchorsAndWords)}
 	}
 	ids := map[string]int32{}
+	wordIDs := map[string]int32{}
 	var dfS, dfT []int
-	raw := func(ss []Sentence, l lang.Lang, df *[]int) [][]int32 {
+	raw := func(ss []Sentence, l lang.Lang, df *[]int, words *[][]int32) [][]int32 {
 		names := anchorNames(ss, l, builtin, opts.Anchorers)
 		out := make([][]int32, len(ss))
+		*words = make([][]int32, len(ss))
 		for i := range ss {
-			var set []int32
+			var set, ws []int32
 			for _, name := range names[i] {
+				if strings.HasPrefix(name, wordPrefix) {
+					id, ok := wordIDs[name]
+					if !ok {
+						id = int32(len(wordIDs))
+						wordIDs[name] = id
+					}
+					ws = append(ws, id)
+					continue
+				}
 				id, ok := ids[name]
 				if !ok {
 					id = int32(len(ids))
@@ -90,11 +111,12 @@ func newModel(src, tgt []Sentence, opts Options, p params) *model {
 				(*df)[id]++
 			}
 			out[i] = set
+			(*words)[i] = uniq(ws)
 		}
 		return out
 	}
-	as := raw(src, opts.SourceLang, &dfS)
-	at := raw(tgt, opts.TargetLang, &dfT)
+	as := raw(src, opts.SourceLang, &dfS, &m.srcWords)
+	at := raw(tgt, opts.TargetLang, &dfT, &m.tgtWords)
 	m.weight = make([]float64, len(ids))
 	for id := range m.weight {
 		if dfS[id] > 0 && dfT[id] > 0 {
@@ -103,6 +125,7 @@ func newModel(src, tgt []Sentence, opts Options, p params) *model {
 	}
 	m.src = m.units(src, as)
 	m.tgt = m.units(tgt, at)
+	m.mergeSets()
 	var ls, lt float64
 	for _, u := range m.src {
 		ls += u.length
@@ -264,7 +287,7 @@ func (m *model) cost(i0, j0, k int) float64 {
 		}
 	}
 	c += lengthCost(m.delta(ls, lt))
-	matched, missed := m.anchorScore(src, tgt)
+	matched, missed := m.anchorScore(m.srcSets[b.di-1][i0], m.tgtSets[b.dj-1][j0])
 	return c - m.p.match*matched + m.p.miss*missed
 }
 
@@ -566,6 +589,17 @@ func alignWith(src, tgt []Sentence, opts Options, p params) []Pair {
 		guide, w = g, 15
 	}
 	L, steps := m.search(guide, w, maxCells)
+	if m.learnLexicon(L, steps) > 0 {
+		// Second pass with the lexicon's anchors, in a band around the
+		// first path.
+		var chain [][2]int
+		for _, s := range steps {
+			if s.i < n && s.j < nt {
+				chain = append(chain, [2]int{s.i, s.j})
+			}
+		}
+		L, steps = m.search(chainGuide(chain, n, nt), 6, maxCells)
+	}
 	m.backward(L)
 	end := L.index(n, nt)
 	total := logSumCost([]float64{L.fwd[2*end], L.fwd[2*end+1]}, p.temp)
@@ -617,20 +651,7 @@ func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 
 // anchorScore returns the weight of the anchors the two sides of a bead
 // share and of those found on one side only.
-func (m *model) anchorScore(src, tgt []unit) (matched, missed float64) {
-	var a, b []int32
-	if len(src) == 1 {
-		a = src[0].anchors
-	} else {
-		a = m.gather(m.bufS[:0], src)
-		m.bufS = a
-	}
-	if len(tgt) == 1 {
-		b = tgt[0].anchors
-	} else {
-		b = m.gather(m.bufT[:0], tgt)
-		m.bufT = b
-	}
+func (m *model) anchorScore(a, b []int32) (matched, missed float64) {
 	x, y := 0, 0
 	for x < len(a) && y < len(b) {
 		switch {
@@ -653,6 +674,29 @@ func (m *model) anchorScore(src, tgt []unit) (matched, missed float64) {
 		missed += m.weight[b[y]]
 	}
 	return matched, missed
+}
+
+// maxSide is the most sentences one side of a bead takes.
+const maxSide = 3
+
+// mergeSets fills srcSets and tgtSets: the anchors of every run of one
+// to maxSide sentences, merged once here rather than in every bead cost.
+func (m *model) mergeSets() {
+	build := func(us []unit) [maxSide][][]int32 {
+		var sets [maxSide][][]int32
+		for d := 1; d <= maxSide; d++ {
+			sets[d-1] = make([][]int32, len(us))
+			for i := range us {
+				if d == 1 {
+					sets[0][i] = us[i].anchors
+				} else if i+d <= len(us) {
+					sets[d-1][i] = m.gather(nil, us[i:i+d])
+				}
+			}
+		}
+		return sets
+	}
+	m.srcSets, m.tgtSets = build(m.src), build(m.tgt)
 }
 
 // gather merges the sorted anchor sets of us into buf, without
@@ -739,6 +783,7 @@ func (m *model) paragraphGuide(src, tgt []Sentence, chain [][2]int, maxCells int
 		return out
 	}
 	pm.src, pm.tgt = merge(m.src, ps), merge(m.tgt, pt)
+	pm.mergeSets()
 	// The anchor chain, in paragraph coordinates, guides this search.
 	paraOf := func(ss []Sentence, starts []int, i int) int {
 		return sort.SearchInts(starts, i+1) - 1

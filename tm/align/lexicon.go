@@ -1,0 +1,152 @@
+package align
+
+import (
+	"math"
+	"sort"
+)
+
+// Lexicon learning. Length and anchors leave some pairs uncertain; the
+// pairs they are sure of say which words translate which in this very
+// text pair (Moore 2002; hunalign's second pass). The words of confident
+// 1-1 pairs are counted, word pairs that keep occurring together are
+// linked one-to-one (competitive linking by Dice coefficient), and every
+// link becomes an anchor for a second pass. No dictionary is needed, and
+// nothing is learnt from the test material: only from the pair at hand.
+
+const (
+	lexMinPairs   = 20   // confident 1-1 pairs needed to learn anything
+	lexMaxPairs   = 1000 // pairs counted at most (evenly spread)
+	lexMinConf    = 0.6  // posterior a pair needs to be counted
+	lexMinJoint   = 2    // co-occurrences a word pair needs
+	lexMinDice    = 0.6  // Dice coefficient a word pair needs
+	lexMaxDocFreq = 0.25 // words in more of the pairs than this are too common to help
+)
+
+// learnLexicon learns word links from the confident 1-1 pairs of the
+// first pass, adds them as anchors to the sentences and returns how many
+// links it made.
+func (m *model) learnLexicon(L *lattice, steps []step) int {
+	if m.srcWords == nil || m.tgtWords == nil {
+		return 0
+	}
+	m.backward(L)
+	n, nt := len(m.src), len(m.tgt)
+	end := L.index(n, nt)
+	total := logSumCost([]float64{L.fwd[2*end], L.fwd[2*end+1]}, m.p.temp)
+	var pairs [][2]int
+	for _, s := range steps {
+		if s.k != 0 {
+			continue
+		}
+		pc, c := L.index(s.i-1, s.j-1), L.index(s.i, s.j)
+		bc := float64(L.costs[c*len(beads)]) + m.penalty(L, pc, s.s, 0)
+		if math.Exp(-(L.fwd[2*pc+s.s]+bc+L.bwd[2*c]-total)/m.p.temp) >= lexMinConf {
+			pairs = append(pairs, [2]int{s.i - 1, s.j - 1})
+		}
+	}
+	if len(pairs) < lexMinPairs {
+		return 0
+	}
+	if len(pairs) > lexMaxPairs {
+		step := float64(len(pairs)) / lexMaxPairs
+		kept := pairs[:0]
+		for x := 0.0; int(x) < len(pairs) && len(kept) < lexMaxPairs; x += step {
+			kept = append(kept, pairs[int(x)])
+		}
+		pairs = kept
+	}
+	cs, ct := map[int32]int{}, map[int32]int{}
+	for _, p := range pairs {
+		for _, w := range m.srcWords[p[0]] {
+			cs[w]++
+		}
+		for _, w := range m.tgtWords[p[1]] {
+			ct[w]++
+		}
+	}
+	maxDF := int(lexMaxDocFreq*float64(len(pairs))) + 1
+	joint := map[[2]int32]int{}
+	for _, p := range pairs {
+		for _, a := range m.srcWords[p[0]] {
+			if cs[a] < lexMinJoint || cs[a] > maxDF {
+				continue
+			}
+			for _, b := range m.tgtWords[p[1]] {
+				if ct[b] >= lexMinJoint && ct[b] <= maxDF {
+					joint[[2]int32{a, b}]++
+				}
+			}
+		}
+	}
+	type cand struct {
+		a, b int32
+		dice float64
+		n    int
+	}
+	var cands []cand
+	for k, c := range joint {
+		if c < lexMinJoint {
+			continue
+		}
+		if d := 2 * float64(c) / float64(cs[k[0]]+ct[k[1]]); d >= lexMinDice {
+			cands = append(cands, cand{k[0], k[1], d, c})
+		}
+	}
+	sort.Slice(cands, func(x, y int) bool {
+		if cands[x].dice != cands[y].dice {
+			return cands[x].dice > cands[y].dice
+		}
+		if cands[x].n != cands[y].n {
+			return cands[x].n > cands[y].n
+		}
+		if cands[x].a != cands[y].a {
+			return cands[x].a < cands[y].a
+		}
+		return cands[x].b < cands[y].b
+	})
+	usedS, usedT := map[int32]bool{}, map[int32]bool{}
+	linkOfS, linkOfT := map[int32]int32{}, map[int32]int32{}
+	links := 0
+	for _, c := range cands {
+		if usedS[c.a] || usedT[c.b] {
+			continue
+		}
+		usedS[c.a], usedT[c.b] = true, true
+		id := int32(len(m.weight))
+		m.weight = append(m.weight, 0)
+		linkOfS[c.a], linkOfT[c.b] = id, id
+		links++
+	}
+	if links == 0 {
+		return 0
+	}
+	dfS := make([]int, len(m.weight))
+	dfT := make([]int, len(m.weight))
+	addTo := func(us []unit, words [][]int32, link map[int32]int32, df []int) {
+		for i := range us {
+			var extra []int32
+			for _, w := range words[i] {
+				if id, ok := link[w]; ok {
+					extra = append(extra, id)
+					df[id]++
+				}
+			}
+			if len(extra) > 0 {
+				us[i].anchors = uniq(append(append([]int32(nil), us[i].anchors...), extra...))
+			}
+		}
+	}
+	addTo(m.src, m.srcWords, linkOfS, dfS)
+	addTo(m.tgt, m.tgtWords, linkOfT, dfT)
+	m.mergeSets()
+	for id := range m.weight {
+		if dfS[id] > 0 && dfT[id] > 0 && m.weight[id] == 0 {
+			m.weight[id] = lexWeight / math.Sqrt(float64(max(dfS[id], dfT[id])))
+		}
+	}
+	return links
+}
+
+// lexWeight is how much a learnt word link counts against a built-in
+// anchor: less, since it was learnt from this very alignment.
+const lexWeight = 1.0
