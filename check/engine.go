@@ -326,6 +326,7 @@ func (c *Checker) findTerms(p *Pair) {
 	if p.Source.Lang == lang.EN {
 		sm, tm = en, ru
 	}
+	p.targetMatcher = tm
 	p.SourceTerms = strictInflection(p.Source, p.SourceTokens(), sm.findTokens(p.SourceTokens()))
 	p.TargetTerms = strictInflection(p.Target, p.TargetTokens(), tm.findTokens(p.TargetTokens()))
 	p.TargetAllTerms = tm.findAll(p.Target.Text)

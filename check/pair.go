@@ -68,6 +68,7 @@ type Pair struct {
 
 	srcTokens, tgtTokens []lang.Token
 	strayList            []stray
+	targetMatcher        termMatcher
 	straysDone           bool
 	srcUnitOf, tgtUnitOf []unitSpan // sentence spans → unit, sorted
 }

@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"tolmach/glossary"
 	"tolmach/internal/lang"
 	"tolmach/tm/align"
 )
@@ -98,7 +99,7 @@ func (r termMissing) Check(p *Pair) []Finding {
 		if attributiveName(p, h) || transliteratedName(p, h) {
 			continue
 		}
-		found := derivedForm(p, h.Unit, expected)
+		found := derivedForm(p, h.Unit, expected) || nestedRendered(p, h.Unit, h.Concept)
 		for _, a := range alts {
 			found = found || rendered(h.Unit, a.Concept.ID)
 		}
@@ -157,7 +158,10 @@ func attributiveName(p *Pair, h TermHit) bool {
 	if strings.HasSuffix(word, "'s") || strings.HasSuffix(word, "’s") {
 		return true
 	}
-	if i+1 < len(toks) {
+	// Before a noun: "the US negotiator", "of US missiles". A determiner
+	// or preposition must come before, or "BRICS give it" (a subject and
+	// its verb) would pass for a modifier.
+	if i > 0 && i+1 < len(toks) && englishDeterminers[toks[i-1].Norm] {
 		next := toks[i+1]
 		between := p.Source.Text[tok.End:next.Start]
 		nr, _ := utf8.DecodeRuneInString(next.Text)
@@ -166,6 +170,13 @@ func attributiveName(p *Pair, h TermHit) bool {
 		}
 	}
 	return false
+}
+
+// englishDeterminers are the words before a name used as a modifier.
+var englishDeterminers = map[string]bool{
+	"the": true, "a": true, "an": true, "of": true, "to": true, "in": true, "by": true, "with": true,
+	"for": true, "on": true, "from": true, "its": true, "their": true, "our": true, "this": true,
+	"these": true, "those": true, "between": true, "against": true, "about": true, "over": true,
 }
 
 // englishFunctionWords are the words after which a name is not a
@@ -249,4 +260,111 @@ func commonPrefix(a, b string) int {
 		n++
 	}
 	return n
+}
+
+// nestedRendered reports whether the target of unit u renders concept c
+// by one of its terms with a term of another concept inside it expanded
+// from or contracted to its abbreviation: «центральная координирующая
+// роль ООН» rendered as «центральной координирующей роли Организации
+// Объединённых Наций».
+func nestedRendered(p *Pair, u int, c *glossary.Concept) bool {
+	if p.targetMatcher == nil {
+		return false
+	}
+	ts, ok := p.Units[u].TargetSpan()
+	if !ok {
+		return false
+	}
+	toks := tokensIn(p.TargetTokens(), ts)
+	// The unit's usable term occurrences by the token they start at.
+	type occ struct {
+		concept *glossary.Concept
+		term    *glossary.Term
+		end     int // index in toks just past the occurrence
+	}
+	at := map[int][]occ{}
+	for _, h := range p.TargetAllTerms {
+		if h.Unit != u || !h.Status().Usable() {
+			continue
+		}
+		first, last := -1, -1
+		for i, t := range toks {
+			if t.Start >= h.Start && t.End <= h.End {
+				if first < 0 {
+					first = i
+				}
+				last = i
+			}
+		}
+		if first >= 0 {
+			at[first] = append(at[first], occ{h.Concept, h.Term, last + 1})
+		}
+	}
+	for _, t := range c.Terms {
+		if t.Lang != string(p.Target.Lang) || !c.EffectiveStatus(t).Usable() {
+			continue
+		}
+		// The term as a pattern: its words' keys, with the terms of other
+		// concepts inside it as placeholders for those concepts.
+		type elem struct {
+			key     string
+			concept *glossary.Concept
+			term    *glossary.Term
+		}
+		ttoks := lang.Analyze(t.Text)
+		var pat []elem
+		nested := p.targetMatcher.findAll(t.Text)
+		for i := 0; i < len(ttoks); {
+			var n *TermHit // the longest term of another concept starting here
+			for k := range nested {
+				if nested[k].Concept != c && nested[k].Start == ttoks[i].Start && (n == nil || nested[k].End > n.End) {
+					n = &nested[k]
+				}
+			}
+			if n == nil {
+				pat = append(pat, elem{key: ttoks[i].Key})
+				i++
+				continue
+			}
+			pat = append(pat, elem{concept: n.Concept, term: n.Term})
+			for i < len(ttoks) && ttoks[i].Start < n.End {
+				i++
+			}
+		}
+		hasNested := false
+		for _, e := range pat {
+			hasNested = hasNested || e.concept != nil
+		}
+		if !hasNested {
+			continue
+		}
+		var match func(i, j int) bool
+		match = func(i, j int) bool {
+			if j == len(pat) {
+				return true
+			}
+			if i >= len(toks) {
+				return false
+			}
+			if pat[j].concept == nil {
+				return toks[i].Key == pat[j].key && match(i+1, j+1)
+			}
+			// The nested term as written, or its abbreviation for its full
+			// form and back — not a synonym (Устав is not Хартия).
+			for _, o := range at[i] {
+				same := o.term == pat[j].term ||
+					o.term.EffectiveType() == glossary.Abbreviation || pat[j].term.EffectiveType() == glossary.Abbreviation
+				if o.concept == pat[j].concept && same && match(o.end, j+1) {
+					return true
+				}
+			}
+			return false
+		}
+		for i := range toks {
+			if match(i, 0) {
+				return true
+			}
+		}
+	}
+	return false
 }
