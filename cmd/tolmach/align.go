@@ -185,6 +185,7 @@ func alignFiles(source, target, sourceLang, encoding string, glossaries []string
 			return nil, src, tgt, err
 		}
 		opts.Anchorers = []align.Anchorer{an}
+		opts.ConcurrentAnchorers = true // glossary.Matcher is safe for concurrent use
 	}
 	a, err := align.AlignTexts(src.text, tgt.text, src.lang, tgt.lang, opts)
 	if err != nil {

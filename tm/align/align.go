@@ -54,6 +54,11 @@ type Options struct {
 	// IDs through [AnchorFunc].
 	Anchorers []Anchorer
 
+	// ConcurrentAnchorers declares the Anchorers safe for concurrent use
+	// (a glossary.Matcher is), so they run on all CPUs with the built-in
+	// ones; otherwise they run one sentence at a time.
+	ConcurrentAnchorers bool
+
 	// NoBuiltinAnchors leaves out [Builtin]: only Anchorers are used.
 	NoBuiltinAnchors bool
 

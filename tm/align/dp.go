@@ -82,7 +82,11 @@ func newModel(src, tgt []Sentence, opts Options, p params) *model {
 	wordIDs := map[string]int32{}
 	var dfS, dfT []int
 	raw := func(ss []Sentence, l lang.Lang, df *[]int, words *[][]int32) [][]int32 {
-		names := anchorNames(ss, l, builtin, opts.Anchorers)
+		parallel, serial := builtin, opts.Anchorers
+		if opts.ConcurrentAnchorers {
+			parallel, serial = append(append([]Anchorer(nil), builtin...), opts.Anchorers...), nil
+		}
+		names := anchorNames(ss, l, parallel, serial)
 		out := make([][]int32, len(ss))
 		*words = make([][]int32, len(ss))
 		for i := range ss {
@@ -161,9 +165,9 @@ func usualRatio(src, tgt lang.Lang) float64 {
 	return 1
 }
 
-// anchorNames runs the anchorers over the sentences: the built-in ones
+// anchorNames runs the anchorers over the sentences: the parallel ones
 // on all CPUs (their analysis is most of the time of a long alignment),
-// the caller's in this goroutine, since they need not be safe for
+// the serial ones in this goroutine, for anchorers not safe for
 // concurrent use.
 func anchorNames(ss []Sentence, l lang.Lang, builtin, callers []Anchorer) [][]string {
 	out := make([][]string, len(ss))
