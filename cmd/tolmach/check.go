@@ -126,6 +126,13 @@ func parseCheckArgs(opts *checkOptions) (failOn check.Severity, srcLang lang.Lan
 		}
 		targets = append(targets, reportTarget{f, p})
 	}
+	for _, a := range opts.args {
+		// cli/v2 stops reading flags at the first file name, so a flag
+		// after the files would silently become a file name.
+		if strings.HasPrefix(a, "--") || len(a) == 2 && a[0] == '-' && a[1] >= 'a' && a[1] <= 'z' {
+			return 0, "", nil, withHint(newUsageError("check: flag %s after the files", a), "put flags before the files: tolmach check %s … SOURCE TARGET", a)
+		}
+	}
 	switch {
 	case opts.pairs != "" && len(opts.args) > 0:
 		return 0, "", nil, newUsageError("check: give --pairs or files, not both")
