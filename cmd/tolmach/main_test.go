@@ -25,7 +25,7 @@ func TestScripts(t *testing.T) {
 		Dir:                 "testdata/script",
 		UpdateScripts:       os.Getenv("TOLMACH_UPDATE_SCRIPTS") == "1",
 		RequireExplicitExec: false,
-		Cmds:                map[string]func(ts *testscript.TestScript, neg bool, args []string){"exits": cmdExits},
+		Cmds:                scriptCmds,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("XDG_CACHE_HOME", env.WorkDir+"/.cache")
 			env.Setenv("NO_COLOR", "1")
@@ -33,6 +33,10 @@ func TestScripts(t *testing.T) {
 		},
 	})
 }
+
+// scriptCmds are the custom script commands; test files may add their
+// own in an init function (reliability_helpers_test.go does).
+var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []string){"exits": cmdExits}
 
 // cmdExits implements the script command "exits CODE PROGRAM ARGS...":
 // it runs PROGRAM like exec, keeps its stdout and stderr for the
