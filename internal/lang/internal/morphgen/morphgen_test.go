@@ -1,0 +1,148 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+func TestAlternants(t *testing.T) {
+	cases := []struct {
+		stem string
+		want string // one alternant that must be produced
+	}{
+		{"чисел", "числ"},    // inserted е dropped
+		{"писем", "письм"},   // е written as ь
+		{"копеек", "копейк"}, // е written as й
+		{"сестер", "сестр"},
+	}
+	for _, c := range cases {
+		t.Run(c.stem, func(t *testing.T) {
+			if got := alternants(c.stem); !slices.Contains(got, c.want) {
+				t.Errorf("alternants(%q) = %q, want it to hold %q", c.stem, got, c.want)
+			}
+		})
+	}
+}
+
+func TestFleeting(t *testing.T) {
+	cases := []struct {
+		stem, lemma string
+		want        bool
+	}{
+		{"немц", "немец", true},
+		{"отц", "отец", true},
+		{"бойц", "боец", true},
+		{"чисел", "число", true},
+		{"земел", "земля", true},
+		{"мен", "мена", false},   // меня is not a form of мена
+		{"пешк", "пешка", false}, // no alternation: Snowball joins these already
+	}
+	for _, c := range cases {
+		t.Run(c.stem+"/"+c.lemma, func(t *testing.T) {
+			if got := fleeting(c.stem, c.lemma); got != c.want {
+				t.Errorf("fleeting(%q, %q) = %v, want %v", c.stem, c.lemma, got, c.want)
+			}
+		})
+	}
+}
+
+func TestCommonPrefix(t *testing.T) {
+	cases := []struct {
+		a, b string
+		want int
+	}{
+		{"немцев", "немец", len("нем")},
+		{"организации", "организаци", len("организаци")},
+		{"людей", "человек", 0},
+		{"abc", "abd", 2},
+		{"", "x", 0},
+	}
+	for _, c := range cases {
+		t.Run(c.a+"/"+c.b, func(t *testing.T) {
+			if got := commonPrefix(c.a, c.b); got != c.want {
+				t.Errorf("commonPrefix(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
+			}
+		})
+	}
+}
+
+// TestExpand reads a small affix file and dictionary written in the
+// hunspell-ru format and checks the forms and lemmas it yields.
+func TestExpand(t *testing.T) {
+	dir := t.TempDir()
+	aff := filepath.Join(dir, "t.aff")
+	dic := filepath.Join(dir, "t.dic")
+	if err := os.WriteFile(aff, []byte("SET UTF-8\nSFX K Y 3\nSFX K 0 а [^ая]\nSFX K 0 ом [^ая]\nSFX K 0 ов [^ая]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dic, []byte("3\nмир/K\nмира/K\nнемцев\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rules, err := readAff(aff)
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, err := readDic(dic)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := expand(entries[0], rules); !slices.Equal(got, []string{"мир", "мира", "миром", "миров"}) {
+		t.Errorf("expand(мир/K) = %q", got)
+	}
+	lx := buildLexicon(entries, rules)
+	cases := []struct{ form, lemma string }{
+		{"мира", "мира"}, // an entry of its own is its own lemma
+		{"миром", "мир"},
+		{"стол", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.form, func(t *testing.T) {
+			if got := lx.lemma(c.form, allLevers); got != c.lemma {
+				t.Errorf("lemma(%q) = %q, want %q", c.form, got, c.lemma)
+			}
+		})
+	}
+	if err := os.WriteFile(aff, []byte("PFX A Y 1\nPFX A 0 не .\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := readAff(aff); err == nil {
+		t.Error("readAff accepted prefixes")
+	}
+}
+
+// TestTableUpToDate rebuilds the table from the installed hunspell-ru and
+// compares it with the committed internal/lang/morph_ru.bin, so that a
+// change to the generator or to ruskey's fallback cannot ship without the
+// table that matches it. Skipped without hunspell-ru or with -short.
+func TestTableUpToDate(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the whole table")
+	}
+	const aff, dic = "/usr/share/hunspell/ru_RU.aff", "/usr/share/hunspell/ru_RU.dic"
+	if _, err := os.Stat(dic); err != nil {
+		t.Skip("hunspell-ru not installed")
+	}
+	rules, err := readAff(aff)
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, err := readDic(dic)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _, err := buildTable(buildLexicon(entries, rules))
+	if err != nil {
+		t.Fatal(err)
+	}
+	shipped, err := os.ReadFile("../../morph_ru.bin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(data, shipped) {
+		t.Errorf("internal/lang/morph_ru.bin is stale (%d bytes, rebuilt %d): run go run ./internal/lang/internal/morphgen",
+			len(shipped), len(data))
+	}
+}
