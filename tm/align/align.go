@@ -40,6 +40,11 @@ func (p Pair) Addition() bool { return len(p.Source) == 0 && len(p.Target) > 0 }
 // "2-1", "1-0"…
 func (p Pair) Kind() string { return fmt.Sprintf("%d-%d", len(p.Source), len(p.Target)) }
 
+// DefaultMaxCells is the default bound of [Options].MaxCells: about
+// 160 MB of search table, room for a band 200 sentences wide around a
+// 10,000-sentence path.
+const DefaultMaxCells = 2_000_000
+
 // DefaultLowConfidence is the confidence under which a pair is marked
 // Low unless [Options].LowConfidence says otherwise.
 const DefaultLowConfidence = 0.5
@@ -66,10 +71,10 @@ type Options struct {
 	// 0 means [DefaultLowConfidence].
 	LowConfidence float64
 
-	// MaxCells bounds the dynamic-programming table (cells of the band
-	// around the diagonal); 0 means 40 million, about 1.2 GB-free: the
-	// band stops widening there. Alignment stays linear in the text
-	// length whatever the bound.
+	// MaxCells bounds the dynamic-programming table (nodes of the band
+	// around the expected path, about 80 bytes each); 0 means
+	// [DefaultMaxCells]. The band stops widening there, so memory stays
+	// bounded even for texts that are not translations of each other.
 	MaxCells int
 }
 

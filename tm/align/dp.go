@@ -56,6 +56,9 @@ type model struct {
 	src, tgt []unit
 	weight   []float64 // per anchor ID
 	ratio    float64   // target characters per source character
+	// mismatched is set when one text is more than twice as long as a
+	// translation of the other would be; the band is never widened then.
+	mismatched bool
 
 	// srcSets[d-1][i] and tgtSets[d-1][i] are the anchors of sentences
 	// i..i+d-1 (see mergeSets).
@@ -144,7 +147,12 @@ func newModel(src, tgt []Sentence, opts Options, p params) *model {
 	// languages allows, so a pair ten times longer on one side comes out
 	// as low-confidence rather than as a plausible ratio.
 	r0 := usualRatio(opts.SourceLang, opts.TargetLang)
-	m.ratio = min(max((lt+priorChars*r0)/(ls+priorChars), 0.5), 2.0)
+	measured := (lt + priorChars*r0) / (ls + priorChars)
+	m.ratio = min(max(measured, 0.5), 2.0)
+	// Texts whose lengths differ beyond that are not translations of
+	// each other, whatever the search finds: it runs in its first band
+	// only, so that it stays fast and small (see search).
+	m.mismatched = measured/r0 < 0.5 || measured/r0 > 2
 	return m
 }
 
@@ -585,7 +593,7 @@ func alignWith(src, tgt []Sentence, opts Options, p params) []Pair {
 	m := newModel(src, tgt, opts, p)
 	maxCells := opts.MaxCells
 	if maxCells <= 0 {
-		maxCells = 40_000_000
+		maxCells = DefaultMaxCells
 	}
 	chain := m.anchorChain()
 	guide, w := chainGuide(chain, n, nt), 30
@@ -747,7 +755,7 @@ func (m *model) search(guide []group, w, maxCells int) (*lattice, []step) {
 	b := m.newBand(w, guide)
 	L := m.forward(b)
 	steps, edge := L.path(n, nt)
-	for edge && b.size < (n+1)*(nt+1) {
+	for edge && !m.mismatched && b.size < (n+1)*(nt+1) {
 		w *= 2
 		nb := m.newBand(w, guide)
 		if nb.size > maxCells {
@@ -770,7 +778,7 @@ func (m *model) paragraphGuide(src, tgt []Sentence, chain [][2]int, maxCells int
 	if len(ps) < 3 || len(pt) < 3 || 2*len(ps) > 3*len(src) && 2*len(pt) > 3*len(tgt) {
 		return nil
 	}
-	pm := &model{p: m.p, prior: m.prior, weight: m.weight, ratio: m.ratio}
+	pm := &model{p: m.p, prior: m.prior, weight: m.weight, ratio: m.ratio, mismatched: m.mismatched}
 	pm.p.cross, pm.p.boundary = 0, 0
 	merge := func(us []unit, starts []int) []unit {
 		out := make([]unit, len(starts)-1)
