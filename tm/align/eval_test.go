@@ -521,6 +521,13 @@ func TestAlignAccuracyRUEN(t *testing.T) {
 	t.Logf("RU–EN, gold sentences: %v", r)
 	t.Logf("RU–EN, end to end:     %v", e2e)
 	t.Logf("RU–EN, confidence:     %v", lastCalibration)
+	if os.Getenv("TOLMACH_EVAL") == "1" {
+		// Other seeds: other paragraphs, deletions and merges.
+		for seed := uint64(2); seed <= 4; seed++ {
+			rs, _ := evalRUEN(t, makeDocs(loadCorpora(t), seed), defaultParams, false)
+			t.Logf("RU–EN, seed %d:          %v", seed, rs)
+		}
+	}
 	if r.fLink < 0.97 {
 		t.Errorf("link F1 %.4f < 0.97", r.fLink)
 	}
