@@ -86,6 +86,9 @@ func TestConcurrentAdds(t *testing.T) {
 	if err := ReadFile(path, func(*Unit) error { n++; return nil }); err != nil || n != 16 {
 		t.Fatalf("%d units, err %v; want 16", n, err)
 	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".tm.tmx*")); len(left) != 0 {
+		t.Errorf("lock or temporary files left beside the TM: %v", left)
+	}
 }
 
 func TestSpliceKeepsForeignContent(t *testing.T) {

@@ -44,20 +44,23 @@ type TMXReader struct {
 	name   string
 	header Header
 	done   bool
+	// bomless16 is set for UTF-16 recognised without a byte order mark,
+	// by the "<?" pattern alone: the XML declaration must then agree.
+	bomless16 bool
 }
 
 // NewTMXReader reads the TMX prologue and <header> from r. name is used
 // in error messages ("name:line:col: …"). Errors wrap [ErrMalformed]
 // when the input is not TMX.
 func NewTMXReader(r io.Reader, name string) (*TMXReader, error) {
-	in, err := sniffEncoding(r)
+	in, bomless16, err := sniffEncoding(r)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	dec := xml.NewDecoder(in)
 	dec.Strict = true
 	dec.CharsetReader = charsetReader
-	tr := &TMXReader{dec: dec, name: name}
+	tr := &TMXReader{dec: dec, name: name, bomless16: bomless16}
 	if err := tr.readPrologue(); err != nil {
 		return nil, err
 	}
@@ -70,22 +73,45 @@ func (r *TMXReader) Header() Header { return r.header }
 // sniffEncoding turns UTF-16 input (with or without a byte order mark)
 // into UTF-8 and drops a UTF-8 byte order mark; other bytes pass through
 // for the XML declaration to name their encoding.
-func sniffEncoding(r io.Reader) (io.Reader, error) {
+func sniffEncoding(r io.Reader) (in io.Reader, bomless16 bool, err error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, err := br.Peek(4)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
-		return nil, err
+		return nil, false, err
 	}
 	switch {
 	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
 		br.Discard(3)
-		return br, nil
-	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0x3C, 0x00, 0x3F, 0x00}):
-		return transform.NewReader(br, xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM).NewDecoder()), nil
-	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}), bytes.HasPrefix(head, []byte{0x00, 0x3C, 0x00, 0x3F}):
-		return transform.NewReader(br, xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM).NewDecoder()), nil
+		return br, false, nil
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
+		return transform.NewReader(br, xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM).NewDecoder()), false, nil
+	case bytes.HasPrefix(head, []byte{0x3C, 0x00, 0x3F, 0x00}):
+		return transform.NewReader(br, xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM).NewDecoder()), true, nil
+	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		return transform.NewReader(br, xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM).NewDecoder()), false, nil
+	case bytes.HasPrefix(head, []byte{0x00, 0x3C, 0x00, 0x3F}):
+		return transform.NewReader(br, xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM).NewDecoder()), true, nil
 	}
-	return br, nil
+	return br, false, nil
+}
+
+// declaredEncoding returns the encoding named in an XML declaration.
+func declaredEncoding(inst []byte) string {
+	s := string(inst)
+	i := strings.Index(s, "encoding")
+	if i < 0 {
+		return ""
+	}
+	s = strings.TrimLeft(s[i+len("encoding"):], " \t\r\n=")
+	if s == "" || (s[0] != '"' && s[0] != '\'') {
+		return ""
+	}
+	q := s[0]
+	s = s[1:]
+	if j := strings.IndexByte(s, q); j >= 0 {
+		return s[:j]
+	}
+	return ""
 }
 
 // charsetReader decodes the encodings an XML declaration may name.
@@ -139,6 +165,11 @@ func (r *TMXReader) readPrologue() error {
 				return r.errorf("%s", se.Msg)
 			}
 			return r.errorf("%v", err)
+		}
+		if pi, ok := t.(xml.ProcInst); ok && pi.Target == "xml" && r.bomless16 {
+			if enc := strings.ToLower(declaredEncoding(pi.Inst)); enc != "" && !strings.HasPrefix(enc, "utf-16") && enc != "ucs-2" {
+				return r.errorf("the file is UTF-16 without a byte order mark but declares encoding %q", declaredEncoding(pi.Inst))
+			}
 		}
 		if se, ok := t.(xml.StartElement); ok {
 			if se.Name.Local != "tmx" {

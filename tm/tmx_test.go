@@ -183,6 +183,12 @@ func TestReadTMXFeatures(t *testing.T) {
 					t.Errorf("unit %+v", u)
 				}
 			}, ""},
+		{"BOM-less UTF-16 declaring UTF-16", string(utf16le(`<?xml version="1.0" encoding="UTF-16"?><tmx><header/><body><tu><tuv xml:lang="ru"><seg>Мир</seg></tuv><tuv xml:lang="en"><seg>Peace</seg></tuv></tu></body></tmx>`)[2:]),
+			func(t *testing.T, us []Unit) {
+				if len(us) != 1 || us[0].Segments[0].Text != "Мир" {
+					t.Errorf("units %+v", us)
+				}
+			}, ""},
 		{"several tuv per language", `<tmx version="1.4"><header/><body><tu><tuv xml:lang="en"><seg>a</seg></tuv><tuv xml:lang="en"><seg>b</seg></tuv><tuv xml:lang="ru"><seg>в</seg></tuv></tu></body></tmx>`,
 			func(t *testing.T, us []Unit) {
 				if len(us[0].Segments) != 3 {
@@ -193,6 +199,8 @@ func TestReadTMXFeatures(t *testing.T) {
 		{"not tmx", "<xliff/>", nil, "t.tmx:1:9: malformed translation memory: root element is <xliff>, want <tmx>"},
 		{"undefined entity", "<tmx><header/><body><tu><tuv xml:lang=\"en\"><seg>&nbsp;</seg></tuv></tu></body></tmx>", nil, "invalid character entity &nbsp;"},
 		{"tuv without lang", "<tmx><header/><body><tu><tuv><seg>x</seg></tuv></tu></body></tmx>", nil, "<tuv> without xml:lang"},
+		{"BOM-less UTF-16 declaring UTF-8", string(utf16le(`<?xml version="1.0" encoding="UTF-8"?><tmx><header/><body></body></tmx>`)[2:]), nil, `declares encoding "UTF-8"`},
+		{"external entity never fetched", "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [ <!ENTITY xxe SYSTEM \"/etc/passwd\"> ]>\n<tmx><header/><body><tu><tuv xml:lang=\"en\"><seg>&xxe;</seg></tuv></tu></body></tmx>", nil, "t.tmx:3:"},
 		{"content after body", "<tmx><header/><body></body><body></body></tmx>", nil, "unexpected <body> after </body>"},
 	}
 	for _, tt := range tests {

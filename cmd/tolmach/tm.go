@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"time"
@@ -565,16 +566,46 @@ func runTMMatch(ctx context.Context, opts *tmMatchOptions, query *string, stdin 
 		}
 		return bw.Flush()
 	}
-	sc := bufio.NewScanner(stdin)
-	sc.Buffer(make([]byte, 64<<10), 16<<20)
-	for sc.Scan() {
-		q := strings.TrimSuffix(sc.Text(), "\r")
-		if err := emit(q, match(q), true); err != nil {
-			return err
+	// Queries are matched on all CPUs (an index is safe for concurrent
+	// queries) and printed in input order.
+	type job struct {
+		q   string
+		res chan []matchResult
+	}
+	jobs := make(chan *job, 256)
+	order := make(chan *job, 1024)
+	for i := 0; i < runtime.GOMAXPROCS(0); i++ {
+		go func() {
+			for j := range jobs {
+				j.res <- match(j.q)
+			}
+		}()
+	}
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(order)
+		defer close(jobs)
+		sc := bufio.NewScanner(stdin)
+		sc.Buffer(make([]byte, 64<<10), 16<<20)
+		for sc.Scan() {
+			j := &job{q: strings.TrimSuffix(sc.Text(), "\r"), res: make(chan []matchResult, 1)}
+			order <- j
+			jobs <- j
+		}
+		readErr <- sc.Err()
+	}()
+	var emitErr error
+	for j := range order {
+		ms := <-j.res
+		if emitErr == nil {
+			emitErr = emit(j.q, ms, true)
 		}
 	}
-	if err := sc.Err(); err != nil {
+	if err := <-readErr; err != nil {
 		return fmt.Errorf("reading queries from stdin: %w", err)
+	}
+	if emitErr != nil {
+		return emitErr
 	}
 	return bw.Flush()
 }
