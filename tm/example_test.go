@@ -73,3 +73,26 @@ func ExampleAdd() {
 	// Output:
 	// 1 added, 1 duplicate
 }
+
+func ExampleImport() {
+	dir, _ := os.MkdirTemp("", "tm")
+	defer os.RemoveAll(dir)
+	in := filepath.Join(dir, "pairs.tsv")
+	os.WriteFile(in, []byte("ru\ten\nМинистр прибыл в Пекин.\tThe Minister arrived in Beijing.\n"), 0o644)
+	path := filepath.Join(dir, "my.tmx")
+	opt := tm.Options{CacheDir: filepath.Join(dir, "cache")}
+	if _, err := tm.Import(path, []string{in}, opt); err != nil {
+		fmt.Println(err)
+		return
+	}
+	x, err := tm.Open(path, opt) // the cached index, mapped
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer x.Close()
+	m := x.Match("Министр прибыл в Дели.", tm.MatchOptions{Min: 50})
+	fmt.Println(m[0].Score, m[0].Target)
+	// Output:
+	// 80 The Minister arrived in Beijing.
+}
