@@ -250,11 +250,14 @@ func (c *Cache) build(ctx context.Context, k string, srcs []Source, load func() 
 	} else if !force && !errors.Is(merr, fs.ErrNotExist) {
 		c.notify("notice: the index cache %s is corrupt (%v); rebuilding it", dir, merr)
 	}
-	g, err := load()
+	// The sources' state is taken before they are read: a file that
+	// changes while it is read then looks changed to the next lookup,
+	// which rebuilds, instead of fresh with stale content.
+	states, err := sourceStates(srcs)
 	if err != nil {
 		return nil, err
 	}
-	states, err := sourceStates(srcs)
+	g, err := load()
 	if err != nil {
 		return nil, err
 	}

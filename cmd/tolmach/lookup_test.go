@@ -81,9 +81,15 @@ func TestLookupConcurrentWithRebuild(t *testing.T) {
 			return nil
 		}},
 		{"glossary changes", func(i int) error {
-			// Grow the file so that its size changes every time.
+			// Grow the file so that its size changes every time, and
+			// replace it atomically as editors and 'tolmach add' do: a
+			// half-written glossary is a glossary without the SCO.
 			content := concurrentGlossary + strings.Repeat("\n", i+1)
-			return os.WriteFile(gl, []byte(content), 0o644)
+			tmp := gl + ".tmp"
+			if err := os.WriteFile(tmp, []byte(content), 0o644); err != nil {
+				return err
+			}
+			return os.Rename(tmp, gl)
 		}},
 	}
 	for _, r := range rounds {
