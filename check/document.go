@@ -63,6 +63,17 @@ type Document struct {
 	ignoreFile []string
 	// units are the pre-aligned units of a bilingual file (XLIFF).
 	units []presetUnit
+	// tokens caches lang.Analyze(Text).
+	tokens []lang.Token
+}
+
+// Tokens returns the words and numbers of the document's text
+// (lang.Analyze), computed once.
+func (d *Document) Tokens() []lang.Token {
+	if d.tokens == nil {
+		d.tokens = lang.Analyze(d.Text)
+	}
+	return d.tokens
 }
 
 // posAnchor maps text offsets from Off on to a place in the file.
@@ -121,7 +132,7 @@ func (d *Document) Pos(off int) (line, col int) {
 // Words counts the word tokens of the document's text.
 func (d *Document) Words() int {
 	n := 0
-	for _, t := range lang.Analyze(d.Text) {
+	for _, t := range d.Tokens() {
 		if t.Kind == lang.Word {
 			n++
 		}

@@ -89,7 +89,7 @@ func (c *Checker) matchers(texts ...[]lang.Token) (ru, en termMatcher) {
 	if g == nil || len(g.Concepts) == 0 {
 		return noTerms{}, noTerms{}
 	}
-	c.once.Do(func() { c.index = newTermIndex(g) })
+	c.Prepare()
 	sub := &glossary.Glossary{Concepts: c.index.candidates(g, texts...)}
 	// The two matchers are independent: build them side by side.
 	done := make(chan struct{})
@@ -113,36 +113,55 @@ type Result struct {
 	Suppressed int
 }
 
-// CheckFiles reads SOURCE and TARGET (see [ReadDocument]) and checks them.
+// CheckFiles reads SOURCE and TARGET (see [ReadPair]) and checks them.
 func (c *Checker) CheckFiles(ctx context.Context, source, target string) (*Result, error) {
 	// Index the glossary while the files are read and decoded.
 	warm := make(chan struct{})
 	go func() {
-		if c.opts.Glossary != nil {
-			c.once.Do(func() { c.index = newTermIndex(c.opts.Glossary) })
-		}
+		c.Prepare()
 		close(warm)
 	}()
 	defer func() { <-warm }()
-	src, err := ReadDocument(source, c.opts.Encoding, c.opts.SourceLang)
+	src, tgt, err := ReadPair(source, target, c.opts.Encoding, c.opts.SourceLang)
 	if err != nil {
 		return nil, err
 	}
-	// The target's language: the other one when the source language was
-	// given; else its own name's, so that two files named alike are
-	// reported as such; else the other one.
-	tgtLang := other(c.opts.SourceLang)
+	return c.Check(ctx, src, tgt)
+}
+
+// Prepare does the work on the glossary that every check needs (an index
+// of its terms), so that it can be done ahead, for instance while the
+// documents are read. Check calls it when it has not been called.
+func (c *Checker) Prepare() {
+	if c.opts.Glossary != nil {
+		c.once.Do(func() { c.index = newTermIndex(c.opts.Glossary) })
+	}
+}
+
+// ReadPair reads a source and its translation with [ReadDocument] and
+// settles their languages: the source's from sourceLang, else its file
+// name, else its script; the target's is the other one when sourceLang
+// is given, else its own file name's (so that two files named alike are
+// reported as such), else the other one. Both documents are tokenised.
+func ReadPair(source, target, encoding string, sourceLang lang.Lang) (src, tgt *Document, err error) {
+	src, err = ReadDocument(source, encoding, sourceLang)
+	if err != nil {
+		return nil, nil, err
+	}
+	tgtLang := other(sourceLang)
 	if tgtLang == "" {
 		tgtLang = langOfName(target)
 	}
 	if tgtLang == "" {
 		tgtLang = other(src.Lang)
 	}
-	tgt, err := ReadDocument(target, c.opts.Encoding, tgtLang)
+	tgt, err = ReadDocument(target, encoding, tgtLang)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return c.Check(ctx, src, tgt)
+	src.Tokens()
+	tgt.Tokens()
+	return src, tgt, nil
 }
 
 // CheckBilingual reads a bilingual XLIFF file and checks its units.
@@ -192,12 +211,26 @@ func (c *Checker) Check(ctx context.Context, src, tgt *Document) (*Result, error
 	for _, u := range p.Units {
 		res.Segments += len(u.Source)
 	}
+	// The rules only read the pair, so they run side by side; what they
+	// share lazily is computed first.
+	p.strays()
+	rules := c.enabled()
+	found := make([][]Finding, len(rules))
+	var wg sync.WaitGroup
+	for i, r := range rules {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			found[i] = r.Check(p)
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	var fs []Finding
-	for _, r := range c.enabled() {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		for _, f := range r.Check(p) {
+	for _, rf := range found {
+		for _, f := range rf {
 			if s, ok := c.opts.Severities[f.Rule]; ok {
 				f.Severity = s
 			}
@@ -327,9 +360,14 @@ func (c *Checker) findTerms(p *Pair) {
 		sm, tm = en, ru
 	}
 	p.targetMatcher = tm
-	p.SourceTerms = strictInflection(p.Source, p.SourceTokens(), sm.findTokens(p.SourceTokens()))
+	done := make(chan struct{})
+	go func() {
+		p.SourceTerms = strictInflection(p.Source, p.SourceTokens(), sm.findTokens(p.SourceTokens()))
+		close(done)
+	}()
 	p.TargetTerms = strictInflection(p.Target, p.TargetTokens(), tm.findTokens(p.TargetTokens()))
 	p.TargetAllTerms = tm.findAll(p.Target.Text)
+	<-done
 }
 
 // assignUnits records the unit of every term occurrence.

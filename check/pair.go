@@ -66,7 +66,6 @@ type Pair struct {
 	// included: the evidence that a concept is rendered.
 	TargetAllTerms []TermHit
 
-	srcTokens, tgtTokens []lang.Token
 	strayList            []stray
 	targetMatcher        termMatcher
 	straysDone           bool
@@ -113,18 +112,12 @@ func (p *Pair) TargetUnitAt(off int) int { return unitAt(p.tgtUnitOf, off) }
 
 // SourceTokens returns the tokens of the source text (computed once).
 func (p *Pair) SourceTokens() []lang.Token {
-	if p.srcTokens == nil {
-		p.srcTokens = lang.Analyze(p.Source.Text)
-	}
-	return p.srcTokens
+	return p.Source.Tokens()
 }
 
 // TargetTokens returns the tokens of the target text (computed once).
 func (p *Pair) TargetTokens() []lang.Token {
-	if p.tgtTokens == nil {
-		p.tgtTokens = lang.Analyze(p.Target.Text)
-	}
-	return p.tgtTokens
+	return p.Target.Tokens()
 }
 
 // tokensIn returns the tokens of toks lying inside s.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -161,12 +162,7 @@ func nameRenderings(p *Pair, s lang.Token, tToks []lang.Token, tgtCovered []Span
 		if !isName(t) || covered(tgtCovered, t) {
 			continue
 		}
-		same := false
-		if p.Source.Lang == lang.RU {
-			same = align.SameName(s.Text, stripPossessive(t.Text))
-		} else {
-			same = align.SameName(t.Text, stripPossessive(s.Text))
-		}
+		same := sameName(p.Source.Lang, s.Text, stripPossessive(t.Text))
 		if same {
 			out = append(out, driftOcc{unit: ui, src: s, tgt: t, key: renderingKey(p.Target.Lang, t)})
 		}
@@ -258,6 +254,26 @@ func nearMissRenderings(p *Pair, occ, unread []driftOcc, tgtToks []lang.Token, t
 		}
 	}
 	return out
+}
+
+// sameNameCache remembers align.SameName's answers: a text repeats its
+// names, and each comparison tries every transliteration scheme.
+var sameNameCache sync.Map // [2]string → bool
+
+// sameName reports whether a source word and a target word can be the
+// same name (align.SameName, which takes the Cyrillic word first).
+func sameName(srcLang lang.Lang, src, tgt string) bool {
+	ru, lat := src, tgt
+	if srcLang != lang.RU {
+		ru, lat = tgt, src
+	}
+	key := [2]string{ru, lat}
+	if v, ok := sameNameCache.Load(key); ok {
+		return v.(bool)
+	}
+	v := align.SameName(ru, lat)
+	sameNameCache.Store(key, v)
+	return v
 }
 
 // report turns the renderings of one source name into findings: one for

@@ -9,7 +9,6 @@ import (
 
 	"tolmach/glossary"
 	"tolmach/internal/lang"
-	"tolmach/tm/align"
 )
 
 // termMissing reports a glossary term of a source segment with no
@@ -96,16 +95,15 @@ func (r termMissing) Check(p *Pair) []Finding {
 		if len(expected) == 0 {
 			continue // nothing to expect in this language
 		}
-		if attributiveName(p, h) || transliteratedName(p, h) {
-			continue
-		}
-		found := derivedForm(p, h.Unit, expected) || nestedRendered(p, h.Unit, h.Concept)
+		found := false
 		for _, a := range alts {
 			found = found || rendered(h.Unit, a.Concept.ID)
 		}
-		if found {
+		found = found || derivedForm(p, h.Unit, expected) || nestedRendered(p, h.Unit, h.Concept)
+		if found || attributiveName(p, h) || transliteratedName(p, h) {
 			// Rendered, or rendered by a deprecated or forbidden term,
-			// which term-forbidden reports with the fix.
+			// which term-forbidden reports with the fix; or a name whose
+			// rendering no glossary lists.
 			continue
 		}
 		tgt := p.TargetLoc(h.Unit, 0, 0)
@@ -211,7 +209,7 @@ func transliteratedName(p *Pair, h TermHit) bool {
 		if !isName(t) {
 			continue
 		}
-		if p.Source.Lang == lang.RU && align.SameName(word, t.Text) || p.Source.Lang == lang.EN && align.SameName(t.Text, word) {
+		if sameName(p.Source.Lang, word, t.Text) {
 			return true
 		}
 	}

@@ -45,20 +45,45 @@ func firstKeys(text string) []string {
 }
 
 func newTermIndex(g *glossary.Glossary) *termIndex {
+	// Two halves side by side (a key per term is the cost), merged in
+	// glossary order.
+	half := len(g.Concepts) / 2
+	var first *termIndex
+	done := make(chan struct{})
+	go func() {
+		first = indexConcepts(g.Concepts[:half], 0)
+		close(done)
+	}()
+	second := indexConcepts(g.Concepts[half:], half)
+	<-done
+	for k, is := range second.byKey {
+		first.byKey[k] = append(first.byKey[k], is...)
+	}
+	first.all = append(first.all, second.all...)
+	return first
+}
+
+// indexConcepts indexes cs, whose first element is concept number base.
+func indexConcepts(cs []*glossary.Concept, base int) *termIndex {
 	x := &termIndex{byKey: map[string][]int{}}
-	for i, c := range g.Concepts {
-		seen := map[string]bool{}
+	var seen []string
+	for i, c := range cs {
+		seen = seen[:0]
 		for _, t := range c.Terms {
 			keys := firstKeys(t.Text)
 			if len(keys) == 0 {
-				x.all = append(x.all, i)
+				x.all = append(x.all, base+i)
 				continue
 			}
+		next:
 			for _, k := range keys {
-				if !seen[k] {
-					seen[k] = true
-					x.byKey[k] = append(x.byKey[k], i)
+				for _, s := range seen {
+					if s == k {
+						continue next
+					}
 				}
+				seen = append(seen, k)
+				x.byKey[k] = append(x.byKey[k], base+i)
 			}
 		}
 	}

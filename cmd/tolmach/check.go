@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -199,16 +200,45 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 	if err != nil && !errors.Is(err, config.ErrNotFound) {
 		return err
 	}
-	co, err := checkerOptions(opts, srcLang, cfg)
-	if err != nil {
-		return err
+	// A short-lived process with a small heap: collect garbage less often.
+	debug.SetGCPercent(400)
+	// The glossary is loaded and indexed while the documents are read.
+	type prepared struct {
+		checker *check.Checker
+		err     error
 	}
-	checker := check.New(co)
+	ready := make(chan prepared, 1)
+	go func() {
+		co, err := checkerOptions(opts, srcLang, cfg)
+		if err != nil {
+			ready <- prepared{err: err}
+			return
+		}
+		c := check.New(co)
+		c.Prepare()
+		ready <- prepared{checker: c}
+	}()
+	if srcLang == "" && cfg != nil && cfg.SourceLang != "" {
+		srcLang = lang.Lang(cfg.SourceLang)
+	}
+	var src, tgt *check.Document
+	var readErr error
+	if opts.pairs == "" && !allXLIFF(opts.args) {
+		src, tgt, readErr = check.ReadPair(opts.args[0], opts.args[1], opts.encoding, srcLang)
+	}
+	prep := <-ready
+	if prep.err != nil {
+		return prep.err
+	}
+	if readErr != nil {
+		return checkFileError(readErr)
+	}
+	checker := prep.checker
 
 	var results []*check.Result
 	switch {
 	case opts.pairs != "":
-		pairs, unpaired, err := check.FindPairs(opts.pairs, co.SourceLang)
+		pairs, unpaired, err := check.FindPairs(opts.pairs, srcLang)
 		if err != nil {
 			return err
 		}
@@ -231,7 +261,7 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 			results = append(results, res)
 		}
 	default:
-		res, err := checker.CheckFiles(ctx, opts.args[0], opts.args[1])
+		res, err := checker.Check(ctx, src, tgt)
 		if err != nil {
 			return checkFileError(err)
 		}
