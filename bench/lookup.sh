@@ -15,7 +15,7 @@ RUNS=${RUNS:-50}
 WORK=$(mktemp -d)
 DICTD_PID=""
 cleanup() {
-	if [[ -n "$DICTD_PID" ]]; then kill "$DICTD_PID" 2>/dev/null || true; fi
+	if [[ -n "$DICTD_PID" ]]; then kill "$DICTD_PID" 2>/dev/null || true; wait "$DICTD_PID" 2>/dev/null || true; fi
 	rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -52,23 +52,23 @@ cmds=(
 
 if command -v dictd >/dev/null && command -v dict >/dev/null && [[ -f /usr/share/dictd/mueller7.index ]]; then
 	PORT=$((20000 + RANDOM % 20000))
-	cat >"$WORK/dictd.conf" <<CONF
+	# dictd drops its privileges: its files go in a world-writable dir.
+	mkdir -p "$WORK/dictd" && chmod 1777 "$WORK/dictd"
+	cat >"$WORK/dictd/dictd.conf" <<CONF
 global {
 	listen_to 127.0.0.1
 	port $PORT
-	pid_file $WORK/dictd.pid
+}
+access {
+	allow 127.0.0.1
 }
 database mueller7 {
 	data  /usr/share/dictd/mueller7.dict.dz
 	index /usr/share/dictd/mueller7.index
 }
-access {
-	allow 127.0.0.1
-}
 CONF
-	dictd -c "$WORK/dictd.conf" -L "$WORK/dictd.log" --pid-file "$WORK/dictd.pid"
-	for _ in $(seq 50); do [[ -s "$WORK/dictd.pid" ]] && break; sleep 0.1; done
-	DICTD_PID=$(cat "$WORK/dictd.pid" 2>/dev/null || true)
+	dictd -c "$WORK/dictd/dictd.conf" -d nodetach -L "$WORK/dictd/dictd.log" &
+	DICTD_PID=$!
 	for _ in $(seq 50); do dict -h 127.0.0.1 -p "$PORT" -d mueller7 sovereignty >/dev/null 2>&1 && break; sleep 0.1; done
 	cmds+=("dict -h 127.0.0.1 -p $PORT -d mueller7 sovereignty")
 else
