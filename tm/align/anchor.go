@@ -42,9 +42,11 @@ func (f AnchorFunc) Anchors(text string, l lang.Lang) []string { return f(text, 
 // The built-in anchorers. [Builtin] returns them all; [Options] uses them
 // unless NoBuiltinAnchors is set.
 var (
-	// Numbers anchors every number by its digits alone ("#2024",
-	// "#263" for 26,3 and 26.3, "#1234" for 1 234 and 1,234), so the
-	// decimal and grouping conventions of the two languages agree.
+	// Numbers anchors every numeral by its value as [lang.Numbers]
+	// normalises it, so that the number conventions of the two languages
+	// agree: "v2024" for 2024 and «2024 г.», "v26.3" for «26,3 %» and
+	// "26.3 percent", "v2.4e+11" for «240 млрд» and "240 billion", "v5"
+	// for «пять» and "five"; a range adds its upper end ("v2023-2024").
 	Numbers Anchorer = AnchorFunc(numberAnchors)
 
 	// Names anchors names, acronyms and cognates: capitalised words and
@@ -68,7 +70,7 @@ func Builtin() []Anchorer { return []Anchorer{AnchorFunc(builtinAnchors)} }
 
 func builtinAnchors(text string, _ lang.Lang) []string {
 	toks := lang.Analyze(text)
-	return punctAnchors(text, quoteAnchors(text, "", nameTokens(toks, numberTokens(toks, nil))...))
+	return punctAnchors(text, quoteAnchors(text, "", nameTokens(toks, numeralAnchors(text, nil))...))
 }
 
 // wordPrefix marks the word keys builtinAnchorsAndWords adds for the
@@ -77,7 +79,7 @@ const wordPrefix = "w:"
 
 func builtinAnchorsAndWords(text string, _ lang.Lang) []string {
 	toks := lang.Analyze(text)
-	out := punctAnchors(text, quoteAnchors(text, "", nameTokens(toks, numberTokens(toks, nil))...))
+	out := punctAnchors(text, quoteAnchors(text, "", nameTokens(toks, numeralAnchors(text, nil))...))
 	for _, t := range toks {
 		if t.Kind == lang.Word && utf8.RuneCountInString(t.Key) >= 2 {
 			out = append(out, wordPrefix+t.Key)
@@ -109,37 +111,24 @@ func punctAnchors(text string, out []string) []string {
 	return out
 }
 
-func numberAnchors(text string, _ lang.Lang) []string {
-	if !strings.ContainsAny(text, "0123456789") {
-		return nil
-	}
-	return numberTokens(lang.Analyze(text), nil)
-}
+func numberAnchors(text string, _ lang.Lang) []string { return numeralAnchors(text, nil) }
 
-func numberTokens(toks []lang.Token, out []string) []string {
-	for _, t := range toks {
-		if t.Kind != lang.Number {
+// numeralAnchors anchors the numerals of text by their value as package
+// lang normalises them, so that «240 млрд» and "240 billion", «пять» and
+// "five", «XXI век» and "21st century" agree. Numbers in words below 2 are
+// left out: "one" and «один» are as often pronouns.
+func numeralAnchors(text string, out []string) []string {
+	for _, n := range lang.Numbers(text) {
+		if n.Word && n.Value < 2 {
 			continue
 		}
-		d := digitsOf(t.Text)
-		// A lone "0" or the "1" of a list item says nothing.
-		if d == "" || d == "0" {
-			continue
+		a := "v" + strconv.FormatFloat(n.Value, 'g', -1, 64)
+		if n.IsRange() {
+			a += "-" + strconv.FormatFloat(n.Hi, 'g', -1, 64)
 		}
-		out = append(out, "#"+d)
+		out = append(out, a)
 	}
 	return out
-}
-
-func digitsOf(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] >= '0' && s[i] <= '9' {
-			b.WriteByte(s[i])
-		}
-	}
-	// Trailing decimal zeros differ between writers (2.50 vs 2,5).
-	return b.String()
 }
 
 // skeletonLen is how many skeleton symbols a name anchor keeps: enough to

@@ -12,9 +12,11 @@ func TestBuiltinAnchorsShared(t *testing.T) {
 	tests := []struct {
 		name, ru, en, anchor string
 	}{
-		{"year", "В 2024 году саммит прошёл в Казани.", "The 2024 summit was held in Kazan.", "#2024"},
-		{"decimal comma", "Рост составил 26,3 %.", "Growth was 26.3 percent.", "#263"},
-		{"thousands", "Участвовали 1 200 человек.", "Some 1,200 people took part.", "#1200"},
+		{"year", "В 2024 году саммит прошёл в Казани.", "The 2024 summit was held in Kazan.", "v2024"},
+		{"decimal comma", "Рост составил 26,3 %.", "Growth was 26.3 percent.", "v26.3"},
+		{"thousands", "Участвовали 1 200 человек.", "Some 1,200 people took part.", "v1200"},
+		{"scale word", "Товарооборот превысил 240 млрд долларов.", "Trade exceeded 240 billion dollars.", "v2.4e+11"},
+		{"number in words", "Договор продлён на пять лет.", "The treaty was extended for five years.", "v5"},
 		{"acronym in Latin", "Расширение NATO на восток.", "NATO expansion to the east.", "a:nato"},
 		{"acronym in Cyrillic", "Расширение НАТО на восток.", "NATO expansion to the east.", "a:nato"},
 		{"G20", "Саммит G20 в Нью-Дели.", "The G20 summit in New Delhi.", "a:g20"},

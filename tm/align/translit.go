@@ -169,10 +169,7 @@ func palladius(w []rune) string {
 			}
 		}
 	}
-	s := b.String()
-	// -ин/-ян at a syllable end are -ing/-ang in pinyin more often than not
-	// (Цзиньпин → Jinping, Пекин → Beijing is another story).
-	return s
+	return b.String()
 }
 
 // Variants returns the distinct Latin spellings of a Russian word under
@@ -206,9 +203,9 @@ func Variants(word string) []string {
 // SameName reports whether a Russian word and a Latin word can be the same
 // name: a Latin spelling of the Russian word (any scheme) is within a small
 // edit distance of the Latin word, both folded to lower-case ASCII
-// (Мария-Антуанетта ~ Marie-Antoinette, Шойгу ~ Shoigu, Лавров ~ Lavrov).
-// Russian case endings are tolerated: the comparison is on the longest
-// common prefix allowance of the shorter word.
+// (Мария-Антуанетта ~ Marie-Antoinette, Шойгу ~ Shoigu, Лавров ~ Lavrov),
+// or both have the same [Skeleton]. Up to three letters of a Russian case
+// ending are free (Лавровым ~ Lavrov).
 func SameName(ru, latin string) bool {
 	l := asciiFold(latin)
 	if len(l) < 2 {
