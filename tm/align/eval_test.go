@@ -522,6 +522,24 @@ func TestAlignAccuracyRUEN(t *testing.T) {
 	t.Logf("RU–EN, end to end:     %v", e2e)
 	t.Logf("RU–EN, confidence:     %v", lastCalibration)
 	if os.Getenv("TOLMACH_EVAL") == "1" {
+		// Ablation: what the anchors and the paragraphs bring.
+		var noAnchors, lengthOnly scorer
+		for _, ds := range docs {
+			for _, d := range ds {
+				opts := Options{SourceLang: d.srcLang, TargetLang: d.tgtLang, NoBuiltinAnchors: true}
+				noAnchors.add(d.gold, pairsToLinks(Align(d.src, d.tgt, opts)))
+				flat := func(ss []Sentence) []Sentence {
+					out := append([]Sentence(nil), ss...)
+					for i := range out {
+						out[i].Para = 0
+					}
+					return out
+				}
+				lengthOnly.add(d.gold, pairsToLinks(Align(flat(d.src), flat(d.tgt), opts)))
+			}
+		}
+		t.Logf("RU–EN, no anchors:      %v", noAnchors.scores())
+		t.Logf("RU–EN, length only:     %v", lengthOnly.scores())
 		// Other seeds: other paragraphs, deletions and merges.
 		for seed := uint64(2); seed <= 4; seed++ {
 			rs, _ := evalRUEN(t, makeDocs(loadCorpora(t), seed), defaultParams, false)
