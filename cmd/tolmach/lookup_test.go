@@ -9,6 +9,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"tolmach/glossary"
+	"tolmach/index"
 )
 
 // TestLookupLongQuery: a 10,000-character query is cut, with a notice,
@@ -133,5 +136,51 @@ func TestLookupConcurrentWithRebuild(t *testing.T) {
 	left, _ := filepath.Glob(filepath.Join(dir, "cache", "tolmach", "index", ".tmp-*"))
 	if len(left) > 0 {
 		t.Errorf("temporary directories left: %v", left)
+	}
+}
+
+// TestWriteLookupText checks the table: preferred terms in columns, the
+// status of the matched term, the replacement of a deprecated one, the
+// other terms and notes; on a terminal the matched words are
+// highlighted and the padding ignores the escape codes.
+func TestWriteLookupText(t *testing.T) {
+	c := &glossary.Concept{ID: "beijing", Domain: "geography", Note: "Capital of China.", Terms: []*glossary.Term{
+		{Text: "Пекин", Lang: "ru", Status: glossary.Preferred, Type: glossary.FullForm},
+		{Text: "Beijing", Lang: "en", Status: glossary.Preferred, Type: glossary.FullForm},
+		{Text: "Peking", Lang: "en", Status: glossary.Deprecated, Type: glossary.FullForm},
+	}}
+	res := []index.Result{{Concept: c, Score: 100, Kind: index.Exact, Term: c.Terms[2], Spans: []index.Span{{Start: 0, End: 6}}}}
+	tests := []struct {
+		name  string
+		color bool
+		want  []string
+	}{
+		{"plain", false, []string{
+			"RU     EN       STATUS      DOMAIN\n",
+			"Пекин  Beijing  deprecated  geography\n",
+			"  ! «Peking» is deprecated: use «Beijing»\n",
+			"  en also: Peking (deprecated)\n",
+			"  note: Capital of China.\n",
+		}},
+		{"color", true, []string{
+			"Пекин  Beijing  \x1b[1;31mdeprecated\x1b[0m  geography\n",
+			"en also: \x1b[1;33mPeking\x1b[0m (deprecated)",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := writeLookupText(&b, res, tt.color); err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(b.String(), w) {
+					t.Errorf("output lacks %q:\n%s", w, b.String())
+				}
+			}
+			if !tt.color && strings.Contains(b.String(), "\x1b") {
+				t.Errorf("escape codes without colour:\n%q", b.String())
+			}
+		})
 	}
 }
