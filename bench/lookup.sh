@@ -14,9 +14,10 @@ cd "$(dirname "$0")/.."
 RUNS=${RUNS:-50}
 WORK=$(mktemp -d)
 DICTD_PID=""
+DICTD_DIR=""
 cleanup() {
 	if [[ -n "$DICTD_PID" ]]; then kill "$DICTD_PID" 2>/dev/null || true; wait "$DICTD_PID" 2>/dev/null || true; fi
-	rm -rf "$WORK"
+	rm -rf "$WORK" ${DICTD_DIR:+"$DICTD_DIR"}
 }
 trap cleanup EXIT
 
@@ -52,9 +53,10 @@ cmds=(
 
 if command -v dictd >/dev/null && command -v dict >/dev/null && [[ -f /usr/share/dictd/mueller7.index ]]; then
 	PORT=$((20000 + RANDOM % 20000))
-	# dictd drops its privileges: its files go in a world-writable dir.
-	mkdir -p "$WORK/dictd" && chmod 1777 "$WORK/dictd"
-	cat >"$WORK/dictd/dictd.conf" <<CONF
+	# dictd drops its privileges: its files go in a directory of their
+	# own that it can reach and write.
+	DICTD_DIR=$(mktemp -d) && chmod 1777 "$DICTD_DIR"
+	cat >"$DICTD_DIR/dictd.conf" <<CONF
 global {
 	listen_to 127.0.0.1
 	port $PORT
@@ -67,7 +69,7 @@ database mueller7 {
 	index /usr/share/dictd/mueller7.index
 }
 CONF
-	dictd -c "$WORK/dictd/dictd.conf" -d nodetach -L "$WORK/dictd/dictd.log" &
+	dictd -c "$DICTD_DIR/dictd.conf" -d nodetach -L "$DICTD_DIR/dictd.log" &
 	DICTD_PID=$!
 	for _ in $(seq 50); do dict -h 127.0.0.1 -p "$PORT" -d mueller7 sovereignty >/dev/null 2>&1 && break; sleep 0.1; done
 	cmds+=("dict -h 127.0.0.1 -p $PORT -d mueller7 sovereignty")
