@@ -771,8 +771,8 @@ func (m *model) search(guide []group, w, maxCells int) (*lattice, []step) {
 // paragraphGuide aligns the paragraphs of the two texts with the same
 // model — a paragraph is a unit with the summed length and the union of
 // the anchors of its sentences — and returns the aligned paragraph
-// groups as sentence blocks, or nil when either text has a single
-// paragraph or paragraphs no longer than sentences.
+// groups as sentence blocks, or nil when either text has fewer than three
+// paragraphs or both have paragraphs of hardly more than one sentence.
 func (m *model) paragraphGuide(src, tgt []Sentence, chain [][2]int, maxCells int) []group {
 	ps, pt := paraStarts(src), paraStarts(tgt)
 	if len(ps) < 3 || len(pt) < 3 || 2*len(ps) > 3*len(src) && 2*len(pt) > 3*len(tgt) {
@@ -797,12 +797,10 @@ func (m *model) paragraphGuide(src, tgt []Sentence, chain [][2]int, maxCells int
 	pm.src, pm.tgt = merge(m.src, ps), merge(m.tgt, pt)
 	pm.mergeSets()
 	// The anchor chain, in paragraph coordinates, guides this search.
-	paraOf := func(ss []Sentence, starts []int, i int) int {
-		return sort.SearchInts(starts, i+1) - 1
-	}
+	paraOf := func(starts []int, i int) int { return sort.SearchInts(starts, i+1) - 1 }
 	var pchain [][2]int
 	for _, c := range chain {
-		p := [2]int{paraOf(src, ps, c[0]), paraOf(tgt, pt, c[1])}
+		p := [2]int{paraOf(ps, c[0]), paraOf(pt, c[1])}
 		if len(pchain) == 0 || p[0] > pchain[len(pchain)-1][0] && p[1] > pchain[len(pchain)-1][1] {
 			pchain = append(pchain, p)
 		}
