@@ -562,14 +562,17 @@ func (L *lattice) path(n, nt int) (steps []step, edge bool) {
 //
 // The search is dynamic programming over beads 1-1, 1-0, 0-1, 2-1, 1-2,
 // 2-2, 3-1 and 1-3 with a cost that adds the Gale–Church length
-// deviation (the length ratio taken from the pair itself), the anchors
-// the two sides share or do not share (see [Anchorer]), and paragraph
-// structure: a bead that ends a paragraph on one side only, or spans a
-// paragraph boundary, costs more. The search runs in a band around the
-// diagonal and widens the band when the best path touches its edge, so
-// time and memory grow linearly with the texts. Each pair's confidence
-// is its posterior probability (forward–backward over the band) times
-// how plausible its length ratio is.
+// deviation (the length ratio measured on the pair, drawn towards the
+// usual ratio of the two languages), the anchors the two sides share or
+// do not share (see [Anchorer]), and paragraph structure: a bead that
+// spans a paragraph boundary, or pairs on across a paragraph end of one
+// side only (not explained by an omission or addition), costs more. The
+// search runs in a band around the aligned paragraphs and widens the
+// band when the best path touches its edge, so time and memory grow
+// linearly with the texts; a second pass adds a lexicon learnt from the
+// first (see the package documentation). Each pair's confidence is its
+// posterior probability (forward–backward over the band) times how
+// plausible its length ratio is.
 func Align(src, tgt []Sentence, opts Options) []Pair {
 	return alignWith(src, tgt, opts, defaultParams)
 }
