@@ -200,7 +200,10 @@ func newIndexCache(stderr io.Writer) (*index.Cache, error) {
 // openGlossaryIndex opens the cached index of the glossaries in use,
 // building it first when needed. With a fresh cached index no glossary
 // is read: only the files' sizes and modification times are.
-func openGlossaryIndex(ctx context.Context, paths []string, stderr io.Writer) (*index.Index, error) {
+//
+// With rebuild set, the index is rebuilt whatever the cache holds: for
+// an index whose stored data turned out corrupt only at lookup time.
+func openGlossaryIndex(ctx context.Context, paths []string, stderr io.Writer, rebuild bool) (*index.Index, error) {
 	srcs, load, err := glossarySources(paths)
 	if err != nil {
 		return nil, err
@@ -213,6 +216,9 @@ func openGlossaryIndex(ctx context.Context, paths []string, stderr io.Writer) (*
 			return nil, err
 		}
 		return index.Build(ctx, g, "")
+	}
+	if rebuild {
+		return cache.Rebuild(ctx, srcs, load)
 	}
 	return cache.Open(ctx, srcs, load)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -99,16 +100,16 @@ func runLookup(ctx context.Context, opts *lookupOptions, w, stderr io.Writer) er
 	if n := index.QueryTokens(query); n > index.MaxQueryTokens {
 		fmt.Fprintf(stderr, "tolmach: notice: the query has %d words; only the first %d are searched\n", n, index.MaxQueryTokens)
 	}
-	x, err := openGlossaryIndex(ctx, opts.glossaries.Value(), stderr)
-	if err != nil {
-		return err
-	}
-	defer x.Close()
 	q := index.Query{Text: query, Lang: opts.lang, Limit: opts.limit, Exact: opts.exact}
 	if q.Lang == "auto" {
 		q.Lang = ""
 	}
-	results, err := x.Lookup(ctx, q)
+	results, err := lookupGlossaries(ctx, opts.glossaries.Value(), q, stderr, false)
+	if errors.Is(err, index.ErrCorrupt) {
+		// The index opened but its stored data is damaged: rebuild once.
+		fmt.Fprintf(stderr, "tolmach: notice: the cached index is corrupt (%v); rebuilding it\n", err)
+		results, err = lookupGlossaries(ctx, opts.glossaries.Value(), q, stderr, true)
+	}
 	if err != nil {
 		return err
 	}
@@ -120,6 +121,17 @@ func runLookup(ctx context.Context, opts *lookupOptions, w, stderr io.Writer) er
 		return nil
 	}
 	return writeLookupText(w, results, colorEnabled(w))
+}
+
+// lookupGlossaries opens the index of the glossaries in use (rebuilt
+// first when rebuild is set) and looks q up.
+func lookupGlossaries(ctx context.Context, paths []string, q index.Query, stderr io.Writer, rebuild bool) ([]index.Result, error) {
+	x, err := openGlossaryIndex(ctx, paths, stderr, rebuild)
+	if err != nil {
+		return nil, err
+	}
+	defer x.Close()
+	return x.Lookup(ctx, q)
 }
 
 // truncateQuery cuts s to at most n characters, at the last space
