@@ -151,7 +151,7 @@ func (r termDrift) Check(p *Pair) []Finding {
 			out = append(out, r.report(p, acrs[k], true)...)
 		}
 	}
-	return out
+	return append(out, r.phraseDrift(p)...)
 }
 
 // nameRenderings returns the words of the target tokens that spell the
