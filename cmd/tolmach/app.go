@@ -65,7 +65,13 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 	}
 	for _, newCommand := range commands {
 		cmd := newCommand()
-		cmd.CustomHelpTemplate = cli.CommandHelpTemplate + "\n" + exitStatusHelp + "\n"
+		if len(cmd.Subcommands) > 0 {
+			// A command with subcommands lists them, as cli/v2 does
+			// when no template is set.
+			cmd.CustomHelpTemplate = cli.SubcommandHelpTemplate + "\n" + exitStatusHelp + "\n"
+		} else {
+			cmd.CustomHelpTemplate = cli.CommandHelpTemplate + "\n" + exitStatusHelp + "\n"
+		}
 		cmd.OnUsageError = app.OnUsageError
 		for _, sub := range cmd.Subcommands {
 			sub.CustomHelpTemplate = cli.CommandHelpTemplate + "\n" + exitStatusHelp + "\n"

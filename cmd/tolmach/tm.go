@@ -60,15 +60,7 @@ $XDG_CACHE_HOME/tolmach/tm/, rebuilt whenever the file changes.`,
 		cmd.Subcommands = append(cmd.Subcommands, newSub())
 	}
 	sort.Slice(cmd.Subcommands, func(i, j int) bool { return cmd.Subcommands[i].Name < cmd.Subcommands[j].Name })
-	// The app gives every command the plain command help template, which
-	// does not list subcommands: list them in the description.
-	var b strings.Builder
-	b.WriteString(cmd.Description + "\n\nCOMMANDS:")
-	for _, sub := range cmd.Subcommands {
-		fmt.Fprintf(&b, "\n  %-9s %s", sub.Name, sub.Usage)
-	}
-	b.WriteString("\n\nRun 'tolmach tm COMMAND --help' for a command's options.")
-	cmd.Description = b.String()
+	cmd.Description += "\n\nRun 'tolmach tm COMMAND --help' for a command's options."
 	return cmd
 }
 
