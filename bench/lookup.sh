@@ -69,7 +69,7 @@ database mueller7 {
 	index /usr/share/dictd/mueller7.index
 }
 CONF
-	dictd -c "$DICTD_DIR/dictd.conf" -d nodetach -L "$DICTD_DIR/dictd.log" &
+	dictd -c "$DICTD_DIR/dictd.conf" -d nodetach -L "$DICTD_DIR/dictd.log" >"$DICTD_DIR/dictd.out" 2>&1 &
 	DICTD_PID=$!
 	for _ in $(seq 50); do dict -h 127.0.0.1 -p "$PORT" -d mueller7 sovereignty >/dev/null 2>&1 && break; sleep 0.1; done
 	cmds+=("dict -h 127.0.0.1 -p $PORT -d mueller7 sovereignty")
