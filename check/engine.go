@@ -336,7 +336,7 @@ func (c *Checker) alignPair(p *Pair) error {
 	}
 	anchors := align.AnchorFunc(func(text string, l lang.Lang) []string { return ids[l][text] })
 	a := &align.Alignment{SourceLang: p.Source.Lang, TargetLang: p.Target.Lang, Source: srcSents, Target: tgtSents}
-	a.Pairs = align.Align(srcSents, tgtSents, align.Options{
+	a.Pairs = alignChunked(srcSents, tgtSents, align.Options{
 		SourceLang: p.Source.Lang, TargetLang: p.Target.Lang, Anchorers: []align.Anchorer{anchors},
 	})
 	for i, ap := range a.Pairs {
