@@ -237,6 +237,13 @@ func (c *Cache) build(ctx context.Context, k string, srcs []Source, load func() 
 		return nil, err
 	}
 	defer unlock()
+	// Temporary directories of this key left by a build that was killed:
+	// nobody else builds this key while the lock is held.
+	if stale, _ := filepath.Glob(filepath.Join(root, ".tmp-"+k+"-*")); len(stale) > 0 {
+		for _, d := range stale {
+			os.RemoveAll(d)
+		}
+	}
 	m, merr := readManifest(dir)
 	if !force && merr == nil {
 		if ok, _ := fresh(m, srcs); ok {

@@ -259,3 +259,22 @@ func TestCacheMissingGlossary(t *testing.T) {
 		t.Errorf("error %v does not name %s", err, f.path)
 	}
 }
+
+// TestCacheRemovesStaleTemporaries: a build killed midway leaves its
+// temporary directory; the next build of the same key removes it.
+func TestCacheRemovesStaleTemporaries(t *testing.T) {
+	f := newCacheFixture(t, smallGlossary)
+	srcs := []Source{{Path: f.path}}
+	k, _, err := key(srcs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stale := filepath.Join(f.cache.root(), ".tmp-"+k+"-12345")
+	if err := os.MkdirAll(filepath.Join(stale, bleveName), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	f.open(t)
+	if _, err := os.Stat(stale); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("stale temporary directory still there: %v", err)
+	}
+}
