@@ -164,6 +164,7 @@ func update(path string, opt Options, produce func(add func(*Unit)) error) (res 
 		return Result{}, fmt.Errorf("locking %s: %w", path, err)
 	}
 	defer unlock()
+	removeStaleTemps(path)
 
 	x := NewIndex()
 	exists := true
@@ -262,6 +263,23 @@ func update(path string, opt Options, produce func(add func(*Unit)) error) (res 
 		}
 	}
 	return res, nil
+}
+
+// removeStaleTemps deletes the temporary files that writers killed
+// before their rename left beside path. It runs with the lock held, and a
+// writer makes its temporary file only while holding the lock, so any
+// that exists now is an orphan.
+func removeStaleTemps(path string) {
+	prefix := "." + filepath.Base(path) + ".tmp-" // as update's CreateTemp names them
+	entries, err := os.ReadDir(filepath.Dir(path))
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), prefix) && e.Type().IsRegular() {
+			os.Remove(filepath.Join(filepath.Dir(path), e.Name()))
+		}
+	}
 }
 
 func lockPath(path string) string {
