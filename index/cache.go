@@ -204,7 +204,9 @@ func (c *Cache) Open(ctx context.Context, srcs []Source, load func() (*glossary.
 		if ok, _ := fresh(m, abs); ok {
 			if x, err := Open(filepath.Join(dir, bleveName), openTimeout); err == nil {
 				x.concepts = m.Concepts
-				c.touch(dir, m, abs)
+				if needsTouch(m, abs) {
+					c.touch(dir, abs)
+				}
 				return x, nil
 			}
 			// Possibly replaced under us by a rebuild: decide under the lock.
@@ -449,25 +451,60 @@ func fresh(m manifest, srcs []Source) (bool, string) {
 
 // touch records new modification times of files whose content did not
 // change (a checkout, a touch), so the next lookup decides on a stat
-// again. Failures are ignored: it is only an optimisation.
-func (c *Cache) touch(dir string, m manifest, srcs []Source) {
+// again. It is only an optimisation: it gives up when another process
+// holds the build lock (which may be replacing the index), and ignores
+// failures.
+func (c *Cache) touch(dir string, srcs []Source) {
+	f, err := os.OpenFile(dir+".lock", os.O_RDWR, 0)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	if ok, err := tryLock(f); !ok || err != nil {
+		return
+	}
+	defer unlock(f)
+	m, err := readManifest(dir) // the current one, under the lock
+	if err != nil || len(m.Sources) != len(srcs) {
+		return
+	}
 	changed := false
 	for i, s := range srcs {
-		if s.Path == "" {
+		if s.Path == "" || m.Sources[i].Path != s.Path {
 			continue
 		}
 		fi, err := os.Stat(s.Path)
 		if err != nil {
 			return
 		}
-		if fi.Size() != m.Sources[i].Size || fi.ModTime().UnixNano() != m.Sources[i].ModTime {
-			m.Sources[i].Size, m.Sources[i].ModTime = fi.Size(), fi.ModTime().UnixNano()
-			changed = true
+		if fi.Size() == m.Sources[i].Size && fi.ModTime().UnixNano() == m.Sources[i].ModTime {
+			continue
 		}
+		data, err := os.ReadFile(s.Path)
+		if err != nil || hashHex(data) != m.Sources[i].SHA256 {
+			return // changed after all: the next lookup rebuilds
+		}
+		m.Sources[i].Size, m.Sources[i].ModTime = fi.Size(), fi.ModTime().UnixNano()
+		changed = true
 	}
 	if changed {
 		_ = writeManifest(dir, m)
 	}
+}
+
+// needsTouch reports whether a file source's stat differs from the
+// manifest's (its content having been found unchanged by fresh).
+func needsTouch(m manifest, srcs []Source) bool {
+	for i, s := range srcs {
+		if s.Path == "" {
+			continue
+		}
+		fi, err := os.Stat(s.Path)
+		if err != nil || fi.Size() != m.Sources[i].Size || fi.ModTime().UnixNano() != m.Sources[i].ModTime {
+			return true
+		}
+	}
+	return false
 }
 
 // sourceStates records the state of each source as the index is built

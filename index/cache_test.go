@@ -278,3 +278,28 @@ func TestCacheRemovesStaleTemporaries(t *testing.T) {
 		t.Errorf("stale temporary directory still there: %v", err)
 	}
 }
+
+// TestCacheTouchRecordsNewStat: after a touch that left the content
+// alone, the manifest takes the new modification time, so that the next
+// lookup decides on a stat again instead of hashing the file.
+func TestCacheTouchRecordsNewStat(t *testing.T) {
+	f := newCacheFixture(t, smallGlossary)
+	x := f.open(t)
+	dir := filepath.Dir(x.Dir())
+	x.Close()
+	later := time.Now().Add(time.Hour).Truncate(time.Second)
+	if err := os.Chtimes(f.path, later, later); err != nil {
+		t.Fatal(err)
+	}
+	f.open(t)
+	m, err := readManifest(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := time.Unix(0, m.Sources[0].ModTime); !got.Equal(later) {
+		t.Errorf("manifest mtime %v, want %v", got, later)
+	}
+	if f.loads.Load() != 1 {
+		t.Errorf("%d loads, want 1", f.loads.Load())
+	}
+}
