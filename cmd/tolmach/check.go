@@ -56,8 +56,9 @@ const checkDescription = `Checks a translation (TARGET) against its original (SO
      untranslated       error    source-language text left in the target
      segment-missing    error    a source sentence has no counterpart
      segment-extra      warning  a target sentence has no counterpart
-     term-drift         warning  a name or acronym without a glossary entry
-                                 written two ways in the target
+     term-drift         warning  a name, acronym or recurring quoted phrase
+                                 without a glossary entry written two ways
+                                 in the target
 
    SUPPRESSIONS: [[ignore]] entries of tolmach.toml (rule, term, file glob);
    in Markdown and HTML, <!-- tolmach:ignore RULE [TERM] --> before a
