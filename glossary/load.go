@@ -363,7 +363,27 @@ func writeFileLocked(path string, g *Glossary, format Format) error {
 	if err := Write(&buf, g, format); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
+	removeStaleTemps(path)
 	return atomicWrite(path, buf.Bytes())
+}
+
+// removeStaleTemps deletes the temporary files that writers killed
+// before their rename left beside path (".NAME.tmpDIGITS", as atomicWrite
+// names them). It runs with the lock held, and a writer makes its
+// temporary file only while holding the lock, so any that exists now is
+// an orphan.
+func removeStaleTemps(path string) {
+	dir, prefix := filepath.Dir(path), "."+filepath.Base(path)+".tmp"
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		rest, ok := strings.CutPrefix(e.Name(), prefix)
+		if ok && rest != "" && strings.Trim(rest, "0123456789") == "" && e.Type().IsRegular() {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 // atomicWrite replaces path with data: temp file in the same directory,

@@ -276,7 +276,8 @@ func removeStaleTemps(path string) {
 		return
 	}
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), prefix) && e.Type().IsRegular() {
+		rest, ok := strings.CutPrefix(e.Name(), prefix)
+		if ok && rest != "" && strings.Trim(rest, "0123456789") == "" && e.Type().IsRegular() {
 			os.Remove(filepath.Join(filepath.Dir(path), e.Name()))
 		}
 	}
