@@ -201,8 +201,11 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 	if err != nil && !errors.Is(err, config.ErrNotFound) {
 		return err
 	}
-	// A short-lived process with a small heap: collect garbage less often.
-	debug.SetGCPercent(400)
+	// A short-lived process with a small heap: collect garbage less often
+	// (unless the user tuned the collector with GOGC).
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 	// The glossary is loaded and indexed while the documents are read.
 	type prepared struct {
 		checker *check.Checker
