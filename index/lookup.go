@@ -210,6 +210,7 @@ func (x *Index) search(ctx context.Context, bq query.Query, q []queryToken, lang
 	if err != nil {
 		return nil, fmt.Errorf("searching %s: %w", displayDir(x.dir), err)
 	}
+	rq := splitCompounds(q)
 	cands := make([]candidate, 0, len(sr.Hits))
 	for _, h := range sr.Hits {
 		m, _ := h.Fields[fieldMatch].(string)
@@ -223,7 +224,7 @@ func (x *Index) search(ctx context.Context, bq query.Query, q []queryToken, lang
 			if !contains(langs, t.lang) {
 				continue
 			}
-			tm := matchTokens(q, t.norms, t.keys, opt)
+			tm := matchTokens(rq, t.norms, t.keys, opt)
 			if tm.score == 0 {
 				continue
 			}
@@ -255,15 +256,27 @@ func contains(list []string, s string) bool {
 // (boost 3). With exact set, only the folded words.
 func exactQuery(q []queryToken, langs []string, exact bool) query.Query {
 	var qs []query.Query
-	whole := make([]string, len(q))
-	for i, t := range q {
-		whole[i] = t.key
-	}
+	wholes := wholeTermKeys(q)
 	for _, l := range langs {
 		if !exact {
 			// The whole query as a whole term, by its match key: every
 			// inflected form of every word, and never crowded out.
-			qs = append(qs, termQuery(l+SuffixTerm, strings.Join(whole, " "), 10))
+			for _, w := range wholes {
+				qs = append(qs, termQuery(l+SuffixTerm, w, 10))
+			}
+			// Compounds written apart or together: "non proliferation"
+			// finds non-proliferation, and the other way round.
+			for i := 0; i+1 < len(q); i++ {
+				if !q[i].number && !q[i+1].number {
+					qs = append(qs, termQuery(l+SuffixNorm, q[i].norm+"-"+q[i+1].norm, 2), termQuery(l+SuffixKey, q[i].key+"-"+q[i+1].key, 1))
+				}
+			}
+			for _, t := range q {
+				norms, keys := compoundParts(t.norm, t.key)
+				for j := range norms {
+					qs = append(qs, termQuery(l+SuffixNorm, norms[j], 1), termQuery(l+SuffixKey, keys[j], 0.5))
+				}
+			}
 		}
 		var keys []string
 		for _, t := range q {
@@ -330,6 +343,31 @@ func fuzzyQuery(q []queryToken, seen []bool, langs []string, prefix bool) query.
 		return nil
 	}
 	return query.NewDisjunctionQuery(qs)
+}
+
+// wholeTermKeys returns the match keys a whole term equal to the query
+// may have: the query's own, and the variants with a compound written
+// apart (one adjacent pair joined by a hyphen) or together (every
+// compound split).
+func wholeTermKeys(q []queryToken) []string {
+	keys := make([]string, len(q))
+	split := false
+	for i, t := range q {
+		keys[i] = t.key
+		split = split || strings.IndexByte(t.key, '-') > 0
+	}
+	out := []string{strings.Join(keys, " ")}
+	for i := 0; i+1 < len(q) && len(out) < 8; i++ {
+		if q[i].number || q[i+1].number {
+			continue
+		}
+		v := append(append(append([]string(nil), keys[:i]...), keys[i]+"-"+keys[i+1]), keys[i+2:]...)
+		out = append(out, strings.Join(v, " "))
+	}
+	if split {
+		out = append(out, strings.ReplaceAll(out[0], "-", " "))
+	}
+	return out
 }
 
 func termQuery(field, term string, boost float64) query.Query {

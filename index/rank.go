@@ -2,6 +2,8 @@ package index
 
 import (
 	"math"
+	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"tolmach/internal/lang"
@@ -60,6 +62,7 @@ type queryToken struct {
 	upper     bool
 	number    bool
 	imp       float64 // importance: 1, or functionWeight for a function word
+	orig      int     // index of the query word this is (a part of)
 }
 
 // functionWeight is the importance of a function word (the, of, в, по)
@@ -104,12 +107,72 @@ func newQueryTokens(toks []lang.Token) []queryToken {
 	q := make([]queryToken, len(toks))
 	for i, t := range toks {
 		n := utf8.RuneCountInString(t.Norm)
-		q[i] = queryToken{text: t.Text, norm: t.Norm, key: t.Key, runes: n, upper: t.Upper() && n > 1, number: t.Kind == lang.Number, imp: importance(t.Norm)}
+		q[i] = queryToken{text: t.Text, norm: t.Norm, key: t.Key, runes: n, upper: t.Upper() && n > 1, number: t.Kind == lang.Number, imp: importance(t.Norm), orig: i}
 		if t.Kind == lang.Word {
 			q[i].fuzz = fuzziness(n)
 		}
 	}
 	return q
+}
+
+// compoundParts splits a hyphenated compound's folded form and key into
+// its parts (военно-политический → военно, политический), or returns
+// nil when the token is not a compound. lang joins the parts' keys with
+// '-' in the compound's key, so the two split alike.
+func compoundParts(norm, key string) (norms, keys []string) {
+	if strings.IndexByte(norm, '-') <= 0 {
+		return nil, nil
+	}
+	norms, keys = strings.Split(norm, "-"), strings.Split(key, "-")
+	if len(norms) != len(keys) || slices.Contains(norms, "") {
+		return nil, nil
+	}
+	return norms, keys
+}
+
+// splitCompounds returns q with hyphenated compounds replaced by their
+// parts, for ranking: whether a translator types «военно-политический»
+// or «военно политический», non-proliferation or non proliferation, the
+// words are the same.
+func splitCompounds(q []queryToken) []queryToken {
+	var out []queryToken // nil until a compound is met: q itself is returned
+	for i, t := range q {
+		norms, keys := compoundParts(t.norm, t.key)
+		if norms == nil {
+			if out != nil {
+				out = append(out, t)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]queryToken, 0, len(q)+4), q[:i]...)
+		}
+		for j := range norms {
+			n := utf8.RuneCountInString(norms[j])
+			out = append(out, queryToken{text: norms[j], norm: norms[j], key: keys[j], runes: n, fuzz: fuzziness(n), imp: importance(norms[j]), orig: t.orig})
+		}
+	}
+	if out == nil {
+		return q
+	}
+	return out
+}
+
+// splitTerm is splitCompounds for a term's tokens: the parts' folded
+// forms and keys, and for each part the index of its token.
+func splitTerm(norms, keys []string) ([]string, []string, []int) {
+	var origin []int
+	var sn, sk []string
+	for i := range norms {
+		pn, pk := compoundParts(norms[i], keys[i])
+		if pn == nil {
+			pn, pk = norms[i:i+1], keys[i:i+1]
+		}
+		for j := range pn {
+			sn, sk, origin = append(sn, pn[j]), append(sk, pk[j]), append(origin, i)
+		}
+	}
+	return sn, sk, origin
 }
 
 // termMatch is how well a query matched one term.
@@ -142,6 +205,7 @@ func matchTokens(q []queryToken, norms, keys []string, opt rankOptions) termMatc
 	if len(q) == 0 || len(norms) == 0 || len(norms) != len(keys) {
 		return termMatch{}
 	}
+	norms, keys, origin := splitTerm(norms, keys)
 	used := make([]bool, len(norms))
 	var sum, qImp, tImp, tMatched float64
 	for _, n := range norms {
@@ -176,7 +240,7 @@ func matchTokens(q []queryToken, norms, keys []string, opt rankOptions) termMatc
 		}
 		used[bestJ] = true
 		matched = append(matched, bestJ)
-		qwords = append(qwords, i)
+		qwords = append(qwords, qt.orig)
 		weights = append(weights, best)
 		sum += best * qt.imp
 		tMatched += importance(norms[bestJ])
@@ -209,7 +273,14 @@ func matchTokens(q []queryToken, norms, keys []string, opt rankOptions) termMatc
 		s += phraseBonus
 	}
 	s = math.Min(100, math.Round(s*1000)/10)
-	m := termMatch{score: s, matched: matched, queryWords: qwords, weights: weights}
+	// Report the term's tokens, not their parts, for highlighting.
+	var tokens []int
+	for _, j := range matched {
+		if o := origin[j]; !slices.Contains(tokens, o) {
+			tokens = append(tokens, o)
+		}
+	}
+	m := termMatch{score: s, matched: tokens, queryWords: qwords, weights: weights}
 	switch {
 	case !allQuery || len(matched) < len(norms):
 		m.kind = Partial
