@@ -251,6 +251,9 @@ func (c *Checker) Check(ctx context.Context, src, tgt *Document) (*Result, error
 	}
 	SortFindings(kept)
 	res.Findings = kept
+	// The tokens are not needed by reports; a --pairs run keeps every
+	// result until it prints.
+	src.tokens, tgt.tokens = nil, nil
 	return res, nil
 }
 
