@@ -1,6 +1,7 @@
 package check
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -56,5 +57,34 @@ func TestFindPairs(t *testing.T) {
 	}
 	if _, _, err := FindPairs(filepath.Join(dir, "missing"), ""); err == nil {
 		t.Error("no error for a missing directory")
+	}
+}
+
+func TestCheckPairsParallel(t *testing.T) {
+	dir := t.TempDir()
+	ru, _ := os.ReadFile(filepath.Join("testdata", "basic", "a.ru.txt"))
+	en, _ := os.ReadFile(filepath.Join("testdata", "basic", "a.en.txt"))
+	var pairs []FilePair
+	for i := 0; i < 8; i++ {
+		s := filepath.Join(dir, string(rune('a'+i))+".ru.txt")
+		d := filepath.Join(dir, string(rune('a'+i))+".en.txt")
+		os.WriteFile(s, ru, 0o644)
+		os.WriteFile(d, en, 0o644)
+		pairs = append(pairs, FilePair{s, d})
+	}
+	c := New(Options{Glossary: parseGlossary(t, testGlossary)})
+	results, err := c.CheckPairs(context.Background(), pairs, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range results {
+		if r.Source.Path != pairs[i].Source || len(r.Findings) != len(results[0].Findings) || len(r.Findings) == 0 {
+			t.Errorf("result %d: %s with %d findings", i, r.Source.Path, len(r.Findings))
+		}
+	}
+	// A broken pair fails the run, naming the file.
+	pairs = append(pairs, FilePair{filepath.Join(dir, "missing.ru.txt"), pairs[0].Target})
+	if _, err := c.CheckPairs(context.Background(), pairs, 4); err == nil || !strings.Contains(err.Error(), "missing.ru.txt") {
+		t.Errorf("error %v", err)
 	}
 }
