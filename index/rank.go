@@ -46,7 +46,7 @@ const (
 	weightFuzzy  = 0.95 // minus 0.1 per edit, on the folded word
 	weightFuzzyK = 0.9  // minus 0.1 per edit, on the stem
 	weightPrefix = 0.5  // the last query word is the start of the term word
-	phraseBonus  = 0.02 // every word matched, in the term's order
+	phraseBonus  = 0.02 // every query word matched, in order, inside a longer term
 )
 
 // minPrefixRunes is the shortest last word completed by prefix: shorter
@@ -196,7 +196,7 @@ type rankOptions struct {
 // (greedily, in query order). The score is the mean weight of the query
 // words, scaled down when the term has words the query lacks:
 //
-//	score = 100 · (Σ weight·imp / Σ imp over the query) · (0.5 + 0.5 · Σ imp matched / Σ imp over the term) [+ 2 for phrase order]
+//	score = 100 · (Σ weight·imp / Σ imp over the query) · (0.5 + 0.5 · Σ imp matched / Σ imp over the term) [+ 2 for a phrase in a longer term]
 //
 // where imp is a word's importance (1, or functionWeight for a function
 // word), so a whole-term match outranks the same words inside a longer
@@ -269,7 +269,10 @@ func matchTokens(q []queryToken, norms, keys []string, opt rankOptions) termMatc
 		return termMatch{}
 	}
 	s := sum / qImp * (0.5 + 0.5*tMatched/tImp)
-	if allQuery && inOrder && len(q) > 1 {
+	if allQuery && inOrder && len(q) > 1 && tMatched < tImp {
+		// The query as a phrase inside a longer term. A whole-term
+		// match gets no bonus: it would lift a stemmed match to 100,
+		// level with an exact one.
 		s += phraseBonus
 	}
 	s = math.Min(100, math.Round(s*1000)/10)

@@ -50,22 +50,23 @@ func TestMatchTokensOrder(t *testing.T) {
 	}{
 		{"военно-политический союз", Exact},
 		{"военно политический союз", Exact},
+		{"военно-политический союзы", Stemmed},
 		{"военно-политического союза", Stemmed},
 		{"военно-политичиский союз", Fuzzy},
 		{"военно-политический", Partial},
 		{"военно-политический со", Partial},
 	}
-	prev := 101.0
+	prev, prevKind := 101.0, Kind(0)
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
 			m := score(tt.query)
 			if m.kind != tt.kind {
 				t.Errorf("kind %v, want %v (score %v)", m.kind, tt.kind, m.score)
 			}
-			if m.score > prev {
-				t.Errorf("score %v above the previous query's %v", m.score, prev)
+			if m.score > prev || m.kind != prevKind && m.score == prev {
+				t.Errorf("score %v (%v) not below the previous query's %v (%v)", m.score, m.kind, prev, prevKind)
 			}
-			prev = m.score
+			prev, prevKind = m.score, m.kind
 		})
 	}
 }
