@@ -2,6 +2,7 @@ package check
 
 import (
 	"strings"
+	"unicode"
 
 	"tolmach/glossary"
 	"tolmach/internal/lang"
@@ -67,10 +68,24 @@ func newTermIndex(g *glossary.Glossary) *termIndex {
 func indexConcepts(cs []*glossary.Concept, base int) *termIndex {
 	x := &termIndex{byKey: map[string][]int{}}
 	var seen []string
+	// Terms share first words (Организация…, Council…): key each once.
+	known := map[string][]string{}
 	for i, c := range cs {
 		seen = seen[:0]
 		for _, t := range c.Terms {
-			keys := firstKeys(t.Text)
+			chunk := t.Text
+			if j := strings.IndexAny(chunk, " \u00a0\t"); j > 0 {
+				chunk = chunk[:j]
+			}
+			keys, ok := known[chunk]
+			if !ok {
+				keys = firstKeys(t.Text)
+				if hasLetters(chunk) || strings.IndexFunc(chunk, unicode.IsDigit) >= 0 {
+					// (A chunk without a word, "—", was keyed by what
+					// follows it: not shared.)
+					known[chunk] = keys
+				}
+			}
 			if len(keys) == 0 {
 				x.all = append(x.all, base+i)
 				continue
