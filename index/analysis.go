@@ -51,7 +51,7 @@ const (
 // makes an existing index give different answers; it includes
 // lang.StemVersion, which changes with the stemmer. It is part of every
 // cache key, so a new tolmach never reads an index an older one built.
-const AnalysisVersion = "tolmach-analysis-2+" + lang.StemVersion
+const AnalysisVersion = "tolmach-analysis-3+" + lang.StemVersion
 
 // tokenForm selects which form of a lang token a tokenizer emits.
 type tokenForm uint8
