@@ -23,6 +23,10 @@ const MaxQueryTokens = 24
 // DefaultLimit is the number of results a [Query] with no Limit returns.
 const DefaultLimit = 10
 
+// MaxLimit caps Query.Limit: bleve allocates its result heap up front,
+// so "--limit 1000000000" must not reach it.
+const MaxLimit = 1000
+
 // Query is a lookup request.
 type Query struct {
 	Text string
@@ -30,7 +34,8 @@ type Query struct {
 	// from the script of Text (and to try the other language when the
 	// first finds nothing).
 	Lang string
-	// Limit is the maximum number of results; 0 means DefaultLimit.
+	// Limit is the maximum number of results; 0 means DefaultLimit, and
+	// more than MaxLimit means MaxLimit.
 	Limit int
 	// Exact restricts matching to the query's words as written (after
 	// folding: case, ё/е, quotes and dashes still do not matter), in
@@ -80,7 +85,7 @@ func (x *Index) Lookup(ctx context.Context, q Query) ([]Result, error) {
 	if len(toks) == 0 {
 		return nil, nil
 	}
-	limit := q.Limit
+	limit := min(q.Limit, MaxLimit)
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
