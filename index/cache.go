@@ -34,6 +34,7 @@ type Source struct {
 	sum string // hex SHA-256 of Data, computed once by key
 }
 
+// String names the source for people: its path, or its name.
 func (s Source) String() string {
 	if s.Path != "" {
 		return s.Path
