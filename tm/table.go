@@ -83,13 +83,15 @@ func (c tableColumns) unit(row []string) Unit {
 // filled are skipped: a table row with one side empty is no unit.
 func readTable(data, name string, comma rune, fn func(*Unit) error) error {
 	if comma == '\t' {
-		sc := bufio.NewScanner(strings.NewReader(data))
-		sc.Buffer(make([]byte, 64<<10), 64<<20)
+		// The text is in memory already: lines are cut from it, so no
+		// line is too long (a scanner's buffer limit would be).
 		line := 0
 		var cols tableColumns
-		for sc.Scan() {
+		for rest := data; rest != ""; {
+			var text string
+			text, rest, _ = strings.Cut(rest, "\n")
 			line++
-			row := strings.Split(strings.TrimSuffix(sc.Text(), "\r"), "\t")
+			row := strings.Split(strings.TrimSuffix(text, "\r"), "\t")
 			if line == 1 {
 				var err error
 				if cols, err = parseTableHeader(name, row); err != nil {
@@ -106,7 +108,7 @@ func readTable(data, name string, comma rune, fn func(*Unit) error) error {
 		if line == 0 {
 			return fmt.Errorf("%s:1:1: %w: empty file, want a header row naming ru and en", name, ErrMalformed)
 		}
-		return sc.Err()
+		return nil
 	}
 	cr := csv.NewReader(strings.NewReader(data))
 	cr.FieldsPerRecord = -1
