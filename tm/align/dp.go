@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"tolmach/internal/lang"
@@ -29,6 +30,8 @@ type params struct {
 	cross    float64             // penalty per paragraph boundary inside one side of a bead
 	boundary float64             // penalty for pairing on across a paragraph end of one side only
 	temp     float64             // temperature of the posterior
+	weak     float64             // reward per weak sentence end inside one side of a bead (see unit.weak)
+	weakEnd  float64             // penalty per side of a bead that ends at a weak sentence end
 }
 
 // defaultParams were set on the FLORES-200 and Bleualign development
@@ -41,6 +44,8 @@ var defaultParams = params{
 	cross:    2.0,
 	boundary: 1.0,
 	temp:     1.5,
+	weak:     0.5,
+	weakEnd:  0.5,
 }
 
 // unit is what the cost model knows of one sentence.
@@ -48,6 +53,12 @@ type unit struct {
 	length  float64 // characters
 	anchors []int32 // sorted anchor IDs, present in both texts
 	paraEnd bool    // last sentence of its paragraph (or of the text)
+	// weak marks a sentence end that is hardly one: the sentence ends in
+	// a semicolon or a comma, or the next one starts in lower case or
+	// with closing punctuation. Segmenters (and OCR) split there in one
+	// language and not in the other, so the next sentence most likely
+	// belongs to the same bead.
+	weak bool
 }
 
 type model struct {
@@ -203,6 +214,16 @@ func anchorNames(ss []Sentence, l lang.Lang, builtin, callers []Anchorer) [][]st
 
 func (m *model) units(ss []Sentence, anchors [][]int32) []unit {
 	us := make([]unit, len(ss))
+	// A sentence in lower case is a continuation only in a text whose
+	// sentences start in capitals (not in a lower-cased corpus, nor in a
+	// script without case).
+	lower := 0
+	for _, s := range ss {
+		if startsLower(s.Text) {
+			lower++
+		}
+	}
+	caseful := lower*4 < len(ss)
 	for i, s := range ss {
 		var keep []int32
 		for _, id := range anchors[i] {
@@ -215,8 +236,26 @@ func (m *model) units(ss []Sentence, anchors [][]int32) []unit {
 			anchors: keep,
 			paraEnd: i == len(ss)-1 || ss[i+1].Para != s.Para,
 		}
+		us[i].weak = !us[i].paraEnd && weakEnd(s.Text, ss[i+1].Text, caseful)
 	}
 	return us
+}
+
+// weakEnd reports whether the end of sentence s before next is a weak
+// one (see unit.weak); caseful says whether a next sentence in lower case
+// counts.
+func weakEnd(s, next string, caseful bool) bool {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	if strings.HasSuffix(s, ";") || strings.HasSuffix(s, ",") {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(next, unicode.IsSpace))
+	return caseful && unicode.IsLower(r) || strings.ContainsRune("»”),;", r)
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(s, unicode.IsSpace))
+	return unicode.IsLower(r)
 }
 
 func uniq(s []int32) []int32 {
@@ -288,15 +327,31 @@ func (m *model) cost(i0, j0, k int) float64 {
 	var ls, lt float64
 	for x := range src {
 		ls += src[x].length
-		if x < len(src)-1 && src[x].paraEnd {
-			c += m.p.cross
+		if x < len(src)-1 {
+			if src[x].paraEnd {
+				c += m.p.cross
+			}
+			if src[x].weak {
+				c -= m.p.weak
+			}
 		}
 	}
 	for y := range tgt {
 		lt += tgt[y].length
-		if y < len(tgt)-1 && tgt[y].paraEnd {
-			c += m.p.cross
+		if y < len(tgt)-1 {
+			if tgt[y].paraEnd {
+				c += m.p.cross
+			}
+			if tgt[y].weak {
+				c -= m.p.weak
+			}
 		}
+	}
+	if src[len(src)-1].weak {
+		c += m.p.weakEnd
+	}
+	if tgt[len(tgt)-1].weak {
+		c += m.p.weakEnd
 	}
 	c += lengthCost(m.delta(ls, lt))
 	matched, missed := m.anchorScore(m.srcSets[b.di-1][i0], m.tgtSets[b.dj-1][j0])
