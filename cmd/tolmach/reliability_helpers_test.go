@@ -102,8 +102,8 @@ func buildDOCX(document string) ([]byte, error) {
 // zipBombDOCX returns a .docx whose word/document.xml is declared (and,
 // when inflated, really is) size bytes of zeros, compressed at deflate's
 // best ratio: a fixed-Huffman block of one literal zero followed by
-// copies of 258 bytes at distance 1, 13 bits per 258 bytes (deflate's
-// limit, about 1:1032), so that 2 GiB of zeros take about 2 MB.
+// copies of 258 bytes at distance 1, 13 bits per 258 bytes (fixed
+// codes; about 1:160), so that 2 GiB of zeros take about 13 MB.
 func zipBombDOCX(size int64) ([]byte, error) {
 	stream := zeroDeflate(size)
 	var b bytes.Buffer
