@@ -221,11 +221,12 @@ func usableTerms(c *glossary.Concept, l string) []string {
 	return append(pref, adm...)
 }
 
-// quoteList writes terms as "a", "b" or "c".
-func quoteList(ts []string, conj string) string {
+// quoteList writes terms of language l as "a", "b" or "c" (in «ёлочки»
+// for Russian).
+func quoteList(l lang.Lang, ts []string, conj string) string {
 	q := make([]string, len(ts))
 	for i, t := range ts {
-		q[i] = `"` + t + `"`
+		q[i] = quote(l, t)
 	}
 	switch len(q) {
 	case 0:
@@ -236,8 +237,13 @@ func quoteList(ts []string, conj string) string {
 	return strings.Join(q[:len(q)-1], ", ") + " " + conj + " " + q[len(q)-1]
 }
 
-// quote writes a term of language l in that language's quotation marks.
+// quote writes a term of language l in that language's quotation marks,
+// unless the term is already written between quotation marks of its own
+// (a formula such as «шанхайский дух» or “Shanghai Spirit”).
 func quote(l lang.Lang, s string) string {
+	if quotedAlready(s) {
+		return s
+	}
 	if l == lang.RU {
 		return "«" + s + "»"
 	}
@@ -262,4 +268,10 @@ func analyzeWords(s string) []string {
 		}
 	}
 	return out
+}
+
+// quotedAlready reports whether s starts and ends with quotation marks.
+func quotedAlready(s string) bool {
+	f := lang.Fold(s)
+	return len(f) >= 2 && f[0] == '"' && f[len(f)-1] == '"'
 }

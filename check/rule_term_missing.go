@@ -111,11 +111,11 @@ func (r termMissing) Check(p *Pair) []Finding {
 			Rule:     r.Name(),
 			Severity: Error,
 			Message: fmt.Sprintf("%s is not rendered as %s", quote(p.Source.Lang, p.Source.Raw[h.Start:h.End]),
-				quoteList(expected, "or")),
+				quoteList(p.Target.Lang, expected, "or")),
 			Source:     p.SourceLoc(h.Unit, h.Start, h.End),
 			Target:     tgt,
 			Term:       p.termRef(h.Concept, h.Term),
-			Suggestion: fmt.Sprintf("render it as %q", expected[0]),
+			Suggestion: "render it as " + quote(p.Target.Lang, expected[0]),
 			Unit:       h.Unit,
 		})
 	}

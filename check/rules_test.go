@@ -70,7 +70,7 @@ func TestRules(t *testing.T) {
 		{"term-missing", "Поворот на Восток продолжается.", "The eastward shift continues.", lang.RU,
 			[]want{{"term-missing", `"pivot to the East" or "turn to the East"`}}},
 		{"term-missing en-ru", "The pivot to the East continues.", "Разворот к Азии продолжается.", lang.EN,
-			[]want{{"term-missing", `"поворот на Восток"`}}},
+			[]want{{"term-missing", `«поворот на Восток»`}}},
 		{"term-forbidden deprecated", "Они борются с «тремя силами зла».", `They fight the "three evil forces".`, lang.RU,
 			[]want{{"term-forbidden", "deprecated; use \"three forces of evil\""}}},
 		{"term-forbidden forbidden", "Односторонние санкции подрывают доверие.", "Illegal sanctions undermine trust.", lang.RU,
