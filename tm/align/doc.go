@@ -6,7 +6,7 @@
 // [AlignTexts] splits both texts into paragraphs and sentences (package
 // lang) and [Align] searches for the cheapest path of beads — 1-1, 1-0,
 // 0-1, 2-1, 1-2, 2-2, 3-1, 1-3 — through the two sentence lists. A bead's
-// cost adds three kinds of evidence:
+// cost adds four kinds of evidence:
 //
 //   - length: the Gale–Church deviation of the target length from the
 //     source length times the pair's own length ratio;
@@ -16,6 +16,11 @@
 //     the caller adds, such as
 //     glossary concept IDs through [AnchorFunc]; each anchor is weighted by
 //     its rarity in the two texts;
+//   - weak sentence ends: a sentence that ends in a semicolon or a
+//     comma, or is followed by one starting in lower case (in a text
+//     whose sentences start in capitals) or with closing punctuation, is
+//     likely to be split in one language only, so a bead that keeps it
+//     with the next sentence costs less and one that ends there more;
 //   - paragraphs: a bead that closes a paragraph on one side only, or
 //     spans a paragraph boundary, costs more, so the paragraph structure
 //     of the articles guides the sentence pairing without ever forcing it
