@@ -10,7 +10,7 @@ import (
 // a word's key may change (a new dictionary table, irregular forms,
 // spelling rules), so that anything that stores keys — an index cache —
 // can include it in its version and rebuild rather than mismatch.
-const StemVersion = "stem-2026-11-28.4"
+const StemVersion = "stem-2026-11-28.5"
 
 // Stem returns the matching key of a folded word (see [Fold]). Two
 // inflected forms of one word get one key: организации and организацию,
@@ -23,7 +23,9 @@ const StemVersion = "stem-2026-11-28.4"
 //     людей → человек, г → год), then the dictionary table generated from
 //     hunspell-ru (morph_ru.bin: fleeting vowels, alternations, the lemma of
 //     ambiguous forms, the и of -ия nouns kept (дипломатия ≠ дипломат), a
-//     mark on adjectives whose stem a noun shares), then
+//     mark on adjectives whose stem a noun shares, a key of its own for a
+//     noun whose stem Snowball cuts into the key of another word: визит ≠
+//     виза, залив ≠ зал, правило ≠ право), then
 //     Snowball for words the dictionary does not know (keeping -ость, and
 //     the fleeting е of -ец nouns). An abbreviation's final dot is ignored,
 //     and an ordinal numeral with a case ending (1960-х) keys as its

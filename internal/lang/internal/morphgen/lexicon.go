@@ -22,20 +22,24 @@ type levers struct {
 	snowball bool // -ость kept by ruskey.Snowball (false: plain Snowball, for the lever table)
 	softSign bool // судья keys as судь, not as суд (measured, rejected: семей, статей, листья lose more)
 	keepIya  bool // дипломатия keys as дипломати, not as дипломат
+	split    bool // different lemmas that share a key get keys of their own (визит ≠ виза)
 	unknown  ruskey.Rules
 }
 
 var allLevers = levers{dict: true, prefer: true, listed: true, link: true, adjMark: true, snowball: true,
-	keepIya: true, unknown: ruskey.DefaultRules}
+	keepIya: true, split: true, unknown: ruskey.DefaultRules}
 
 // lexicon is hunspell-ru read as form → lemma.
 type lexicon struct {
-	flags map[string]string   // folded lemma of a flagged entry → its flags
-	entry map[string]bool     // every folded entry word, flagged or not
-	cands map[string][]string // folded form → the flagged lemmas whose paradigms generate it
-	links map[string]string   // flagless form → lemma found through a vowel alternation
-	other map[string]bool     // Snowball keys of the entries that are not adjectives
-	named map[string]bool     // folded lemmas of entries written with a capital (Франция, Мира)
+	flags  map[string]string            // folded lemma of a flagged entry → its flags
+	entry  map[string]bool              // every folded entry word, flagged or not
+	cands  map[string][]string          // folded form → the flagged lemmas whose paradigms generate it
+	links  map[string]string            // flagless form → lemma found through a vowel alternation
+	other  map[string]bool              // Snowball keys of the entries that are not adjectives
+	named  map[string]bool              // folded lemmas of entries written with a capital (Франция, Мира)
+	gen    map[string][]string          // flagged lemma → the forms its flags generate, built on first use
+	split  map[levers]map[string]string // per levers: lemma → its own key, where its base key is another's
+	shared map[levers]map[string]string // per levers: form of a split lemma and of one that kept the key → that key
 }
 
 // cyrillicWord reports whether w is all Cyrillic letters: the only words
@@ -51,7 +55,8 @@ func cyrillicWord(w string) bool {
 
 func buildLexicon(entries []dicEntry, rules map[rune][]suffixRule) *lexicon {
 	lx := &lexicon{flags: map[string]string{}, entry: map[string]bool{}, cands: map[string][]string{}, links: map[string]string{},
-		named: map[string]bool{}}
+		named: map[string]bool{}, split: map[levers]map[string]string{},
+		shared: map[levers]map[string]string{}}
 	for _, e := range entries {
 		w := lang.Fold(e.word)
 		if !cyrillicWord(w) {
@@ -248,6 +253,16 @@ func (lx *lexicon) choose(form string, cs []string, lv levers) string {
 
 // key returns the matching key of a dictionary lemma.
 func (lx *lexicon) key(l string, lv levers) string {
+	if lv.split {
+		if k, ok := lx.splitKeys(lv)[l]; ok {
+			return k
+		}
+	}
+	return lx.baseKey(l, lv)
+}
+
+// baseKey is the key of a lemma before collisions are split.
+func (lx *lexicon) baseKey(l string, lv levers) string {
 	k := snow(l, lv)
 	if lv.keepIya && strings.HasSuffix(l, "ия") && k == l[:len(l)-len("ия")] {
 		// Snowball strips -ия as an ending, so дипломатия would key as
@@ -272,6 +287,12 @@ func (lx *lexicon) key(l string, lv levers) string {
 // the dictionary does not know.
 func (lx *lexicon) formKey(form string, lv levers) string {
 	if lv.dict {
+		if lv.split {
+			lx.splitKeys(lv)
+			if k, ok := lx.shared[lv][form]; ok {
+				return k
+			}
+		}
 		if l := lx.lemma(form, lv); l != "" {
 			return lx.key(l, lv)
 		}

@@ -146,3 +146,89 @@ func TestTableUpToDate(t *testing.T) {
 			len(shipped), len(data))
 	}
 }
+
+// TestSplit builds a small lexicon in the hunspell-ru format in which
+// Snowball gives two nouns one key (визит and виза both key as виз) and
+// checks that each keeps all its forms under a key of its own, while a
+// plural listed apart (выборы) and a spelling variant (желанье) stay
+// with their word.
+func TestSplit(t *testing.T) {
+	dir := t.TempDir()
+	aff := filepath.Join(dir, "t.aff")
+	dic := filepath.Join(dir, "t.dic")
+	affText := "SET UTF-8\n" +
+		"SFX K Y 4\nSFX K 0 а [^аяь]\nSFX K 0 у [^аяь]\nSFX K 0 ы [^аяь]\nSFX K 0 ов [^аяь]\n" +
+		"SFX I Y 4\nSFX I а ы а\nSFX I а е а\nSFX I а у а\nSFX I а ой а\n" +
+		"SFX O Y 2\nSFX O ы ов ы\nSFX O ы ам ы\n" +
+		"SFX E Y 3\nSFX E е я е\nSFX E е ю е\nSFX E е ем е\n"
+	if err := os.WriteFile(aff, []byte(affText), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dic, []byte("6\nвизит/K\nвиза/I\nвыбор/K\nвыборы/O\nжелание/E\nжеланье/E\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rules, err := readAff(aff)
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, err := readDic(dic)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx := buildLexicon(entries, rules)
+	same := [][]string{
+		{"визит", "визита", "визиту", "визиты", "визитов"},
+		{"виза", "визы", "визе", "визу", "визой"},
+		{"выбор", "выбора", "выборы", "выборов", "выборам"},
+		{"желание", "желания", "желанье", "желанья", "желаньем"},
+	}
+	for _, forms := range same {
+		want := lx.formKey(forms[0], allLevers)
+		for _, f := range forms[1:] {
+			if got := lx.formKey(f, allLevers); got != want {
+				t.Errorf("formKey(%q) = %q, formKey(%q) = %q; want equal", f, got, forms[0], want)
+			}
+		}
+	}
+	if a, b := lx.formKey("визит", allLevers), lx.formKey("виза", allLevers); a == b {
+		t.Errorf("визит and виза share the key %q", a)
+	}
+	if got := lx.formKey("виза", allLevers); got != "виз" {
+		t.Errorf("formKey(виза) = %q, want the Snowball key виз kept", got)
+	}
+	off := allLevers
+	off.split = false
+	if a, b := lx.formKey("визит", off), lx.formKey("виза", off); a != b {
+		t.Errorf("without the split lever визит → %q, виза → %q; the test lexicon no longer shows the collision", a, b)
+	}
+}
+
+func TestListedApart(t *testing.T) {
+	cases := []struct {
+		own, k  string
+		entries []string
+		want    []string
+		ok      bool
+	}{
+		{"правил", "прав", []string{"правил", "прав"}, []string{"правил"}, true},
+		{"судь", "суд", []string{"судей"}, nil, false}, // судей could be of суд's key-keeper too
+		{"визит", "виз", []string{"виз"}, nil, true},
+	}
+	for _, c := range cases {
+		t.Run(c.own, func(t *testing.T) {
+			got, ok := listedApart(c.own, c.k, c.entries)
+			if ok != c.ok || !slices.Equal(got, c.want) {
+				t.Errorf("listedApart(%q, %q, %q) = %q, %v; want %q, %v", c.own, c.k, c.entries, got, ok, c.want, c.ok)
+			}
+		})
+	}
+}
+
+func TestVariant(t *testing.T) {
+	if !variant("желанье", "желание") || !variant("судья", "судия") {
+		t.Error("ь/и spellings not seen as one word")
+	}
+	if variant("визит", "виза") || variant("суд", "судья") {
+		t.Error("different words seen as spellings of one")
+	}
+}

@@ -21,6 +21,12 @@ import (
 // collisions among frequent lemmas.
 const AdjMark = "_"
 
+// SplitMark ends the key the dictionary table gives a word when the
+// string it would otherwise key as is already the key of a different
+// word (see morphgen's splitKeys). It never ends a Snowball stem, so the
+// words it marks cannot meet a word the dictionary does not know.
+const SplitMark = "~"
+
 // Snowball returns the Russian Snowball stem of a folded word, except that
 // the derivational suffix -ость is kept: Snowball strips it, so
 // возможность and возможный would otherwise share a key.
