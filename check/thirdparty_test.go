@@ -8,28 +8,15 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"tolmach/internal/shareddata"
 
 	"tolmach/internal/lang"
 )
 
-// sharedData finds shared/data above the package directory, or skips.
+// sharedData returns the third-party test data folder, or skips t.
 func sharedData(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Skip(err)
-	}
-	for {
-		cand := filepath.Join(dir, "shared", "data")
-		if fi, err := os.Stat(cand); err == nil && fi.IsDir() {
-			return cand
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("shared/data not found; skipping the test on third-party data")
-		}
-		dir = parent
-	}
+	return shareddata.Dir(t)
 }
 
 // TestFalsePositivesProfessional checks professional translations —

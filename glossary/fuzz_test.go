@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"tolmach/internal/shareddata"
 )
 
 // addSeeds adds the files matching the patterns (under testdata and the
@@ -27,23 +28,7 @@ func addSeeds(f *testing.F, patterns ...string) {
 }
 
 // findSharedData is sharedData for fuzz targets, which cannot skip.
-func findSharedData() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		cand := filepath.Join(dir, "shared", "data")
-		if fi, err := os.Stat(cand); err == nil && fi.IsDir() {
-			return cand
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-}
+func findSharedData() string { return shareddata.Find() }
 
 // roundTrip checks that what was read writes in format f and reads back
 // to the same glossary.

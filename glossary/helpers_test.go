@@ -2,31 +2,15 @@ package glossary
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"sort"
 	"testing"
+	"tolmach/internal/shareddata"
 )
 
-// sharedData finds shared/data by walking up from the package directory,
-// or skips the test.
+// sharedData returns the third-party test data folder, or skips t.
 func sharedData(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Skip(err)
-	}
-	for {
-		cand := filepath.Join(dir, "shared", "data")
-		if fi, err := os.Stat(cand); err == nil && fi.IsDir() {
-			return cand
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("shared/data not found; skipping test on third-party data")
-		}
-		dir = parent
-	}
+	return shareddata.Dir(t)
 }
 
 // canon renders g as canonical native text with each concept's terms

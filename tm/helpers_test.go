@@ -6,27 +6,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"tolmach/internal/shareddata"
 )
 
-// sharedData returns the third-party test data folder (shared/data,
-// found by walking up from the package), or skips the test.
+// sharedData returns the third-party test data folder, or skips t.
 func sharedData(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Skip(err)
-	}
-	for {
-		p := filepath.Join(dir, "shared", "data")
-		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("shared/data not found: third-party test data absent")
-		}
-		dir = parent
-	}
+	return shareddata.Dir(t)
 }
 
 // realPairs returns the RU–EN sentence pairs of FLORES-200, TICO-19 and

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"tolmach/internal/shareddata"
 
 	"tolmach/internal/lang"
 )
@@ -313,19 +314,11 @@ func FuzzTSV(f *testing.F) {
 	})
 }
 
-// sharedDataOrEmpty is sharedData for fuzz seeding, which must not skip.
+// sharedDataOrEmpty is sharedData for fuzz seeding, which must not skip:
+// a path that does not exist when the data is absent.
 func sharedDataOrEmpty() string {
-	dir, _ := os.Getwd()
-	for dir != "" {
-		p := filepath.Join(dir, "shared", "data")
-		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			break
-		}
-		dir = parent
+	if d := shareddata.Find(); d != "" {
+		return d
 	}
 	return "/nonexistent"
 }
