@@ -291,10 +291,11 @@ func TestAlignAccuracyBleualign(t *testing.T) {
 	if os.Getenv("TOLMACH_EVAL") == "1" {
 		t.Logf("Bleualign dev: %v", evalBleualign(t, []string{"dev"}, defaultParams))
 	}
-	// A regression guard, not the goal (0.90): OCR noise and picture
-	// captions moved around make the last points hard without a lexicon.
-	if r.fStrict < 0.82 {
-		t.Errorf("strict F1 %.3f < 0.82", r.fStrict)
+	// A regression guard, not the goal (0.90): OCR noise, picture
+	// captions moved around and 1-4 or 2-3 beads (the French side split
+	// at semicolons) make the last points hard without a dictionary.
+	if r.fStrict < 0.855 {
+		t.Errorf("strict F1 %.3f < 0.855", r.fStrict)
 	}
 }
 
