@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"tolmach/internal/lang"
+	"tolmach/internal/shareddata"
 )
 
 // The accuracy evaluations run on third-party data in ../shared/data (see
@@ -17,25 +18,10 @@ import (
 // TestAlignAccuracyBleualign run by default (a few seconds); set
 // TOLMACH_EVAL=1 for the per-corpus breakdown and the development set.
 
-// dataDir finds shared/data by walking up from the package directory, or
-// skips the test.
+// dataDir returns the third-party test data folder, or skips t.
 func dataDir(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Skip(err)
-	}
-	for {
-		cand := filepath.Join(dir, "shared", "data")
-		if fi, err := os.Stat(cand); err == nil && fi.IsDir() {
-			return cand
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("shared/data not found; skipping evaluation on third-party data")
-		}
-		dir = parent
-	}
+	return shareddata.Dir(t)
 }
 
 func readLines(t testing.TB, path string) []string {
