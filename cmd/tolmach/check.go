@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 
@@ -14,6 +15,7 @@ import (
 
 	"tolmach/check"
 	"tolmach/check/report"
+	"tolmach/glossary"
 	"tolmach/internal/config"
 	"tolmach/internal/lang"
 )
@@ -151,14 +153,10 @@ func parseCheckArgs(opts *checkOptions) (failOn check.Severity, srcLang lang.Lan
 	return failOn, srcLang, targets, nil
 }
 
-// checkerOptions builds the checker's options from the flags and the
-// project configuration.
+// checkerOptions builds the checker's options, but for the glossary
+// (see newChecker), from the flags and the project configuration.
 func checkerOptions(opts *checkOptions, srcLang lang.Lang, cfg *config.Config) (check.Options, error) {
-	g, err := loadGlossaries(opts.glossaries.Value())
-	if err != nil {
-		return check.Options{}, err
-	}
-	co := check.Options{Glossary: g, SourceLang: srcLang, Encoding: opts.encoding, Severities: map[string]check.Severity{}}
+	co := check.Options{SourceLang: srcLang, Encoding: opts.encoding, Severities: map[string]check.Severity{}}
 	if cfg == nil {
 		return co, nil
 	}
@@ -212,15 +210,23 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 		err     error
 	}
 	ready := make(chan prepared, 1)
+	// A new glossary cache entry is written while the check runs, and
+	// waited for before the process ends.
+	stored := make(chan struct{})
+	defer func() { <-stored }()
 	go func() {
 		co, err := checkerOptions(opts, srcLang, cfg)
 		if err != nil {
+			close(stored)
 			ready <- prepared{err: err}
 			return
 		}
-		c := check.New(co)
-		c.Prepare()
-		ready <- prepared{checker: c}
+		c, store, err := newChecker(opts.glossaries.Value(), co)
+		ready <- prepared{checker: c, err: err}
+		if store != nil {
+			store()
+		}
+		close(stored)
 	}()
 	if srcLang == "" && cfg != nil && cfg.SourceLang != "" {
 		srcLang = lang.Lang(cfg.SourceLang)
@@ -313,6 +319,44 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 		return errFindings
 	}
 	return nil
+}
+
+// checkCacheDir returns the directory of the check's glossary cache,
+// $XDG_CACHE_HOME/tolmach/check, or "" when there is no cache directory.
+func checkCacheDir() string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "tolmach", "check")
+}
+
+// newChecker returns a checker with co and the glossaries in use (see
+// glossariesInUse), prepared: from the glossary cache when it holds them
+// as they are now, else parsed and indexed, in which case store, when not
+// nil, writes them to the cache (failures are ignored: the cache is only
+// an optimisation).
+func newChecker(paths []string, co check.Options) (c *check.Checker, store func(), err error) {
+	srcs, err := glossariesInUse(paths)
+	if err != nil {
+		return nil, nil, err
+	}
+	cache := check.GlossaryCache{Dir: checkCacheDir()}
+	csrcs := make([]check.GlossarySource, len(srcs))
+	for i, s := range srcs {
+		csrcs[i] = check.GlossarySource{Path: s.Path, Size: s.Size, ModTime: s.ModTime}
+	}
+	if c, ok := cache.Load(csrcs, co); ok {
+		return c, nil, nil
+	}
+	gs, err := loadSources(srcs)
+	if err != nil {
+		return nil, nil, err
+	}
+	co.Glossary = glossary.Merge(gs...)
+	c = check.New(co)
+	c.Prepare()
+	return c, func() { _ = cache.Store(csrcs, c) }, nil
 }
 
 // allXLIFF reports whether every argument is a bilingual XLIFF file.
