@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"tolmach/internal/shareddata"
 
 	"golang.org/x/text/encoding/charmap"
 )
@@ -67,23 +68,7 @@ func (m cpuMeter) report(b *testing.B, size int) {
 }
 
 // findDataDir is dataDir without a testing.TB: "" when absent.
-func findDataDir() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		cand := filepath.Join(dir, "shared", "data")
-		if fi, err := os.Stat(cand); err == nil && fi.IsDir() {
-			return cand
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-}
+func findDataDir() string { return shareddata.Find() }
 
 // BenchmarkPipeline measures what every checked or indexed file goes
 // through: Decode, Fold and Analyze (tokenisation and stemming), over

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"tolmach/internal/shareddata"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
@@ -261,25 +262,10 @@ func TestDecodeRealData(t *testing.T) {
 	}
 }
 
-// dataDir finds shared/data beside the repository root by walking up
-// from the package directory, or skips the test.
+// dataDir returns the third-party test data folder, or skips t.
 func dataDir(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Skip(err)
-	}
-	for {
-		cand := filepath.Join(dir, "shared", "data")
-		if fi, err := os.Stat(cand); err == nil && fi.IsDir() {
-			return cand
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("shared/data not found; skipping test on third-party data")
-		}
-		dir = parent
-	}
+	return shareddata.Dir(t)
 }
 
 // readDataLines returns the non-empty lines of a file under shared/data,

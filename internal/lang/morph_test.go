@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"tolmach/internal/shareddata"
 	"unicode"
 
 	"github.com/blevesearch/snowballstem"
@@ -15,26 +16,15 @@ import (
 	"tolmach/internal/lang/internal/ruskey"
 )
 
-// sharedData returns /work/shared/data/<name> found by walking up from the
-// package directory to the directory that holds "shared", or skips the
-// test when it is absent: the third-party data never ships in the repo.
+// sharedData returns the folder name of the third-party test data, or
+// skips the test when it is absent: the data never ships in the repo.
 func sharedData(t testing.TB, name string) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Skip(err)
+	p := filepath.Join(shareddata.Dir(t), name)
+	if st, err := os.Stat(p); err != nil || !st.IsDir() {
+		t.Skipf("shared/data/%s not found", name)
 	}
-	for {
-		p := filepath.Join(dir, "shared", "data", name)
-		if st, err := os.Stat(p); err == nil && st.IsDir() {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skipf("shared/data/%s not found above the package directory", name)
-		}
-		dir = parent
-	}
+	return p
 }
 
 // udNominal is a NOUN, PROPN or ADJ token of UD Russian GSD with its

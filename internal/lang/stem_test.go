@@ -12,6 +12,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"tolmach/internal/shareddata"
 	"unicode/utf8"
 
 	"github.com/blevesearch/snowballstem"
@@ -120,21 +121,15 @@ func benchWords(b *testing.B) []string {
 // findShared is sharedData for benchmarks and child processes: "" when
 // the data is absent.
 func findShared(name string) string {
-	dir, err := os.Getwd()
-	if err != nil {
+	d := shareddata.Find()
+	if d == "" {
 		return ""
 	}
-	for {
-		p := filepath.Join(dir, "shared", "data", name)
-		if st, err := os.Stat(p); err == nil && st.IsDir() {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
+	p := filepath.Join(d, name)
+	if st, err := os.Stat(p); err != nil || !st.IsDir() {
+		return ""
 	}
+	return p
 }
 
 // BenchmarkStem measures Stem per word of real Russian text: "cached" is
