@@ -191,8 +191,11 @@ func (x *fastXML) next() (xtok, error) {
 	}
 }
 
-// skipDoctype skips <!DOCTYPE …>, with an internal subset in [ ] and
-// quoted strings; nothing in it is used.
+// skipDoctype skips <!DOCTYPE …> (internal subset and quoted strings
+// included; nothing in it is used) where encoding/xml would end it: at
+// the first '>' outside quotes that closes every '<' opened inside. A
+// comment inside is left to encoding/xml (errFastXML), as is a DOCTYPE
+// that does not end.
 func (x *fastXML) skipDoctype() error {
 	x.p += len("<!DOCTYPE")
 	depth := 0
@@ -206,14 +209,16 @@ func (x *fastXML) skipDoctype() error {
 				return errFastXML
 			}
 			x.p += i + 1
-		case '[':
+		case '<':
+			if bytes.HasPrefix(x.data[x.p:], []byte("!--")) {
+				return errFastXML
+			}
 			depth++
-		case ']':
-			depth--
 		case '>':
 			if depth == 0 {
 				return nil
 			}
+			depth--
 		}
 	}
 	return errFastXML
