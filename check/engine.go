@@ -241,12 +241,13 @@ func (c *Checker) Check(ctx context.Context, src, tgt *Document) (*Result, error
 		}
 	}
 	kept := fs[:0]
+	keys := map[string]string{}
 	for _, f := range fs {
 		if c.suppressed(&f, src, tgt) {
 			res.Suppressed++
 			continue
 		}
-		f.Fingerprint = fingerprint(&f)
+		f.Fingerprint = fingerprint(&f, keys)
 		kept = append(kept, f)
 	}
 	SortFindings(kept)
@@ -337,10 +338,12 @@ func (c *Checker) alignPair(p *Pair) error {
 		p.Source.Lang: sentenceConcepts(srcSents, p.SourceTerms),
 		p.Target.Lang: sentenceConcepts(tgtSents, p.TargetAllTerms),
 	}
+	// The anchorer only reads ids, so it may run on all CPUs with the
+	// aligner's own.
 	anchors := align.AnchorFunc(func(text string, l lang.Lang) []string { return ids[l][text] })
 	a := &align.Alignment{SourceLang: p.Source.Lang, TargetLang: p.Target.Lang, Source: srcSents, Target: tgtSents}
 	a.Pairs = alignChunked(srcSents, tgtSents, align.Options{
-		SourceLang: p.Source.Lang, TargetLang: p.Target.Lang, Anchorers: []align.Anchorer{anchors},
+		SourceLang: p.Source.Lang, TargetLang: p.Target.Lang, Anchorers: []align.Anchorer{anchors}, ConcurrentAnchorers: true,
 	})
 	for i, ap := range a.Pairs {
 		u := Unit{Index: i, Confidence: ap.Confidence, Low: ap.Low}
@@ -369,7 +372,7 @@ func (c *Checker) findTerms(p *Pair) {
 		close(done)
 	}()
 	p.TargetTerms = strictInflection(p.Target, p.TargetTokens(), tm.findTokens(p.TargetTokens()))
-	p.TargetAllTerms = tm.findAll(p.Target.Text)
+	p.TargetAllTerms = tm.findAllTokens(p.TargetTokens())
 	<-done
 }
 

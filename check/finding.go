@@ -96,7 +96,18 @@ func SortFindings(fs []Finding) {
 // or reflow white space and punctuation, and changes when a word of the
 // segment changes. Folded words rather than stems keep baselines valid
 // across stemmer improvements.
-func fingerprint(f *Finding) string {
+//
+// keys memoises normKey: the findings of a document share segments,
+// which need analysing only once.
+func fingerprint(f *Finding, keys map[string]string) string {
+	key := func(s string) string {
+		k, ok := keys[s]
+		if !ok {
+			k = normKey(s)
+			keys[s] = k
+		}
+		return k
+	}
 	h := sha256.New()
 	write := func(s string) { h.Write([]byte(s)); h.Write([]byte{0}) }
 	write(f.Rule)
@@ -109,8 +120,8 @@ func fingerprint(f *Finding) string {
 			continue
 		}
 		write(pathKey(l.Path))
-		write(normKey(l.Match))
-		write(normKey(l.Text))
+		write(key(l.Match))
+		write(key(l.Text))
 	}
 	return hex.EncodeToString(h.Sum(nil))[:20]
 }

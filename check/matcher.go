@@ -13,14 +13,17 @@ type termMatcher interface {
 	findTokens(toks []lang.Token) []TermHit
 	// findAll returns every match, nested ones included.
 	findAll(text string) []TermHit
+	// findAllTokens is findAll over tokens lang.Analyze already made.
+	findAllTokens(toks []lang.Token) []TermHit
 }
 
 // noTerms is the matcher of a language the glossary has no terms in.
 type noTerms struct{}
 
-func (noTerms) find(string) []TermHit             { return nil }
-func (noTerms) findTokens([]lang.Token) []TermHit { return nil }
-func (noTerms) findAll(string) []TermHit          { return nil }
+func (noTerms) find(string) []TermHit                { return nil }
+func (noTerms) findTokens([]lang.Token) []TermHit    { return nil }
+func (noTerms) findAll(string) []TermHit             { return nil }
+func (noTerms) findAllTokens([]lang.Token) []TermHit { return nil }
 
 // glossaryMatcher adapts glossary.Matcher, the one term recogniser of
 // tolmach (a token trie over lang's matching keys).
@@ -50,3 +53,6 @@ func (g glossaryMatcher) findTokens(toks []lang.Token) []TermHit {
 	return hits(g.m.FindTokens(toks))
 }
 func (g glossaryMatcher) findAll(text string) []TermHit { return hits(g.m.FindAll(text)) }
+func (g glossaryMatcher) findAllTokens(toks []lang.Token) []TermHit {
+	return hits(g.m.FindAllTokens(toks))
+}

@@ -276,7 +276,13 @@ func (m *Matcher) FindTokens(toks []lang.Token) []Match {
 // ones included (ШОС inside «Совет глав государств — членов ШОС»),
 // ordered by start, then by length (longest first).
 func (m *Matcher) FindAll(text string) []Match {
-	us := unitsOf(lang.Analyze(text))
+	return m.FindAllTokens(lang.Analyze(text))
+}
+
+// FindAllTokens is [Matcher.FindAll] over tokens already made by
+// lang.Analyze; offsets are the tokens'.
+func (m *Matcher) FindAllTokens(toks []lang.Token) []Match {
+	us := unitsOf(toks)
 	var out []Match
 	var w walker
 	for i := range us {
