@@ -284,13 +284,18 @@ func (d *decoder) byte() byte {
 	return c
 }
 
-// ints reads an ascending list of concept indexes, each below n.
-func (d *decoder) ints(n int) []int {
+// ints reads an ascending list of concept indexes, each below n, into
+// the front of *buf (one allocation for all the lists of an index).
+func (d *decoder) ints(n int, buf *[]int) []int {
 	k := d.count(1)
 	if k == 0 {
 		return nil
 	}
-	out := make([]int, k)
+	if len(*buf) < k {
+		*buf = make([]int, max(k, 4096))
+	}
+	out := (*buf)[:k:k]
+	*buf = (*buf)[k:]
 	prev := uint64(0)
 	for i := range out {
 		prev += d.uint()
@@ -354,12 +359,13 @@ func decodePrepared(data []byte, state string) (*glossary.Glossary, *termIndex, 
 	if used != nt {
 		return nil, nil, errCorrupt
 	}
-	x := &termIndex{all: d.ints(nc)}
+	var buf []int
+	x := &termIndex{all: d.ints(nc, &buf)}
 	nk := d.count(2)
 	x.byKey = make(map[string][]int, nk)
 	for range nk {
 		k := d.str()
-		x.byKey[k] = d.ints(nc)
+		x.byKey[k] = d.ints(nc, &buf)
 	}
 	if d.err != nil {
 		return nil, nil, d.err
