@@ -153,7 +153,13 @@ func (x *fastXML) next() (xtok, error) {
 		switch {
 		case bytes.HasPrefix(rest, []byte("<!--")):
 			x.p += 4
+			start := x.p
 			if !x.skipPast("-->") {
+				return xtok{}, errFastXML
+			}
+			// "--" inside a comment (or "--->" at its end) is an
+			// error for encoding/xml: leave it to say so.
+			if body := x.data[start : x.p-3]; bytes.Contains(body, []byte("--")) || bytes.HasSuffix(body, []byte("-")) {
 				return xtok{}, errFastXML
 			}
 		case bytes.HasPrefix(rest, []byte("<![CDATA[")):
