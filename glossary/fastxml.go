@@ -53,23 +53,36 @@ func newFastXML(data []byte) *fastXML {
 			return nil
 		}
 		decl := data[:end]
-		if i := bytes.Index(decl, []byte("encoding")); i >= 0 {
-			v := bytes.ToLower(decl[i+len("encoding"):])
-			v = bytes.TrimLeft(v, " \t\r\n=")
-			if len(v) < 2 || (v[0] != '"' && v[0] != '\'') {
-				return nil
-			}
-			q := bytes.IndexByte(v[1:], v[0])
-			if q < 0 {
-				return nil
-			}
-			if enc := string(v[1 : 1+q]); enc != "utf-8" && enc != "utf8" {
-				return nil
-			}
+		if v, ok := declValue(decl, "encoding"); !ok || (v != "" && v != "utf-8" && v != "utf8") {
+			return nil
+		}
+		// encoding/xml refuses any version but 1.0: let it say so.
+		if v, ok := declValue(decl, "version"); !ok || (v != "" && v != "1.0") {
+			return nil
 		}
 		x.p = end + 2
 	}
 	return x
+}
+
+// declValue returns the value of a pseudo-attribute of an XML
+// declaration, lower-cased ("" when absent); ok is false when it is
+// there but not quoted.
+func declValue(decl []byte, name string) (v string, ok bool) {
+	i := bytes.Index(decl, []byte(name))
+	if i < 0 {
+		return "", true
+	}
+	b := bytes.ToLower(decl[i+len(name):])
+	b = bytes.TrimLeft(b, " \t\r\n=")
+	if len(b) < 2 || (b[0] != '"' && b[0] != '\'') {
+		return "", false
+	}
+	q := bytes.IndexByte(b[1:], b[0])
+	if q < 0 {
+		return "", false
+	}
+	return string(b[1 : 1+q]), true
 }
 
 // pos returns the 1-based line and column of the read position.
@@ -173,6 +186,9 @@ func (x *fastXML) next() (xtok, error) {
 				return xtok{}, err
 			}
 		case bytes.HasPrefix(rest, []byte("<?")):
+			if bytes.HasPrefix(rest, []byte("<?xml")) && len(rest) > 5 && (isSpaceByte(rest[5]) || rest[5] == '?') {
+				return xtok{}, errFastXML // a declaration not at the start: encoding/xml decides
+			}
 			x.p += 2
 			if !x.skipPast("?>") {
 				return xtok{}, errFastXML
