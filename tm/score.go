@@ -83,33 +83,18 @@ func score(a, b []scoreToken) int {
 }
 
 // levenshtein returns the word-level edit distance between the key
-// sequences of a and b, in O(len(b)) memory.
+// sequences of a and b.
 func levenshtein(a, b []scoreToken) int {
-	if len(a) < len(b) {
-		a, b = b, a
+	return editDistance(tokenKeys(a), tokenKeys(b))
+}
+
+// tokenKeys returns the matching keys of ts, the units the distance counts.
+func tokenKeys(ts []scoreToken) []string {
+	keys := make([]string, len(ts))
+	for i, t := range ts {
+		keys[i] = t.Key
 	}
-	var stack [64]int
-	row := stack[:0]
-	if len(b)+1 > len(stack) {
-		row = make([]int, 0, len(b)+1)
-	}
-	for j := 0; j <= len(b); j++ {
-		row = append(row, j)
-	}
-	for i := 1; i <= len(a); i++ {
-		diag := row[0]
-		row[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1].Key == b[j-1].Key {
-				cost = 0
-			}
-			v := min(row[j]+1, row[j-1]+1, diag+cost)
-			diag = row[j]
-			row[j] = v
-		}
-	}
-	return row[len(b)]
+	return keys
 }
 
 // EditKind tells what a step of a word diff does.
@@ -188,7 +173,12 @@ func Diff(query, candidate string) []Edit {
 
 // levenshteinIDs is levenshtein on sequences of term numbers, the form
 // the index keeps: equal numbers are equal keys.
-func levenshteinIDs(a, b []uint32) int {
+func levenshteinIDs(a, b []uint32) int { return editDistance(a, b) }
+
+// editDistance returns the Levenshtein distance between two sequences of
+// comparable elements (keys or key numbers), in O(min(len)) memory and
+// without allocating for sequences of up to 127 elements.
+func editDistance[T comparable](a, b []T) int {
 	if len(a) < len(b) {
 		a, b = b, a
 	}
