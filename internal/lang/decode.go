@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"strings"
@@ -73,7 +74,12 @@ var (
 // encoding is dropped. An unknown name gives an error wrapping
 // [ErrUnknownEncoding] that lists the valid names. Line ends "\r\n" and
 // lone "\r" become "\n", so that line numbers agree with every editor.
+// A line longer than [MaxLineSize] bytes is refused first, with a
+// [*TooLargeError] giving its line (see [CheckLines]).
 func Decode(data []byte, encoding string) (text string, detected string, err error) {
+	if err := CheckLines(data); err != nil {
+		return "", "", err
+	}
 	name := strings.ToLower(strings.TrimSpace(encoding))
 	if name == "" || name == "auto" {
 		text, detected, err = decodeAuto(data)
@@ -91,16 +97,32 @@ func Decode(data []byte, encoding string) (text string, detected string, err err
 	return normaliseText(text), detected, nil
 }
 
-// ReadFile reads the file at path and decodes it with [Decode]; its
-// errors name the path.
+// ReadFile reads the article at path and decodes it with [Decode]; its
+// errors name the path, and the line where there is one. A file over
+// [MaxFileSize] is refused from its size, before it is read (naming the
+// first line over [MaxLineSize] in it, if there is one).
 func ReadFile(path, encoding string) (text, detected string, err error) {
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return "", "", err // *PathError already names the path
 	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > MaxFileSize {
+		if err := checkReaderLines(f, MaxFileSize+MaxLineSize+1, MaxLineSize); err != nil {
+			return "", "", FileError(path, err)
+		}
+		return "", "", FileError(path, tooLargeFile(fi.Size(), false))
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return "", "", err
+	}
+	if len(data) > MaxFileSize { // not a regular file, or one that grew
+		return "", "", FileError(path, tooLargeFile(MaxFileSize, true))
+	}
 	text, detected, err = Decode(data, encoding)
 	if err != nil {
-		return "", "", fmt.Errorf("%s: %w", path, err)
+		return "", "", FileError(path, err)
 	}
 	return text, detected, nil
 }
