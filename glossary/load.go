@@ -112,13 +112,66 @@ func firstLine(data []byte) string {
 // name used in errors and origins. Text formats are decoded with
 // lang.Decode (UTF-8 with or without BOM, UTF-16 with BOM, Windows-1251,
 // KOI8-R); TBX honours the encoding its XML declaration names.
+//
+// Input over tolmach's size limits (see lang.MaxLineSize and
+// lang.MaxTermLen) is refused with a *ParseError at its line wrapping
+// lang.ErrTooLarge: a line of a text glossary over lang.MaxLineSize
+// bytes, a TBX element's text over that many bytes, a term over
+// lang.MaxTermLen characters, a note or definition over
+// lang.MaxLineSize bytes.
 func Parse(data []byte, name string, format Format) (*Glossary, error) {
+	g, err := parse(data, name, format)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkLimits(g); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+// checkLimits refuses a term over lang.MaxTermLen characters, and a
+// note, definition, domain or source over lang.MaxLineSize bytes, at the
+// line of its term or concept.
+func checkLimits(g *Glossary) error {
+	at := func(origin string, err error) error {
+		file, line := splitOrigin(origin)
+		return &ParseError{File: file, Line: line, Err: err}
+	}
+	for _, c := range g.Concepts {
+		for _, f := range []struct{ name, v string }{{"note", c.Note}, {"definition", c.Definition}, {"domain", c.Domain}, {"source", c.Source}} {
+			if err := lang.CheckField(f.name, f.v); err != nil {
+				return at(c.Origin, err)
+			}
+		}
+		for _, t := range c.Terms {
+			if err := lang.CheckTerm(t.Text); err != nil {
+				return at(t.Origin, err)
+			}
+			if err := lang.CheckField("note", t.Note); err != nil {
+				return at(t.Origin, err)
+			}
+		}
+	}
+	return nil
+}
+
+// tooLargeLine is the line of a *lang.TooLargeError, 0 for other errors.
+func tooLargeLine(err error) int {
+	var tl *lang.TooLargeError
+	if errors.As(err, &tl) {
+		return tl.Line
+	}
+	return 0
+}
+
+func parse(data []byte, name string, format Format) (*Glossary, error) {
 	if format == TBX || format == TBX3 {
 		return parseTBX(data, name)
 	}
 	text, err := decodeText(data)
 	if err != nil {
-		return nil, &ParseError{File: name, Err: err}
+		return nil, &ParseError{File: name, Line: tooLargeLine(err), Err: err}
 	}
 	switch format {
 	case Native:
@@ -139,6 +192,9 @@ func Parse(data []byte, name string, format Format) (*Glossary, error) {
 // every start and must cost next to nothing.
 func decodeText(data []byte) (string, error) {
 	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+	if err := lang.CheckLines(data); err != nil {
+		return "", err
+	}
 	if utf8.Valid(data) && bytes.IndexByte(data, '\r') < 0 && bytes.IndexByte(data, 0) < 0 && stableNFC(data) {
 		return string(data), nil
 	}

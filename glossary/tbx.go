@@ -12,6 +12,8 @@ import (
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/ianaindex"
 	xunicode "golang.org/x/text/encoding/unicode"
+
+	"tolmach/internal/lang"
 )
 
 // flagsNote is the termNote type under which tolmach keeps, in TBX, what
@@ -63,12 +65,16 @@ func parseTBXWith(data []byte, file string, fast bool) (*Glossary, error) {
 	if fast && !utf16 {
 		if fx := newFastXML(data); fx != nil {
 			r := &tbxReader{tz: fx, file: file, g: &Glossary{}}
-			if err := r.run(); err == nil {
+			err := r.run()
+			if err == nil {
 				return Merge(r.g), nil
+			}
+			if errors.Is(err, lang.ErrTooLarge) {
+				return nil, err // encoding/xml would only say the same, slower
 			}
 		}
 	}
-	d := xml.NewDecoder(bytes.NewReader(data))
+	d := xml.NewDecoder(lang.LimitRuns(bytes.NewReader(data)))
 	d.Strict = true
 	d.CharsetReader = func(label string, input io.Reader) (io.Reader, error) {
 		l := strings.ToLower(strings.TrimSpace(label))
@@ -155,6 +161,10 @@ func (r *tbxReader) xmlError(err error) error {
 		}
 		return &ParseError{File: r.file, Line: se.Line, Col: col, Msg: "malformed XML: " + se.Msg}
 	}
+	var tl *lang.TooLargeError
+	if errors.As(err, &tl) && tl.Line > 0 {
+		line, col = tl.Line, 0
+	}
 	return &ParseError{File: r.file, Line: line, Col: col, Err: err}
 }
 
@@ -227,6 +237,11 @@ func (r *tbxReader) text() (string, error) {
 		}
 		switch tok.kind {
 		case tokText:
+			if len(b)+len(tok.text) > lang.MaxLineSize {
+				line, _ := r.tz.pos()
+				return "", &ParseError{File: r.file, Line: line, Err: &lang.TooLargeError{What: "the text of <" + r.stack[len(r.stack)-1] + ">",
+					Size: lang.MaxLineSize, AtLeast: true, Limit: lang.MaxLineSize, Unit: "bytes", Reads: "element texts"}}
+			}
 			b = append(b, tok.text...)
 		case tokStart:
 			depth++
