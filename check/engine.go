@@ -334,6 +334,16 @@ func (c *Checker) alignPair(p *Pair) error {
 	// over each whole text (findTerms ran before) and handed to the
 	// aligner sentence by sentence, rather than matched again per sentence.
 	srcSents, tgtSents := align.Segment(p.Source.Text), align.Segment(p.Target.Text)
+	// The texts were analysed whole already: each sentence gets its slice
+	// of the tokens rather than being analysed again by the aligner.
+	for _, x := range []struct {
+		ss   []align.Sentence
+		toks []lang.Token
+	}{{srcSents, p.SourceTokens()}, {tgtSents, p.TargetTokens()}} {
+		for i := range x.ss {
+			x.ss[i].Tokens = tokensIn(x.toks, Span{x.ss[i].Start, x.ss[i].End})
+		}
+	}
 	ids := map[lang.Lang]map[string][]string{
 		p.Source.Lang: sentenceConcepts(srcSents, p.SourceTerms),
 		p.Target.Lang: sentenceConcepts(tgtSents, p.TargetAllTerms),

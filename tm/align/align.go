@@ -16,6 +16,13 @@ type Sentence struct {
 	Line   int    // 1-based line of Start; 0 when unknown
 	Column int    // 1-based column of Start in characters; 0 when unknown
 	Para   int    // index of the paragraph the sentence belongs to
+
+	// Tokens, when not nil, are the sentence's words and numbers as
+	// lang.Analyze(Text) gives them (offsets may be relative to a larger
+	// text: only the tokens' text and keys are read). A caller that has
+	// analysed the whole text already (tolmach check) hands them over so
+	// the aligner does not analyse every sentence again.
+	Tokens []lang.Token
 }
 
 // Pair is one bead of an alignment: the source sentences and the target

@@ -69,20 +69,40 @@ var (
 func Builtin() []Anchorer { return []Anchorer{AnchorFunc(builtinAnchors)} }
 
 func builtinAnchors(text string, _ lang.Lang) []string {
-	toks := lang.Analyze(text)
-	return punctAnchors(text, quoteAnchors(text, "", nameTokens(toks, numeralAnchors(text, nil))...))
+	return tokenAnchors(text, lang.Analyze(text), nil, nil)
 }
 
-// wordPrefix marks the word keys builtinAnchorsAndWords adds for the
-// lexicon; they are not anchors themselves.
-const wordPrefix = "w:"
+// tokenAnchors appends to out the built-in anchors of a sentence whose
+// tokens are toks; names, when not nil, caches the name anchors of each
+// word as written (the same names recur all through an article, and
+// transliterating them is most of the cost).
+func tokenAnchors(text string, toks []lang.Token, names map[string][]string, out []string) []string {
+	out = numeralAnchors(text, out)
+	if names == nil {
+		out = nameTokens(toks, out)
+	} else {
+		for k := range toks {
+			t := &toks[k]
+			if t.Kind != lang.Word {
+				continue
+			}
+			as, ok := names[t.Text]
+			if !ok {
+				as = nameTokens(toks[k:k+1], nil)
+				names[t.Text] = as
+			}
+			out = append(out, as...)
+		}
+	}
+	return punctAnchors(text, quoteAnchors(text, "", out...))
+}
 
-func builtinAnchorsAndWords(text string, _ lang.Lang) []string {
-	toks := lang.Analyze(text)
-	out := punctAnchors(text, quoteAnchors(text, "", nameTokens(toks, numeralAnchors(text, nil))...))
+// wordKeys appends to out the matching keys of the words of toks that
+// the lexicon learns from (see learnLexicon): two letters or more.
+func wordKeys(toks []lang.Token, out []string) []string {
 	for _, t := range toks {
 		if t.Kind == lang.Word && utf8.RuneCountInString(t.Key) >= 2 {
-			out = append(out, wordPrefix+t.Key)
+			out = append(out, t.Key)
 		}
 	}
 	return out

@@ -74,6 +74,8 @@ type model struct {
 	// srcSets[d-1][i] and tgtSets[d-1][i] are the anchors of sentences
 	// i..i+d-1 (see mergeSets).
 	srcSets, tgtSets [maxSide][][]int32
+	// srcWeights and tgtWeights are the summed weights of those sets.
+	srcWeights, tgtWeights [maxSide][]float64
 
 	// srcWords and tgtWords are the word IDs of every sentence, sorted,
 	// for the lexicon (see learnLexicon).
@@ -85,36 +87,24 @@ func newModel(src, tgt []Sentence, opts Options, p params) *model {
 	for k, pr := range p.prior {
 		m.prior[k] = -math.Log(pr)
 	}
-	var builtin []Anchorer
-	if !opts.NoBuiltinAnchors {
-		// The built-in anchors and, for the lexicon learnt from the first
-		// pass (see learnLexicon), every word's matching key, in one
-		// analysis.
-		builtin = []Anchorer{AnchorFunc(builtinAnchorsAndWords)}
-	}
 	ids := map[string]int32{}
 	wordIDs := map[string]int32{}
 	var dfS, dfT []int
 	raw := func(ss []Sentence, l lang.Lang, df *[]int, words *[][]int32) [][]int32 {
-		parallel, serial := builtin, opts.Anchorers
-		if opts.ConcurrentAnchorers {
-			parallel, serial = append(append([]Anchorer(nil), builtin...), opts.Anchorers...), nil
-		}
-		names := anchorNames(ss, l, parallel, serial)
+		found := findAnchors(ss, l, opts)
 		out := make([][]int32, len(ss))
 		*words = make([][]int32, len(ss))
 		for i := range ss {
 			var set, ws []int32
-			for _, name := range names[i] {
-				if strings.HasPrefix(name, wordPrefix) {
-					id, ok := wordIDs[name]
-					if !ok {
-						id = int32(len(wordIDs))
-						wordIDs[name] = id
-					}
-					ws = append(ws, id)
-					continue
+			for _, w := range found[i].words {
+				id, ok := wordIDs[w]
+				if !ok {
+					id = int32(len(wordIDs))
+					wordIDs[w] = id
 				}
+				ws = append(ws, id)
+			}
+			for _, name := range found[i].anchors {
 				id, ok := ids[name]
 				if !ok {
 					id = int32(len(ids))
@@ -184,29 +174,50 @@ func usualRatio(src, tgt lang.Lang) float64 {
 	return 1
 }
 
-// anchorNames runs the anchorers over the sentences: the parallel ones
-// on all CPUs (their analysis is most of the time of a long alignment),
-// the serial ones in this goroutine, for anchorers not safe for
-// concurrent use.
-func anchorNames(ss []Sentence, l lang.Lang, builtin, callers []Anchorer) [][]string {
-	out := make([][]string, len(ss))
+// found is what the anchorers found in one sentence: anchor names and,
+// for the lexicon (see learnLexicon), the matching keys of its words.
+type found struct {
+	anchors, words []string
+}
+
+// findAnchors runs the anchorers over the sentences: the built-in ones
+// (unless opts.NoBuiltinAnchors), from one analysis of each sentence, and
+// the caller's (opts.ConcurrentAnchorers) on all CPUs, since analysis is
+// most of the time of a long alignment; anchorers not declared safe for
+// concurrent use run in this goroutine.
+func findAnchors(ss []Sentence, l lang.Lang, opts Options) []found {
+	out := make([]found, len(ss))
 	workers := min(runtime.GOMAXPROCS(0), 1+len(ss)/64)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			names := map[string][]string{}
 			for i := w; i < len(ss); i += workers {
-				for _, a := range builtin {
-					out[i] = append(out[i], a.Anchors(ss[i].Text, l)...)
+				s := &ss[i]
+				if !opts.NoBuiltinAnchors {
+					toks := s.Tokens
+					if toks == nil {
+						toks = lang.Analyze(s.Text)
+					}
+					out[i].anchors = tokenAnchors(s.Text, toks, names, out[i].anchors)
+					out[i].words = wordKeys(toks, out[i].words)
+				}
+				if opts.ConcurrentAnchorers {
+					for _, a := range opts.Anchorers {
+						out[i].anchors = append(out[i].anchors, a.Anchors(s.Text, l)...)
+					}
 				}
 			}
 		}()
 	}
 	wg.Wait()
-	for i := range ss {
-		for _, a := range callers {
-			out[i] = append(out[i], a.Anchors(ss[i].Text, l)...)
+	if !opts.ConcurrentAnchorers {
+		for i := range ss {
+			for _, a := range opts.Anchorers {
+				out[i].anchors = append(out[i].anchors, a.Anchors(ss[i].Text, l)...)
+			}
 		}
 	}
 	return out
@@ -354,7 +365,7 @@ func (m *model) cost(i0, j0, k int) float64 {
 		c += m.p.weakEnd
 	}
 	c += lengthCost(m.delta(ls, lt))
-	matched, missed := m.anchorScore(m.srcSets[b.di-1][i0], m.tgtSets[b.dj-1][j0])
+	matched, missed := m.anchorScore(m.srcSets[b.di-1][i0], m.tgtSets[b.dj-1][j0], m.srcWeights[b.di-1][i0], m.tgtWeights[b.dj-1][j0])
 	return c - m.p.match*matched + m.p.miss*missed
 }
 
@@ -469,12 +480,24 @@ func logSumCost(vals []float64, temp float64) float64 {
 	if math.IsInf(lo, 1) {
 		return lo
 	}
+	// Terms more than expSkip·temp above the least add less than half an
+	// ulp to a sum that is at least 1 (the least's own term): skipping
+	// them leaves the result bit for bit the same.
 	var s float64
+	cut := lo + expSkip*temp
 	for _, v := range vals {
-		s += math.Exp(-(v - lo) / temp)
+		if v <= cut {
+			s += math.Exp(-(v - lo) / temp)
+		}
+	}
+	if s == 1 {
+		return lo
 	}
 	return lo - temp*math.Log(s)
 }
+
+// expSkip is where exp(−x) drops under 2⁻⁵³, half an ulp of 1.
+const expSkip = 37
 
 func isGap(k int) bool { return beads[k].di == 0 || beads[k].dj == 0 }
 
@@ -656,7 +679,7 @@ func alignWith(src, tgt []Sentence, opts Options, p params) []Pair {
 	chain := m.anchorChain()
 	guide, w := chainGuide(chain, n, nt), 30
 	if g := m.paragraphGuide(src, tgt, chain, maxCells); g != nil {
-		guide, w = g, 15
+		guide, w = g, 8
 	}
 	L, steps := m.search(guide, w, maxCells)
 	if m.learnLexicon(L, steps) > 0 {
@@ -720,8 +743,12 @@ func seq(start, n int) []int {
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 
 // anchorScore returns the weight of the anchors the two sides of a bead
-// share and of those found on one side only.
-func (m *model) anchorScore(a, b []int32) (matched, missed float64) {
+// share and of those found on one side only, given the sets and their
+// total weights: only the shared ones need finding.
+func (m *model) anchorScore(a, b []int32, wa, wb float64) (matched, missed float64) {
+	if len(a) == 0 || len(b) == 0 || a[len(a)-1] < b[0] || b[len(b)-1] < a[0] {
+		return 0, wa + wb
+	}
 	x, y := 0, 0
 	for x < len(a) && y < len(b) {
 		switch {
@@ -730,27 +757,20 @@ func (m *model) anchorScore(a, b []int32) (matched, missed float64) {
 			x++
 			y++
 		case a[x] < b[y]:
-			missed += m.weight[a[x]]
 			x++
 		default:
-			missed += m.weight[b[y]]
 			y++
 		}
 	}
-	for ; x < len(a); x++ {
-		missed += m.weight[a[x]]
-	}
-	for ; y < len(b); y++ {
-		missed += m.weight[b[y]]
-	}
-	return matched, missed
+	return matched, max(wa+wb-2*matched, 0)
 }
 
 // maxSide is the most sentences one side of a bead takes.
 const maxSide = 3
 
 // mergeSets fills srcSets and tgtSets: the anchors of every run of one
-// to maxSide sentences, merged once here rather than in every bead cost.
+// to maxSide sentences, merged once here rather than in every bead cost;
+// and their weights, so m.weight must be final.
 func (m *model) mergeSets() {
 	build := func(us []unit) [maxSide][][]int32 {
 		var sets [maxSide][][]int32
@@ -767,6 +787,18 @@ func (m *model) mergeSets() {
 		return sets
 	}
 	m.srcSets, m.tgtSets = build(m.src), build(m.tgt)
+	sum := func(sets [maxSide][][]int32) (out [maxSide][]float64) {
+		for d := range sets {
+			out[d] = make([]float64, len(sets[d]))
+			for i, set := range sets[d] {
+				for _, id := range set {
+					out[d][i] += m.weight[id]
+				}
+			}
+		}
+		return out
+	}
+	m.srcWeights, m.tgtWeights = sum(m.srcSets), sum(m.tgtSets)
 }
 
 // gather merges the sorted anchor sets of us into buf, without

@@ -55,7 +55,19 @@ func (m *model) learnLexicon(L *lattice, steps []step) int {
 		}
 		pairs = kept
 	}
-	cs, ct := map[int32]int{}, map[int32]int{}
+	// Word IDs are dense (one numbering for both texts), so the counts
+	// are slices, and the joint counts of each source word are gathered
+	// in one dense row: the lexicon is learnt in every alignment, and a
+	// map of word pairs was most of its time.
+	vocab := int32(0)
+	for _, ws := range [][][]int32{m.srcWords, m.tgtWords} {
+		for _, w := range ws {
+			if len(w) > 0 {
+				vocab = max(vocab, w[len(w)-1]+1)
+			}
+		}
+	}
+	cs, ct := make([]int, vocab), make([]int, vocab)
 	for _, p := range pairs {
 		for _, w := range m.srcWords[p[0]] {
 			cs[w]++
@@ -65,16 +77,13 @@ func (m *model) learnLexicon(L *lattice, steps []step) int {
 		}
 	}
 	maxDF := int(lexMaxDocFreq*float64(len(pairs))) + 1
-	joint := map[[2]int32]int{}
-	for _, p := range pairs {
+	useful := func(c int) bool { return c >= lexMinJoint && c <= maxDF }
+	// The pairs each useful source word occurs in.
+	occurs := make([][]int32, vocab)
+	for k, p := range pairs {
 		for _, a := range m.srcWords[p[0]] {
-			if cs[a] < lexMinJoint || cs[a] > maxDF {
-				continue
-			}
-			for _, b := range m.tgtWords[p[1]] {
-				if ct[b] >= lexMinJoint && ct[b] <= maxDF {
-					joint[[2]int32{a, b}]++
-				}
+			if useful(cs[a]) {
+				occurs[a] = append(occurs[a], int32(k))
 			}
 		}
 	}
@@ -84,13 +93,30 @@ func (m *model) learnLexicon(L *lattice, steps []step) int {
 		n    int
 	}
 	var cands []cand
-	for k, c := range joint {
-		if c < lexMinJoint {
-			continue
+	row := make([]int, vocab)
+	var touched []int32
+	for a := range occurs {
+		for _, k := range occurs[a] {
+			for _, b := range m.tgtWords[pairs[k][1]] {
+				if useful(ct[b]) {
+					if row[b] == 0 {
+						touched = append(touched, b)
+					}
+					row[b]++
+				}
+			}
 		}
-		if d := 2 * float64(c) / float64(cs[k[0]]+ct[k[1]]); d >= lexMinDice {
-			cands = append(cands, cand{k[0], k[1], d, c})
+		for _, b := range touched {
+			c := row[b]
+			row[b] = 0
+			if c < lexMinJoint {
+				continue
+			}
+			if d := 2 * float64(c) / float64(cs[a]+ct[b]); d >= lexMinDice {
+				cands = append(cands, cand{int32(a), b, d, c})
+			}
 		}
+		touched = touched[:0]
 	}
 	sort.Slice(cands, func(x, y int) bool {
 		if cands[x].dice != cands[y].dice {
@@ -138,12 +164,12 @@ func (m *model) learnLexicon(L *lattice, steps []step) int {
 	}
 	addTo(m.src, m.srcWords, linkOfS, dfS)
 	addTo(m.tgt, m.tgtWords, linkOfT, dfT)
-	m.mergeSets()
 	for id := range m.weight {
 		if dfS[id] > 0 && dfT[id] > 0 && m.weight[id] == 0 {
 			m.weight[id] = lexWeight / math.Sqrt(float64(max(dfS[id], dfT[id])))
 		}
 	}
+	m.mergeSets()
 	return links
 }
 
