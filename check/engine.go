@@ -159,8 +159,14 @@ func ReadPair(source, target, encoding string, sourceLang lang.Lang) (src, tgt *
 	if err != nil {
 		return nil, nil, err
 	}
+	// The two analyses are independent: side by side.
+	done := make(chan struct{})
+	go func() {
+		tgt.Tokens()
+		close(done)
+	}()
 	src.Tokens()
-	tgt.Tokens()
+	<-done
 	return src, tgt, nil
 }
 

@@ -226,7 +226,11 @@ func (p *numParser) number(i int) (Numeral, int, bool) {
 	}
 	if h, m, tEnd, ok := p.timeOfDay(lo); ok {
 		// 23:45 is written 23.45 or 23:45 in English and Russian alike,
-		// and 6.30 is half past six: compare times as hh.mm.
+		// and 6.30 is half past six: compare times as hh.mm. English
+		// writes the 12-hour clock (3:30 pm) where Russian writes 15:30.
+		if h12, end, ok := p.meridiem(tEnd, h); ok {
+			h, tEnd = h12, end
+		}
 		n.Kind = Time
 		n.Value = h + m/100
 		n.Hi = n.Value
@@ -410,6 +414,42 @@ func (p *numParser) timeOfDay(lo literal) (h, m float64, end int, ok bool) {
 	return lo.value, mm, e + 3, true
 }
 
+// meridiem reads "am", "pm", "a.m." or "p.m." (any case, after optional
+// spaces) at i, after the hour h of a 12-hour clock, and returns the hour
+// on the 24-hour clock and the end of the marker.
+func (p *numParser) meridiem(i int, h float64) (float64, int, bool) {
+	if h < 1 || h > 12 {
+		return 0, 0, false
+	}
+	t := p.text
+	j := i
+	for j < len(t) {
+		r, size := utf8.DecodeRuneInString(t[j:])
+		if r != ' ' && r != '\u00a0' && r != '\u202f' {
+			break
+		}
+		j += size
+	}
+	for _, m := range []string{"a.m.", "p.m.", "am", "pm"} {
+		if len(t)-j < len(m) || !strings.EqualFold(t[j:j+len(m)], m) {
+			continue
+		}
+		end := j + len(m)
+		if r, _ := utf8.DecodeRuneInString(t[end:]); end < len(t) && (unicode.IsLetter(r) || isDigit(r)) {
+			continue
+		}
+		pm := m[0] == 'p' || m[0] == 'P'
+		switch {
+		case pm && h < 12:
+			h += 12
+		case !pm && h == 12:
+			h = 0
+		}
+		return h, end, true
+	}
+	return 0, 0, false
+}
+
 // isDateParts reports whether d.m.y look like a date: day 1–31, month
 // 1–12 (one or two digits each), year of two or four digits.
 func isDateParts(d, m, y string) bool {
@@ -512,8 +552,8 @@ func classifySuffix(sfx string, lo literal) NumeralKind {
 	}
 	switch sfx {
 	case "s":
-		if decade {
-			return Year // 1990s
+		if decade || (lo.plainInt && lo.digits == 2 && int(lo.value)%10 == 0) {
+			return Year // 1990s, 90s
 		}
 		return Plain
 	case "st", "nd", "rd", "th":
@@ -927,7 +967,16 @@ func sameNumeral(x, y Numeral) bool {
 	if (x.Kind == Percent) != (y.Kind == Percent) || (x.Kind == Date) != (y.Kind == Date) {
 		return false
 	}
+	if x.Kind == Year && y.Kind == Year && !x.IsRange() && !y.IsRange() && (shortDecade(x, y) || shortDecade(y, x)) {
+		return true
+	}
 	return sameValue(x.Value, y.Value) && sameValue(x.Hi, y.Hi)
+}
+
+// shortDecade reports whether x is a decade of two digits (90-е, 90s)
+// and y a year or decade ending in them (1990-х, 1990s).
+func shortDecade(x, y Numeral) bool {
+	return x.Value >= 0 && x.Value < 100 && y.Value >= 100 && math.Mod(y.Value, 100) == x.Value
 }
 
 // sameValue compares floats up to rounding: 0.1*1e9 must equal 1e8.

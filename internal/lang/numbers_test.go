@@ -85,6 +85,10 @@ var numberTests = []struct {
 	{"section number skipped", "п. 1.2.3 устава", nil},
 	{"decimal dot", "6.00 до 00.20", []num{{"6.00", Plain, 6, 0}, {"00.20", Plain, 0.2, 0}}},
 	{"time", "в 23:45 и 6:05", []num{{"23:45", Time, 23.45, 0}, {"6:05", Time, 6.05, 0}}},
+	{"12-hour clock", "at 3:30\u00a0pm, 11:05 a.m., 12:10 AM and 12:00 p.m.", []num{{"3:30\u00a0pm", Time, 15.30, 0}, {"11:05 a.m.", Time, 11.05, 0}, {"12:10 AM", Time, 0.10, 0}, {"12:00 p.m.", Time, 12, 0}}},
+	{"am is a word only alone", "at 3:30 amid talks", []num{{"3:30", Time, 3.30, 0}}},
+	{"no meridiem on a 24-hour time", "at 15:30 pm", []num{{"15:30", Time, 15.30, 0}}},
+	{"decade short", "в 90-е годы, the 80s", []num{{"90-е", Year, 90, 0}, {"80s", Year, 80, 0}}},
 	{"score is not a time", "счёт 1:0 и 2:15:30", []num{{"1", Plain, 1, 0}, {"0", Plain, 0, 0}, {"2:15", Time, 2.15, 0}, {"30", Plain, 30, 0}}},
 	{"percent adjective", "66-процентное большинство", []num{{"66-процентное", Percent, 66, 0}}},
 	{"currency range", "£3,000-£5,000", []num{{"3,000-£5,000", Range, 3000, 5000}}},
@@ -215,6 +219,11 @@ func TestSameNumbers(t *testing.T) {
 		{"century in words", "XIII век", "the thirteenth century", nil, nil},
 		{"digits preferred over words", "2 и два", "2", nil, nil},
 		{"time", "в 23:45", "at 23.45", nil, nil},
+		{"12-hour clock", "в 15:30 и в 0:15", "at 3:30 pm and at 12:15 a.m.", nil, nil},
+		{"12-hour clock wrong", "в 15:30", "at 3:30 am", []string{"15:30"}, []string{"3:30 am"}},
+		{"short decade", "в 90-е годы", "in the 1990s", nil, nil},
+		{"short decade en", "в 1980-х", "in the 80s", nil, nil},
+		{"short decade wrong", "в 90-е годы", "in the 1980s", []string{"90-е"}, []string{"1980s"}},
 		{"percent adjective", "66-процентное", "66%", nil, nil},
 	}
 	for _, tt := range tests {
