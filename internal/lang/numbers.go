@@ -228,7 +228,7 @@ func (p *numParser) number(i int) (Numeral, int, bool) {
 		// 23:45 is written 23.45 or 23:45 in English and Russian alike,
 		// and 6.30 is half past six: compare times as hh.mm. English
 		// writes the 12-hour clock (3:30 pm) where Russian writes 15:30.
-		if h12, end, ok := p.meridiem(tEnd, h); ok {
+		if h12, end, ok := p.meridiem(tEnd, h, true); ok {
 			h, tEnd = h12, end
 		}
 		n.Kind = Time
@@ -237,6 +237,16 @@ func (p *numParser) number(i int) (Numeral, int, bool) {
 		n.End = tEnd
 		n.Text = text[n.Start:n.End]
 		return n, tEnd, true
+	}
+	// An hour on the 12-hour clock: 3 pm, «3 часа дня».
+	if lo.plainInt && lo.digits <= 2 {
+		if h, end, ok := p.meridiem(lo.end, lo.value, false); ok {
+			n.Kind = Time
+			n.Value, n.Hi = h, h
+			n.End = end
+			n.Text = text[n.Start:n.End]
+			return n, end, true
+		}
 	}
 
 	// A range: 2023–2024, 2023-24, 5 – 7.
@@ -417,7 +427,7 @@ func (p *numParser) timeOfDay(lo literal) (h, m float64, end int, ok bool) {
 // meridiem reads "am", "pm", "a.m." or "p.m." (any case, after optional
 // spaces) at i, after the hour h of a 12-hour clock, and returns the hour
 // on the 24-hour clock and the end of the marker.
-func (p *numParser) meridiem(i int, h float64) (float64, int, bool) {
+func (p *numParser) meridiem(i int, h float64, clock bool) (float64, int, bool) {
 	if h < 1 || h > 12 {
 		return 0, 0, false
 	}
@@ -430,24 +440,54 @@ func (p *numParser) meridiem(i int, h float64) (float64, int, bool) {
 		}
 		j += size
 	}
-	for _, m := range []string{"a.m.", "p.m.", "am", "pm"} {
-		if len(t)-j < len(m) || !strings.EqualFold(t[j:j+len(m)], m) {
+	// «3 часа дня»: the word for hours may come between. Without it or
+	// minutes, the Russian markers are other words: «3 дня» is three days.
+	for _, w := range []string{"часов", "часа", "час"} {
+		if strings.HasPrefix(t[j:], w) {
+			k := j + len(w)
+			if r, _ := utf8.DecodeRuneInString(t[k:]); r == ' ' || r == '\u00a0' {
+				j = k + utf8.RuneLen(r)
+				clock = true
+			}
+			break
+		}
+	}
+	for _, m := range meridiems {
+		if m.ru && !clock {
 			continue
 		}
-		end := j + len(m)
+		if len(t)-j < len(m.word) || !strings.EqualFold(t[j:j+len(m.word)], m.word) {
+			continue
+		}
+		end := j + len(m.word)
 		if r, _ := utf8.DecodeRuneInString(t[end:]); end < len(t) && (unicode.IsLetter(r) || isDigit(r)) {
 			continue
 		}
-		pm := m[0] == 'p' || m[0] == 'P'
 		switch {
-		case pm && h < 12:
+		case h == 12:
+			if m.midnight {
+				h = 0
+			}
+		case h >= m.from:
 			h += 12
-		case !pm && h == 12:
-			h = 0
 		}
 		return h, end, true
 	}
 	return 0, 0, false
+}
+
+// meridiems are the markers of the 12-hour clock: from is the first hour
+// (1–11) the marker moves into the afternoon, 12 for none; midnight says
+// whether 12 is midnight. Russian writes «8:30 вечера», «3 часа дня», and
+// «11 ночи» for 23:00 but «2 ночи» for 2:00.
+var meridiems = []struct {
+	word     string
+	from     float64
+	midnight bool
+	ru       bool // only after minutes or the word for hours
+}{
+	{"a.m.", 12, true, false}, {"p.m.", 1, false, false}, {"am", 12, true, false}, {"pm", 1, false, false},
+	{"утра", 12, true, true}, {"дня", 1, false, true}, {"вечера", 1, false, true}, {"ночи", 9, true, true},
 }
 
 // isDateParts reports whether d.m.y look like a date: day 1–31, month
