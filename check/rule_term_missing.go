@@ -100,7 +100,7 @@ func (r termMissing) Check(p *Pair) []Finding {
 			found = found || rendered(h.Unit, a.Concept.ID)
 		}
 		found = found || derivedForm(p, h.Unit, expected) || nestedRendered(p, h.Unit, h.Concept)
-		if found || attributiveName(p, h) || transliteratedName(p, h) {
+		if found || attributiveName(p, h) || transliteratedName(p, h) || currencyName(p, h) {
 			// Rendered, or rendered by a deprecated or forbidden term,
 			// which term-forbidden reports with the fix; or a name whose
 			// rendering no glossary lists.
@@ -156,10 +156,12 @@ func attributiveName(p *Pair, h TermHit) bool {
 	if strings.HasSuffix(word, "'s") || strings.HasSuffix(word, "’s") {
 		return true
 	}
-	// Before a noun: "the US negotiator", "of US missiles". A determiner
-	// or preposition must come before, or "BRICS give it" (a subject and
-	// its verb) would pass for a modifier.
-	if i > 0 && i+1 < len(toks) && englishDeterminers[toks[i-1].Norm] {
+	// Before a noun: "the US negotiator", "of US missiles", and at the
+	// start of a sentence ("US missiles were deployed"). Elsewhere a
+	// determiner or preposition must come before, or "BRICS give it" (a
+	// subject and its verb) would pass for a modifier.
+	start := i == 0 || strings.ContainsAny(p.Source.Text[toks[i-1].End:tok.Start], ".!?\n")
+	if i+1 < len(toks) && (start || i > 0 && englishDeterminers[toks[i-1].Norm]) {
 		next := toks[i+1]
 		between := p.Source.Text[tok.End:next.Start]
 		nr, _ := utf8.DecodeRuneInString(next.Text)
@@ -214,6 +216,31 @@ func transliteratedName(p *Pair, h TermHit) bool {
 		}
 	}
 	return false
+}
+
+// currencyName reports whether a Russian source match names a currency's
+// country («долларов США», «долл. США») in a unit whose target writes the
+// currency as English does: "$5,000", "USD", "dollars". The amount is
+// number-mismatch's to check; the country is part of the currency's name.
+func currencyName(p *Pair, h TermHit) bool {
+	if p.Source.Lang != lang.RU {
+		return false
+	}
+	toks := p.SourceTokens()
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= h.Start })
+	if i == 0 {
+		return false
+	}
+	prev := toks[i-1]
+	if prev.End > h.Start {
+		return false // the match starts inside a word (a compound's part)
+	}
+	if gap := strings.Trim(p.Source.Text[prev.End:h.Start], " .\u00a0"); gap != "" ||
+		!strings.HasPrefix(prev.Norm, "долл") {
+		return false
+	}
+	tgt := strings.ToLower(p.TargetText(h.Unit))
+	return strings.Contains(tgt, "$") || strings.Contains(tgt, "usd") || strings.Contains(tgt, "dollar")
 }
 
 // derivedForm reports whether the target of unit u holds a word derived

@@ -39,6 +39,11 @@ en: treaty | preferred fullForm
 [russia]
 ru: Россия | preferred shortForm
 en: Russia | preferred shortForm
+
+[usa]
+ru: США | preferred abbreviation case
+en: United States | preferred shortForm
+en: US | admitted abbreviation case
 `
 
 // want is an expected finding: the rule, and a text its message or a
@@ -86,6 +91,9 @@ func TestRules(t *testing.T) {
 		{"number-mismatch", "Товарооборот достиг 240 млрд долларов.", "Trade reached 204 billion dollars.", lang.RU,
 			[]want{{"number-mismatch", "«240 млрд» but the target says \"204 billion\""}}},
 		{"numbers normalised", "Рост составил 26,3 % в 2023–2024 гг., а оборот — 1 234 567 рублей.", "Growth was 26.3 percent in 2023–2024, and turnover 1,234,567 roubles.", lang.RU, nil},
+		{"currency's country", "Бюджет составил 5 000 долларов США, а взнос — 200 долл. США.", "The budget was $5,000 and the fee USD 200.", lang.RU, nil},
+		{"country outside a currency", "Делегация США прибыла за 5 000 долларов.", "The delegation arrived for $5,000.", lang.RU,
+			[]want{{"term-missing", `«США» is not rendered`}}},
 		{"number words", "Стороны подписали два соглашения.", "The parties signed 2 agreements.", lang.RU, nil},
 		{"untranslated run", "Стороны обсудили создание собственных платёжных механизмов.", "The parties discussed the creation of собственных платёжных механизмов.", lang.RU,
 			[]want{{"untranslated", "собственных платёжных механизмов"}}},
