@@ -96,7 +96,20 @@ func (x *fastXML) pos() (int, int) {
 		x.lineStart = x.lineAt + bytes.LastIndexByte(seg, '\n') + 1
 	}
 	x.lineAt = x.p
-	return x.line, utf8.RuneCount(x.data[x.lineStart:x.p]) + 1
+	return x.line, runeCount(x.data[x.lineStart:x.p]) + 1
+}
+
+// runeCount counts the characters of valid UTF-8 (the fast path's input
+// is checked) without utf8.RuneCount's copy of non-ASCII input into a
+// string, which on a long line costs the line's size in memory.
+func runeCount(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if c&0xC0 != 0x80 {
+			n++
+		}
+	}
+	return n
 }
 
 func isNameByte(c byte) bool {

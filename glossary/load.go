@@ -228,15 +228,48 @@ func stableNFC(data []byte) bool {
 // Load reads the glossary file at path, choosing the format with
 // [DetectFormat].
 func Load(path string) (*Glossary, error) {
-	data, err := os.ReadFile(path)
+	data, err := readGlossaryFile(path)
 	if err != nil {
-		return nil, err // *fs.PathError names the path
+		return nil, err
 	}
 	f, err := DetectFormat(path, data)
 	if err != nil {
 		return nil, err
 	}
 	return Parse(data, path, f)
+}
+
+// readGlossaryFile reads a glossary file whole. A line-based one (by its
+// extension) is read through lang.LimitLines, so that a line over
+// lang.MaxLineSize is refused when it is reached, not after the whole
+// file is in memory.
+func readGlossaryFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err // *fs.PathError names the path
+	}
+	defer f.Close()
+	var r io.Reader = f
+	size := 512
+	if fi, err := f.Stat(); err == nil && fi.Size() > 0 && fi.Size() < 1<<40 {
+		size += int(fi.Size())
+	}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".glossary", ".csv", ".tsv", ".tab", ".txt", ".utf8":
+		r = lang.LimitLines(f)
+		// The buffer grows as lines pass the check; a file refused
+		// early never costs its size.
+		size = min(size, 1<<20)
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size))
+	if _, err := buf.ReadFrom(r); err != nil {
+		var tl *lang.TooLargeError
+		if errors.As(err, &tl) {
+			return nil, &ParseError{File: path, Line: tl.Line, Err: err}
+		}
+		return nil, err // *fs.PathError names the path
+	}
+	return buf.Bytes(), nil
 }
 
 // LoadFS reads every file of fsys matching pattern (see [fs.Glob]), in

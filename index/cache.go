@@ -439,11 +439,11 @@ func fresh(m manifest, srcs []Source) (bool, string) {
 		if fi.Size() == r.Size && fi.ModTime().UnixNano() == r.ModTime {
 			continue
 		}
-		data, err := os.ReadFile(s.Path)
+		sum, err := hashFileHex(s.Path)
 		if err != nil {
 			return false, err.Error()
 		}
-		if hashHex(data) != r.SHA256 {
+		if sum != r.SHA256 {
 			return false, s.Path + " changed"
 		}
 	}
@@ -481,8 +481,8 @@ func (c *Cache) touch(dir string, srcs []Source) {
 		if fi.Size() == m.Sources[i].Size && fi.ModTime().UnixNano() == m.Sources[i].ModTime {
 			continue
 		}
-		data, err := os.ReadFile(s.Path)
-		if err != nil || hashHex(data) != m.Sources[i].SHA256 {
+		sum, err := hashFileHex(s.Path)
+		if err != nil || sum != m.Sources[i].SHA256 {
 			return // changed after all: the next lookup rebuilds
 		}
 		m.Sources[i].Size, m.Sources[i].ModTime = fi.Size(), fi.ModTime().UnixNano()
@@ -522,11 +522,11 @@ func sourceStates(srcs []Source) ([]sourceState, error) {
 		if err != nil {
 			return nil, err
 		}
-		data, err := os.ReadFile(s.Path)
+		sum, err := hashFileHex(s.Path)
 		if err != nil {
 			return nil, err
 		}
-		out[i] = sourceState{Path: s.Path, Size: fi.Size(), ModTime: fi.ModTime().UnixNano(), SHA256: hashHex(data)}
+		out[i] = sourceState{Path: s.Path, Size: fi.Size(), ModTime: fi.ModTime().UnixNano(), SHA256: sum}
 	}
 	return out, nil
 }
@@ -534,6 +534,21 @@ func sourceStates(srcs []Source) ([]sourceState, error) {
 func hashHex(data []byte) string {
 	sum := sha256.Sum256(data)
 	return hex.EncodeToString(sum[:])
+}
+
+// hashFileHex is hashHex of a file's content, streamed: a glossary is
+// not held in memory twice (or at all, when it is then refused).
+func hashFileHex(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 func dirSize(dir string) int64 {

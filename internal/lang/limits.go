@@ -327,11 +327,22 @@ func LimitRuns(r io.Reader) io.Reader {
 	return &runLimiter{r: r, max: MaxLineSize, line: 1, runLine: 1}
 }
 
+// LimitLines wraps the reader of a line-based file (a table, a native
+// or CSV glossary) so that a line over [MaxLineSize] bytes fails the read
+// with a [*TooLargeError] giving its line, before the file is held
+// whole. It looks at bytes, not characters: for UTF-16 its lengths are
+// approximate, and [Decode] checks again exactly.
+func LimitLines(r io.Reader) io.Reader {
+	return &runLimiter{r: r, max: MaxLineSize, line: 1, runLine: 1, lines: true}
+}
+
 type runLimiter struct {
 	r             io.Reader
 	max           int
-	run           int // bytes since the last '<' or '>'
+	lines         bool // runs are lines (else text between '<' and '>')
+	run           int  // bytes since the last delimiter
 	line, runLine int
+	prevCR        bool
 	err           error
 }
 
@@ -341,16 +352,38 @@ func (l *runLimiter) Read(p []byte) (int, error) {
 	}
 	n, err := l.r.Read(p)
 	for i, c := range p[:n] {
-		switch c {
-		case '<', '>':
-			l.run, l.runLine = 0, l.line
-			continue
-		case '\n':
-			l.line++
+		if l.lines {
+			switch {
+			case c == '\n' && l.prevCR:
+				l.prevCR = false
+				continue
+			case c == '\n' || c == '\r':
+				l.line++
+				l.run, l.runLine, l.prevCR = 0, l.line, c == '\r'
+				continue
+			}
+			l.prevCR = false
+		} else {
+			switch c {
+			case '<', '>':
+				l.run, l.runLine = 0, l.line
+				continue
+			case '\n':
+				l.line++
+			}
 		}
 		if l.run++; l.run > l.max {
-			l.err = &TooLargeError{What: "XML text", Line: l.runLine, Size: int64(l.max), AtLeast: true, Limit: int64(l.max), Unit: "bytes",
-				Reads: "text between two tags", Hint: "is this an XML file?"}
+			if l.lines {
+				l.err = &TooLargeError{What: "line", Line: l.runLine, Size: int64(l.max), AtLeast: true, Limit: int64(l.max), Unit: "bytes", Hint: lineHint}
+			} else {
+				l.err = &TooLargeError{What: "XML text", Line: l.runLine, Size: int64(l.max), AtLeast: true, Limit: int64(l.max), Unit: "bytes",
+					Reads: "text between two tags", Hint: "is this an XML file?"}
+			}
+			// Stop at the start of a UTF-8 character: a decoder given
+			// half a character would report invalid UTF-8 instead.
+			for i > 0 && !utf8.RuneStart(p[i]) {
+				i--
+			}
 			return i, l.err
 		}
 	}

@@ -155,6 +155,30 @@ func TestLimitRuns(t *testing.T) {
 	}
 }
 
+func TestLimitLines(t *testing.T) {
+	const max = MaxLineSize
+	x := func(n int) string { return strings.Repeat("x", n) }
+	for _, tc := range []struct {
+		data string
+		line int
+	}{
+		{x(max), 0},
+		{x(max) + "\r\n" + x(max) + "\r" + x(max) + "\n", 0},
+		{x(max + 1), 1},
+		{"a\r\nb\n" + x(max+1) + "\n", 3},
+		{"a\r\rb\n" + x(max+1), 4},
+	} {
+		_, err := readAllSmall(LimitLines(strings.NewReader(tc.data)))
+		var tl *TooLargeError
+		switch {
+		case tc.line == 0 && err != nil:
+			t.Errorf("%.20q…: %v", tc.data, err)
+		case tc.line > 0 && (!errors.As(err, &tl) || tl.Line != tc.line):
+			t.Errorf("%.20q…: got %v, want a *TooLargeError at line %d", tc.data, err, tc.line)
+		}
+	}
+}
+
 // readAllSmall reads r in small chunks, as a decoder does.
 func readAllSmall(r interface{ Read([]byte) (int, error) }) ([]byte, error) {
 	var out []byte
