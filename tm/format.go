@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"tolmach/internal/lang"
 )
 
 // Format is a file format of translation memories.
@@ -89,9 +91,11 @@ func Read(r io.Reader, name string, f Format, fn func(*Unit) error) error {
 			}
 		}
 	case TSV, CSV:
-		data, err := io.ReadAll(r)
+		// A line over lang.MaxLineSize stops the read there: the table
+		// is not held whole only to be refused.
+		data, err := io.ReadAll(lang.LimitLines(r))
 		if err != nil {
-			return fmt.Errorf("%s: %w", name, err)
+			return lang.FileError(name, err)
 		}
 		text, err := decodeTable(data, name)
 		if err != nil {

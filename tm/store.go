@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 )
 
@@ -74,6 +75,7 @@ type Result struct {
 	Read       int // units read from the inputs
 	Added      int // units new to the TM
 	Duplicates int // units whose matching keys were already in the TM (or earlier in the input)
+	Skipped    int // units of the inputs with no Russian–English pair, not imported
 	Total      int // units in the TM afterwards
 }
 
@@ -81,7 +83,10 @@ type Result struct {
 // at path (created if absent; its format follows its extension). It is
 // all or nothing: if any input cannot be read, the TM is left exactly as
 // it was and the error names the file, line and column. Units whose
-// matching keys are already in the TM are skipped.
+// matching keys are already in the TM are skipped, and so are units
+// without both a Russian and an English segment (counted in
+// Result.Skipped); an input with units but none of them Russian–English
+// is an error naming the languages it holds.
 func Import(path string, inputs []string, opt Options) (Result, error) {
 	var total int64
 	for _, in := range inputs {
@@ -92,7 +97,8 @@ func Import(path string, inputs []string, opt Options) (Result, error) {
 		total += fi.Size()
 	}
 	var done int64
-	return update(path, opt, func(add func(*Unit)) error {
+	skipped := 0
+	res, err := update(path, opt, func(add func(*Unit)) error {
 		for _, in := range inputs {
 			f, err := os.Open(in)
 			if err != nil {
@@ -108,14 +114,43 @@ func Import(path string, inputs []string, opt Options) (Result, error) {
 			if opt.Progress != nil {
 				r = &progressReader{r: f, done: &done, total: total, report: opt.Progress}
 			}
-			err = Read(r, in, FormatOf(in, head[:n]), func(u *Unit) error { add(u); return nil })
+			ruen, other := 0, 0
+			langs := map[string]bool{}
+			err = Read(r, in, FormatOf(in, head[:n]), func(u *Unit) error {
+				_, ru := u.Segment("ru")
+				_, en := u.Segment("en")
+				if !ru || !en {
+					other++
+					for _, s := range u.Segments {
+						langs[BaseLang(s.Lang)] = true
+					}
+					return nil
+				}
+				ruen++
+				add(u)
+				return nil
+			})
 			f.Close()
 			if err != nil {
 				return err
 			}
+			if ruen == 0 && other > 0 {
+				names := make([]string, 0, len(langs))
+				for l := range langs {
+					names = append(names, l)
+				}
+				sort.Strings(names)
+				return fmt.Errorf("%s: no ru–en units among %d; languages found: %s", in, other, strings.Join(names, ", "))
+			}
+			skipped += other
 		}
 		return nil
 	})
+	if err != nil {
+		return Result{}, err
+	}
+	res.Skipped = skipped
+	return res, nil
 }
 
 // Add adds units to the TM at path (created if absent), skipping those

@@ -100,6 +100,9 @@ func readTable(data, name string, comma rune, fn func(*Unit) error) error {
 				continue
 			}
 			if u := cols.unit(row); len(u.Segments) >= 2 {
+				if err := checkUnit(&u, name, line); err != nil {
+					return err
+				}
 				if err := fn(&u); err != nil {
 					return err
 				}
@@ -132,11 +135,32 @@ func readTable(data, name string, comma rune, fn func(*Unit) error) error {
 			return csvError(name, err)
 		}
 		if u := cols.unit(row); len(u.Segments) >= 2 {
+			line, _ := cr.FieldPos(0)
+			if err := checkUnit(&u, name, line); err != nil {
+				return err
+			}
 			if err := fn(&u); err != nil {
 				return err
 			}
 		}
 	}
+}
+
+// checkUnit refuses a table row whose segment is over lang.MaxSegmentLen
+// characters or whose note is over lang.MaxLineSize bytes (a CSV cell
+// may span lines), naming the file and the row's first line.
+func checkUnit(u *Unit, name string, line int) error {
+	for _, s := range u.Segments {
+		if err := lang.CheckSegment(s.Text); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, line, err)
+		}
+	}
+	for _, n := range u.Notes {
+		if err := lang.CheckField("note", n); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, line, err)
+		}
+	}
+	return nil
 }
 
 func csvError(name string, err error) error {
@@ -152,7 +176,7 @@ func csvError(name string, err error) error {
 func decodeTable(data []byte, name string) (string, error) {
 	text, _, err := lang.Decode(data, "")
 	if err != nil {
-		return "", fmt.Errorf("%s: %w", name, err)
+		return "", lang.FileError(name, err)
 	}
 	return text, nil
 }

@@ -13,6 +13,8 @@ import (
 	"golang.org/x/text/encoding/htmlindex"
 	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
+
+	"tolmach/internal/lang"
 )
 
 // ErrMalformed is wrapped by every error about a file tolmach cannot
@@ -53,7 +55,7 @@ type TMXReader struct {
 // in error messages ("name:line:col: …"). Errors wrap [ErrMalformed]
 // when the input is not TMX.
 func NewTMXReader(r io.Reader, name string) (*TMXReader, error) {
-	in, bomless16, err := sniffEncoding(r)
+	in, bomless16, err := sniffEncoding(lang.LimitRuns(r))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -145,6 +147,10 @@ func (r *TMXReader) token() (xml.Token, error) {
 		var se *xml.SyntaxError
 		if errors.As(err, &se) {
 			return nil, r.errorf("%s", se.Msg)
+		}
+		var tl *lang.TooLargeError
+		if errors.As(err, &tl) && tl.Line > 0 {
+			return nil, fmt.Errorf("%s:%d: %w", r.name, tl.Line, err)
 		}
 		line, col := r.dec.InputPos()
 		return nil, fmt.Errorf("%s:%d:%d: %w", r.name, line, col, err)
@@ -401,7 +407,11 @@ var codeElements = map[string]bool{"bpt": true, "ept": true, "ph": true, "it": t
 // there are inline elements, the inner XML into seg.Markup. It checks
 // that every <ept> closes an open <bpt> of the same i.
 func (r *TMXReader) readSeg(seg *Segment) error {
+	line, _ := r.dec.InputPos()
 	var text, markup strings.Builder
+	// Beyond this many bytes no text can be within lang.MaxSegmentLen
+	// characters: stop before holding more.
+	const maxBytes = 4 * lang.MaxSegmentLen
 	inline := false
 	inCode := 0
 	depth := 0
@@ -418,6 +428,10 @@ func (r *TMXReader) readSeg(seg *Segment) error {
 			}
 			if inline {
 				escapeText(&markup, string(t))
+			}
+			if text.Len() > maxBytes || markup.Len() > lang.MaxLineSize {
+				return fmt.Errorf("%s:%d: %w", r.name, line, &lang.TooLargeError{What: "segment", Size: lang.MaxSegmentLen, AtLeast: true,
+					Limit: lang.MaxSegmentLen, Unit: "characters", Reads: "segments", Hint: "a segment is a sentence or a paragraph"})
 			}
 		case xml.StartElement:
 			if !inline {
@@ -464,6 +478,9 @@ func (r *TMXReader) readSeg(seg *Segment) error {
 				if inline {
 					seg.Markup = markup.String()
 				}
+				if err := lang.CheckSegment(seg.Text); err != nil {
+					return fmt.Errorf("%s:%d: %w", r.name, line, err)
+				}
 				return nil
 			}
 			depth--
@@ -480,6 +497,7 @@ func (r *TMXReader) readSeg(seg *Segment) error {
 // text returns the character data of the element just started, skipping
 // any markup inside it.
 func (r *TMXReader) text() (string, error) {
+	line, _ := r.dec.InputPos()
 	var b strings.Builder
 	depth := 0
 	for {
@@ -490,6 +508,10 @@ func (r *TMXReader) text() (string, error) {
 		switch t := t.(type) {
 		case xml.CharData:
 			b.Write(t)
+			if b.Len() > lang.MaxLineSize {
+				return "", fmt.Errorf("%s:%d: %w", r.name, line, &lang.TooLargeError{What: "note or property", Size: lang.MaxLineSize, AtLeast: true,
+					Limit: lang.MaxLineSize, Unit: "bytes", Reads: "notes and properties"})
+			}
 		case xml.StartElement:
 			depth++
 		case xml.EndElement:

@@ -130,8 +130,12 @@ func runTMImport(ctx context.Context, opts *tmImportOptions, stderr io.Writer) e
 		return fmt.Errorf("%w (nothing was imported into %s)", err, opts.into)
 	}
 	if !opts.quiet {
-		fmt.Fprintf(stderr, "tolmach: %s: %d units read, %d added, %d duplicates skipped; %d units in the TM (%.1fs)\n",
-			opts.into, res.Read, res.Added, res.Duplicates, res.Total, time.Since(start).Seconds())
+		other := ""
+		if res.Skipped > 0 {
+			other = fmt.Sprintf(", %d without a ru–en pair skipped", res.Skipped)
+		}
+		fmt.Fprintf(stderr, "tolmach: %s: %d units read, %d added, %d duplicates skipped%s; %d units in the TM (%.1fs)\n",
+			opts.into, res.Read, res.Added, res.Duplicates, other, res.Total, time.Since(start).Seconds())
 	}
 	return nil
 }
