@@ -1,6 +1,7 @@
 package check
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"sort"
@@ -188,6 +189,9 @@ func ReadDocument(path, encoding string, l lang.Lang) (*Document, error) {
 		if err != nil {
 			return nil, err
 		}
+		if err := checkDOCXText(text); err != nil {
+			return nil, lang.FileError(path, err)
+		}
 		d.Raw, d.Text, d.Encoding, d.lineDiv = text, text, lang.UTF8, 2
 	default:
 		text, enc, err := lang.ReadFile(path, encoding)
@@ -206,6 +210,22 @@ func ReadDocument(path, encoding string, l lang.Lang) (*Document, error) {
 	}
 	d.init()
 	return d, nil
+}
+
+// checkDOCXText holds the text of a DOCX (paragraphs joined by blank
+// lines) to the limits of any article: lang.MaxFileSize in all and
+// lang.MaxLineSize per paragraph, whose number it gives as the line.
+func checkDOCXText(text string) error {
+	if len(text) > lang.MaxFileSize {
+		return &lang.TooLargeError{What: "its text", Size: int64(len(text)), Limit: lang.MaxFileSize, Unit: "bytes", Reads: "articles"}
+	}
+	err := lang.CheckLines(text)
+	var tl *lang.TooLargeError
+	if errors.As(err, &tl) {
+		tl.What, tl.Reads, tl.Hint = "paragraph", "paragraphs", ""
+		tl.Line = (tl.Line-1)/2 + 1
+	}
+	return err
 }
 
 // hasLetters reports whether s holds at least one letter.

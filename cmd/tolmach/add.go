@@ -67,6 +67,9 @@ func newAddCommand() *cli.Command {
 // newTerm builds a term from flags, validating status and type.
 func newTerm(lng, text, status, typ string) (*glossary.Term, error) {
 	t := &glossary.Term{Lang: lng, Text: strings.Join(strings.Fields(text), " ")}
+	if err := lang.CheckTerm(t.Text); err != nil {
+		return nil, newUsageError("--%s: %v", lng, err)
+	}
 	if status != "" {
 		s, err := glossary.ParseStatus(status)
 		if err != nil {
