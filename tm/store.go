@@ -14,6 +14,8 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+
+	"tolmach/internal/lang"
 )
 
 // Options say where a TM's index is cached and how progress is
@@ -161,6 +163,11 @@ func Add(path string, units []Unit, opt Options) (Result, error) {
 		for i := range units {
 			if len(units[i].Segments) < 2 {
 				return fmt.Errorf("unit %d: a unit needs segments in two languages", i+1)
+			}
+			for _, s := range units[i].Segments {
+				if err := lang.CheckSegment(s.Text); err != nil {
+					return fmt.Errorf("unit %d (%s): %w", i+1, s.Lang, err)
+				}
 			}
 			u := units[i]
 			add(&u)
