@@ -101,8 +101,8 @@ func TestReadFileLimits(t *testing.T) {
 		t.Errorf("long line: got %v\nwant %s", err, want)
 	}
 
-	// Over MaxFileSize: refused from its size (a sparse file costs no
-	// disk); a long line in it is named first.
+	// Over MaxFileSize: refused from its size, without reading it whole;
+	// a long line in its first MaxFileSize bytes is named instead.
 	big := filepath.Join(dir, "big.txt")
 	f, err := os.Create(big)
 	if err != nil {
