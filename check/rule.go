@@ -18,11 +18,12 @@ type Rule interface {
 	Check(p *Pair) []Finding
 }
 
-// Rules returns every built-in rule, in the order of contract.md.
+// Rules returns every built-in rule, in the order of contract.md, then
+// the rules tolmach adds to it.
 func Rules() []Rule {
 	return []Rule{
 		termMissing{}, termForbidden{}, termInconsistent{}, numberMismatch{},
-		untranslated{}, segmentMissing{}, segmentExtra{}, termDrift{},
+		untranslated{}, segmentMissing{}, segmentExtra{}, termDrift{}, termPartial{},
 	}
 }
 

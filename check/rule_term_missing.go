@@ -32,6 +32,39 @@ func reach(u *Unit) int {
 }
 
 func (r termMissing) Check(p *Pair) []Finding {
+	var out []Finding
+	for _, m := range unrenderedTerms(p) {
+		if m.part != "" {
+			continue // term-partial's
+		}
+		h := m.hit
+		out = append(out, Finding{
+			Rule:     r.Name(),
+			Severity: Error,
+			Message: fmt.Sprintf("%s is not rendered as %s", quote(p.Source.Lang, p.Source.Raw[h.Start:h.End]),
+				quoteList(p.Target.Lang, m.expected, "or")),
+			Source:     p.SourceLoc(h.Unit, h.Start, h.End),
+			Target:     p.TargetLoc(h.Unit, 0, 0),
+			Term:       p.termRef(h.Concept, h.Term),
+			Suggestion: "render it as " + quote(p.Target.Lang, m.expected[0]),
+			Unit:       h.Unit,
+		})
+	}
+	return out
+}
+
+// unrendered is a source term whose aligned target has none of the
+// expected equivalents; part is the word of the target that renders the
+// term in part, if any (see partialRendering).
+type unrendered struct {
+	hit      TermHit
+	expected []string
+	part     string
+}
+
+// unrenderedTerms returns the source terms of p that are not rendered in
+// the target, for term-missing and term-partial.
+func unrenderedTerms(p *Pair) []unrendered {
 	// How often each unit's target renders each concept with a usable
 	// term (usable) or only with a deprecated or forbidden one (bad), and
 	// how often each unit's source has the concept.
@@ -76,7 +109,7 @@ func (r termMissing) Check(p *Pair) []Finding {
 		}
 		return false
 	}
-	var out []Finding
+	var out []unrendered
 	for i, h := range p.SourceTerms {
 		if h.Unit < 0 || (i > 0 && sameSpan(p.SourceTerms[i-1], h)) {
 			continue
@@ -106,18 +139,7 @@ func (r termMissing) Check(p *Pair) []Finding {
 			// rendering no glossary lists.
 			continue
 		}
-		tgt := p.TargetLoc(h.Unit, 0, 0)
-		out = append(out, Finding{
-			Rule:     r.Name(),
-			Severity: Error,
-			Message: fmt.Sprintf("%s is not rendered as %s", quote(p.Source.Lang, p.Source.Raw[h.Start:h.End]),
-				quoteList(p.Target.Lang, expected, "or")),
-			Source:     p.SourceLoc(h.Unit, h.Start, h.End),
-			Target:     tgt,
-			Term:       p.termRef(h.Concept, h.Term),
-			Suggestion: "render it as " + quote(p.Target.Lang, expected[0]),
-			Unit:       h.Unit,
-		})
+		out = append(out, unrendered{hit: h, expected: expected, part: partialRendering(p, h, expected)})
 	}
 	return out
 }

@@ -40,6 +40,10 @@ en: treaty | preferred fullForm
 ru: Россия | preferred shortForm
 en: Russia | preferred shortForm
 
+[energy-security]
+ru: энергобезопасность | preferred fullForm
+en: energy security | preferred fullForm
+
 [usa]
 ru: США | preferred abbreviation case
 en: United States | preferred shortForm
@@ -94,6 +98,10 @@ func TestRules(t *testing.T) {
 		{"currency's country", "Бюджет составил 5 000 долларов США, а взнос — 200 долл. США.", "The budget was $5,000 and the fee USD 200.", lang.RU, nil},
 		{"country outside a currency", "Делегация США прибыла за 5 000 долларов.", "The delegation arrived for $5,000.", lang.RU,
 			[]want{{"term-missing", `«США» is not rendered`}}},
+		{"one word shortened", "Энергобезопасность важна.", "Security matters.", lang.RU,
+			[]want{{"term-partial", `rendered only in part: the target has "Security" but not "energy security"`}}},
+		{"one word not rendered", "Энергобезопасность важна.", "Stability matters.", lang.RU,
+			[]want{{"term-missing", `«Энергобезопасность» is not rendered as "energy security"`}}},
 		{"number words", "Стороны подписали два соглашения.", "The parties signed 2 agreements.", lang.RU, nil},
 		{"untranslated run", "Стороны обсудили создание собственных платёжных механизмов.", "The parties discussed the creation of собственных платёжных механизмов.", lang.RU,
 			[]want{{"untranslated", "собственных платёжных механизмов"}}},

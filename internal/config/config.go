@@ -291,6 +291,7 @@ const Template = `# tolmach project configuration. tolmach looks for this file i
 # segment-missing = "error"
 # segment-extra = "warning"
 # term-drift = "warning"
+# term-partial = "warning"
 
 # Findings to ignore: any of rule, term (a concept id) and file (a glob).
 # [[ignore]]
