@@ -194,7 +194,11 @@ func ReadDocument(path, encoding string, l lang.Lang) (*Document, error) {
 		}
 		d.Raw, d.Text, d.Encoding, d.lineDiv = text, text, lang.UTF8, 2
 	default:
-		text, enc, err := lang.ReadFile(path, encoding)
+		read := lang.ReadFile
+		if d.Format == HTML {
+			read = lang.ReadMarkupFile // often minified: one long line
+		}
+		text, enc, err := read(path, encoding)
 		if err != nil {
 			return nil, err
 		}

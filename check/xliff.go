@@ -28,7 +28,7 @@ type xliffUnit struct {
 // file's source-language/target-language (srcLang/trgLang) attributes,
 // else from the script of the text. Locations point into the XLIFF file.
 func ReadBilingual(path, encoding string) (src, tgt *Document, err error) {
-	text, enc, err := lang.ReadFile(path, encoding)
+	text, enc, err := lang.ReadMarkupFile(path, encoding) // XML: lines mean nothing
 	if err != nil {
 		return nil, nil, err
 	}

@@ -80,6 +80,11 @@ func Decode(data []byte, encoding string) (text string, detected string, err err
 	if err := CheckLines(data); err != nil {
 		return "", "", err
 	}
+	return decode(data, encoding)
+}
+
+// decode is Decode without the line limit.
+func decode(data []byte, encoding string) (text string, detected string, err error) {
 	name := strings.ToLower(strings.TrimSpace(encoding))
 	if name == "" || name == "auto" {
 		text, detected, err = decodeAuto(data)
@@ -102,14 +107,27 @@ func Decode(data []byte, encoding string) (text string, detected string, err err
 // [MaxFileSize] is refused from its size, before it is read (naming the
 // first line over [MaxLineSize] in it, if there is one).
 func ReadFile(path, encoding string) (text, detected string, err error) {
+	return readFile(path, encoding, true)
+}
+
+// ReadMarkupFile is [ReadFile] for HTML and XML articles (XLIFF), whose
+// lines mean nothing: tools write them minified, a whole document on one
+// line. Only the file size is limited.
+func ReadMarkupFile(path, encoding string) (text, detected string, err error) {
+	return readFile(path, encoding, false)
+}
+
+func readFile(path, encoding string, lines bool) (text, detected string, err error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return "", "", err // *PathError already names the path
 	}
 	defer f.Close()
 	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > MaxFileSize {
-		if err := checkReaderLines(f, MaxFileSize+MaxLineSize+1, MaxLineSize); err != nil {
-			return "", "", FileError(path, err)
+		if lines {
+			if err := checkReaderLines(f, MaxFileSize+MaxLineSize+1, MaxLineSize); err != nil {
+				return "", "", FileError(path, err)
+			}
 		}
 		return "", "", FileError(path, tooLargeFile(fi.Size(), false))
 	}
@@ -120,7 +138,11 @@ func ReadFile(path, encoding string) (text, detected string, err error) {
 	if len(data) > MaxFileSize { // not a regular file, or one that grew
 		return "", "", FileError(path, tooLargeFile(MaxFileSize, true))
 	}
-	text, detected, err = Decode(data, encoding)
+	if lines {
+		text, detected, err = Decode(data, encoding)
+	} else {
+		text, detected, err = decode(data, encoding)
+	}
 	if err != nil {
 		return "", "", FileError(path, err)
 	}
