@@ -26,6 +26,7 @@ import (
 
 func init() {
 	scriptCmds["bytes"] = cmdBytes
+	scriptCmds["repeat"] = cmdRepeat
 	scriptCmds["utf16le"] = cmdUTF16LE
 	scriptCmds["docx"] = cmdDOCX
 	scriptCmds["snapshot"] = cmdSnapshot
@@ -49,6 +50,24 @@ func cmdBytes(ts *testscript.TestScript, neg bool, args []string) {
 		b.WriteString(s)
 	}
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), b.Bytes(), 0o666))
+}
+
+// cmdRepeat implements "repeat FILE COUNT 'GO-ESCAPED'": FILE holds the
+// text COUNT times and a newline, for inputs too large to keep in a
+// script.
+func cmdRepeat(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: repeat FILE COUNT 'GO-ESCAPED'")
+	}
+	n, err := strconv.Atoi(args[1])
+	if err != nil || n < 0 {
+		ts.Fatalf("repeat: bad count %q", args[1])
+	}
+	s, err := strconv.Unquote(`"` + strings.ReplaceAll(args[2], `"`, `\"`) + `"`)
+	if err != nil {
+		ts.Fatalf("repeat: %q: %v", args[2], err)
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(strings.Repeat(s, n)+"\n"), 0o666))
 }
 
 // cmdUTF16LE implements "utf16le DST SRC": DST is SRC (UTF-8) in

@@ -582,11 +582,25 @@ func runTMMatch(ctx context.Context, opts *tmMatchOptions, query *string, stdin 
 		defer close(order)
 		defer close(jobs)
 		sc := bufio.NewScanner(stdin)
-		sc.Buffer(make([]byte, 64<<10), 16<<20)
+		// A query is a segment: longer lines are refused by number, not
+		// matched at a cost that grows with their length.
+		sc.Buffer(make([]byte, 64<<10), lang.MaxLineSize)
+		line := 0
 		for sc.Scan() {
-			j := &job{q: strings.TrimSuffix(sc.Text(), "\r"), res: make(chan []matchResult, 1)}
+			line++
+			q := strings.TrimSuffix(sc.Text(), "\r")
+			if err := lang.CheckSegment(q); err != nil {
+				readErr <- fmt.Errorf("stdin:%d: %w", line, err)
+				return
+			}
+			j := &job{q: q, res: make(chan []matchResult, 1)}
 			order <- j
 			jobs <- j
+		}
+		if err := sc.Err(); errors.Is(err, bufio.ErrTooLong) {
+			readErr <- fmt.Errorf("stdin:%d: %w", line+1, &lang.TooLargeError{What: "line", Size: lang.MaxLineSize, AtLeast: true,
+				Limit: lang.MaxLineSize, Unit: "bytes", Reads: "queries"})
+			return
 		}
 		readErr <- sc.Err()
 	}()
@@ -598,6 +612,9 @@ func runTMMatch(ctx context.Context, opts *tmMatchOptions, query *string, stdin 
 		}
 	}
 	if err := <-readErr; err != nil {
+		if errors.Is(err, lang.ErrTooLarge) {
+			return err // already "stdin:LINE: …"
+		}
 		return fmt.Errorf("reading queries from stdin: %w", err)
 	}
 	if emitErr != nil {
