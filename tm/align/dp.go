@@ -693,7 +693,9 @@ func alignWith(src, tgt []Sentence, opts Options, p params) []Pair {
 		}
 		L, steps = m.search(chainGuide(chain, n, nt), 6, maxCells)
 	}
-	m.backward(L)
+	if L.bwd == nil {
+		m.backward(L)
+	}
 	end := L.index(n, nt)
 	total := logSumCost([]float64{L.fwd[2*end], L.fwd[2*end+1]}, p.temp)
 	out := make([]Pair, 0, len(steps))

@@ -20,6 +20,7 @@ const (
 	lexMinJoint   = 2    // co-occurrences a word pair needs
 	lexMinDice    = 0.6  // Dice coefficient a word pair needs
 	lexMaxDocFreq = 0.25 // words in more of the pairs than this are too common to help
+	lexSureConf   = 0.9  // posterior above which a step needs no second pass
 )
 
 // learnLexicon learns word links from the confident 1-1 pairs of the
@@ -34,17 +35,22 @@ func (m *model) learnLexicon(L *lattice, steps []step) int {
 	end := L.index(n, nt)
 	total := logSumCost([]float64{L.fwd[2*end], L.fwd[2*end+1]}, m.p.temp)
 	var pairs [][2]int
+	unsure := 0
 	for _, s := range steps {
-		if s.k != 0 {
-			continue
+		bd := beads[s.k]
+		pc, c := L.index(s.i-bd.di, s.j-bd.dj), L.index(s.i, s.j)
+		bc := float64(L.costs[c*len(beads)+s.k]) + m.penalty(L, pc, s.s, s.k)
+		post := math.Exp(-(L.fwd[2*pc+s.s] + bc + L.bwd[2*c+stateAfter(s.k)] - total) / m.p.temp)
+		if post < lexSureConf {
+			unsure++
 		}
-		pc, c := L.index(s.i-1, s.j-1), L.index(s.i, s.j)
-		bc := float64(L.costs[c*len(beads)]) + m.penalty(L, pc, s.s, 0)
-		if math.Exp(-(L.fwd[2*pc+s.s]+bc+L.bwd[2*c]-total)/m.p.temp) >= lexMinConf {
+		if s.k == 0 && post >= lexMinConf {
 			pairs = append(pairs, [2]int{s.i - 1, s.j - 1})
 		}
 	}
-	if len(pairs) < lexMinPairs {
+	if len(pairs) < lexMinPairs || unsure == 0 {
+		// Too little to learn from, or nothing left to settle: the first
+		// pass is the alignment (its backward pass is done).
 		return 0
 	}
 	if len(pairs) > lexMaxPairs {
