@@ -37,18 +37,9 @@ func (r termMissing) Check(p *Pair) []Finding {
 		if m.part != "" {
 			continue // term-partial's
 		}
-		h := m.hit
-		out = append(out, Finding{
-			Rule:     r.Name(),
-			Severity: Error,
-			Message: fmt.Sprintf("%s is not rendered as %s", quote(p.Source.Lang, p.Source.Raw[h.Start:h.End]),
-				quoteList(p.Target.Lang, m.expected, "or")),
-			Source:     p.SourceLoc(h.Unit, h.Start, h.End),
-			Target:     p.TargetLoc(h.Unit, 0, 0),
-			Term:       p.termRef(h.Concept, h.Term),
-			Suggestion: "render it as " + quote(p.Target.Lang, m.expected[0]),
-			Unit:       h.Unit,
-		})
+		out = append(out, m.finding(p, r.Name(), Error,
+			fmt.Sprintf("%s is not rendered as %s", m.source(p), quoteList(p.Target.Lang, m.expected, "or")),
+			"render it as "+quote(p.Target.Lang, m.expected[0])))
 	}
 	return out
 }
@@ -60,6 +51,26 @@ type unrendered struct {
 	hit      TermHit
 	expected []string
 	part     string
+}
+
+// source is the source text of the term, quoted.
+func (m *unrendered) source(p *Pair) string {
+	return quote(p.Source.Lang, p.Source.Raw[m.hit.Start:m.hit.End])
+}
+
+// finding reports m as rule's, with the message and suggestion given.
+func (m *unrendered) finding(p *Pair, rule string, sev Severity, msg, suggestion string) Finding {
+	h := m.hit
+	return Finding{
+		Rule:       rule,
+		Severity:   sev,
+		Message:    msg,
+		Source:     p.SourceLoc(h.Unit, h.Start, h.End),
+		Target:     p.TargetLoc(h.Unit, 0, 0),
+		Term:       p.termRef(h.Concept, h.Term),
+		Suggestion: suggestion,
+		Unit:       h.Unit,
+	}
 }
 
 // unrenderedTerms returns the source terms of p that are not rendered in

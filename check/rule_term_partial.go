@@ -28,18 +28,10 @@ func (r termPartial) Check(p *Pair) []Finding {
 		if m.part == "" {
 			continue // term-missing's
 		}
-		h := m.hit
-		out = append(out, Finding{
-			Rule:     r.Name(),
-			Severity: Warning,
-			Message: fmt.Sprintf("%s is rendered only in part: the target has %s but not %s", quote(p.Source.Lang, p.Source.Raw[h.Start:h.End]),
-				quote(p.Target.Lang, m.part), quoteList(p.Target.Lang, m.expected, "or")),
-			Source:     p.SourceLoc(h.Unit, h.Start, h.End),
-			Target:     p.TargetLoc(h.Unit, 0, 0),
-			Term:       p.termRef(h.Concept, h.Term),
-			Suggestion: "render it as " + quote(p.Target.Lang, m.expected[0]) + ", or add " + quote(p.Target.Lang, m.part) + " to the glossary as admitted",
-			Unit:       h.Unit,
-		})
+		part := quote(p.Target.Lang, m.part)
+		out = append(out, m.finding(p, r.Name(), Warning,
+			fmt.Sprintf("%s is rendered only in part: the target has %s but not %s", m.source(p), part, quoteList(p.Target.Lang, m.expected, "or")),
+			"render it as "+quote(p.Target.Lang, m.expected[0])+", or add "+part+" to the glossary as admitted"))
 	}
 	return out
 }
