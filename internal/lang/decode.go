@@ -149,11 +149,28 @@ func readFile(path, encoding string, lines bool) (text, detected string, err err
 	return text, detected, nil
 }
 
+// utf8Text reports whether data is valid UTF-8 without control bytes
+// other than tab, line feed and carriage return.
+func utf8Text(data []byte) bool {
+	for _, c := range data {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+			return false
+		}
+	}
+	return utf8.Valid(data)
+}
+
 func decodeAuto(data []byte) (string, string, error) {
 	switch {
 	case bytes.HasPrefix(data, bomUTF8):
 		s, err := decodeAs(data, UTF8BOM)
 		return s, UTF8BOM, err
+	case (bytes.HasPrefix(data, bomUTF16LE) || bytes.HasPrefix(data, bomUTF16BE)) && utf8Text(data[2:]):
+		// A UTF-16 mark before UTF-8 text (an editor's mistake): UTF-16
+		// text has a NUL byte in every space and ASCII letter and a 0x04
+		// in every Cyrillic one, this has neither, and it is valid UTF-8.
+		// Read as UTF-16 it would be CJK.
+		return string(data[2:]), UTF8, nil
 	case bytes.HasPrefix(data, bomUTF16LE):
 		s, err := decodeAs(data, UTF16LE)
 		return s, UTF16LE, err

@@ -86,6 +86,29 @@ func TestDecodeDetects(t *testing.T) {
 	}
 }
 
+// TestDecodeStrayUTF16Mark: UTF-8 text behind a UTF-16 byte order mark
+// is read as UTF-8; real UTF-16, even one Cyrillic word without spaces,
+// stays UTF-16.
+func TestDecodeStrayUTF16Mark(t *testing.T) {
+	tests := []struct {
+		name, want, enc string
+		data            []byte
+	}{
+		{"LE mark, UTF-8 text", "Мир и дружба.\n", UTF8, append([]byte{0xFF, 0xFE}, "Мир и дружба.\n"...)},
+		{"BE mark, UTF-8 text", "Peace, «мир».", UTF8, append([]byte{0xFE, 0xFF}, "Peace, «мир»."...)},
+		{"UTF-16LE word", "Мир", UTF16LE, encodeWith(t, xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM), "Мир")},
+		{"UTF-16BE word", "Мир", UTF16BE, encodeWith(t, xunicode.UTF16(xunicode.BigEndian, xunicode.UseBOM), "Мир")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, enc, err := Decode(tt.data, "")
+			if err != nil || got != tt.want || enc != tt.enc {
+				t.Errorf("Decode = %q, %q, %v; want %q, %q", got, enc, err, tt.want, tt.enc)
+			}
+		})
+	}
+}
+
 func TestDecodeKOI8Paragraph(t *testing.T) {
 	// The paragraph without the characters KOI8-R lacks.
 	text := "Министр иностранных дел России провёл переговоры с послом Китая. Стороны обсудили ход подготовки к саммиту ШОС в 2025 г."
