@@ -3,6 +3,7 @@ package check
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"tolmach/glossary"
@@ -69,6 +70,8 @@ type Pair struct {
 	strayList            []stray
 	targetMatcher        termMatcher
 	straysDone           bool
+	unrendered           []unrendered // see unrenderedTerms
+	unrenderedOnce       sync.Once
 	srcUnitOf, tgtUnitOf []unitSpan // sentence spans → unit, sorted
 }
 

@@ -74,8 +74,14 @@ func (m *unrendered) finding(p *Pair, rule string, sev Severity, msg, suggestion
 }
 
 // unrenderedTerms returns the source terms of p that are not rendered in
-// the target, for term-missing and term-partial.
+// the target, for term-missing and term-partial: computed once, by
+// whichever of the two rules, running side by side, asks first.
 func unrenderedTerms(p *Pair) []unrendered {
+	p.unrenderedOnce.Do(func() { p.unrendered = findUnrendered(p) })
+	return p.unrendered
+}
+
+func findUnrendered(p *Pair) []unrendered {
 	// How often each unit's target renders each concept with a usable
 	// term (usable) or only with a deprecated or forbidden one (bad), and
 	// how often each unit's source has the concept.
