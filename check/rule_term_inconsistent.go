@@ -61,9 +61,19 @@ func (r termInconsistent) Check(p *Pair) []Finding {
 			srcTerm[h.Unit][h.Concept] = h.Term
 		}
 	}
+	// A term's key, computed once per term rather than once per hit.
+	keys := map[*glossary.Term]string{}
+	keyOf := func(t *glossary.Term) string {
+		k, ok := keys[t]
+		if !ok {
+			k = lang.MatchKey(t.Text)
+			keys[t] = k
+		}
+		return k
+	}
 	sourceKey := func(h TermHit) string {
 		if t := srcTerm[h.Unit][h.Concept]; t != nil {
-			return lang.MatchKey(t.Text)
+			return keyOf(t)
 		}
 		return ""
 	}
@@ -76,7 +86,7 @@ func (r termInconsistent) Check(p *Pair) []Finding {
 			if n[h.Concept] == nil {
 				n[h.Concept] = map[string]int{}
 			}
-			k := lang.MatchKey(h.Term.Text)
+			k := keyOf(h.Term)
 			n[h.Concept][k]++
 			if n[h.Concept][k] > n[h.Concept][common[h.Concept]] {
 				common[h.Concept] = k
