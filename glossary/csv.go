@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -24,25 +25,84 @@ const (
 	sufNote   = "_note"
 )
 
-// hasHeader reports whether a first row names both the ru and en columns.
+// hasHeader reports whether a first row names both the ru and en columns:
+// the header of a glossary tolmach can read.
 func hasHeader(line string, sep rune) bool {
+	langs, _ := headerLangs(line, sep)
+	return namesRuEn(langs)
+}
+
+// namesRuEn reports whether the languages of a header include ru and en.
+func namesRuEn(langs []string) bool {
+	return slices.Contains(langs, "ru") && slices.Contains(langs, "en")
+}
+
+// headerLangs reads a first row as a header row. It is one when a cell
+// names ru or en, or when every non-empty cell names a column of the
+// CSV/TSV format (a language code, LANG_status…, id, a concept field) and
+// one of them a language: such a row is a header even when it lacks ru
+// or en, so that a "ru,fr" file is refused rather than read as OmegaT
+// data. langs are the languages of its term columns, lower-cased, in
+// column order.
+func headerLangs(line string, sep rune) (langs []string, ok bool) {
 	r := csv.NewReader(strings.NewReader(line))
 	r.Comma = sep
 	r.LazyQuotes = true
 	rec, err := r.Read()
 	if err != nil {
-		return false
+		return nil, false
 	}
-	var ru, en bool
+	names, allColumns := false, true
 	for _, h := range rec {
-		switch strings.ToLower(strings.TrimSpace(h)) {
-		case "ru":
-			ru = true
-		case "en":
-			en = true
+		name := strings.ToLower(strings.TrimSpace(h))
+		switch {
+		case name == "" || isColumnName(name):
+		case isLangCode(name) && !strings.Contains(name, "_"):
+			langs = append(langs, name)
+			names = names || name == "ru" || name == "en"
+		default:
+			allColumns = false
 		}
 	}
-	return ru && en
+	return langs, len(langs) > 0 && (names || allColumns)
+}
+
+// isColumnName reports whether a lower-cased header cell names a column
+// other than a language's terms: id, a concept field or LANG_status,
+// LANG_type, LANG_flags, LANG_note.
+func isColumnName(name string) bool {
+	if name == "id" || isConceptField(name) {
+		return true
+	}
+	for _, suf := range []string{sufStatus, sufType, sufFlags, sufNote} {
+		if l, ok := strings.CutSuffix(name, suf); ok && isLangCode(l) {
+			return true
+		}
+	}
+	return false
+}
+
+// missingColumnsError is the error for a header row that names languages
+// but not both ru and en, at line 1 of file.
+func missingColumnsError(file string, langs []string) error {
+	named := langs[0]
+	if n := len(langs); n > 1 {
+		named = strings.Join(langs[:n-1], ", ") + " and " + langs[n-1]
+	}
+	need := "ru and en columns"
+	switch {
+	case slices.Contains(langs, "ru"):
+		need = "an en column (and ru)"
+	case slices.Contains(langs, "en"):
+		need = "a ru column (and en)"
+	}
+	return &ParseError{File: file, Line: 1, Msg: fmt.Sprintf("the header names %s; a glossary needs %s", named, need)}
+}
+
+// blankText reports whether a text file holds nothing but white space
+// and a UTF-8 byte order mark: an empty file.
+func blankText[T string | []byte](text T) bool {
+	return strings.TrimSpace(strings.TrimPrefix(string(text), "\uFEFF")) == ""
 }
 
 type column struct {
@@ -51,13 +111,21 @@ type column struct {
 }
 
 // parseDelimited reads CSV (sep ',') or TSV (sep '\t') with a header row.
-// A .csv without the ru/en header is read as OmegaT's comma variant.
+// A .csv whose first row is no header (see [headerLangs]) is read as
+// OmegaT's comma variant; an empty file, with no header row at all, is
+// an error like an empty TM table's.
 func parseDelimited(text, file string, sep rune) (*Glossary, error) {
-	if !hasHeader(firstLine([]byte(text)), sep) {
-		if sep == ',' {
-			return parseOmegaT(text, file, ',')
-		}
+	if blankText(text) {
+		return nil, errAt(file, 1, 1, "empty file, want a header row naming ru and en")
+	}
+	langs, isHeader := headerLangs(firstLine([]byte(text)), sep)
+	switch {
+	case !isHeader && sep == ',':
+		return parseOmegaT(text, file, ',')
+	case !isHeader:
 		return nil, errAt(file, 1, 1, "the header row must name the columns ru and en")
+	case !namesRuEn(langs):
+		return nil, missingColumnsError(file, langs)
 	}
 	r := csv.NewReader(strings.NewReader(text))
 	r.Comma = sep

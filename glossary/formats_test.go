@@ -303,10 +303,71 @@ func TestCSVErrors(t *testing.T) {
 	}
 }
 
-func TestTSVHeaderRequired(t *testing.T) {
-	_, err := Parse([]byte("ru\tde\nмир\tFrieden\n"), "t.tsv", TSV)
-	if err == nil || !strings.HasPrefix(err.Error(), "t.tsv:1:1: the header row must name the columns ru and en") {
-		t.Errorf("error = %v", err)
+// TestHeaderRequired: a CSV/TSV glossary needs a header row naming ru
+// and en. A first row that is a header without them, and a file with no
+// row at all, are refused at line 1 instead of being read as OmegaT data
+// or as an empty glossary.
+func TestHeaderRequired(t *testing.T) {
+	tests := []struct {
+		name, file, in, want string
+	}{
+		{"csv without en", "x.csv", "ru,fr\nмир,paix\n", "x.csv:1: the header names ru and fr; a glossary needs an en column (and ru)"},
+		{"tsv without en", "t.tsv", "ru\tde\nмир\tFrieden\n", "t.tsv:1: the header names ru and de; a glossary needs an en column (and ru)"},
+		{"txt without en", "t.txt", "RU\tDE\nмир\tFrieden\n", "t.txt:1: the header names ru and de; a glossary needs an en column (and ru)"},
+		{"csv without ru", "x.csv", "id,en,de,en_note\npeace,peace,Frieden,\n", "x.csv:1: the header names en and de; a glossary needs a ru column (and en)"},
+		{"csv of other languages", "x.csv", "fr,de,es\npaix,Frieden,paz\n", "x.csv:1: the header names fr, de and es; a glossary needs ru and en columns"},
+		{"tsv header with attribute columns", "t.tsv", "id\tfr\tfr_note\nx\tpaix\t\n", "t.tsv:1: the header names fr; a glossary needs ru and en columns"},
+		{"empty csv", "x.csv", "", "x.csv:1:1: empty file, want a header row naming ru and en"},
+		{"csv of a BOM and blank lines", "x.csv", "\uFEFF\n  \r\n", "x.csv:1:1: empty file, want a header row naming ru and en"},
+		{"empty tsv", "t.tsv", "", "t.tsv:1:1: empty file, want a header row naming ru and en"},
+		{"tsv of white space", "t.tsv", " \t\n", "t.tsv:1:1: empty file, want a header row naming ru and en"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := DetectFormat(tt.file, []byte(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = Parse([]byte(tt.in), tt.file, f)
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("error = %v\nwant %s", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestHeaderless: files that are not refused by TestHeaderRequired's
+// rules: OmegaT rows (which may hold short Latin words), an empty OmegaT
+// .txt or .tab (OmegaT's own glossary.txt starts empty) and an empty
+// native glossary (tolmach init starts a project with one).
+func TestHeaderless(t *testing.T) {
+	tests := []struct {
+		name, file, in string
+		format         Format
+		concepts       int
+	}{
+		{"OmegaT csv row of a short word", "x.csv", "kde,csv kde\nquestion,csv q\n", CSV, 2},
+		{"OmegaT tab row of short words", "x.tab", "UTF\tUnicode Transformation Format\n", OmegaT, 1},
+		{"OmegaT row of Cyrillic", "x.txt", "ЕС\tEU\n", OmegaT, 1},
+		{"empty OmegaT txt", "glossary.txt", "", OmegaT, 0},
+		{"empty OmegaT tab", "x.tab", "\n", OmegaT, 0},
+		{"empty native", "x.glossary", "", Native, 0},
+		{"native of a BOM", "x.glossary", "\uFEFF", Native, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := DetectFormat(tt.file, []byte(tt.in))
+			if err != nil || f != tt.format {
+				t.Fatalf("DetectFormat = %q, %v; want %q", f, err, tt.format)
+			}
+			g, err := Parse([]byte(tt.in), tt.file, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(g.Concepts) != tt.concepts {
+				t.Errorf("%d concepts, want %d: %s", len(g.Concepts), tt.concepts, canon(t, g))
+			}
+		})
 	}
 }
 

@@ -66,9 +66,11 @@ func FormatForPath(p string) (Format, error) {
 }
 
 // DetectFormat chooses the reader for a file by its extension and, where
-// the extension leaves a choice, its content: a .tsv or .txt whose first
-// row names the columns ru and en is [TSV], any other is an [OmegaT]
-// glossary; a .csv without such a header is read as OmegaT's comma
+// the extension leaves a choice, its content: a .tsv, .tab or .txt whose
+// first row is a header row (it names ru or en, or only names columns,
+// one a language) is [TSV], and so is an empty .tsv (refused by [Parse]:
+// a table needs its header); any other is an [OmegaT] glossary, which
+// may be empty; a .csv without such a header is read as OmegaT's comma
 // variant; an unknown extension is sniffed (XML → TBX, '[' or '#' →
 // native, tabs → OmegaT).
 func DetectFormat(name string, data []byte) (Format, error) {
@@ -80,7 +82,7 @@ func DetectFormat(name string, data []byte) (Format, error) {
 	case ".csv":
 		return CSV, nil
 	case ".tsv", ".tab", ".txt", ".utf8":
-		if hasHeader(firstLine(data), '\t') {
+		if isTSV(data) || strings.EqualFold(filepath.Ext(name), ".tsv") && blankText(data) {
 			return TSV, nil
 		}
 		return OmegaT, nil
@@ -92,12 +94,19 @@ func DetectFormat(name string, data []byte) (Format, error) {
 	case bytes.HasPrefix(head, []byte("[")) || bytes.HasPrefix(head, []byte("#")):
 		return Native, nil
 	case bytes.IndexByte(data, '\t') >= 0:
-		if hasHeader(firstLine(data), '\t') {
+		if isTSV(data) {
 			return TSV, nil
 		}
 		return OmegaT, nil
 	}
 	return "", fmt.Errorf("%s: %w (cannot tell from its extension or content; use .glossary, .tbx, .csv or .tsv)", name, ErrUnknownFormat)
+}
+
+// isTSV reports whether tab-separated data begins with a header row (see
+// [headerLangs]): a TSV glossary, where a headerless one is OmegaT's.
+func isTSV(data []byte) bool {
+	_, ok := headerLangs(firstLine(data), '\t')
+	return ok
 }
 
 func firstLine(data []byte) string {
