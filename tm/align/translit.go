@@ -60,13 +60,7 @@ func Transliterate(word string, s Scheme) string {
 	var b strings.Builder
 	b.Grow(len(word))
 	for i, r := range w {
-		prev, next := rune(0), rune(0)
-		if i > 0 {
-			prev = w[i-1]
-		}
-		if i+1 < len(w) {
-			next = w[i+1]
-		}
+		prev, next := runeAt(w, i-1), runeAt(w, i+1)
 		atStart := i == 0 || !unicode.IsLetter(prev)
 		switch s {
 		case Scholarly:
@@ -120,25 +114,26 @@ func Transliterate(word string, s Scheme) string {
 	return b.String()
 }
 
+// runeAt returns w[i], or 0 (no letter) where i is outside w: the
+// neighbours of a word's first and last letters.
+func runeAt(w []rune, i int) rune {
+	if i < 0 || i >= len(w) {
+		return 0
+	}
+	return w[i]
+}
+
 // palladius maps Palladius-system syllables back to pinyin. Only the
 // letters that differ matter: the skeleton drops vowels anyway.
 func palladius(w []rune) string {
 	var b strings.Builder
 	for i := 0; i < len(w); i++ {
-		r := w[i]
-		next := rune(0)
-		if i+1 < len(w) {
-			next = w[i+1]
-		}
+		r, next := w[i], runeAt(w, i+1)
 		front := next == 'и' || next == 'ю' || next == 'я' || next == 'е'
 		switch {
 		case r == 'ц' && next == 'з':
 			i++
-			after := rune(0)
-			if i+1 < len(w) {
-				after = w[i+1]
-			}
-			if after == 'и' || after == 'ю' || after == 'я' {
+			if after := runeAt(w, i+1); after == 'и' || after == 'ю' || after == 'я' {
 				b.WriteString("j")
 			} else {
 				b.WriteString("z")
@@ -285,6 +280,32 @@ func asciiFold(s string) string {
 	return b.String()
 }
 
+// skeletonDigraphs are the letter groups [Skeleton] reads as one sound,
+// each with the symbols it becomes, in the order they are tried: a group
+// comes before any group that begins it ("shch" before "sh").
+var skeletonDigraphs = []digraph{
+	{"shch", "S"}, {"sch", "S"}, {"sh", "S"},
+	{"dzh", "J"}, {"zh", "Z"},
+	{"ch", "C"}, {"tch", "C"},
+	{"kh", "g"},
+	{"ts", "c"}, {"tz", "c"},
+	{"ph", "f"}, {"th", "t"}, {"ck", "k"}, {"gh", "g"},
+	{"x", "ks"},
+}
+
+// digraph is a group of Latin letters and the skeleton symbols it becomes.
+type digraph struct{ latin, symbols string }
+
+// skeletonDigraph returns the first of skeletonDigraphs that s begins with.
+func skeletonDigraph(s string) (digraph, bool) {
+	for _, d := range skeletonDigraphs {
+		if strings.HasPrefix(s, d.latin) {
+			return d, true
+		}
+	}
+	return digraph{}, false
+}
+
 // Skeleton reduces a lower-case Latin spelling to a consonant skeleton
 // that the usual spelling variants of one name or cognate share: digraphs
 // become one symbol (sh, zh, ch, kh, ts, shch), similar consonants merge
@@ -318,74 +339,35 @@ func Skeleton(latin string) string {
 	}
 	for i < len(s) {
 		rest := s[i:]
-		switch {
-		case strings.HasPrefix(rest, "shch"):
-			push('S')
-			i += 4
-		case strings.HasPrefix(rest, "sch"):
-			push('S')
-			i += 3
-		case strings.HasPrefix(rest, "sh"):
-			push('S')
-			i += 2
-		case strings.HasPrefix(rest, "dzh"):
-			push('J')
-			i += 3
-		case strings.HasPrefix(rest, "zh"):
-			push('Z')
-			i += 2
-		case strings.HasPrefix(rest, "ch") || strings.HasPrefix(rest, "tch"):
-			push('C')
-			i += 2
-			if rest[0] == 't' {
-				i++
+		if d, ok := skeletonDigraph(rest); ok {
+			for j := 0; j < len(d.symbols); j++ {
+				push(d.symbols[j])
 			}
-		case strings.HasPrefix(rest, "kh"):
-			push('g')
-			i += 2
-		case strings.HasPrefix(rest, "ts") || strings.HasPrefix(rest, "tz"):
-			push('c')
-			i += 2
-		case strings.HasPrefix(rest, "ph"):
-			push('f')
-			i += 2
-		case strings.HasPrefix(rest, "th"):
-			push('t')
-			i += 2
-		case strings.HasPrefix(rest, "ck"):
-			push('k')
-			i += 2
-		case strings.HasPrefix(rest, "gh"):
-			push('g')
-			i += 2
-		case rest[0] == 'x':
-			push('k')
-			push('s')
-			i++
-		default:
-			c := rest[0]
-			i++
-			switch c {
-			case 'a', 'e', 'i', 'o', 'u', 'y':
-				// dropped; but a vowel between two equal consonants keeps
-				// them apart (Lavrov: l-v-r-v, not l-v-r).
-				if len(out) > 0 && out[len(out)-1] != '.' {
-					out = append(out, '.')
-				}
-				continue
-			case 'c', 'q', 'k':
-				c = 'k'
-			case 'z':
-				c = 's'
-			case 'w', 'v', 'f':
-				c = 'f'
-			case 'h':
-				c = 'g'
-			case 'j':
-				c = 'J'
-			}
-			push(c)
+			i += len(d.latin)
+			continue
 		}
+		c := rest[0]
+		i++
+		switch c {
+		case 'a', 'e', 'i', 'o', 'u', 'y':
+			// dropped; but a vowel between two equal consonants keeps
+			// them apart (Lavrov: l-v-r-v, not l-v-r).
+			if len(out) > 0 && out[len(out)-1] != '.' {
+				out = append(out, '.')
+			}
+			continue
+		case 'c', 'q', 'k':
+			c = 'k'
+		case 'z':
+			c = 's'
+		case 'w', 'v', 'f':
+			c = 'f'
+		case 'h':
+			c = 'g'
+		case 'j':
+			c = 'J'
+		}
+		push(c)
 	}
 	// Drop the vowel markers and collapse what they no longer separate
 	// only when equal neighbours were doubled letters (handled by push).
