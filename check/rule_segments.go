@@ -12,28 +12,7 @@ func (segmentMissing) Description() string {
 }
 func (segmentMissing) DefaultSeverity() Severity { return Error }
 
-func (r segmentMissing) Check(p *Pair) []Finding {
-	var out []Finding
-	for i := range p.Units {
-		u := &p.Units[i]
-		if len(u.Target) != 0 {
-			continue
-		}
-		for _, s := range u.Source {
-			if !worthAligning(p.Source.Text[s.Start:s.End]) {
-				continue
-			}
-			loc := location(p.Source, s, 0, 0)
-			out = append(out, r.finding(loc, i))
-		}
-	}
-	for _, s := range p.strays() {
-		if s.source {
-			out = append(out, r.finding(location(p.Source, s.span, 0, 0), s.unit))
-		}
-	}
-	return out
-}
+func (r segmentMissing) Check(p *Pair) []Finding { return unpaired(p, true, r.finding) }
 
 func (r segmentMissing) finding(loc *Location, unit int) Finding {
 	return Finding{
@@ -56,28 +35,7 @@ func (segmentExtra) Description() string {
 }
 func (segmentExtra) DefaultSeverity() Severity { return Warning }
 
-func (r segmentExtra) Check(p *Pair) []Finding {
-	var out []Finding
-	for i := range p.Units {
-		u := &p.Units[i]
-		if len(u.Source) != 0 {
-			continue
-		}
-		for _, s := range u.Target {
-			if !worthAligning(p.Target.Text[s.Start:s.End]) {
-				continue
-			}
-			loc := location(p.Target, s, 0, 0)
-			out = append(out, r.finding(loc, i))
-		}
-	}
-	for _, s := range p.strays() {
-		if !s.source {
-			out = append(out, r.finding(location(p.Target, s.span, 0, 0), s.unit))
-		}
-	}
-	return out
-}
+func (r segmentExtra) Check(p *Pair) []Finding { return unpaired(p, false, r.finding) }
 
 func (r segmentExtra) finding(loc *Location, unit int) Finding {
 	return Finding{
@@ -88,6 +46,41 @@ func (r segmentExtra) finding(loc *Location, unit int) Finding {
 		Suggestion: "remove the addition, or confirm that it is intended",
 		Unit:       unit,
 	}
+}
+
+// unpaired makes a finding of each segment of one side of p (the source
+// when source is true) that has no counterpart on the other side: the
+// segments worth aligning of units empty on the other side, then that
+// side's strays. An omission and an addition are one question asked of
+// the two sides, so segment-missing and segment-extra share this.
+func unpaired(p *Pair, source bool, finding func(loc *Location, unit int) Finding) []Finding {
+	doc := p.Target
+	if source {
+		doc = p.Source
+	}
+	var out []Finding
+	for i := range p.Units {
+		u := &p.Units[i]
+		side, other := u.Target, u.Source
+		if source {
+			side, other = u.Source, u.Target
+		}
+		if len(other) != 0 {
+			continue
+		}
+		for _, s := range side {
+			if !worthAligning(doc.Text[s.Start:s.End]) {
+				continue
+			}
+			out = append(out, finding(location(doc, s, 0, 0), i))
+		}
+	}
+	for _, s := range p.strays() {
+		if s.source == source {
+			out = append(out, finding(location(doc, s.span, 0, 0), s.unit))
+		}
+	}
+	return out
 }
 
 // worthAligning reports whether a segment holds a word or a number:
