@@ -64,10 +64,31 @@ $XDG_CACHE_HOME/tolmach/tm/, rebuilt whenever the file changes.`,
 	return cmd
 }
 
-// tmOptions opens the TMs named by --tm.
-func openTMs(paths []string) ([]*tm.Index, error) {
+// tmFlag is the repeatable --tm flag of the tm commands that read TMs;
+// usage says what the command does with each.
+func tmFlag(dest *cli.StringSlice, usage string) cli.Flag {
+	return &cli.StringSliceFlag{Name: "tm", Usage: usage, Destination: dest}
+}
+
+// textOrJSONFlag is the --format flag of the tm commands whose output is
+// text for people or JSON for programs.
+func textOrJSONFlag(dest *string) cli.Flag {
+	return &cli.StringFlag{Name: "format", Usage: "text or json", Value: "text", Destination: dest}
+}
+
+// requireTMs refuses an empty list of --tm paths: every command reading
+// TMs needs one, and says so the same way.
+func requireTMs(paths []string) error {
 	if len(paths) == 0 {
-		return nil, withHint(newUsageError("no translation memory given"), "pass --tm FILE (repeatable)")
+		return withHint(newUsageError("no translation memory given"), "pass --tm FILE (repeatable)")
+	}
+	return nil
+}
+
+// openTMs opens the TMs named by --tm.
+func openTMs(paths []string) ([]*tm.Index, error) {
+	if err := requireTMs(paths); err != nil {
+		return nil, err
 	}
 	var xs []*tm.Index
 	for _, p := range paths {
@@ -244,7 +265,7 @@ func newTMExportCommand() *cli.Command {
 		Name:  "export",
 		Usage: "write the units of TMs as TMX 1.4b, TSV or CSV",
 		Flags: []cli.Flag{
-			&cli.StringSliceFlag{Name: "tm", Usage: "a TM to export (repeatable)", Destination: &opts.tms},
+			tmFlag(&opts.tms, "a TM to export (repeatable)"),
 			&cli.StringFlag{Name: "format", Usage: "tmx, tsv or csv", Value: "tmx", Destination: &opts.format},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `OUT` (atomically) instead of stdout", Destination: &opts.out},
 		},
@@ -263,8 +284,8 @@ func runTMExport(ctx context.Context, opts *tmExportOptions, stdout io.Writer) e
 		return newUsageError("unknown --format %q (want tmx, tsv or csv)", opts.format)
 	}
 	paths := opts.tms.Value()
-	if len(paths) == 0 {
-		return withHint(newUsageError("no translation memory given"), "pass --tm FILE (repeatable)")
+	if err := requireTMs(paths); err != nil {
+		return err
 	}
 	write := func(w io.Writer) error {
 		var put func(*tm.Unit) error
@@ -344,9 +365,9 @@ func newTMSearchCommand() *cli.Command {
 		Usage:     "concordance: units holding a phrase in any inflected form, in either language",
 		ArgsUsage: "QUERY",
 		Flags: []cli.Flag{
-			&cli.StringSliceFlag{Name: "tm", Usage: "a TM to search (repeatable)", Destination: &opts.tms},
+			tmFlag(&opts.tms, "a TM to search (repeatable)"),
 			&cli.IntFlag{Name: "limit", Usage: "most results shown", Value: 20, Destination: &opts.limit},
-			&cli.StringFlag{Name: "format", Usage: "text or json", Value: "text", Destination: &opts.format},
+			textOrJSONFlag(&opts.format),
 		},
 		Action: func(c *cli.Context) error {
 			if c.Args().Len() == 0 {
@@ -464,7 +485,7 @@ word-level Levenshtein distance between the token sequences of query and match
 means the same words in the same forms; the same keys in another inflection is 99.
 Text output shows the word diff from the query to the match: [-query-]{+match+}.`,
 		Flags: []cli.Flag{
-			&cli.StringSliceFlag{Name: "tm", Usage: "a TM to match against (repeatable)", Destination: &opts.tms},
+			tmFlag(&opts.tms, "a TM to match against (repeatable)"),
 			&cli.IntFlag{Name: "min", Usage: "lowest percentage shown", Value: 70, Destination: &opts.min},
 			&cli.IntFlag{Name: "limit", Usage: "most matches per query", Value: 5, Destination: &opts.limit},
 			&cli.StringFlag{Name: "format", Usage: "text or json (JSON Lines when reading stdin)", Value: "text", Destination: &opts.format},
@@ -666,8 +687,8 @@ func newTMAnalyzeCommand() *cli.Command {
 		Usage:     "match-band report of a document against TMs (segments and words per band, repetitions)",
 		ArgsUsage: "DOC",
 		Flags: []cli.Flag{
-			&cli.StringSliceFlag{Name: "tm", Usage: "a TM to analyse against (repeatable)", Destination: &opts.tms},
-			&cli.StringFlag{Name: "format", Usage: "text or json", Value: "text", Destination: &opts.format},
+			tmFlag(&opts.tms, "a TM to analyse against (repeatable)"),
+			textOrJSONFlag(&opts.format),
 		},
 		Action: func(c *cli.Context) error {
 			if c.Args().Len() != 1 {
@@ -728,8 +749,8 @@ func newTMStatsCommand() *cli.Command {
 		Name:  "stats",
 		Usage: "units, languages and words of TMs",
 		Flags: []cli.Flag{
-			&cli.StringSliceFlag{Name: "tm", Usage: "a TM (repeatable)", Destination: &opts.tms},
-			&cli.StringFlag{Name: "format", Usage: "text or json", Value: "text", Destination: &opts.format},
+			tmFlag(&opts.tms, "a TM (repeatable)"),
+			textOrJSONFlag(&opts.format),
 		},
 		Action: func(c *cli.Context) error {
 			return runTMStats(c.Context, opts, c.App.Writer)
