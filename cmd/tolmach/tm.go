@@ -379,7 +379,9 @@ func newTMSearchCommand() *cli.Command {
 	}
 }
 
-type searchResultJSON struct {
+// unitJSON is a TM unit as tm search prints it in JSON, and tm match
+// after its score.
+type unitJSON struct {
 	Source     string `json:"source"`
 	Target     string `json:"target"`
 	ID         string `json:"id"`
@@ -415,11 +417,11 @@ func runTMSearch(ctx context.Context, opts *tmSearchOptions, stdout io.Writer) e
 	}
 	if opts.format == "json" {
 		out := struct {
-			Query   string             `json:"query"`
-			Results []searchResultJSON `json:"results"`
-		}{Query: opts.query, Results: []searchResultJSON{}}
+			Query   string     `json:"query"`
+			Results []unitJSON `json:"results"`
+		}{Query: opts.query, Results: []unitJSON{}}
 		for _, h := range hits {
-			out.Results = append(out.Results, searchResultJSON{Source: h.Source, Target: h.Target, ID: h.ID, SourceLang: h.SourceLang, TargetLang: h.TargetLang, TM: h.path})
+			out.Results = append(out.Results, unitJSON{Source: h.Source, Target: h.Target, ID: h.ID, SourceLang: h.SourceLang, TargetLang: h.TargetLang, TM: h.path})
 		}
 		return writeJSON(stdout, out)
 	}
@@ -500,14 +502,11 @@ Text output shows the word diff from the query to the match: [-query-]{+match+}.
 	}
 }
 
+// matchJSON is a fuzzy match in JSON: its score, then the unit's fields
+// (encoding/json writes an embedded struct's fields in its place).
 type matchJSON struct {
-	Score      int    `json:"score"`
-	Source     string `json:"source"`
-	Target     string `json:"target"`
-	ID         string `json:"id"`
-	SourceLang string `json:"source_lang"`
-	TargetLang string `json:"target_lang"`
-	TM         string `json:"tm"`
+	Score int `json:"score"`
+	unitJSON
 }
 
 type matchResult struct {
@@ -553,7 +552,7 @@ func runTMMatch(ctx context.Context, opts *tmMatchOptions, query *string, stdin 
 				Matches []matchJSON `json:"matches"`
 			}{Query: q, Matches: []matchJSON{}}
 			for _, m := range ms {
-				out.Matches = append(out.Matches, matchJSON{Score: m.Score, Source: m.Source, Target: m.Target, ID: m.ID, SourceLang: m.SourceLang, TargetLang: m.TargetLang, TM: m.path})
+				out.Matches = append(out.Matches, matchJSON{Score: m.Score, unitJSON: unitJSON{Source: m.Source, Target: m.Target, ID: m.ID, SourceLang: m.SourceLang, TargetLang: m.TargetLang, TM: m.path}})
 			}
 			return writeJSON(bw, out)
 		}
