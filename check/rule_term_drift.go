@@ -484,17 +484,43 @@ func renderingKey(l lang.Lang, t lang.Token) string {
 // Токаевым → токаев).
 var ruNameEndings = []string{"ыми", "ами", "ями", "ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ой", "ей", "ою", "ую", "ах", "ях", "ам", "ям", "а", "я", "у", "ю", "е", "ы", "и", "ь", "й"}
 
+// ruAdjEndings are the endings of Russian adjectives in -ский, longest
+// first.
+var ruAdjEndings = []string{"ими", "ого", "ому", "ий", "ая", "ое", "ие", "ой", "им", "ом", "ую", "их", "ые"}
+
 // nameKey is the comparison form of a name: folded, without an English
 // possessive, and for Cyrillic without a case ending (three letters are
-// always kept).
+// always kept) and without the suffix of the adjective made from a place
+// name: "Kazan" is «Казань» in one place and, before a noun ("the Kazan
+// Declaration"), «Казанская» in another; «Минск» and «минский»,
+// «Астана» and «астанинский» likewise.
 func nameKey(t lang.Token) string {
 	w := lang.Fold(stripPossessive(t.Text))
 	if lang.ScriptOf(w) != lang.Cyrillic {
 		return w
 	}
-	for _, e := range ruNameEndings {
-		if strings.HasSuffix(w, e) && utf8.RuneCountInString(w)-utf8.RuneCountInString(e) >= 3 {
-			return strings.TrimSuffix(w, e)
+	keep := func(w, suffix string) bool {
+		return strings.HasSuffix(w, suffix) && utf8.RuneCountInString(w)-utf8.RuneCountInString(suffix) >= 3
+	}
+	stripped := false
+	for _, e := range ruAdjEndings {
+		if keep(w, "ск"+e) {
+			w, stripped = strings.TrimSuffix(w, e), true
+			break
+		}
+	}
+	if !stripped {
+		for _, e := range ruNameEndings {
+			if keep(w, e) {
+				w = strings.TrimSuffix(w, e)
+				break
+			}
+		}
+	}
+	if keep(w, "ск") {
+		w = strings.TrimSuffix(w, "ск")
+		if keep(w, "ин") {
+			w = strings.TrimSuffix(w, "ин")
 		}
 	}
 	return w

@@ -119,6 +119,8 @@ func TestRules(t *testing.T) {
 		{"term-drift name", "Президент Си Цзиньпин прибыл в Астану. Позже Цзиньпин провёл переговоры. Затем Цзиньпин посетил выставку.",
 			"President Xi Jinping arrived in Astana. Later Jinping held talks. Then Jinpin visited an exhibition.", lang.RU,
 			[]want{{"term-drift", `"Jinpin" here but as "Jinping"`}}},
+		{"a place and its adjective are one rendering", "The summit in Kazan: outcomes.\n\nFrom 22 to 24 October 2024, Kazan hosted the summit.\n\nThe leaders adopted the Kazan Declaration.",
+			"Саммит в Казани: итоги.\n\nС 22 по 24 октября 2024 года в Казани прошёл саммит.\n\nЛидеры приняли Казанскую декларацию.", lang.EN, nil},
 		{"name endings are one rendering", "Министр Лавров прибыл. Переговоры Лаврова прошли успешно. Визит Лаврову понравился.",
 			"Minister Lavrov arrived. Lavrov's talks went well. Lavrov liked the visit.", lang.RU, nil},
 		{"term-drift acronym", "Члены ОДКБ встретились в Минске. Позже ОДКБ провела учения. Затем ОДКБ приняла заявление.",
