@@ -178,6 +178,19 @@ func (p *numParser) letterBefore(i int) bool {
 	return isLetter(r)
 }
 
+// scanWhile returns the end of the run of runes at i of which in holds:
+// i itself when the rune at i is not one of them.
+func scanWhile(text string, i int, in func(rune) bool) int {
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !in(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
 // scanLetters returns the end of the run of letters and digits at i.
 func scanLetters(text string, i int) int {
 	for i < len(text) {
@@ -554,14 +567,7 @@ func (p *numParser) suffix(i int) (string, int) {
 			j += size
 		}
 	}
-	k := j
-	for k < len(text) {
-		r, size := utf8.DecodeRuneInString(text[k:])
-		if !isLetter(r) {
-			break
-		}
-		k += size
-	}
+	k := scanWhile(text, j, isLetter)
 	if k == j {
 		return "", i
 	}
@@ -633,22 +639,8 @@ var currencyScales = map[string]float64{"m": 1e6, "b": 1e9}
 // its multiplier and end, or 0.
 func (p *numParser) scaleWord(i int, currency bool) (float64, int) {
 	text := p.text
-	j := i
-	for j < len(text) {
-		r, size := utf8.DecodeRuneInString(text[j:])
-		if !isGroupSpace(r) {
-			break
-		}
-		j += size
-	}
-	k := j
-	for k < len(text) {
-		r, size := utf8.DecodeRuneInString(text[k:])
-		if !isLetter(r) {
-			break
-		}
-		k += size
-	}
+	j := scanWhile(text, i, isGroupSpace)
+	k := scanWhile(text, j, isLetter)
 	if k == j {
 		return 0, i
 	}
@@ -700,25 +692,11 @@ func isCurrencySign(r rune) bool {
 // percentSign reads a percent sign or word at i (after optional spaces).
 func (p *numParser) percentSign(i int) (int, bool) {
 	text := p.text
-	j := i
-	for j < len(text) {
-		r, size := utf8.DecodeRuneInString(text[j:])
-		if !isGroupSpace(r) {
-			break
-		}
-		j += size
-	}
+	j := scanWhile(text, i, isGroupSpace)
 	if j < len(text) && text[j] == '%' {
 		return j + 1, true
 	}
-	k := j
-	for k < len(text) {
-		r, size := utf8.DecodeRuneInString(text[k:])
-		if !isLetter(r) {
-			break
-		}
-		k += size
-	}
+	k := scanWhile(text, j, isLetter)
 	w := Fold(text[j:k])
 	switch {
 	case strings.HasPrefix(w, "процент"), w == "percent", w == "pct", w == "percentage":
@@ -890,14 +868,7 @@ func toRoman(v int) string {
 // century: век, века, веке, вв., в., столетие, century, centuries.
 func centuryAfter(s string) bool {
 	s = strings.TrimLeft(s, " \u00A0\u202F")
-	end := 0
-	for end < len(s) {
-		r, size := utf8.DecodeRuneInString(s[end:])
-		if !isLetter(r) {
-			break
-		}
-		end += size
-	}
+	end := scanWhile(s, 0, isLetter)
 	w := Fold(s[:end])
 	switch {
 	case strings.HasPrefix(w, "век"), strings.HasPrefix(w, "столети"), w == "century", w == "centuries":

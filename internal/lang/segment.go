@@ -201,22 +201,8 @@ func Sentences(text string) []Segment {
 		case r == '\n' && blankLineAfter(text, i+1):
 			emit(i)
 		case isStop(r):
-			j := i + size
-			for j < len(text) {
-				r2, s2 := utf8.DecodeRuneInString(text[j:])
-				if !isStop(r2) {
-					break
-				}
-				j += s2
-			}
-			k := j
-			for k < len(text) {
-				r2, s2 := utf8.DecodeRuneInString(text[k:])
-				if !isStop(r2) && !isCloser(r2) {
-					break
-				}
-				k += s2
-			}
+			j := scanWhile(text, i+size, isStop)
+			k := scanWhile(text, j, isStopOrCloser)
 			if k == len(text) {
 				emit(k)
 				i = k
@@ -255,6 +241,10 @@ func blankLineAfter(text string, i int) bool {
 }
 
 func isStop(r rune) bool { return r == '.' || r == '!' || r == '?' || r == '…' }
+
+// isStopOrCloser reports whether r may follow a sentence's last stop
+// before the space that ends it: more stops, closing quotes and brackets.
+func isStopOrCloser(r rune) bool { return isStop(r) || isCloser(r) }
 
 func isCloser(r rune) bool {
 	switch r {
@@ -508,14 +498,7 @@ func abbrevClass(text, word string, wstart int) abbrevKind {
 // a capitalised word in the genitive of a name (Ломоносова, Горького).
 func nameAfter(s string) bool {
 	s = strings.TrimLeftFunc(s, unicode.IsSpace)
-	end := 0
-	for end < len(s) {
-		r, size := utf8.DecodeRuneInString(s[end:])
-		if !isLetter(r) {
-			break
-		}
-		end += size
-	}
+	end := scanWhile(s, 0, isLetter)
 	w := s[:end]
 	first, size := utf8.DecodeRuneInString(w)
 	if !unicode.IsUpper(first) {
@@ -570,13 +553,6 @@ func initialAhead(s string) bool {
 // startsSentence reports whether s begins with a word that typically
 // starts an English sentence.
 func startsSentence(s string) bool {
-	end := 0
-	for end < len(s) {
-		r, size := utf8.DecodeRuneInString(s[end:])
-		if !isLetter(r) {
-			break
-		}
-		end += size
-	}
+	end := scanWhile(s, 0, isLetter)
 	return sentenceStarters[Fold(s[:end])]
 }
