@@ -219,6 +219,31 @@ func (r *TMXReader) readHeader(se xml.StartElement) error {
 	h.CreationToolVersion = attr(se, "creationtoolversion")
 	h.SegType = attr(se, "segtype")
 	h.DataType = attr(se, "datatype")
+	return r.children(func(t xml.StartElement) error {
+		switch t.Name.Local {
+		case "note":
+			s, err := r.text()
+			if err != nil {
+				return err
+			}
+			h.Notes = append(h.Notes, s)
+		case "prop":
+			p, err := r.readProp(t)
+			if err != nil {
+				return err
+			}
+			h.Props = append(h.Props, p)
+		default:
+			return r.skip()
+		}
+		return nil
+	})
+}
+
+// children reads the content of the element just opened up to its end
+// tag, calling child for each element directly inside it; child reads
+// or skips that element whole. Text between the elements is ignored.
+func (r *TMXReader) children(child func(xml.StartElement) error) error {
 	for {
 		t, err := r.token()
 		if err != nil {
@@ -226,28 +251,23 @@ func (r *TMXReader) readHeader(se xml.StartElement) error {
 		}
 		switch t := t.(type) {
 		case xml.StartElement:
-			switch t.Name.Local {
-			case "note":
-				s, err := r.text()
-				if err != nil {
-					return err
-				}
-				h.Notes = append(h.Notes, s)
-			case "prop":
-				s, err := r.text()
-				if err != nil {
-					return err
-				}
-				h.Props = append(h.Props, Prop{Type: attr(t, "type"), Value: s, Lang: NormLang(langAttr(t))})
-			default:
-				if err := r.skip(); err != nil {
-					return err
-				}
+			if err := child(t); err != nil {
+				return err
 			}
 		case xml.EndElement:
 			return nil
 		}
 	}
+}
+
+// readProp reads a <prop> of a header or a unit: its type, language and
+// text.
+func (r *TMXReader) readProp(se xml.StartElement) (Prop, error) {
+	s, err := r.text()
+	if err != nil {
+		return Prop{}, err
+	}
+	return Prop{Type: attr(se, "type"), Value: s, Lang: NormLang(langAttr(se))}, nil
 }
 
 // Next returns the next unit, or io.EOF after the last one once the rest
@@ -312,48 +332,41 @@ func (r *TMXReader) readTU(se xml.StartElement) (Unit, error) {
 	if u.SrcLang == "" && r.header.SrcLang != "*all*" {
 		u.SrcLang = r.header.SrcLang
 	}
-	for {
-		t, err := r.token()
-		if err != nil {
-			return Unit{}, err
-		}
-		switch t := t.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "note":
-				s, err := r.text()
-				if err != nil {
-					return Unit{}, err
-				}
-				u.Notes = append(u.Notes, s)
-			case "prop":
-				s, err := r.text()
-				if err != nil {
-					return Unit{}, err
-				}
-				p := Prop{Type: attr(t, "type"), Value: s, Lang: NormLang(langAttr(t))}
-				if isDocumentProp(p.Type) && u.Document == "" {
-					u.Document = s
-				} else {
-					u.Props = append(u.Props, p)
-				}
-			case "tuv":
-				seg, ok, err := r.readTUV(t)
-				if err != nil {
-					return Unit{}, err
-				}
-				if ok {
-					u.Segments = append(u.Segments, seg)
-				}
-			default:
-				if err := r.skip(); err != nil {
-					return Unit{}, err
-				}
+	err := r.children(func(t xml.StartElement) error {
+		switch t.Name.Local {
+		case "note":
+			s, err := r.text()
+			if err != nil {
+				return err
 			}
-		case xml.EndElement:
-			return u, nil
+			u.Notes = append(u.Notes, s)
+		case "prop":
+			p, err := r.readProp(t)
+			if err != nil {
+				return err
+			}
+			if isDocumentProp(p.Type) && u.Document == "" {
+				u.Document = p.Value
+			} else {
+				u.Props = append(u.Props, p)
+			}
+		case "tuv":
+			seg, ok, err := r.readTUV(t)
+			if err != nil {
+				return err
+			}
+			if ok {
+				u.Segments = append(u.Segments, seg)
+			}
+		default:
+			return r.skip()
 		}
+		return nil
+	})
+	if err != nil {
+		return Unit{}, err
 	}
+	return u, nil
 }
 
 // isDocumentProp reports whether a prop type names the source document,
@@ -373,30 +386,20 @@ func (r *TMXReader) readTUV(se xml.StartElement) (Segment, bool, error) {
 	}
 	seg := Segment{Lang: NormLang(code)}
 	found := false
-	for {
-		t, err := r.token()
-		if err != nil {
-			return Segment{}, false, err
+	err := r.children(func(t xml.StartElement) error {
+		if t.Name.Local != "seg" {
+			return r.skip()
 		}
-		switch t := t.(type) {
-		case xml.StartElement:
-			if t.Name.Local == "seg" {
-				if err := r.readSeg(&seg); err != nil {
-					return Segment{}, false, err
-				}
-				found = true
-				continue
-			}
-			if err := r.skip(); err != nil {
-				return Segment{}, false, err
-			}
-		case xml.EndElement:
-			if !found {
-				return Segment{}, false, r.errorf("<tuv xml:lang=%q> without <seg>", code)
-			}
-			return seg, true, nil
-		}
+		found = true
+		return r.readSeg(&seg)
+	})
+	if err != nil {
+		return Segment{}, false, err
 	}
+	if !found {
+		return Segment{}, false, r.errorf("<tuv xml:lang=%q> without <seg>", code)
+	}
+	return seg, true, nil
 }
 
 // codeElements hold native codes, not text: their content is kept in
