@@ -166,11 +166,7 @@ func (r *TMXReader) readPrologue() error {
 			return r.errorf("no <tmx> element")
 		}
 		if err != nil {
-			var se *xml.SyntaxError
-			if errors.As(err, &se) {
-				return r.errorf("%s", se.Msg)
-			}
-			return r.errorf("%v", err)
+			return r.malformed(err)
 		}
 		if pi, ok := t.(xml.ProcInst); ok && pi.Target == "xml" && r.bomless16 {
 			if enc := strings.ToLower(declaredEncoding(pi.Inst)); enc != "" && !strings.HasPrefix(enc, "utf-16") && enc != "ucs-2" {
@@ -222,11 +218,7 @@ func (r *TMXReader) readHeader(se xml.StartElement) error {
 	return r.children(func(t xml.StartElement) error {
 		switch t.Name.Local {
 		case "note":
-			s, err := r.text()
-			if err != nil {
-				return err
-			}
-			h.Notes = append(h.Notes, s)
+			return r.appendText(&h.Notes)
 		case "prop":
 			p, err := r.readProp(t)
 			if err != nil {
@@ -258,6 +250,27 @@ func (r *TMXReader) children(child func(xml.StartElement) error) error {
 			return nil
 		}
 	}
+}
+
+// appendText reads the text of the element just opened (a <note>) onto
+// list.
+func (r *TMXReader) appendText(list *[]string) error {
+	s, err := r.text()
+	if err == nil {
+		*list = append(*list, s)
+	}
+	return err
+}
+
+// malformed positions an error of the XML decoder outside the units (the
+// prologue and the epilogue) as a malformed TM, with the decoder's own
+// words for a syntax error.
+func (r *TMXReader) malformed(err error) error {
+	var se *xml.SyntaxError
+	if errors.As(err, &se) {
+		return r.errorf("%s", se.Msg)
+	}
+	return r.errorf("%v", err)
 }
 
 // readProp reads a <prop> of a header or a unit: its type, language and
@@ -308,11 +321,7 @@ func (r *TMXReader) readEpilogue() error {
 			return nil
 		}
 		if err != nil {
-			var se *xml.SyntaxError
-			if errors.As(err, &se) {
-				return r.errorf("%s", se.Msg)
-			}
-			return r.errorf("%v", err)
+			return r.malformed(err)
 		}
 		if se, ok := t.(xml.StartElement); ok {
 			return r.errorf("unexpected <%s> after </body>", se.Name.Local)
@@ -335,11 +344,7 @@ func (r *TMXReader) readTU(se xml.StartElement) (Unit, error) {
 	err := r.children(func(t xml.StartElement) error {
 		switch t.Name.Local {
 		case "note":
-			s, err := r.text()
-			if err != nil {
-				return err
-			}
-			u.Notes = append(u.Notes, s)
+			return r.appendText(&u.Notes)
 		case "prop":
 			p, err := r.readProp(t)
 			if err != nil {
