@@ -751,20 +751,28 @@ func (m *model) anchorScore(a, b []int32, wa, wb float64) (matched, missed float
 	if len(a) == 0 || len(b) == 0 || a[len(a)-1] < b[0] || b[len(b)-1] < a[0] {
 		return 0, wa + wb
 	}
+	// A merge without unpredictable branches: both indexes advance by
+	// comparisons turned into 0 or 1 (the sets are short and their order
+	// random, so a branch per element is mispredicted half the time).
 	x, y := 0, 0
 	for x < len(a) && y < len(b) {
-		switch {
-		case a[x] == b[y]:
-			matched += m.weight[a[x]]
-			x++
-			y++
-		case a[x] < b[y]:
-			x++
-		default:
-			y++
+		av, bv := a[x], b[y]
+		if av == bv {
+			matched += m.weight[av]
 		}
+		x += b2i(av <= bv)
+		y += b2i(bv <= av)
 	}
 	return matched, max(wa+wb-2*matched, 0)
+}
+
+// b2i is 1 for true and 0 for false, compiled without a branch.
+func b2i(b bool) int {
+	var i int
+	if b {
+		i = 1
+	}
+	return i
 }
 
 // maxSide is the most sentences one side of a bead takes.
