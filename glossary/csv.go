@@ -159,17 +159,9 @@ func parseDelimited(text, file string, sep rune) (*Glossary, error) {
 	}
 	g := &Glossary{}
 	byID := map[string]*Concept{}
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, csvError(text, file, err)
-		}
-		line, _ := r.FieldPos(0)
+	err = eachRecord(r, text, file, func(rec []string, line int) error {
 		if blankRecord(rec) {
-			continue
+			return nil
 		}
 		var id string
 		terms := map[string]*Term{}
@@ -204,7 +196,7 @@ func parseDelimited(text, file string, sep rune) (*Glossary, error) {
 				if v != "" {
 					s, err := parseStatusLoose(v)
 					if err != nil {
-						return nil, errAt(file, line, cc, "%v", err)
+						return errAt(file, line, cc, "%v", err)
 					}
 					t.Status = s
 				}
@@ -212,7 +204,7 @@ func parseDelimited(text, file string, sep rune) (*Glossary, error) {
 				if v != "" {
 					ty, err := parseTypeLoose(v)
 					if err != nil {
-						return nil, errAt(file, line, cc, "%v", err)
+						return errAt(file, line, cc, "%v", err)
 					}
 					t.Type = ty
 				}
@@ -224,7 +216,7 @@ func parseDelimited(text, file string, sep rune) (*Glossary, error) {
 					case "exact":
 						t.Exact = true
 					default:
-						return nil, errAt(file, line, cc, "unknown flag %q (want case or exact)", w)
+						return errAt(file, line, cc, "unknown flag %q (want case or exact)", w)
 					}
 				}
 			case "note":
@@ -233,7 +225,7 @@ func parseDelimited(text, file string, sep rune) (*Glossary, error) {
 		}
 		if id != "" {
 			if !ValidID(id) {
-				return nil, errAt(file, line, 1, "invalid concept id %q (use lower-case Latin letters, digits, '-', '_' and '.')", id)
+				return errAt(file, line, 1, "invalid concept id %q (use lower-case Latin letters, digits, '-', '_' and '.')", id)
 			}
 		}
 		c := byID[id]
@@ -254,7 +246,7 @@ func parseDelimited(text, file string, sep rune) (*Glossary, error) {
 			t := terms[l]
 			if t.Text == "" {
 				if t.Status != "" || t.Type != "" || t.Note != "" || t.CaseSensitive || t.Exact {
-					return nil, errAt(file, line, 1, "%s attributes given without a %s term", l, l)
+					return errAt(file, line, 1, "%s attributes given without a %s term", l, l)
 				}
 				continue
 			}
@@ -263,6 +255,10 @@ func parseDelimited(text, file string, sep rune) (*Glossary, error) {
 			}
 			c.Terms = append(c.Terms, t)
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return Merge(g), nil
 }
@@ -316,6 +312,25 @@ func blankRecord(rec []string) bool {
 	return true
 }
 
+// eachRecord reads r to its end, calling fn with each record and the
+// line it starts on. A CSV syntax error comes back positioned in text
+// (see csvError), an error of fn as it is.
+func eachRecord(r *csv.Reader, text, file string, fn func(rec []string, line int) error) error {
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return csvError(text, file, err)
+		}
+		line, _ := r.FieldPos(0)
+		if err := fn(rec, line); err != nil {
+			return err
+		}
+	}
+}
+
 func csvError(text, file string, err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
@@ -347,16 +362,12 @@ func parseOmegaT(text, file string, sep rune) (*Glossary, error) {
 		r.Comma = sep
 		r.FieldsPerRecord = -1
 		r.Comment = '#'
-		for {
-			rec, err := r.Read()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				return nil, csvError(text, file, err)
-			}
-			line, _ := r.FieldPos(0)
+		err := eachRecord(r, text, file, func(rec []string, line int) error {
 			rows = append(rows, row{line, rec})
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
 	src, tgt := omegaTLangs(rows, func(i, col int) string {

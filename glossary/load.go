@@ -74,18 +74,15 @@ func FormatForPath(p string) (Format, error) {
 // variant; an unknown extension is sniffed (XML → TBX, '[' or '#' →
 // native, tabs → OmegaT).
 func DetectFormat(name string, data []byte) (Format, error) {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".glossary":
-		return Native, nil
-	case ".tbx", ".xml":
-		return TBX, nil
-	case ".csv":
-		return CSV, nil
-	case ".tsv", ".tab", ".txt", ".utf8":
-		if isTSV(data) || strings.EqualFold(filepath.Ext(name), ".tsv") && blankText(data) {
+	ext := strings.ToLower(filepath.Ext(name))
+	switch f, err := FormatForPath(name); {
+	case f == TSV || ext == ".utf8": // OmegaT's extensions too: the content decides
+		if isTSV(data) || ext == ".tsv" && blankText(data) {
 			return TSV, nil
 		}
 		return OmegaT, nil
+	case err == nil:
+		return f, nil
 	}
 	head := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\uFEFF")), " \t\r\n")
 	switch {
@@ -426,12 +423,9 @@ func writeSpecial(path string, g *Glossary, format Format) error {
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 		return fmt.Errorf("%s: is a directory", path)
 	}
-	if format == "" {
-		f, err := FormatForPath(path)
-		if err != nil {
-			return err
-		}
-		format = f
+	format, err := formatOrPath(format, path)
+	if err != nil {
+		return err
 	}
 	f, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {
@@ -449,13 +443,19 @@ func writeSpecial(path string, g *Glossary, format Format) error {
 	return f.Close()
 }
 
+// formatOrPath is format, or when it is empty the format of path's
+// extension ([FormatForPath]): what WriteFile writes.
+func formatOrPath(format Format, path string) (Format, error) {
+	if format != "" {
+		return format, nil
+	}
+	return FormatForPath(path)
+}
+
 func writeFileLocked(path string, g *Glossary, format Format) error {
-	if format == "" {
-		f, err := FormatForPath(path)
-		if err != nil {
-			return err
-		}
-		format = f
+	format, err := formatOrPath(format, path)
+	if err != nil {
+		return err
 	}
 	var buf bytes.Buffer
 	if err := Write(&buf, g, format); err != nil {
