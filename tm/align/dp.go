@@ -784,14 +784,25 @@ const maxSide = 3
 func (m *model) mergeSets() {
 	build := func(us []unit) [maxSide][][]int32 {
 		var sets [maxSide][][]int32
+		total := 0
+		for _, u := range us {
+			total += len(u.anchors)
+		}
 		for d := 1; d <= maxSide; d++ {
 			sets[d-1] = make([][]int32, len(us))
-			for i := range us {
-				if d == 1 {
+			if d == 1 {
+				for i := range us {
 					sets[0][i] = us[i].anchors
-				} else if i+d <= len(us) {
-					sets[d-1][i] = m.gather(nil, us[i:i+d])
 				}
+				continue
+			}
+			// One backing array for all the runs of d sentences (each
+			// anchor is in at most d of them), not one per run.
+			arena := make([]int32, 0, d*total)
+			for i := 0; i+d <= len(us); i++ {
+				from := len(arena)
+				arena = m.gather(arena, us[i:i+d])
+				sets[d-1][i] = arena[from:len(arena):len(arena)]
 			}
 		}
 		return sets
@@ -811,12 +822,13 @@ func (m *model) mergeSets() {
 	m.srcWeights, m.tgtWeights = sum(m.srcSets), sum(m.tgtSets)
 }
 
-// gather merges the sorted anchor sets of us into buf, without
-// duplicates.
+// gather appends to buf the union of the sorted anchor sets of us,
+// sorted and without duplicates; what buf held before is left alone.
 func (m *model) gather(buf []int32, us []unit) []int32 {
 	if len(us) == 0 {
 		return buf
 	}
+	start := len(buf)
 	buf = append(buf, us[0].anchors...)
 	for _, u := range us[1:] {
 		if len(u.anchors) == 0 {
@@ -827,7 +839,7 @@ func (m *model) gather(buf []int32, us []unit) []int32 {
 		buf = append(buf, u.anchors...)
 		x, y, k := na-1, nb-1, na+nb-1
 		for y >= 0 {
-			if x >= 0 && buf[x] > u.anchors[y] {
+			if x >= start && buf[x] > u.anchors[y] {
 				buf[k] = buf[x]
 				x--
 			} else {
@@ -836,8 +848,8 @@ func (m *model) gather(buf []int32, us []unit) []int32 {
 			}
 			k--
 		}
-		out := buf[:1]
-		for _, v := range buf[1:] {
+		out := buf[:start+1]
+		for _, v := range buf[start+1:] {
 			if v != out[len(out)-1] {
 				out = append(out, v)
 			}
