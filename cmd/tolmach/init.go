@@ -74,35 +74,12 @@ func runInit(_ context.Context, opts *initOptions, stderr io.Writer) error {
 		if err := f.Close(); err != nil {
 			return err
 		}
-	} else if err := replaceFile(p, []byte(config.Template)); err != nil {
+	} else if err := writeFileAtomic(p, func(w io.Writer) error {
+		_, err := io.WriteString(w, config.Template)
+		return err
+	}); err != nil {
 		return err
 	}
 	fmt.Fprintf(stderr, "tolmach: wrote %s\n", p)
 	return nil
-}
-
-// replaceFile replaces p with data: temp file in the same directory,
-// fsync, rename.
-func replaceFile(p string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(p), "."+filepath.Base(p)+".tmp*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), p)
 }
