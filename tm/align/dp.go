@@ -80,6 +80,10 @@ type model struct {
 	// srcWords and tgtWords are the word IDs of every sentence, sorted,
 	// for the lexicon (see learnLexicon).
 	srcWords, tgtWords [][]int32
+
+	// spare is a lattice no longer needed, whose tables the next forward
+	// pass may reuse (a second pass, a wider band).
+	spare *lattice
 }
 
 func newModel(src, tgt []Sentence, opts Options, p params) *model {
@@ -517,11 +521,29 @@ func (m *model) penalty(L *lattice, c, s, k int) float64 {
 	return 0
 }
 
+// newLattice returns a lattice for band b, with the tables of m.spare
+// when they are large enough. Every cell of best, back, fwd and split is
+// written by forward before it is read, and a cost only where a bead
+// exists, which is the only place it is read, so reused tables need no
+// clearing but for the start node's.
+func (m *model) newLattice(b band) *lattice {
+	L := &lattice{band: b}
+	if sp := m.spare; sp != nil && cap(sp.best) >= 2*b.size && cap(sp.costs) >= b.size*len(beads) {
+		m.spare = nil
+		L.best, L.back, L.fwd = sp.best[:2*b.size], sp.back[:2*b.size], sp.fwd[:2*b.size]
+		L.costs, L.split = sp.costs[:b.size*len(beads)], sp.split[:b.size]
+		L.best[0], L.fwd[0], L.back[0], L.back[1] = 0, 0, 0, 0
+		return L
+	}
+	L.best, L.back, L.fwd = make([]float64, 2*b.size), make([]uint8, 2*b.size), make([]float64, 2*b.size)
+	L.costs, L.split = make([]float32, b.size*len(beads)), make([]bool, b.size)
+	return L
+}
+
 // forward fills costs, best, back and fwd.
 func (m *model) forward(b band) *lattice {
 	n, nt := len(m.src), len(m.tgt)
-	L := &lattice{band: b, best: make([]float64, 2*b.size), back: make([]uint8, 2*b.size), fwd: make([]float64, 2*b.size),
-		costs: make([]float32, b.size*len(beads)), split: make([]bool, b.size)}
+	L := m.newLattice(b)
 	for i := 0; i <= n; i++ {
 		sb := i == 0 || i == n || m.src[i-1].paraEnd
 		for j := b.lo[i]; j <= b.hi[i]; j++ {
@@ -683,6 +705,7 @@ func alignWith(src, tgt []Sentence, opts Options, p params) []Pair {
 	}
 	L, steps := m.search(guide, w, maxCells)
 	if m.learnLexicon(L, steps) > 0 {
+		m.spare = L // the second pass reuses the first one's tables
 		// Second pass with the lexicon's anchors, in a band around the
 		// first path.
 		var chain [][2]int
@@ -873,6 +896,7 @@ func (m *model) search(guide []group, w, maxCells int) (*lattice, []step) {
 		if nb.size > maxCells {
 			break
 		}
+		m.spare = L
 		L = m.forward(nb)
 		b = nb
 		steps, edge = L.path(n, nt)
