@@ -187,15 +187,18 @@ func conflicting(c *Concept, a, b *Term) bool {
 
 // originLess orders "file:line" origins by file, then numerically by line.
 func originLess(a, b string) bool {
-	fa, la := splitOrigin(a)
-	fb, lb := splitOrigin(b)
+	fa, la := SplitOrigin(a)
+	fb, lb := SplitOrigin(b)
 	if fa != fb {
 		return fa < fb
 	}
 	return la < lb
 }
 
-func splitOrigin(o string) (string, int) {
+// SplitOrigin splits an Origin of a [Concept] or [Term], "file:line",
+// into the file (which may itself hold colons) and the line; an origin
+// without a line is all file, line 0.
+func SplitOrigin(o string) (file string, line int) {
 	i := strings.LastIndexByte(o, ':')
 	if i < 0 {
 		return o, 0

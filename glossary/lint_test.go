@@ -36,7 +36,7 @@ func TestLint(t *testing.T) {
 			}
 			var got []string
 			for _, p := range Lint(g) {
-				_, line := splitOrigin(p.Origin)
+				_, line := SplitOrigin(p.Origin)
 				got = append(got, string(p.Severity)+" "+p.Code+" "+strconv.Itoa(line))
 				if p.Message == "" || p.Concept == "" {
 					t.Errorf("problem without message or concept: %+v", p)
@@ -62,5 +62,26 @@ func TestLintInMemory(t *testing.T) {
 	want := "stray-space invalid-status invalid-type empty-term duplicate-id invalid-id"
 	if got := strings.Join(codes, " "); got != want {
 		t.Errorf("codes = %s\nwant    %s", got, want)
+	}
+}
+
+func TestSplitOrigin(t *testing.T) {
+	tests := []struct {
+		origin, file string
+		line         int
+	}{
+		{"g.glossary:12", "g.glossary", 12},
+		{`C:\terms\g.csv:3`, `C:\terms\g.csv`, 3},
+		{"builtin:data/sco.glossary:7", "builtin:data/sco.glossary", 7},
+		{"g.tbx", "g.tbx", 0},
+		{"odd:name", "odd:name", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.origin, func(t *testing.T) {
+			file, line := SplitOrigin(tt.origin)
+			if file != tt.file || line != tt.line {
+				t.Errorf("SplitOrigin = %q, %d; want %q, %d", file, line, tt.file, tt.line)
+			}
+		})
 	}
 }

@@ -141,7 +141,7 @@ func Parse(data []byte, name string, format Format) (*Glossary, error) {
 // line of its term or concept.
 func checkLimits(g *Glossary) error {
 	at := func(origin string, err error) error {
-		file, line := splitOrigin(origin)
+		file, line := SplitOrigin(origin)
 		return &ParseError{File: file, Line: line, Err: err}
 	}
 	for _, c := range g.Concepts {

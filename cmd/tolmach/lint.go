@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -131,7 +130,7 @@ func runLint(_ context.Context, opts *lintOptions, w io.Writer) error {
 			out.Files = append(out.Files, s.String())
 		}
 		for _, p := range problems {
-			path, line := splitOriginCLI(p.Origin)
+			path, line := glossary.SplitOrigin(p.Origin)
 			out.Problems = append(out.Problems, lintJSONProblem{Severity: string(p.Severity), Check: p.Code, Concept: p.Concept, Term: p.Term, Path: path, Line: line, Message: p.Message})
 		}
 		enc := json.NewEncoder(bw)
@@ -141,7 +140,7 @@ func runLint(_ context.Context, opts *lintOptions, w io.Writer) error {
 		}
 	case "github":
 		for _, p := range problems {
-			path, line := splitOriginCLI(p.Origin)
+			path, line := glossary.SplitOrigin(p.Origin)
 			kind := "warning"
 			if p.Severity == glossary.SeverityError {
 				kind = "error"
@@ -156,19 +155,6 @@ func runLint(_ context.Context, opts *lintOptions, w io.Writer) error {
 		return errFindings
 	}
 	return nil
-}
-
-// splitOriginCLI splits "file:line" (the file may hold colons).
-func splitOriginCLI(o string) (string, int) {
-	i := strings.LastIndexByte(o, ':')
-	if i < 0 {
-		return o, 0
-	}
-	n, err := strconv.Atoi(o[i+1:])
-	if err != nil {
-		return o, 0
-	}
-	return o[:i], n
 }
 
 // lintGHData escapes a GitHub workflow command's message.
