@@ -10,7 +10,7 @@ import (
 // a word's key may change (a new dictionary table, irregular forms,
 // spelling rules), so that anything that stores keys — an index cache —
 // can include it in its version and rebuild rather than mismatch.
-const StemVersion = "stem-2026-11-28.5"
+const StemVersion = "stem-2026-11-28.6"
 
 // Stem returns the matching key of a folded word (see [Fold]). Two
 // inflected forms of one word get one key: организации and организацию,
@@ -61,6 +61,9 @@ func stemRussian(w string) string {
 	}
 	if n, ok := ordinalNumber(w); ok {
 		return n
+	}
+	if k, ok := fixedKeyRU(w); ok {
+		return k
 	}
 	if l, ok := irregularRU(w); ok {
 		w = l
