@@ -10,16 +10,19 @@ import (
 
 func init() { register("github", writeGitHub) }
 
-// githubEscapeData escapes a workflow command's message: '%', CR and LF.
-func githubEscapeData(s string) string {
+// GitHubEscapeData escapes the message of a GitHub Actions workflow
+// command: '%', CR and LF. It is exported for the other printers of
+// workflow commands (tolmach lint --format github).
+func GitHubEscapeData(s string) string {
 	s = strings.ReplaceAll(s, "%", "%25")
 	s = strings.ReplaceAll(s, "\r", "%0D")
 	return strings.ReplaceAll(s, "\n", "%0A")
 }
 
-// githubEscapeProperty escapes a property value: as data, plus ':' and ','.
-func githubEscapeProperty(s string) string {
-	s = githubEscapeData(s)
+// GitHubEscapeProperty escapes a workflow command's property value (file,
+// title): as data, plus ':' and ','.
+func GitHubEscapeProperty(s string) string {
+	s = GitHubEscapeData(s)
 	s = strings.ReplaceAll(s, ":", "%3A")
 	return strings.ReplaceAll(s, ",", "%2C")
 }
@@ -50,12 +53,12 @@ func writeGitHub(w io.Writer, r *check.Report, _ Options) error {
 		if o := other(&f); o != nil {
 			msg += fmt.Sprintf(" [source %s:%d:%d]", o.Path, o.Line, o.Column)
 		}
-		props := fmt.Sprintf("file=%s,line=%d,col=%d", githubEscapeProperty(strings.ReplaceAll(loc.Path, "\\", "/")), loc.Line, loc.Column)
+		props := fmt.Sprintf("file=%s,line=%d,col=%d", GitHubEscapeProperty(strings.ReplaceAll(loc.Path, "\\", "/")), loc.Line, loc.Column)
 		if loc.EndLine > 0 {
 			props += fmt.Sprintf(",endLine=%d,endColumn=%d", loc.EndLine, loc.EndColumn)
 		}
-		props += ",title=" + githubEscapeProperty("tolmach "+f.Rule)
-		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", githubCommand(f.Severity), props, githubEscapeData(sanitize(msg))); err != nil {
+		props += ",title=" + GitHubEscapeProperty("tolmach "+f.Rule)
+		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", githubCommand(f.Severity), props, GitHubEscapeData(sanitize(msg))); err != nil {
 			return err
 		}
 	}

@@ -119,10 +119,10 @@ func TestGitHubEscaping(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := githubEscapeData(tt.in); got != tt.data {
+			if got := GitHubEscapeData(tt.in); got != tt.data {
 				t.Errorf("data: %q, want %q", got, tt.data)
 			}
-			if got := githubEscapeProperty(tt.in); got != tt.prop {
+			if got := GitHubEscapeProperty(tt.in); got != tt.prop {
 				t.Errorf("property: %q, want %q", got, tt.prop)
 			}
 		})

@@ -6,10 +6,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/urfave/cli/v2"
 
+	"tolmach/check/report"
 	"tolmach/glossary"
 )
 
@@ -145,7 +145,7 @@ func runLint(_ context.Context, opts *lintOptions, w io.Writer) error {
 			if p.Severity == glossary.SeverityError {
 				kind = "error"
 			}
-			fmt.Fprintf(bw, "::%s file=%s,line=%d,title=%s::%s\n", kind, lintGHProperty(path), line, lintGHProperty("tolmach lint: "+p.Code), lintGHData(p.Message))
+			fmt.Fprintf(bw, "::%s file=%s,line=%d,title=%s::%s\n", kind, report.GitHubEscapeProperty(path), line, report.GitHubEscapeProperty("tolmach lint: "+p.Code), report.GitHubEscapeData(p.Message))
 		}
 	}
 	if err := bw.Flush(); err != nil {
@@ -155,14 +155,4 @@ func runLint(_ context.Context, opts *lintOptions, w io.Writer) error {
 		return errFindings
 	}
 	return nil
-}
-
-// lintGHData escapes a GitHub workflow command's message.
-func lintGHData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
-}
-
-// lintGHProperty escapes a GitHub workflow command's property value.
-func lintGHProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
 }
