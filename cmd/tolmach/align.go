@@ -109,7 +109,7 @@ func loadAlignPair(source, target, sourceLang, encoding string) (src, tgt aligne
 		}
 	}
 	if src.lang == tgt.lang {
-		return src, tgt, withHint(newUsageError("%s and %s are both in %s: nothing to align", source, target, langName(src.lang)),
+		return src, tgt, withHint(newUsageError("%s and %s are both in %s: nothing to align", source, target, src.lang.Name()),
 			"align needs an original and its translation; if a file is misnamed, give --source-lang")
 	}
 	return src, tgt, nil
@@ -120,16 +120,6 @@ func otherLang(l lang.Lang) lang.Lang {
 		return lang.EN
 	}
 	return lang.RU
-}
-
-func langName(l lang.Lang) string {
-	switch l {
-	case lang.RU:
-		return "Russian"
-	case lang.EN:
-		return "English"
-	}
-	return string(l)
 }
 
 // fileLang is the language a file name says (a.ru.txt, notes.en.md),

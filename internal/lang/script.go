@@ -21,6 +21,19 @@ const (
 	EN Lang = "en"
 )
 
+// Name returns the language's English name for messages to people
+// ("Russian", "English"); a code other than ru and en is returned as it
+// is.
+func (l Lang) Name() string {
+	switch l {
+	case RU:
+		return "Russian"
+	case EN:
+		return "English"
+	}
+	return string(l)
+}
+
 // ScriptOf returns the script most letters of s are written in.
 func ScriptOf(s string) Script {
 	var cyr, lat int
