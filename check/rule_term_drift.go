@@ -331,7 +331,7 @@ func (r termDrift) report(p *Pair, occ []driftOcc, acronym bool) []Finding {
 			Target:     p.TargetLoc(o.unit, o.tgt.Start, o.tgt.End),
 			Term:       &TermRef{Source: o.src.Text, Expected: []string{keepText}},
 			Related:    related,
-			Suggestion: fmt.Sprintf("write %q as everywhere else, or add the name to the glossary", keepText),
+			Suggestion: fmt.Sprintf("write %s as everywhere else, or add the name to the glossary", quote(p.Target.Lang, keepText)),
 			Unit:       o.unit,
 		})
 	}
@@ -363,7 +363,7 @@ func nearMiss(keep, odd string, acronym bool, src lang.Token) bool {
 	if n >= 11 {
 		limit = 3
 	}
-	return levenshtein(keep, odd) <= limit
+	return lang.EditDistance(keep, odd, limit) <= limit
 }
 
 // sameWordEnding reports whether one rendering is the other with another
@@ -410,27 +410,6 @@ func letterOverlap(a, b string) int {
 		}
 	}
 	return n
-}
-
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			c := 1
-			if ra[i-1] == rb[j-1] {
-				c = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // isAcronym reports whether t is written in capitals, two to eight

@@ -312,9 +312,9 @@ func tokenWeight(qt queryToken, norm, key string, opt rankOptions, prefix bool) 
 	}
 	w := 0.0
 	if opt.fuzzy && qt.fuzz > 0 {
-		if d := editDistance(qt.norm, norm, qt.fuzz); d <= qt.fuzz {
+		if d := lang.EditDistance(qt.norm, norm, qt.fuzz); d <= qt.fuzz {
 			w = weightFuzzy - 0.1*float64(d)
-		} else if d := editDistance(qt.key, key, qt.fuzz); d <= qt.fuzz {
+		} else if d := lang.EditDistance(qt.key, key, qt.fuzz); d <= qt.fuzz {
 			w = weightFuzzyK - 0.1*float64(d)
 		}
 	}
@@ -322,38 +322,4 @@ func tokenWeight(qt queryToken, norm, key string, opt rankOptions, prefix bool) 
 		w = weightPrefix
 	}
 	return w
-}
-
-// editDistance returns the Levenshtein distance of a and b in runes, or
-// max+1 as soon as it is certain to exceed max.
-func editDistance(a, b string, max int) int {
-	if a == b {
-		return 0
-	}
-	ra, rb := []rune(a), []rune(b)
-	if d := len(ra) - len(rb); d > max || -d > max {
-		return max + 1
-	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		rowMin := cur[0]
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			rowMin = min(rowMin, cur[j])
-		}
-		if rowMin > max {
-			return max + 1
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
