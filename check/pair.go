@@ -148,6 +148,10 @@ func (p *Pair) TargetText(u int) string {
 	return segmentText(p.Target.Text[s.Start:s.End])
 }
 
+// isSpaceRun reports white space other than a single ASCII space: a
+// character segmentText would change.
+func isSpaceRun(r rune) bool { return r != ' ' && unicode.IsSpace(r) }
+
 // segmentText collapses the white space (and blanked markup) of a
 // segment into single spaces, for reports.
 func segmentText(s string) string {
@@ -244,6 +248,11 @@ func quoteList(l lang.Lang, ts []string, conj string) string {
 // unless the term is already written between quotation marks of its own
 // (a formula such as «шанхайский дух» or “Shanghai Spirit”).
 func quote(l lang.Lang, s string) string {
+	// Text from a document may hold line breaks, or runs of spaces where
+	// markup was blanked out (240&nbsp;млрд): shown as one space.
+	if strings.Contains(s, "  ") || strings.ContainsFunc(s, isSpaceRun) {
+		s = segmentText(s)
+	}
 	if quotedAlready(s) {
 		return s
 	}

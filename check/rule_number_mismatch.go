@@ -92,19 +92,19 @@ func (r numberMismatch) Check(p *Pair) []Finding {
 				f.Source = p.SourceLoc(i, m.Start, m.End)
 				f.Target = p.TargetLoc(i, e.Start, e.End)
 				f.Message = fmt.Sprintf("the source says %s but the target says %s", quote(p.Source.Lang, m.Text), quote(p.Target.Lang, e.Text))
-				f.Suggestion = fmt.Sprintf("check %q against the source's %q", e.Text, m.Text)
+				f.Suggestion = fmt.Sprintf("check %s against the source's %s", quote(p.Target.Lang, e.Text), quote(p.Source.Lang, m.Text))
 			case k < len(missing):
 				m := missing[k]
 				f.Source = p.SourceLoc(i, m.Start, m.End)
 				f.Target = p.TargetLoc(i, 0, 0)
 				f.Message = fmt.Sprintf("the number %s of the source is not in the target", quote(p.Source.Lang, m.Text))
-				f.Suggestion = fmt.Sprintf("render %q in the target", m.Text)
+				f.Suggestion = fmt.Sprintf("render %s in the target", quote(p.Source.Lang, m.Text))
 			default:
 				e := extra[k]
 				f.Source = p.SourceLoc(i, 0, 0)
 				f.Target = p.TargetLoc(i, e.Start, e.End)
 				f.Message = fmt.Sprintf("the number %s of the target is not in the source", quote(p.Target.Lang, e.Text))
-				f.Suggestion = fmt.Sprintf("check %q against the source", e.Text)
+				f.Suggestion = fmt.Sprintf("check %s against the source", quote(p.Target.Lang, e.Text))
 			}
 			out = append(out, f)
 		}

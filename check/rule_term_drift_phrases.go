@@ -139,7 +139,7 @@ func (r termDrift) phraseDrift(p *Pair) []Finding {
 				Target:     p.TargetLoc(o.unit, o.tgt.Start, o.tgt.End),
 				Term:       &TermRef{Source: phrase, Expected: []string{keepText}},
 				Related:    related,
-				Suggestion: fmt.Sprintf("write %q as everywhere else, or add the phrase to the glossary", keepText),
+				Suggestion: fmt.Sprintf("write %s as everywhere else, or add the phrase to the glossary", quote(p.Target.Lang, keepText)),
 				Unit:       o.unit,
 			})
 		}

@@ -49,7 +49,7 @@ func (r termForbidden) Check(p *Pair) []Finding {
 		used := p.Target.Raw[h.Start:h.End]
 		if pref := h.Concept.Preferred(string(p.Target.Lang)); pref != nil {
 			f.Message = fmt.Sprintf("%s is %s; use %s", quote(p.Target.Lang, used), st, quote(p.Target.Lang, pref.Text))
-			f.Suggestion = fmt.Sprintf("replace %q with %q", used, pref.Text)
+			f.Suggestion = fmt.Sprintf("replace %s with %s", quote(p.Target.Lang, used), quote(p.Target.Lang, pref.Text))
 		} else {
 			f.Message = fmt.Sprintf("%s is %s", quote(p.Target.Lang, used), st)
 			f.Suggestion = "rephrase without it"

@@ -147,7 +147,7 @@ func (r termInconsistent) Check(p *Pair) []Finding {
 					Target:     p.TargetLoc(h.Unit, h.Start, h.End),
 					Term:       p.termRef(g.concept, inSource[g.concept]),
 					Related:    related,
-					Suggestion: fmt.Sprintf("replace %q with %q", used, keep.Text),
+					Suggestion: fmt.Sprintf("replace %s with %s", quote(p.Target.Lang, used), quote(p.Target.Lang, keep.Text)),
 					Unit:       h.Unit,
 				}
 				f.Term.Expected = []string{keep.Text}

@@ -116,7 +116,7 @@ func (r untranslated) finding(p *Pair, u, start, end int, whole bool) Finding {
 		f.Suggestion = "translate the sentence"
 	} else {
 		f.Message = fmt.Sprintf("%s text left untranslated: %s", langName(p.Source.Lang), quote(p.Source.Lang, run))
-		f.Suggestion = fmt.Sprintf("translate %q, or put the original in quotation marks with a translation in parentheses", run)
+		f.Suggestion = fmt.Sprintf("translate %s, or put the original in quotation marks with a translation in parentheses", quote(p.Source.Lang, run))
 	}
 	return f
 }

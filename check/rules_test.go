@@ -303,3 +303,23 @@ func TestBadPairs(t *testing.T) {
 		})
 	}
 }
+
+// TestQuote: text is quoted in its language's marks, with the runs of
+// white space a document's markup or line breaks leave shown as one space.
+func TestQuote(t *testing.T) {
+	tests := []struct {
+		l        lang.Lang
+		in, want string
+	}{
+		{lang.RU, "240 млрд", "«240 млрд»"},
+		{lang.RU, "240      млрд", "«240 млрд»"},
+		{lang.EN, "204\u00a0billion", `"204 billion"`},
+		{lang.EN, "three forces\nof evil", `"three forces of evil"`},
+		{lang.RU, "«три силы зла»", "«три силы зла»"},
+	}
+	for _, tt := range tests {
+		if got := quote(tt.l, tt.in); got != tt.want {
+			t.Errorf("quote(%s, %q) = %q, want %q", tt.l, tt.in, got, tt.want)
+		}
+	}
+}
