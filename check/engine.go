@@ -286,21 +286,12 @@ func validatePair(src, tgt *Document) error {
 	// worth stopping for: the languages would be checked the wrong way round.
 	for _, d := range []*Document{src, tgt} {
 		if got := lang.Detect(d.Text); got != "" && got != d.Lang && d.Format != XLIFF {
-			return fmt.Errorf("%s: the text is in %s, not %s; check the file order or --source-lang", d.Path, langName(got), langName(d.Lang))
+			return fmt.Errorf("%s: the text is in %s, not %s; check the file order or --source-lang", d.Path, got.Name(), d.Lang.Name())
 		}
 	}
 	return nil
 }
 
-func langName(l lang.Lang) string {
-	switch l {
-	case lang.RU:
-		return "Russian"
-	case lang.EN:
-		return "English"
-	}
-	return string(l)
-}
 
 // sentenceConcepts maps the text of each sentence to the ids ("g:ID") of
 // the glossary concepts found in it.

@@ -112,10 +112,10 @@ func (r untranslated) finding(p *Pair, u, start, end int, whole bool) Finding {
 	}
 	run := p.Target.Raw[start:end]
 	if whole {
-		f.Message = fmt.Sprintf("the target sentence is in %s: it was left untranslated", langName(p.Source.Lang))
+		f.Message = fmt.Sprintf("the target sentence is in %s: it was left untranslated", p.Source.Lang.Name())
 		f.Suggestion = "translate the sentence"
 	} else {
-		f.Message = fmt.Sprintf("%s text left untranslated: %s", langName(p.Source.Lang), quote(p.Source.Lang, run))
+		f.Message = fmt.Sprintf("%s text left untranslated: %s", p.Source.Lang.Name(), quote(p.Source.Lang, run))
 		f.Suggestion = fmt.Sprintf("translate %s, or put the original in quotation marks with a translation in parentheses", quote(p.Source.Lang, run))
 	}
 	return f
