@@ -292,7 +292,6 @@ func validatePair(src, tgt *Document) error {
 	return nil
 }
 
-
 // sentenceConcepts maps the text of each sentence to the ids ("g:ID") of
 // the glossary concepts found in it.
 func sentenceConcepts(ss []align.Sentence, hs []TermHit) map[string][]string {
