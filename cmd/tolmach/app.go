@@ -19,6 +19,15 @@ var commands []func() *cli.Command
 // register adds a command constructor to the application.
 func register(newCommand func() *cli.Command) { commands = append(commands, newCommand) }
 
+// noArgs refuses the arguments of a command that takes none, naming the
+// first, with the same usage error (exit 2) from every such command.
+func noArgs(c *cli.Context, command string) error {
+	if c.Args().Len() > 0 {
+		return newUsageError("%s: unexpected argument %q", command, c.Args().First())
+	}
+	return nil
+}
+
 // run is the whole CLI as a function, so tests can drive it in-process:
 // it never calls os.Exit and writes only to stdout and stderr.
 func run(args []string, stdout, stderr io.Writer) int {

@@ -48,8 +48,8 @@ func newIndexCommand() *cli.Command {
 				Usage: "build (or rebuild) the index of the glossaries in use",
 				Flags: []cli.Flag{glossaryFlag(&opts.glossaries)},
 				Action: func(c *cli.Context) error {
-					if c.Args().Len() > 0 {
-						return newUsageError("index build: unexpected argument %q", c.Args().First())
+					if err := noArgs(c, "index build"); err != nil {
+						return err
 					}
 					return runIndexBuild(c.Context, opts, c.App.Writer, c.App.ErrWriter)
 				},
@@ -61,8 +61,8 @@ func newIndexCommand() *cli.Command {
 					&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: text or json", Destination: &opts.format},
 				},
 				Action: func(c *cli.Context) error {
-					if c.Args().Len() > 0 {
-						return newUsageError("index status: unexpected argument %q", c.Args().First())
+					if err := noArgs(c, "index status"); err != nil {
+						return err
 					}
 					return runIndexStatus(c.Context, opts, c.App.Writer)
 				},
@@ -71,8 +71,8 @@ func newIndexCommand() *cli.Command {
 				Name:  "clean",
 				Usage: "remove every cached glossary index",
 				Action: func(c *cli.Context) error {
-					if c.Args().Len() > 0 {
-						return newUsageError("index clean: unexpected argument %q", c.Args().First())
+					if err := noArgs(c, "index clean"); err != nil {
+						return err
 					}
 					return runIndexClean(c.Context, opts, c.App.Writer)
 				},

@@ -34,8 +34,8 @@ func newInitCommand() *cli.Command {
 			&cli.BoolFlag{Name: "force", Usage: "overwrite an existing tolmach.toml", Destination: &opts.force},
 		},
 		Action: func(c *cli.Context) error {
-			if c.Args().Len() > 0 {
-				return newUsageError("init: unexpected argument %q", c.Args().First())
+			if err := noArgs(c, "init"); err != nil {
+				return err
 			}
 			return runInit(c.Context, opts, c.App.ErrWriter)
 		},

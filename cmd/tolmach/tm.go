@@ -215,8 +215,8 @@ func newTMAddCommand() *cli.Command {
 			&cli.StringFlag{Name: "document", Usage: "the source document the unit comes from", Destination: &opts.document},
 		},
 		Action: func(c *cli.Context) error {
-			if c.Args().Len() > 0 {
-				return newUsageError("tm add: unexpected argument %q", c.Args().First())
+			if err := noArgs(c, "tm add"); err != nil {
+				return err
 			}
 			return runTMAdd(c.Context, opts, c.App.ErrWriter)
 		},
@@ -270,8 +270,8 @@ func newTMExportCommand() *cli.Command {
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `OUT` (atomically) instead of stdout", Destination: &opts.out},
 		},
 		Action: func(c *cli.Context) error {
-			if c.Args().Len() > 0 {
-				return newUsageError("tm export: unexpected argument %q", c.Args().First())
+			if err := noArgs(c, "tm export"); err != nil {
+				return err
 			}
 			return runTMExport(c.Context, opts, c.App.Writer)
 		},
