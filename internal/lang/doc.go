@@ -1,7 +1,8 @@
 // Package lang is tolmach's text foundation: decoding of files in the
 // encodings Russian texts come in, normalisation, tokenisation with
 // offsets, Russian and English stemming, sentence segmentation, number
-// extraction and language detection by script.
+// extraction, language detection by script, and the edit distance
+// ([EditDistance]) fuzzy comparisons of spellings share.
 //
 // # The matching key
 //
