@@ -14,10 +14,11 @@ import (
 // almost none of its concepts occur in any one article.
 //
 // A term matches text only if its first word (for a hyphenated word, its
-// first part) has the matching key of a word of the text, so the index
-// maps the key of every term's first word to the concepts. It costs one
-// key per term, computed once per Checker, against the matcher's one key
-// per word of every term.
+// first part, or the whole written solid) has the matching key of a word
+// of the text (or of a compound's part, or of a compound written solid),
+// so the index maps the key of every term's first word to the concepts.
+// It costs one key per term, computed once per Checker, against the
+// matcher's one key per word of every term.
 type termIndex struct {
 	byKey map[string][]int // key of a first word → indexes of concepts, ascending
 	all   []int            // concepts with a term that has no word: always kept
@@ -41,6 +42,9 @@ func firstKeys(text string) []string {
 	keys := []string{t.Key}
 	if len(t.Parts) > 0 {
 		keys = append(keys, t.Parts[0].Key)
+	}
+	if k := t.SolidKey(); k != "" {
+		keys = append(keys, k) // Anti-Terrorist, found as antiterrorist
 	}
 	return keys
 }
@@ -127,6 +131,9 @@ func (x *termIndex) candidates(g *glossary.Glossary, texts ...[]lang.Token) []*g
 			mark(t.Key)
 			for _, part := range t.Parts {
 				mark(part.Key)
+			}
+			if k := t.SolidKey(); k != "" {
+				mark(k) // co-operation, for the term cooperation
 			}
 		}
 	}

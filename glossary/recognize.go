@@ -1,6 +1,8 @@
 package glossary
 
 import (
+	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -72,8 +74,9 @@ const (
 
 // unit is one matchable word: a token, or a part of a hyphenated one.
 type unit struct {
-	*lang.Token     // the token or part
-	tok         int // index of the lang.Token it belongs to
+	*lang.Token      // the token or part
+	tok         int  // index of the lang.Token it belongs to
+	solid       bool // a compound keyed as written solid (solidUnitsOf)
 }
 
 // Match is one occurrence of a glossary term in a text.
@@ -112,10 +115,23 @@ func newNode() *trieNode { return &trieNode{} }
 func (m *Matcher) Len() int { return m.terms }
 
 func (m *Matcher) add(c *Concept, t *Term, order int) {
-	units := unitsOf(lang.Analyze(t.Text))
+	toks := lang.Analyze(t.Text)
+	units := unitsOf(toks)
 	if len(units) == 0 {
 		return
 	}
+	m.addUnits(c, t, order, units)
+	m.terms++
+	// A term with an English compound is found written solid too
+	// (Anti-Terrorist as antiterrorist); the other way round is the text
+	// side's (see FindTokens).
+	if solid, ok := solidUnitsOf(toks); ok {
+		m.addUnits(c, t, order, solid)
+	}
+}
+
+// addUnits adds one way of writing a term to the trie.
+func (m *Matcher) addUnits(c *Concept, t *Term, order int, units []unit) {
 	byNorm := t.Exact
 	if !byNorm {
 		short, upper := true, false
@@ -161,7 +177,6 @@ func (m *Matcher) add(c *Concept, t *Term, order int) {
 		}
 	}
 	n.ends = append(n.ends, ent)
-	m.terms++
 }
 
 // caseOf returns the case requirement of one word of a term. Words in
@@ -229,6 +244,43 @@ func (c caseReq) satisfies(word string) bool {
 	return true
 }
 
+// solidUnitsOf is unitsOf with each English hyphenated compound kept
+// whole and keyed as if written solid (lang.Token.SolidKey), or false
+// when toks has no such compound.
+func solidUnitsOf(toks []lang.Token) ([]unit, bool) {
+	var solid []lang.Token // the compounds' solid forms, in order
+	for _, t := range toks {
+		if k := t.SolidKey(); k != "" {
+			norm := strings.Map(func(r rune) rune {
+				if lang.IsHyphen(r) {
+					return -1
+				}
+				return r
+			}, t.Norm)
+			solid = append(solid, lang.Token{Text: t.Text, Start: t.Start, End: t.End, Kind: t.Kind, Norm: norm, Key: k})
+		}
+	}
+	if len(solid) == 0 {
+		return nil, false
+	}
+	us := make([]unit, 0, len(toks))
+	for i := range toks {
+		t := &toks[i]
+		switch {
+		case t.SolidKey() != "":
+			us = append(us, unit{Token: &solid[0], tok: i, solid: true})
+			solid = solid[1:]
+		case len(t.Parts) > 0:
+			for k := range t.Parts {
+				us = append(us, unit{Token: &t.Parts[k], tok: i})
+			}
+		default:
+			us = append(us, unit{Token: t, tok: i})
+		}
+	}
+	return us, true
+}
+
 // unitsOf flattens tokens into matchable units: the parts of hyphenated
 // compounds become units of their own.
 func unitsOf(toks []lang.Token) []unit {
@@ -237,11 +289,11 @@ func unitsOf(toks []lang.Token) []unit {
 		t := &toks[i]
 		if len(t.Parts) > 0 {
 			for k := range t.Parts {
-				us = append(us, unit{&t.Parts[k], i})
+				us = append(us, unit{Token: &t.Parts[k], tok: i})
 			}
 			continue
 		}
-		us = append(us, unit{t, i})
+		us = append(us, unit{Token: t, tok: i})
 	}
 	return us
 }
@@ -256,7 +308,15 @@ func (m *Matcher) Find(text string) []Match {
 
 // FindTokens is [Matcher.Find] over tokens already made by lang.Analyze;
 // offsets are the tokens'.
+//
+// English compounds are matched both part by part and as if written
+// solid, so that co-operation finds the term cooperation (and, through
+// the terms' own solid forms, antiterrorist finds Anti-Terrorist); the
+// longest match at each place wins whichever way it was found.
 func (m *Matcher) FindTokens(toks []lang.Token) []Match {
+	if solid, ok := solidUnitsOf(toks); ok {
+		return longestFirst(m.findAll(unitsOf(toks), solid))
+	}
 	us := unitsOf(toks)
 	out := make([]Match, 0, len(us)/8)
 	var w walker
@@ -282,8 +342,66 @@ func (m *Matcher) FindAll(text string) []Match {
 // FindAllTokens is [Matcher.FindAll] over tokens already made by
 // lang.Analyze; offsets are the tokens'.
 func (m *Matcher) FindAllTokens(toks []lang.Token) []Match {
-	us := unitsOf(toks)
-	var out []Match
+	solid, _ := solidUnitsOf(toks)
+	return m.findAll(unitsOf(toks), solid)
+}
+
+// findAll returns every match over the units us and, when solid is not
+// nil, the matches over solid (the same text with English compounds
+// whole) that take in such a compound, without repeats; ordered by
+// start, then by length, longest first.
+func (m *Matcher) findAll(us, solid []unit) []Match {
+	out := m.allOver(us, nil, false)
+	if solid == nil {
+		return out
+	}
+	out = m.allOver(solid, out, true)
+	sort.SliceStable(out, func(a, b int) bool {
+		if out[a].Start != out[b].Start {
+			return out[a].Start < out[b].Start
+		}
+		return out[a].End > out[b].End
+	})
+	kept := out[:0]
+	for i, x := range out {
+		dup := false
+		for k := len(kept) - 1; k >= 0 && kept[k].Start == x.Start; k-- {
+			if kept[k].End == x.End && kept[k].Concept == x.Concept {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			kept = append(kept, out[i])
+		}
+	}
+	return kept
+}
+
+// longestFirst keeps, from matches ordered as findAll orders them, the
+// longest at each place and goes on after it, as Find does.
+func longestFirst(all []Match) []Match {
+	out := all[:0:0]
+	cursor := -1
+	for k := 0; k < len(all); {
+		start, end := all[k].Start, all[k].End
+		if start < cursor {
+			k++
+			continue
+		}
+		for ; k < len(all) && all[k].Start == start; k++ {
+			if all[k].End == end {
+				out = append(out, all[k])
+			}
+		}
+		cursor = end
+	}
+	return out
+}
+
+// allOver appends to out the matches over us; with onlySolid, only those
+// that take in a compound keyed as written solid.
+func (m *Matcher) allOver(us []unit, out []Match, onlySolid bool) []Match {
 	var w walker
 	for i := range us {
 		var spans [][]*entry
@@ -296,10 +414,22 @@ func (m *Matcher) FindAllTokens(toks []lang.Token) []Match {
 			}
 		}
 		for k := len(spans) - 1; k >= 0; k-- {
+			if onlySolid && !anySolid(us[i:ends[k]+1]) {
+				continue
+			}
 			out = appendMatches(out, us, i, ends[k], spans[k])
 		}
 	}
 	return out
+}
+
+func anySolid(us []unit) bool {
+	for _, u := range us {
+		if u.solid {
+			return true
+		}
+	}
+	return false
 }
 
 // longestAt returns the entries of the longest term match starting at

@@ -56,6 +56,18 @@ en: it
 
 [us]
 en: US | abbreviation
+
+[cooperation]
+en: cooperation
+
+[rats]
+en: Regional Anti-Terrorist Structure
+
+[npt]
+en: non-proliferation
+
+[china]
+en: China
 `
 
 func recognizeFixture(t testing.TB) *Glossary {
@@ -115,6 +127,11 @@ func TestMatcherFind(t *testing.T) {
 		{"en US is not us", en, "tell us about the US", "us:US"},
 		{"en nested abbreviation", en, "the SCO Heads of State Council", "sco-heads-of-state-council:SCO Heads of State Council"},
 		{"en sentence-initial capital", en, "Sanctions were lifted.", "sanctions:Sanctions"},
+		{"en compound in the text, solid term", en, "closer co-operation with co‑operating states", "cooperation:co-operation | cooperation:co‑operating"},
+		{"en solid word in the text, compound term", en, "the Regional Antiterrorist Structure met", "rats:Regional Antiterrorist Structure"},
+		{"en both ways", en, "nonproliferation, non-proliferation and non proliferation", "npt:nonproliferation | npt:non-proliferation | npt:non proliferation"},
+		{"en part of a compound", en, "Russia–China trade and the China-led bank", "china:China | china:China"},
+		{"ru compounds are not joined", ru, "военнополитического союза", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -133,6 +150,21 @@ func TestMatcherFindAll(t *testing.T) {
 	want := "sco-heads-of-state-council:Совет глав государств — членов ШОС | member-state:государств — членов | sco:ШОС"
 	if got := found(text, ru.FindAll(text)); got != want {
 		t.Errorf("FindAll\n got %s\nwant %s", got, want)
+	}
+}
+
+// TestMatcherFindAllCompounds: a compound found both part by part and as
+// written solid is one match, not two.
+func TestMatcherFindAllCompounds(t *testing.T) {
+	en := NewMatcher(recognizeFixture(t), "en")
+	for text, want := range map[string]string{
+		"non-proliferation":         "npt:non-proliferation",
+		"the co-operation of China": "cooperation:co-operation | china:China",
+		"China-led":                 "china:China",
+	} {
+		if got := found(text, en.FindAll(text)); got != want {
+			t.Errorf("FindAll(%q)\n got %s\nwant %s", text, got, want)
+		}
 	}
 }
 

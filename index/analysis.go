@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -51,7 +52,7 @@ const (
 // makes an existing index give different answers; it includes
 // lang.StemVersion, which changes with the stemmer. It is part of every
 // cache key, so a new tolmach never reads an index an older one built.
-const AnalysisVersion = "tolmach-analysis-3+" + lang.StemVersion
+const AnalysisVersion = "tolmach-analysis-4+" + lang.StemVersion
 
 // tokenForm selects which form of a lang token a tokenizer emits.
 type tokenForm uint8
@@ -75,7 +76,12 @@ func (t langTokenizer) Tokenize(input []byte) analysis.TokenStream {
 		if len(toks) == 0 {
 			return nil
 		}
-		return analysis.TokenStream{{Start: toks[0].Start, End: toks[len(toks)-1].End, Term: []byte(termKey(toks)), Position: 1, Type: analysis.Shingle}}
+		stream := analysis.TokenStream{{Start: toks[0].Start, End: toks[len(toks)-1].End, Term: []byte(termKey(toks)), Position: 1, Type: analysis.Shingle}}
+		if solid := solidTermKey(toks); solid != "" {
+			// The whole term with its English compounds written solid.
+			stream = append(stream, &analysis.Token{Start: toks[0].Start, End: toks[len(toks)-1].End, Term: []byte(solid), Position: 1, Type: analysis.Shingle})
+		}
+		return stream
 	}
 	stream := make(analysis.TokenStream, 0, len(toks))
 	for i, tok := range toks {
@@ -99,6 +105,13 @@ func (t langTokenizer) Tokenize(input []byte) analysis.TokenStream {
 			Position: i + 1,
 			Type:     typ,
 		})
+		if t.form == formKey {
+			// An English compound is found by its key written solid too:
+			// antiterrorist finds Anti-Terrorist (same position).
+			if solid := tok.SolidKey(); solid != "" {
+				stream = append(stream, &analysis.Token{Start: tok.Start, End: tok.End, Term: []byte(solid), Position: i + 1, Type: typ})
+			}
+		}
 	}
 	return stream
 }
@@ -147,6 +160,23 @@ func init() {
 			return &analysis.DefaultAnalyzer{Tokenizer: tok}, nil
 		}))
 	}
+}
+
+// solidTermKey is termKey with English compounds keyed as written solid
+// (lang.Token.SolidKey), or "" when toks has none.
+func solidTermKey(toks []lang.Token) string {
+	keys := make([]string, len(toks))
+	has := false
+	for i, t := range toks {
+		keys[i] = t.Key
+		if k := t.SolidKey(); k != "" {
+			keys[i], has = k, true
+		}
+	}
+	if !has {
+		return ""
+	}
+	return strings.Join(keys, " ")
 }
 
 // termKey is lang.MatchKey of already analysed tokens.

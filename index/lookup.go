@@ -281,6 +281,10 @@ func exactQuery(q []queryToken, langs []string, exact bool) query.Query {
 				for j := range norms {
 					qs = append(qs, termQuery(l+SuffixNorm, norms[j], 1), termQuery(l+SuffixKey, keys[j], 0.5))
 				}
+				// co-operation finds cooperation (see lang.Token.SolidKey).
+				if t.solid != "" {
+					qs = append(qs, termQuery(l+SuffixKey, t.solid, 1))
+				}
 			}
 		}
 		var keys []string
@@ -371,6 +375,16 @@ func wholeTermKeys(q []queryToken) []string {
 	}
 	if split {
 		out = append(out, strings.ReplaceAll(out[0], "-", " "))
+	}
+	// English compounds written solid: peace-keeping finds peacekeeping.
+	solid, has := slices.Clone(keys), false
+	for i, t := range q {
+		if t.solid != "" {
+			solid[i], has = t.solid, true
+		}
+	}
+	if has {
+		out = append(out, strings.Join(solid, " "))
 	}
 	return out
 }

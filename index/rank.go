@@ -63,6 +63,7 @@ type queryToken struct {
 	number    bool
 	imp       float64 // importance: 1, or functionWeight for a function word
 	orig      int     // index of the query word this is (a part of)
+	solid     string  // for an English compound, its key written solid (lang.Token.SolidKey)
 }
 
 // functionWeight is the importance of a function word (the, of, в, по)
@@ -107,7 +108,7 @@ func newQueryTokens(toks []lang.Token) []queryToken {
 	q := make([]queryToken, len(toks))
 	for i, t := range toks {
 		n := utf8.RuneCountInString(t.Norm)
-		q[i] = queryToken{text: t.Text, norm: t.Norm, key: t.Key, runes: n, upper: t.Upper() && n > 1, number: t.Kind == lang.Number, imp: importance(t.Norm), orig: i}
+		q[i] = queryToken{text: t.Text, norm: t.Norm, key: t.Key, runes: n, upper: t.Upper() && n > 1, number: t.Kind == lang.Number, imp: importance(t.Norm), orig: i, solid: t.SolidKey()}
 		if t.Kind == lang.Word {
 			q[i].fuzz = fuzziness(n)
 		}
@@ -147,15 +148,96 @@ func splitCompounds(q []queryToken) []queryToken {
 		if out == nil {
 			out = append(make([]queryToken, 0, len(q)+4), q[:i]...)
 		}
-		for j := range norms {
-			n := utf8.RuneCountInString(norms[j])
-			out = append(out, queryToken{text: norms[j], norm: norms[j], key: keys[j], runes: n, fuzz: fuzziness(n), imp: importance(norms[j]), orig: t.orig})
-		}
+		out = append(out, partTokens(norms, keys, t.orig)...)
 	}
 	if out == nil {
 		return q
 	}
 	return out
+}
+
+// partTokens makes query tokens of a compound's parts.
+func partTokens(norms, keys []string, orig int) []queryToken {
+	out := make([]queryToken, len(norms))
+	for j := range norms {
+		n := utf8.RuneCountInString(norms[j])
+		out[j] = queryToken{text: norms[j], norm: norms[j], key: keys[j], runes: n, fuzz: fuzziness(n), imp: importance(norms[j]), orig: orig}
+	}
+	return out
+}
+
+// solidOf is the key of an English compound's parts written as one word
+// (see lang.Token.SolidKey), or "".
+func solidOf(norms, keys []string) string {
+	if len(norms) < 2 || lang.ScriptOf(norms[0]) != lang.Latin {
+		return ""
+	}
+	return strings.Join(norms[:len(norms)-1], "") + keys[len(keys)-1]
+}
+
+// alignSolid lets a word written solid meet a compound written with a
+// hyphen, either way round, by splitting the solid word into the
+// compound's parts: a query's antiterrorist against a term's split
+// anti-terrorist, and a term's cooperation against a query's split
+// co-operation. q is the split query; norms, keys and origin the split
+// term (see splitTerm).
+func alignSolid(q []queryToken, norms, keys []string, origin []int) ([]queryToken, []string, []string, []int) {
+	// The term's compounds: runs of parts of one token.
+	var out []queryToken // nil until a query word is split
+	for a := 0; a < len(norms); {
+		b := a + 1
+		for b < len(norms) && origin[b] == origin[a] {
+			b++
+		}
+		if solid := solidOf(norms[a:b], keys[a:b]); solid != "" {
+			for i, t := range q {
+				if t.key == solid && t.solid == "" && !isPartOf(q, i) {
+					if out == nil {
+						out = append([]queryToken(nil), q...)
+					}
+					parts := partTokens(norms[a:b], keys[a:b], t.orig)
+					k := slices.IndexFunc(out, func(x queryToken) bool { return x.orig == t.orig && x.key == solid })
+					out = slices.Replace(out, k, k+1, parts...)
+					break
+				}
+			}
+		}
+		a = b
+	}
+	if out != nil {
+		q = out
+	}
+	// The query's compounds: runs of parts of one query word.
+	for a := 0; a < len(q); {
+		b := a + 1
+		for b < len(q) && q[b].orig == q[a].orig {
+			b++
+		}
+		if b-a > 1 {
+			qn, qk := make([]string, b-a), make([]string, b-a)
+			for j := a; j < b; j++ {
+				qn[j-a], qk[j-a] = q[j].norm, q[j].key
+			}
+			if solid := solidOf(qn, qk); solid != "" {
+				if j := slices.Index(keys, solid); j >= 0 && (j == 0 || origin[j-1] != origin[j]) && (j+1 == len(keys) || origin[j+1] != origin[j]) {
+					norms = slices.Replace(slices.Clone(norms), j, j+1, qn...)
+					keys = slices.Replace(slices.Clone(keys), j, j+1, qk...)
+					o := make([]int, b-a)
+					for x := range o {
+						o[x] = origin[j]
+					}
+					origin = slices.Replace(slices.Clone(origin), j, j+1, o...)
+				}
+			}
+		}
+		a = b
+	}
+	return q, norms, keys, origin
+}
+
+// isPartOf reports whether q[i] is a part of a split compound.
+func isPartOf(q []queryToken, i int) bool {
+	return i > 0 && q[i-1].orig == q[i].orig || i+1 < len(q) && q[i+1].orig == q[i].orig
 }
 
 // splitTerm is splitCompounds for a term's tokens: the parts' folded
@@ -206,6 +288,7 @@ func matchTokens(q []queryToken, norms, keys []string, opt rankOptions) termMatc
 		return termMatch{}
 	}
 	norms, keys, origin := splitTerm(norms, keys)
+	q, norms, keys, origin = alignSolid(q, norms, keys, origin)
 	used := make([]bool, len(norms))
 	var sum, qImp, tImp, tMatched float64
 	for _, n := range norms {

@@ -101,6 +101,10 @@ func isLetter(r rune) bool {
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
+// IsHyphen reports whether r joins the parts of a compound word: the
+// hyphen and the dashes Analyze treats like it.
+func IsHyphen(r rune) bool { return isHyphen(r) }
+
 func isHyphen(r rune) bool {
 	switch r {
 	case '-', '‐', '‑', '‒', '–', '—', '―', '−':
@@ -240,6 +244,32 @@ func wordToken(text string, start, end int) Token {
 	}
 	t.Key = Stem(t.Norm)
 	return t
+}
+
+// SolidKey returns the key a Latin-script hyphenated compound has when
+// written as one word (co-operation → the key of cooperation, anti-
+// terrorist → of antiterrorist): the folded forms of all parts but the
+// last, then the last part's key. English writes many compounds either
+// way (non-proliferation, nonproliferation), and a glossary lists one;
+// matching by this key finds the other. It is "" for a word that is not
+// a compound, and for Cyrillic ones: Russian joins the parts of a solid
+// compound with a linking vowel (северо-атлантический, североатлантический)
+// and inflects the first part of a hyphenated noun (государства-члены,
+// государств-членов), so no one formula holds.
+func (t Token) SolidKey() string {
+	if len(t.Parts) < 2 || ScriptOf(t.Norm) != Latin {
+		return ""
+	}
+	n := 0
+	for _, p := range t.Parts[:len(t.Parts)-1] {
+		n += len(p.Norm)
+	}
+	last := t.Parts[len(t.Parts)-1]
+	b := make([]byte, 0, n+len(last.Key))
+	for _, p := range t.Parts[:len(t.Parts)-1] {
+		b = append(b, p.Norm...)
+	}
+	return string(append(b, last.Key...))
 }
 
 func numberToken(s string, start, end int) Token {
