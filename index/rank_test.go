@@ -70,3 +70,39 @@ func TestMatchTokensOrder(t *testing.T) {
 		})
 	}
 }
+
+// TestMatchTokensSolid: an English compound and the same word written
+// solid rank as the same word, whichever side has which, and in any
+// combination with other words; odd inputs never panic.
+func TestMatchTokensSolid(t *testing.T) {
+	split := func(s string) (norms, keys []string) {
+		for _, tok := range lang.Analyze(s) {
+			norms, keys = append(norms, tok.Norm), append(keys, tok.Key)
+		}
+		return norms, keys
+	}
+	tests := []struct {
+		query, term string
+		kind        Kind
+	}{
+		{"antiterrorist structure", "Regional Anti-Terrorist Structure", Partial},
+		{"regional antiterrorist structure", "Regional Anti-Terrorist Structure", Exact},
+		{"co-operation", "cooperation", Exact},
+		{"economic co-operation", "economic cooperation", Exact},
+		{"peace-keeping operations", "peacekeeping operation", Stemmed},
+		{"nonproliferation", "non-proliferation", Exact},
+		{"non-proliferation", "non-proliferation", Exact},
+		{"co-co", "coco", Exact},
+		{"anti-anti", "anti-anti antianti", Partial},
+		{"военно-политический", "военнополитический", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query+"/"+tt.term, func(t *testing.T) {
+			norms, keys := split(tt.term)
+			m := matchTokens(splitCompounds(newQueryTokens(lang.Analyze(tt.query))), norms, keys, rankOptions{fuzzy: true})
+			if m.kind != tt.kind {
+				t.Errorf("kind %v, want %v (score %v)", m.kind, tt.kind, m.score)
+			}
+		})
+	}
+}
