@@ -377,8 +377,9 @@ func (c *Checker) findTerms(p *Pair) {
 		p.SourceTerms = strictInflection(p.Source, p.SourceTokens(), sm.findTokens(p.SourceTokens()))
 		close(done)
 	}()
-	p.TargetTerms = strictInflection(p.Target, p.TargetTokens(), tm.findTokens(p.TargetTokens()))
-	p.TargetAllTerms = tm.findAllTokens(p.TargetTokens())
+	longest, all := tm.findBothTokens(p.TargetTokens())
+	p.TargetTerms = strictInflection(p.Target, p.TargetTokens(), longest)
+	p.TargetAllTerms = all
 	<-done
 }
 

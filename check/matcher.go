@@ -15,6 +15,8 @@ type termMatcher interface {
 	findAll(text string) []TermHit
 	// findAllTokens is findAll over tokens lang.Analyze already made.
 	findAllTokens(toks []lang.Token) []TermHit
+	// findBothTokens is findTokens and findAllTokens from one scan.
+	findBothTokens(toks []lang.Token) (longest, all []TermHit)
 }
 
 // noTerms is the matcher of a language the glossary has no terms in.
@@ -24,6 +26,9 @@ func (noTerms) find(string) []TermHit                { return nil }
 func (noTerms) findTokens([]lang.Token) []TermHit    { return nil }
 func (noTerms) findAll(string) []TermHit             { return nil }
 func (noTerms) findAllTokens([]lang.Token) []TermHit { return nil }
+func (noTerms) findBothTokens([]lang.Token) (longest, all []TermHit) {
+	return nil, nil
+}
 
 // glossaryMatcher adapts glossary.Matcher, the one term recogniser of
 // tolmach (a token trie over lang's matching keys).
@@ -53,6 +58,10 @@ func (g glossaryMatcher) findTokens(toks []lang.Token) []TermHit {
 	return hits(g.m.FindTokens(toks))
 }
 func (g glossaryMatcher) findAll(text string) []TermHit { return hits(g.m.FindAll(text)) }
+func (g glossaryMatcher) findBothTokens(toks []lang.Token) (longest, all []TermHit) {
+	l, a := g.m.FindBothTokens(toks)
+	return hits(l), hits(a)
+}
 func (g glossaryMatcher) findAllTokens(toks []lang.Token) []TermHit {
 	return hits(g.m.FindAllTokens(toks))
 }

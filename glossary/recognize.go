@@ -346,6 +346,14 @@ func (m *Matcher) FindAllTokens(toks []lang.Token) []Match {
 	return m.findAll(unitsOf(toks), solid)
 }
 
+// FindBothTokens returns what FindTokens and FindAllTokens return, from
+// one scan: the longest matches are picked from all of them.
+func (m *Matcher) FindBothTokens(toks []lang.Token) (longest, all []Match) {
+	solid, _ := solidUnitsOf(toks)
+	all = m.findAll(unitsOf(toks), solid)
+	return longestFirst(all), all
+}
+
 // findAll returns every match over the units us and, when solid is not
 // nil, the matches over solid (the same text with English compounds
 // whole) that take in such a compound, without repeats; ordered by

@@ -285,3 +285,29 @@ func BenchmarkNewMatcher(b *testing.B) {
 		NewMatcher(g, "ru")
 	}
 }
+
+// TestFindBothAgrees: FindBothTokens gives what FindTokens and
+// FindAllTokens give.
+func TestFindBothAgrees(t *testing.T) {
+	g := recognizeFixture(t)
+	texts := []string{
+		"заседание Совета глав государств — членов ШОС в Астане и саммит Шанхайской организации сотрудничества",
+		"лидеры государств-членов, военно-политического союза и ЕС",
+		"The Shanghai Cooperation Organisation (SCO) and the SCO Heads of State Council met; new sanctions.",
+		"closer co-operation, the Regional Antiterrorist Structure, non-proliferation and Russia–China trade",
+		"",
+	}
+	for _, l := range []string{"ru", "en"} {
+		m := NewMatcher(g, l)
+		for _, text := range texts {
+			toks := lang.Analyze(text)
+			longest, all := m.FindBothTokens(toks)
+			if a, b := found(text, longest), found(text, m.FindTokens(toks)); a != b {
+				t.Errorf("%s %q: longest\n got %s\nwant %s", l, text, a, b)
+			}
+			if a, b := found(text, all), found(text, m.FindAllTokens(toks)); a != b {
+				t.Errorf("%s %q: all\n got %s\nwant %s", l, text, a, b)
+			}
+		}
+	}
+}
