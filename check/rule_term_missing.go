@@ -150,7 +150,7 @@ func findUnrendered(p *Pair) []unrendered {
 			found = found || rendered(h.Unit, a.Concept.ID)
 		}
 		found = found || derivedForm(p, h.Unit, expected) || nestedRendered(p, h.Unit, h.Concept)
-		if found || attributiveName(p, h) || transliteratedName(p, h) || currencyName(p, h) {
+		if found || attributiveName(p, h) || transliteratedName(p, h) || currencyName(p, h) || demonymRendered(p, h, expected) {
 			// Rendered, or rendered by a deprecated or forbidden term,
 			// which term-forbidden reports with the fix; or a name whose
 			// rendering no glossary lists.
