@@ -110,7 +110,8 @@ type column struct {
 	field string // "term", "status", "type", "flags", "note"; or a concept field / "id"
 }
 
-// parseDelimited reads CSV (sep ',') or TSV (sep '\t') with a header row.
+// parseDelimited reads CSV (sep ',', or ';' when the header row is so
+// separated) or TSV (sep '\t') with a header row.
 // A .csv whose first row is no header (see [headerLangs]) is read as
 // OmegaT's comma variant; an empty file, with no header row at all, is
 // an error like an empty TM table's.
@@ -119,6 +120,13 @@ func parseDelimited(text, file string, sep rune) (*Glossary, error) {
 		return nil, errAt(file, 1, 1, "empty file, want a header row naming ru and en")
 	}
 	langs, isHeader := headerLangs(firstLine([]byte(text)), sep)
+	if !isHeader && sep == ',' {
+		// Excel writes CSV with semicolons where the decimal mark is a
+		// comma, as in a Russian locale: "ru;en;note".
+		if l, ok := headerLangs(firstLine([]byte(text)), ';'); ok {
+			langs, isHeader, sep = l, true, ';'
+		}
+	}
 	switch {
 	case !isHeader && sep == ',':
 		return parseOmegaT(text, file, ',')
@@ -428,8 +436,11 @@ func omegaTLangs[T any](rows []T, cell func(i, col int) string) (src, tgt string
 }
 
 func sepName(sep rune) string {
-	if sep == '\t' {
+	switch sep {
+	case '\t':
 		return "tab"
+	case ';':
+		return "semicolon"
 	}
 	return "comma"
 }

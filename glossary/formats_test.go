@@ -340,6 +340,44 @@ func TestHeaderRequired(t *testing.T) {
 // rules: OmegaT rows (which may hold short Latin words), an empty OmegaT
 // .txt or .tab (OmegaT's own glossary.txt starts empty) and an empty
 // native glossary (tolmach init starts a project with one).
+// TestSemicolonCSV: a CSV that Excel wrote with semicolons (a Russian
+// locale's list separator) is read by its header row, cp1251 included;
+// a semicolon inside a comma CSV's cell stays text.
+func TestSemicolonCSV(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     string // concept terms, "ru=en" joined by "|"
+	}{
+		{"semicolons", "ru;en;note\nтри силы зла;three forces of evil;формула\nмир;peace;\n", "три силы зла=three forces of evil|мир=peace"},
+		{"semicolons and quotes", "ru;en\n\"мир; дружба\";\"peace; friendship\"\n", "мир; дружба=peace; friendship"},
+		{"commas with a semicolon in a cell", "ru,en\nмир; дружба,peace; friendship\n", "мир; дружба=peace; friendship"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g, err := Parse([]byte(tt.in), "x.csv", CSV)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, c := range g.Concepts {
+				var ru, en string
+				for _, term := range c.Terms {
+					switch term.Lang {
+					case "ru":
+						ru = term.Text
+					case "en":
+						en = term.Text
+					}
+				}
+				got = append(got, ru+"="+en)
+			}
+			if strings.Join(got, "|") != tt.want {
+				t.Errorf("got %s, want %s", strings.Join(got, "|"), tt.want)
+			}
+		})
+	}
+}
+
 func TestHeaderless(t *testing.T) {
 	tests := []struct {
 		name, file, in string

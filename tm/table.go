@@ -115,6 +115,11 @@ func readTable(data, name string, comma rune, fn func(*Unit) error) error {
 	}
 	cr := csv.NewReader(strings.NewReader(data))
 	cr.FieldsPerRecord = -1
+	if semicolonHeader(data) {
+		// Excel writes CSV with semicolons where the decimal mark is a
+		// comma, as in a Russian locale: "ru;en;note".
+		cr.Comma = ';'
+	}
 	header, err := cr.Read()
 	if err == io.EOF {
 		return fmt.Errorf("%s:1:1: %w: empty file, want a header row naming ru and en", name, ErrMalformed)
@@ -144,6 +149,22 @@ func readTable(data, name string, comma rune, fn func(*Unit) error) error {
 			}
 		}
 	}
+}
+
+// semicolonHeader reports whether a CSV table's first line names its
+// columns with semicolons and not commas: "ru;en" but not "ru,en".
+func semicolonHeader(data string) bool {
+	first, _, _ := strings.Cut(data, "\n")
+	if strings.ContainsRune(first, ',') || !strings.ContainsRune(first, ';') {
+		return false
+	}
+	n := 0
+	for _, h := range strings.Split(strings.TrimSuffix(first, "\r"), ";") {
+		if isLangCode(strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF"))) {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // checkUnit refuses a table row whose segment is over lang.MaxSegmentLen

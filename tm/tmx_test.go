@@ -233,6 +233,8 @@ func TestReadTable(t *testing.T) {
 		{"tsv with BOM and regions", "a.tsv", "\uFEFFRU-RU\tEN-GB\nМир\tPeace\n", 1, ""},
 		{"no language header", "a.tsv", "source\ttarget\nМир\tPeace\n", 0, "a.tsv:1:1: malformed translation memory"},
 		{"bad csv quote", "a.csv", "ru,en\n\"Мир,Peace\n", 0, "a.csv:2:"},
+		{"csv with semicolons (Excel, Russian locale)", "a.csv", "ru;en;note\nМир, дружба;Peace, friendship;\n\"Один; два\";\"One; two\";\n", 2, ""},
+		{"csv with a semicolon in a cell", "a.csv", "ru,en\nМир; дружба,Peace; friendship\n", 1, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
