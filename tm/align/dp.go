@@ -701,7 +701,7 @@ func alignWith(src, tgt []Sentence, opts Options, p params) []Pair {
 	chain := m.anchorChain()
 	guide, w := chainGuide(chain, n, nt), 30
 	if g := m.paragraphGuide(src, tgt, chain, maxCells); g != nil {
-		guide, w = g, 8
+		guide, w = g, 5
 	}
 	L, steps := m.search(guide, w, maxCells)
 	if m.learnLexicon(L, steps) > 0 {
