@@ -714,7 +714,7 @@ func alignWith(src, tgt []Sentence, opts Options, p params) []Pair {
 				chain = append(chain, [2]int{s.i, s.j})
 			}
 		}
-		L, steps = m.search(chainGuide(chain, n, nt), 6, maxCells)
+		L, steps = m.search(chainGuide(chain, n, nt), 4, maxCells)
 	}
 	if L.bwd == nil {
 		m.backward(L)
