@@ -385,7 +385,7 @@ func isDocumentProp(typ string) bool {
 }
 
 func (r *TMXReader) readTUV(se xml.StartElement) (Segment, bool, error) {
-	code := langAttr(se)
+	code := strings.TrimSpace(langAttr(se))
 	if code == "" {
 		return Segment{}, false, r.errorf("<tuv> without xml:lang")
 	}
