@@ -28,17 +28,25 @@ func TestTMXLimits(t *testing.T) {
 		{"run.tmx", tmx(strings.Repeat("w", 3<<20)), "run.tmx:11: segment is more than 65,536 characters; tolmach reads segments up to 65,536 characters (a segment is a sentence or a paragraph)"},
 		{"note.tmx", strings.Replace(tmx("x"), "<tu>", "<tu><note>"+strings.Repeat("n", 3<<20)+"</note>", 1), "note.tmx:5: XML text is more than 1,048,576 bytes; tolmach reads text between two tags up to 1 MiB (is this an XML file?)"},
 	} {
-		n := 0
-		err := Read(strings.NewReader(tc.data), tc.name, TMX, func(u *Unit) error { n++; return nil })
-		if tc.want == "" {
-			if err != nil || n != 2 {
-				t.Errorf("%s: %d units, %v", tc.name, n, err)
-			}
-			continue
+		readWithin(t, tc.name, TMX, tc.data, tc.want)
+	}
+}
+
+// readWithin reads data as format f: with want "", it must give two
+// units; otherwise fail with exactly want, an error wrapping
+// lang.ErrTooLarge.
+func readWithin(t *testing.T, name string, f Format, data, want string) {
+	t.Helper()
+	n := 0
+	err := Read(strings.NewReader(data), name, f, func(u *Unit) error { n++; return nil })
+	if want == "" {
+		if err != nil || n != 2 {
+			t.Errorf("%s: %d units, %v", name, n, err)
 		}
-		if err == nil || err.Error() != tc.want || !errors.Is(err, lang.ErrTooLarge) {
-			t.Errorf("%s: got %v\nwant %s", tc.name, err, tc.want)
-		}
+		return
+	}
+	if err == nil || err.Error() != want || !errors.Is(err, lang.ErrTooLarge) {
+		t.Errorf("%s: got %v\nwant %s", name, err, want)
 	}
 }
 

@@ -1,7 +1,6 @@
 package tm
 
 import (
-	"errors"
 	"strings"
 	"testing"
 
@@ -29,16 +28,6 @@ func TestReadTableLongLine(t *testing.T) {
 		if strings.HasSuffix(tc.name, ".csv") {
 			f = CSV
 		}
-		n := 0
-		err := Read(strings.NewReader(tc.data), tc.name, f, func(u *Unit) error { n++; return nil })
-		if tc.want == "" {
-			if err != nil || n != 2 {
-				t.Errorf("%s: %d units, %v", tc.name, n, err)
-			}
-			continue
-		}
-		if err == nil || err.Error() != tc.want || !errors.Is(err, lang.ErrTooLarge) {
-			t.Errorf("%s: got %v\nwant %s", tc.name, err, tc.want)
-		}
+		readWithin(t, tc.name, f, tc.data, tc.want)
 	}
 }
