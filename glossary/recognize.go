@@ -267,7 +267,7 @@ func solidUnitsOf(toks []lang.Token) ([]unit, bool) {
 	for i := range toks {
 		t := &toks[i]
 		switch {
-		case t.SolidKey() != "":
+		case len(solid) > 0 && solid[0].Start == t.Start && solid[0].End == t.End:
 			us = append(us, unit{Token: &solid[0], tok: i, solid: true})
 			solid = solid[1:]
 		case len(t.Parts) > 0:
