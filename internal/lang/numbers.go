@@ -992,6 +992,9 @@ func shortDecade(x, y Numeral) bool {
 
 // sameValue compares floats up to rounding: 0.1*1e9 must equal 1e8.
 func sameValue(x, y float64) bool {
+	if x == y {
+		return true // also for a number too large for a float64 (+Inf)
+	}
 	d := math.Abs(x - y)
 	return d <= 1e-9*math.Max(math.Abs(x), math.Abs(y)) || d < 1e-12
 }
