@@ -17,9 +17,14 @@ echo "big pair: $words words (source), $(grep -c '^\[' big.glossary) concepts"
 # it, so the first two benchmarks are of a cached glossary (every check after
 # the first with an unchanged glossary), the third of a parse every time.
 export XDG_CACHE_HOME="$PWD/cache"
-hyperfine --warmup 3 --runs 20 -N -i \
+# 100 runs: this 2-core VM's timings drift by ±15% from minute to minute.
+hyperfine --warmup 5 --runs 100 -N -i \
   "./tolmach check --fail-on never --glossary big.glossary big.ru.txt big.en.txt" \
   "./tolmach check --fail-on never --format json --glossary big.glossary big.ru.txt big.en.txt"
+if command -v perf >/dev/null; then
+  perf stat -r 50 ./tolmach check --fail-on never --glossary big.glossary big.ru.txt big.en.txt 2>&1 >/dev/null |
+    grep -E 'task-clock|page-faults|elapsed'
+fi
 hyperfine --warmup 1 --runs 10 -N -i --prepare "rm -rf $XDG_CACHE_HOME" \
   "./tolmach check --fail-on never --glossary big.glossary big.ru.txt big.en.txt"
 hyperfine --warmup 1 --runs 5 -N -i \
