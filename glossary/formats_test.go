@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"golang.org/x/text/encoding/unicode"
+
+	"tolmach/internal/lang"
 )
 
 func TestRoundTripFormats(t *testing.T) {
@@ -505,5 +507,46 @@ func TestMerge(t *testing.T) {
 	}
 	if b.Concepts[0].ID != "x" {
 		t.Error("Merge modified its input")
+	}
+}
+
+// TestUpdateKeepsDialect: Update writes a CSV glossary back with the
+// delimiter and encoding it had (Excel's semicolons and Windows-1251),
+// and refuses, leaving the file alone, a term the encoding cannot hold.
+func TestUpdateKeepsDialect(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "terms.csv")
+	orig, err := lang.Encode("ru;en;note\nтри силы зла;three forces of evil;формула\n", lang.Windows1251)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, orig, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	add := func(ru, en string) error {
+		return Update(path, func(g *Glossary) error {
+			g.Concepts = append(g.Concepts, &Concept{ID: "new", Terms: []*Term{{Text: ru, Lang: "ru"}, {Text: en, Lang: "en"}}})
+			return nil
+		})
+	}
+	if err := add("многополярный мир", "multipolar world"); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, enc, err := lang.Decode(data, "")
+	if err != nil || enc != lang.Windows1251 || !strings.HasPrefix(text, "id;ru;") || !strings.Contains(text, ";многополярный мир;") {
+		t.Fatalf("rewritten as %s (%v):\n%s", enc, err, text)
+	}
+	g, err := Load(path)
+	if err != nil || len(g.Concepts) != 2 {
+		t.Fatalf("read back: %v, %d concepts", err, len(g.Concepts))
+	}
+	if err := add("Пекин", "北京"); !errors.Is(err, lang.ErrUnencodable) {
+		t.Errorf("a term Windows-1251 cannot hold: %v", err)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(after, data) {
+		t.Error("the refused update changed the file")
 	}
 }

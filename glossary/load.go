@@ -414,7 +414,77 @@ func Update(path string, change func(g *Glossary) error) error {
 	if err := change(g); err != nil {
 		return err
 	}
-	return writeFileLocked(path, g, "")
+	return writeFileAs(path, g, dialectOf(path))
+}
+
+// dialect is how an existing CSV or TSV glossary is written, kept when
+// Update rewrites it: Excel in a Russian locale saves CSV with
+// semicolons, in Windows-1251, and would show a file rewritten in UTF-8
+// with commas as one garbled column.
+type dialect struct {
+	sep      rune   // the delimiter; 0 for the format's own
+	encoding string // one of lang.Encodings; "" for UTF-8
+}
+
+// dialectOf reads the dialect of the delimited glossary at path; the
+// zero dialect for other formats and for files that cannot be read.
+func dialectOf(path string) dialect {
+	format, err := FormatForPath(path)
+	if err != nil || format != CSV && format != TSV {
+		return dialect{}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return dialect{}
+	}
+	text, enc, err := lang.Decode(data, "")
+	if err != nil {
+		return dialect{}
+	}
+	var d dialect
+	if enc != lang.UTF8 {
+		d.encoding = enc
+	}
+	if format == CSV {
+		first := firstLine([]byte(text))
+		if _, ok := headerLangs(first, ','); !ok {
+			if _, ok := headerLangs(first, ';'); ok {
+				d.sep = ';'
+			}
+		}
+	}
+	return d
+}
+
+// writeFileAs is writeFileLocked for the format of path's extension, in
+// dialect d.
+func writeFileAs(path string, g *Glossary, d dialect) error {
+	if d == (dialect{}) {
+		return writeFileLocked(path, g, "")
+	}
+	format, err := FormatForPath(path)
+	if err != nil {
+		return err
+	}
+	sep := d.sep
+	if sep == 0 {
+		sep = ','
+		if format == TSV {
+			sep = '\t'
+		}
+	}
+	var buf bytes.Buffer
+	if err := writeDelimited(&buf, g, sep); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	out := buf.Bytes()
+	if d.encoding != "" {
+		if out, err = lang.Encode(buf.String(), d.encoding); err != nil {
+			return fmt.Errorf("%s: %w; save the file as UTF-8 to write such terms to it", path, err)
+		}
+	}
+	removeStaleTemps(path)
+	return atomicWrite(path, out)
 }
 
 // writeSpecial writes g into an existing non-regular file (a device or

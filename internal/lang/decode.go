@@ -249,6 +249,56 @@ func mostlyUTF8(data []byte) bool {
 	return multi >= 20 && bad*50 <= multi
 }
 
+// ErrUnencodable is wrapped by [Encode]'s error for text the encoding
+// cannot hold.
+var ErrUnencodable = errors.New("has no code in")
+
+// Encode is the inverse of [Decode] for one of [Encodings]: text written
+// as a file in that encoding, with the byte order mark UTF-16 and
+// "utf-8-bom" have. Line ends are written as they are in text. A
+// character the encoding has no code for (a Chinese character in
+// Windows-1251) is an error wrapping [ErrUnencodable] that names it and
+// its line; nothing is replaced.
+func Encode(text, name string) ([]byte, error) {
+	canon, ok := encodingAliases[strings.ToLower(strings.TrimSpace(name))]
+	if !ok {
+		return nil, fmt.Errorf("%w %q (valid: %s)", ErrUnknownEncoding, name, strings.Join(Encodings, ", "))
+	}
+	var enc encoding.Encoding
+	var bom []byte
+	switch canon {
+	case UTF8:
+		return []byte(text), nil
+	case UTF8BOM:
+		return append(append([]byte(nil), bomUTF8...), text...), nil
+	case UTF16LE:
+		enc, bom = xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM), bomUTF16LE
+	case UTF16BE:
+		enc, bom = xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM), bomUTF16BE
+	case Windows1251:
+		enc = charmap.Windows1251
+	default:
+		enc = charmap.KOI8R
+	}
+	if canon == Windows1251 || canon == KOI8R {
+		cm := enc.(*charmap.Charmap)
+		line := 1
+		for _, r := range text {
+			if r == '\n' {
+				line++
+			}
+			if _, ok := cm.EncodeRune(r); !ok {
+				return nil, fmt.Errorf("%q (line %d) %w %s", r, line, ErrUnencodable, canon)
+			}
+		}
+	}
+	b, err := enc.NewEncoder().Bytes([]byte(text))
+	if err != nil {
+		return nil, fmt.Errorf("the text %w %s: %v", ErrUnencodable, canon, err)
+	}
+	return append(bom, b...), nil
+}
+
 func decodeAs(data []byte, name string) (string, error) {
 	switch name {
 	case UTF8, UTF8BOM:

@@ -363,3 +363,29 @@ func TestIsNFCQuick(t *testing.T) {
 		}
 	}
 }
+
+// TestEncode: what Encode writes, Decode reads back as the same text and
+// the same encoding; a character an 8-bit encoding lacks is refused.
+func TestEncode(t *testing.T) {
+	for _, enc := range Encodings {
+		text := "ru;en\nмир;peace\n«ШОС»;SCO — ё\n"
+		if enc == KOI8R {
+			text = "ru;en\nмир;peace\nШОС;SCO - ё\n" // KOI8-R has no «» or em dash
+		}
+		b, err := Encode(text, enc)
+		if err != nil {
+			t.Fatalf("%s: %v", enc, err)
+		}
+		got, detected, err := Decode(b, "")
+		if err != nil || got != text || detected != enc {
+			t.Errorf("%s: read back %q as %s (%v)", enc, got, detected, err)
+		}
+	}
+	_, err := Encode("мир\n中国\n", Windows1251)
+	if !errors.Is(err, ErrUnencodable) || !strings.Contains(err.Error(), "line 2") {
+		t.Errorf("Windows-1251 with a Chinese character: %v", err)
+	}
+	if _, err := Encode("мир", "latin-9"); !errors.Is(err, ErrUnknownEncoding) {
+		t.Errorf("unknown encoding: %v", err)
+	}
+}
