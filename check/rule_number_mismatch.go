@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 
 	"tolmach/internal/lang"
@@ -73,6 +74,10 @@ func (r numberMismatch) Check(p *Pair) []Finding {
 		if len(missing) == 0 && len(extra) == 0 {
 			continue
 		}
+		// Numbers that are part of a glossary term are part of a name
+		// (Договор СНВ-3, the New START Treaty): the term rules judge it.
+		missing = dropInTerms(missing, p.SourceTerms)
+		extra = dropInTerms(extra, p.TargetTerms)
 		// Numbers written as words on the other side (2 → "two", «три» → 3).
 		missing = dropSpelled(missing, p.Target.Text[ts.Start:ts.End])
 		extra = dropSpelled(extra, p.Source.Text[ss.Start:ss.End])
@@ -107,6 +112,28 @@ func (r numberMismatch) Check(p *Pair) []Finding {
 				f.Suggestion = fmt.Sprintf("check %s against the source", quote(p.Target.Lang, e.Text))
 			}
 			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// dropInTerms removes the numerals that lie inside a glossary term match.
+func dropInTerms(ns []lang.Numeral, hits []TermHit) []lang.Numeral {
+	if len(ns) == 0 || len(hits) == 0 {
+		return ns
+	}
+	out := ns[:0:0]
+	for _, n := range ns {
+		k := sort.Search(len(hits), func(i int) bool { return hits[i].End > n.Start })
+		inside := false
+		for ; k < len(hits) && hits[k].Start <= n.Start; k++ {
+			if n.End <= hits[k].End {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, n)
 		}
 	}
 	return out

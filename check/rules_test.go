@@ -40,6 +40,10 @@ en: treaty | preferred fullForm
 ru: Россия | preferred shortForm
 en: Russia | preferred shortForm
 
+[new-start]
+ru: Договор СНВ-3
+en: New START Treaty
+
 [energy-security]
 ru: энергобезопасность | preferred fullForm
 en: energy security | preferred fullForm
@@ -102,6 +106,9 @@ func TestRules(t *testing.T) {
 			[]want{{"term-partial", `rendered only in part: the target has "Security" but not "energy security"`}}},
 		{"one word not rendered", "Энергобезопасность важна.", "Stability matters.", lang.RU,
 			[]want{{"term-missing", `«Энергобезопасность» is not rendered as "energy security"`}}},
+		{"a number inside a term is part of a name", "Договор СНВ-3 ограничил число боезарядов до 1550.", "The New START Treaty limited warheads to 1,550.", lang.RU, nil},
+		{"a number outside terms still counts", "Договор СНВ-3 ограничил число боезарядов до 1550.", "The New START Treaty limited warheads to 1,500.", lang.RU,
+			[]want{{"number-mismatch", `«1550» but the target says "1,500"`}}},
 		{"number words", "Стороны подписали два соглашения.", "The parties signed 2 agreements.", lang.RU, nil},
 		{"untranslated run", "Стороны обсудили создание собственных платёжных механизмов.", "The parties discussed the creation of собственных платёжных механизмов.", lang.RU,
 			[]want{{"untranslated", "собственных платёжных механизмов"}}},
