@@ -8,9 +8,9 @@ import (
 	"tolmach/internal/lang"
 )
 
-// termPartial reports a one-word source term rendered by part of its
-// expected equivalent: «товарооборот» as "trade" where the glossary has
-// "trade turnover". Translations shorten so, often rightly; term-missing
+// termPartial reports a source term rendered by part of its expected
+// equivalent (see partialRendering): «товарооборот» as "trade" where the
+// glossary has "trade turnover". Translations shorten so, often rightly; term-missing
 // would call it missing, which an editor would dismiss, so it is a rule
 // of its own, a warning by default. (An extension of the contract's
 // rules.)
@@ -18,7 +18,7 @@ type termPartial struct{}
 
 func (termPartial) Name() string { return "term-partial" }
 func (termPartial) Description() string {
-	return "A one-word glossary term of the source is rendered by only part of its several-word equivalent in the aligned target segment."
+	return "A glossary term of the source is rendered by only part of its equivalent in the aligned target segment (a one-word term by part of a several-word one, an adjective-and-noun term by the noun)."
 }
 func (termPartial) DefaultSeverity() Severity { return Warning }
 
@@ -36,24 +36,33 @@ func (r termPartial) Check(p *Pair) []Finding {
 	return out
 }
 
-// partialRendering returns, for a source term of one word, the word of
-// its unit's target that renders a content word of an expected term of
-// two words or more written in lower case, or "". One word rendered by
-// several is where translations shorten: «товарооборот» is "trade
-// turnover" in the glossary and "trade" in many a good translation. A
-// term of several words rendered in part ("right of veto" as «право
-// решающего голоса») is no such case, and names are left out: "Shanghai
-// Cooperation Council" is a wrong name, not a shortened one.
+// partialRendering returns the word of a term's unit's target that
+// renders part of an expected term written in lower case, or "": for a
+// source term of one word, a content word of an expected term of two
+// words or more («товарооборот», "trade turnover" in the glossary, is
+// "trade" in many a good translation); for a longer source term, the
+// last word (the noun) of an expected term of two («взаимная торговля»,
+// "mutual trade", as "trade between Russia and India"). A longer term
+// rendered in part ("right of veto" as «право решающего голоса») is no
+// such case, and names are left out: "Shanghai Cooperation Council" is a
+// wrong name, not a shortened one.
 func partialRendering(p *Pair, h TermHit, expected []string) string {
 	ts, ok := p.Units[h.Unit].TargetSpan()
-	if !ok || len(lang.Analyze(h.Term.Text)) != 1 {
+	if !ok {
 		return ""
 	}
+	oneWord := len(lang.Analyze(h.Term.Text)) == 1
 	keys := map[string]bool{}
 	for _, e := range expected {
 		toks := lang.Analyze(e)
-		if len(toks) < 2 {
+		if len(toks) < 2 || !oneWord && len(toks) != 2 {
 			continue
+		}
+		if !oneWord {
+			// A term of two words, adjective and noun, rendered by the noun
+			// alone ("mutual trade" as "trade between Russia and India"):
+			// only the noun, the last word, counts.
+			toks = toks[1:]
 		}
 		name := false
 		for _, t := range toks {

@@ -40,6 +40,14 @@ en: treaty | preferred fullForm
 ru: Россия | preferred shortForm
 en: Russia | preferred shortForm
 
+[mutual-trade]
+ru: взаимная торговля
+en: mutual trade
+
+[veto]
+ru: право вето
+en: right of veto
+
 [new-start]
 ru: Договор СНВ-3
 en: New START Treaty
@@ -104,6 +112,10 @@ func TestRules(t *testing.T) {
 			[]want{{"term-missing", `«США» is not rendered`}}},
 		{"one word shortened", "Энергобезопасность важна.", "Security matters.", lang.RU,
 			[]want{{"term-partial", `rendered only in part: the target has "Security" but not "energy security"`}}},
+		{"adjective dropped", "Взаимная торговля растёт.", "Trade is growing.", lang.RU,
+			[]want{{"term-partial", `«Взаимная торговля» is rendered only in part: the target has "Trade"`}}},
+		{"a longer term in part is missing", "The right of veto remains.", "Право решающего голоса сохраняется.", lang.EN,
+			[]want{{"term-missing", `"right of veto" is not rendered as «право вето»`}}},
 		{"one word not rendered", "Энергобезопасность важна.", "Stability matters.", lang.RU,
 			[]want{{"term-missing", `«Энергобезопасность» is not rendered as "energy security"`}}},
 		{"a number inside a term is part of a name", "Договор СНВ-3 ограничил число боезарядов до 1550.", "The New START Treaty limited warheads to 1,550.", lang.RU, nil},

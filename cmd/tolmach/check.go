@@ -61,8 +61,8 @@ const checkDescription = `Checks a translation (TARGET) against its original (SO
      term-drift         warning  a name, acronym or recurring quoted phrase
                                  without a glossary entry written two ways
                                  in the target
-     term-partial       warning  a one-word term rendered by part of its
-                                 equivalent («товарооборот» as "trade")
+     term-partial       warning  a term rendered by part of its equivalent
+                                 («товарооборот», "trade turnover", as "trade")
 
    SUPPRESSIONS: [[ignore]] entries of tolmach.toml (rule, term, file glob);
    in Markdown and HTML, <!-- tolmach:ignore RULE [TERM] --> before a
