@@ -81,7 +81,7 @@ func TestFalsePositivesProfessional(t *testing.T) {
 			total := 0
 			for _, r := range rules {
 				t.Logf("  %-18s %4d  (%.2f per 1,000 words)", r, byRule[r], float64(byRule[r])*1000/float64(words))
-				if r != "term-missing" && r != "number-mismatch" {
+				if r != "term-missing" && r != "term-partial" && r != "number-mismatch" {
 					total += byRule[r]
 				}
 			}
