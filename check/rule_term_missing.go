@@ -141,6 +141,9 @@ func findUnrendered(p *Pair) []unrendered {
 		if len(u.Target) == 0 {
 			continue // the whole segment is missing: segment-missing says so
 		}
+		if ts, ok := u.TargetSpan(); ok && inSourceLanguage(p, tokensIn(p.TargetTokens(), ts)) {
+			continue // the segment was left untranslated: untranslated says so
+		}
 		expected := usableTerms(h.Concept, string(p.Target.Lang))
 		if len(expected) == 0 {
 			continue // nothing to expect in this language

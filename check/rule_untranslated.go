@@ -53,17 +53,7 @@ func (r untranslated) Check(p *Pair) []Finding {
 		}
 		segToks := tokensIn(toks, ts)
 		// A sentence wholly in the source language.
-		var src, words int
-		for _, t := range segToks {
-			if t.Kind != lang.Word {
-				continue
-			}
-			words++
-			if lang.ScriptOf(t.Text) == srcScript {
-				src++
-			}
-		}
-		if src >= 2 && src*10 >= words*8 && !r.kept(p, ts, ts.Start, ts.End) {
+		if inSourceLanguage(p, segToks) && !r.kept(p, ts, ts.Start, ts.End) {
 			out = append(out, r.finding(p, i, ts.Start, ts.End, true))
 			continue
 		}
@@ -94,6 +84,24 @@ func (r untranslated) Check(p *Pair) []Finding {
 		flush()
 	}
 	return out
+}
+
+// inSourceLanguage reports whether target tokens are (four fifths or
+// more of their words, two at least) in the source language's script: a
+// sentence left untranslated.
+func inSourceLanguage(p *Pair, toks []lang.Token) bool {
+	srcScript := scriptOfLang(p.Source.Lang)
+	var src, words int
+	for _, t := range toks {
+		if t.Kind != lang.Word {
+			continue
+		}
+		words++
+		if lang.ScriptOf(t.Text) == srcScript {
+			src++
+		}
+	}
+	return src >= 2 && src*10 >= words*8
 }
 
 // breaksRun reports whether the text between two words separates them
