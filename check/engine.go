@@ -374,7 +374,9 @@ func (c *Checker) findTerms(p *Pair) {
 	p.targetMatcher = tm
 	done := make(chan struct{})
 	go func() {
-		p.SourceTerms = strictInflection(p.Source, p.SourceTokens(), sm.findTokens(p.SourceTokens()))
+		longest, all := sm.findBothTokens(p.SourceTokens())
+		p.SourceTerms = strictInflection(p.Source, p.SourceTokens(), longest)
+		p.SourceAllTerms = all
 		close(done)
 	}()
 	longest, all := tm.findBothTokens(p.TargetTokens())
@@ -385,8 +387,10 @@ func (c *Checker) findTerms(p *Pair) {
 
 // assignUnits records the unit of every term occurrence.
 func (p *Pair) assignUnits() {
-	for i := range p.SourceTerms {
-		p.SourceTerms[i].Unit = p.SourceUnitAt(p.SourceTerms[i].Start)
+	for _, hs := range [][]TermHit{p.SourceTerms, p.SourceAllTerms} {
+		for i := range hs {
+			hs[i].Unit = p.SourceUnitAt(hs[i].Start)
+		}
 	}
 	for _, hs := range [][]TermHit{p.TargetTerms, p.TargetAllTerms} {
 		for i := range hs {

@@ -66,6 +66,9 @@ type Pair struct {
 	// TargetAllTerms are all term occurrences of the target, nested ones
 	// included: the evidence that a concept is rendered.
 	TargetAllTerms []TermHit
+	// SourceAllTerms are all term occurrences of the source, nested ones
+	// included.
+	SourceAllTerms []TermHit
 
 	strayList            []stray
 	targetMatcher        termMatcher

@@ -18,6 +18,46 @@ func (termInconsistent) Description() string {
 }
 func (termInconsistent) DefaultSeverity() Severity { return Warning }
 
+// nestedInParallel returns the target's term occurrences nested inside
+// a longer term of another concept where the source nests the same two
+// concepts the same way in the same unit: "a fairer multipolar world
+// order" and «более справедливое многополярное мироустройство» both hold
+// the multipolar world order, whose rendering there counts for its
+// consistency like any other. Nested occurrences without that parallel
+// are left out: a shorter term of the same concept, or a word another
+// concept happens to share, says nothing of how a concept is rendered.
+func nestedInParallel(p *Pair) []TermHit {
+	type pair struct {
+		unit          int
+		outer, nested *glossary.Concept
+	}
+	nestings := func(longest, all []TermHit) map[pair]bool {
+		out := map[pair]bool{}
+		for _, l := range longest {
+			for _, n := range all {
+				if n.Unit == l.Unit && n.Concept != l.Concept && n.Start >= l.Start && n.End <= l.End && (n.Start > l.Start || n.End < l.End) {
+					out[pair{l.Unit, l.Concept, n.Concept}] = true
+				}
+			}
+		}
+		return out
+	}
+	src := nestings(p.SourceTerms, p.SourceAllTerms)
+	if len(src) == 0 {
+		return nil
+	}
+	var out []TermHit
+	for _, l := range p.TargetTerms {
+		for _, n := range p.TargetAllTerms {
+			if n.Unit == l.Unit && n.Concept != l.Concept && n.Start >= l.Start && n.End <= l.End && (n.Start > l.Start || n.End < l.End) &&
+				src[pair{l.Unit, l.Concept, n.Concept}] {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
+
 // termKind groups term types whose mixing is inconsistent: spellings and
 // variants of the full form are one kind, abbreviations another, short
 // forms a third.
@@ -93,7 +133,7 @@ func (r termInconsistent) Check(p *Pair) []Finding {
 			}
 		}
 	}
-	for _, h := range p.TargetTerms {
+	for _, h := range append(p.TargetTerms[:len(p.TargetTerms):len(p.TargetTerms)], nestedInParallel(p)...) {
 		if _, ok := inSource[h.Concept]; !ok || !h.Status().Usable() || h.Unit < 0 {
 			continue
 		}

@@ -48,6 +48,17 @@ en: mutual trade
 ru: право вето
 en: right of veto
 
+[mpwo]
+ru: многополярный миропорядок
+ru: многополярное мироустройство
+en: multipolar world order
+
+[just-mpwo]
+ru: более справедливый многополярный миропорядок
+ru: более справедливое многополярное мироустройство
+en: more just multipolar world order
+en: fairer multipolar world order
+
 [new-start]
 ru: Договор СНВ-3
 en: New START Treaty
@@ -112,6 +123,11 @@ func TestRules(t *testing.T) {
 			[]want{{"term-missing", `«США» is not rendered`}}},
 		{"one word shortened", "Энергобезопасность важна.", "Security matters.", lang.RU,
 			[]want{{"term-partial", `rendered only in part: the target has "Security" but not "energy security"`}}},
+		{"inconsistent inside a longer formula", "A multipolar world order is emerging. A multipolar world order needs rules. Russia wants a fairer multipolar world order.",
+			"Складывается многополярный миропорядок. Многополярному миропорядку нужны правила. Россия хочет более справедливого многополярного мироустройства.", lang.EN,
+			[]want{{"term-inconsistent", "«многополярного мироустройства» here but as «многополярный миропорядок» elsewhere"}}},
+		{"consistent inside a longer formula", "A multipolar world order is emerging. Russia wants a fairer multipolar world order.",
+			"Складывается многополярный миропорядок. Россия хочет более справедливого многополярного миропорядка.", lang.EN, nil},
 		{"adjective dropped", "Взаимная торговля растёт.", "Trade is growing.", lang.RU,
 			[]want{{"term-partial", `«Взаимная торговля» is rendered only in part: the target has "Trade"`}}},
 		{"a longer term in part is missing", "The right of veto remains.", "Право решающего голоса сохраняется.", lang.EN,
