@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"sort"
 
 	"tolmach/glossary"
 	"tolmach/internal/lang"
@@ -31,30 +32,30 @@ func nestedInParallel(p *Pair) []TermHit {
 		unit          int
 		outer, nested *glossary.Concept
 	}
-	nestings := func(longest, all []TermHit) map[pair]bool {
-		out := map[pair]bool{}
+	// nested calls fn for each occurrence of all (ordered by start) inside
+	// a longest one of another concept.
+	nested := func(longest, all []TermHit, fn func(l, n TermHit)) {
 		for _, l := range longest {
-			for _, n := range all {
-				if n.Unit == l.Unit && n.Concept != l.Concept && n.Start >= l.Start && n.End <= l.End && (n.Start > l.Start || n.End < l.End) {
-					out[pair{l.Unit, l.Concept, n.Concept}] = true
+			k := sort.Search(len(all), func(i int) bool { return all[i].Start >= l.Start })
+			for ; k < len(all) && all[k].Start < l.End; k++ {
+				n := all[k]
+				if n.Unit == l.Unit && n.Concept != l.Concept && n.End <= l.End && (n.Start > l.Start || n.End < l.End) {
+					fn(l, n)
 				}
 			}
 		}
-		return out
 	}
-	src := nestings(p.SourceTerms, p.SourceAllTerms)
+	src := map[pair]bool{}
+	nested(p.SourceTerms, p.SourceAllTerms, func(l, n TermHit) { src[pair{l.Unit, l.Concept, n.Concept}] = true })
 	if len(src) == 0 {
 		return nil
 	}
 	var out []TermHit
-	for _, l := range p.TargetTerms {
-		for _, n := range p.TargetAllTerms {
-			if n.Unit == l.Unit && n.Concept != l.Concept && n.Start >= l.Start && n.End <= l.End && (n.Start > l.Start || n.End < l.End) &&
-				src[pair{l.Unit, l.Concept, n.Concept}] {
-				out = append(out, n)
-			}
+	nested(p.TargetTerms, p.TargetAllTerms, func(l, n TermHit) {
+		if src[pair{l.Unit, l.Concept, n.Concept}] {
+			out = append(out, n)
 		}
-	}
+	})
 	return out
 }
 
