@@ -166,15 +166,6 @@ func partTokens(norms, keys []string, orig int) []queryToken {
 	return out
 }
 
-// solidOf is the key of an English compound's parts written as one word
-// (see lang.Token.SolidKey), or "".
-func solidOf(norms, keys []string) string {
-	if len(norms) < 2 || lang.ScriptOf(norms[0]) != lang.Latin {
-		return ""
-	}
-	return strings.Join(norms[:len(norms)-1], "") + keys[len(keys)-1]
-}
-
 // alignSolid lets a word written solid meet a compound written with a
 // hyphen, either way round, by splitting the solid word into the
 // compound's parts: a query's antiterrorist against a term's split
@@ -189,7 +180,7 @@ func alignSolid(q []queryToken, norms, keys []string, origin []int) ([]queryToke
 		for b < len(norms) && origin[b] == origin[a] {
 			b++
 		}
-		if solid := solidOf(norms[a:b], keys[a:b]); solid != "" {
+		if solid := lang.SolidKeyOf(norms[a:b], keys[b-1]); solid != "" {
 			for i, t := range q {
 				if t.key == solid && t.solid == "" && !isPartOf(q, i) {
 					if out == nil {
@@ -218,7 +209,7 @@ func alignSolid(q []queryToken, norms, keys []string, origin []int) ([]queryToke
 			for j := a; j < b; j++ {
 				qn[j-a], qk[j-a] = q[j].norm, q[j].key
 			}
-			if solid := solidOf(qn, qk); solid != "" {
+			if solid := lang.SolidKeyOf(qn, qk[len(qk)-1]); solid != "" {
 				if j := slices.Index(keys, solid); j >= 0 && (j == 0 || origin[j-1] != origin[j]) && (j+1 == len(keys) || origin[j+1] != origin[j]) {
 					norms = slices.Replace(slices.Clone(norms), j, j+1, qn...)
 					keys = slices.Replace(slices.Clone(keys), j, j+1, qk...)

@@ -257,19 +257,37 @@ func wordToken(text string, start, end int) Token {
 // and inflects the first part of a hyphenated noun (государства-члены,
 // государств-членов), so no one formula holds.
 func (t Token) SolidKey() string {
-	if len(t.Parts) < 2 || ScriptOf(t.Norm) != Latin {
+	if len(t.Parts) < 2 {
 		return ""
 	}
-	n := 0
-	for _, p := range t.Parts[:len(t.Parts)-1] {
-		n += len(p.Norm)
+	norms := make([]string, len(t.Parts))
+	for i, p := range t.Parts {
+		norms[i] = p.Norm
 	}
-	last := t.Parts[len(t.Parts)-1]
-	b := make([]byte, 0, n+len(last.Key))
-	for _, p := range t.Parts[:len(t.Parts)-1] {
-		b = append(b, p.Norm...)
+	return SolidKeyOf(norms, t.Parts[len(t.Parts)-1].Key)
+}
+
+// SolidKeyOf is [Token.SolidKey] from a compound's parts: their folded
+// forms, and the last part's key; "" for fewer than two parts or a
+// compound not in the Latin script. Code that holds a compound's parts as
+// strings (the lookup index's stored terms) keys it through this.
+func SolidKeyOf(norms []string, lastKey string) string {
+	if len(norms) < 2 {
+		return ""
 	}
-	return string(append(b, last.Key...))
+	n := len(lastKey)
+	for _, p := range norms[:len(norms)-1] {
+		n += len(p)
+	}
+	b := make([]byte, 0, n)
+	for _, p := range norms[:len(norms)-1] {
+		b = append(b, p...)
+	}
+	s := string(append(b, lastKey...))
+	if ScriptOf(s) != Latin {
+		return ""
+	}
+	return s
 }
 
 func numberToken(s string, start, end int) Token {
