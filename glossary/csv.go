@@ -116,6 +116,13 @@ type column struct {
 // OmegaT's comma variant; an empty file, with no header row at all, is
 // an error like an empty TM table's.
 func parseDelimited(text, file string, sep rune) (*Glossary, error) {
+	return parseDelimitedAt(&textPos{text: text}, file, sep)
+}
+
+// parseDelimitedAt is parseDelimited with the positioner of its text
+// given, so that a test can see how much of the text positions scanned.
+func parseDelimitedAt(pos *textPos, file string, sep rune) (*Glossary, error) {
+	text := pos.text
 	if blankText(text) {
 		return nil, errAt(file, 1, 1, "empty file, want a header row naming ru and en")
 	}
@@ -141,7 +148,7 @@ func parseDelimited(text, file string, sep rune) (*Glossary, error) {
 	r.LazyQuotes = sep == '\t'
 	header, err := r.Read()
 	if err != nil {
-		return nil, csvError(text, file, err)
+		return nil, csvError(pos, file, err)
 	}
 	cols := make([]column, len(header))
 	seenCol := map[string]int{}
@@ -167,7 +174,7 @@ func parseDelimited(text, file string, sep rune) (*Glossary, error) {
 	}
 	g := &Glossary{}
 	byID := map[string]*Concept{}
-	err = eachRecord(r, text, file, func(rec []string, line int) error {
+	err = eachRecord(r, pos, file, func(rec []string, line int) error {
 		if blankRecord(rec) {
 			return nil
 		}
@@ -195,7 +202,9 @@ func parseDelimited(text, file string, sep rune) (*Glossary, error) {
 				langs = append(langs, col.lang)
 			}
 			fl, fc := r.FieldPos(i)
-			cc := runeCol(text, fl, fc)
+			// The character column is worked out only for an error:
+			// reckoned for every cell, it made reading quadratic.
+			cc := func() int { return pos.col(fl, fc) }
 			v = strings.TrimSpace(v)
 			switch col.field {
 			case "term":
@@ -204,7 +213,7 @@ func parseDelimited(text, file string, sep rune) (*Glossary, error) {
 				if v != "" {
 					s, err := parseStatusLoose(v)
 					if err != nil {
-						return errAt(file, line, cc, "%v", err)
+						return errAt(file, line, cc(), "%v", err)
 					}
 					t.Status = s
 				}
@@ -212,7 +221,7 @@ func parseDelimited(text, file string, sep rune) (*Glossary, error) {
 				if v != "" {
 					ty, err := parseTypeLoose(v)
 					if err != nil {
-						return errAt(file, line, cc, "%v", err)
+						return errAt(file, line, cc(), "%v", err)
 					}
 					t.Type = ty
 				}
@@ -224,7 +233,7 @@ func parseDelimited(text, file string, sep rune) (*Glossary, error) {
 					case "exact":
 						t.Exact = true
 					default:
-						return errAt(file, line, cc, "unknown flag %q (want case or exact)", w)
+						return errAt(file, line, cc(), "unknown flag %q (want case or exact)", w)
 					}
 				}
 			case "note":
@@ -292,23 +301,38 @@ func hasTerm(c *Concept, t *Term) bool {
 	return false
 }
 
-// runeCol converts encoding/csv's 1-based byte column on a line of text
-// to the 1-based character column reports use.
-func runeCol(text string, line, byteCol int) int {
-	for l := 1; l < line; l++ {
-		i := strings.IndexByte(text, '\n')
-		if i < 0 {
-			return byteCol
+// textPos converts encoding/csv's 1-based line and byte column in text
+// to the 1-based character column reports use. The line starts are
+// indexed on the first call, so a lookup costs the length of its line,
+// not of all the text before it.
+type textPos struct {
+	text    string
+	starts  []int // byte offset of each line's start, once indexed
+	scanned int   // bytes read by the index and the lookups (tests)
+}
+
+func (p *textPos) col(line, byteCol int) int {
+	if p.starts == nil {
+		p.starts = append(make([]int, 0, 64), 0)
+		for i := 0; i < len(p.text); i++ {
+			if p.text[i] == '\n' {
+				p.starts = append(p.starts, i+1)
+			}
 		}
-		text = text[i+1:]
+		p.scanned += len(p.text)
 	}
-	if i := strings.IndexByte(text, '\n'); i >= 0 {
-		text = text[:i]
-	}
-	if byteCol-1 > len(text) {
+	if line < 1 || line > len(p.starts) {
 		return byteCol
 	}
-	return utf8.RuneCountInString(text[:byteCol-1]) + 1
+	l := p.text[p.starts[line-1]:]
+	if i := strings.IndexByte(l, '\n'); i >= 0 {
+		l = l[:i]
+	}
+	if byteCol-1 > len(l) || byteCol < 1 {
+		return byteCol
+	}
+	p.scanned += len(l)
+	return utf8.RuneCountInString(l[:byteCol-1]) + 1
 }
 
 func blankRecord(rec []string) bool {
@@ -323,14 +347,14 @@ func blankRecord(rec []string) bool {
 // eachRecord reads r to its end, calling fn with each record and the
 // line it starts on. A CSV syntax error comes back positioned in text
 // (see csvError), an error of fn as it is.
-func eachRecord(r *csv.Reader, text, file string, fn func(rec []string, line int) error) error {
+func eachRecord(r *csv.Reader, pos *textPos, file string, fn func(rec []string, line int) error) error {
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
 			return nil
 		}
 		if err != nil {
-			return csvError(text, file, err)
+			return csvError(pos, file, err)
 		}
 		line, _ := r.FieldPos(0)
 		if err := fn(rec, line); err != nil {
@@ -339,10 +363,10 @@ func eachRecord(r *csv.Reader, text, file string, fn func(rec []string, line int
 	}
 }
 
-func csvError(text, file string, err error) error {
+func csvError(pos *textPos, file string, err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return &ParseError{File: file, Line: pe.Line, Col: runeCol(text, pe.Line, pe.Column), Msg: pe.Err.Error()}
+		return &ParseError{File: file, Line: pe.Line, Col: pos.col(pe.Line, pe.Column), Msg: pe.Err.Error()}
 	}
 	return &ParseError{File: file, Err: err}
 }
@@ -370,7 +394,7 @@ func parseOmegaT(text, file string, sep rune) (*Glossary, error) {
 		r.Comma = sep
 		r.FieldsPerRecord = -1
 		r.Comment = '#'
-		err := eachRecord(r, text, file, func(rec []string, line int) error {
+		err := eachRecord(r, &textPos{text: text}, file, func(rec []string, line int) error {
 			rows = append(rows, row{line, rec})
 			return nil
 		})
