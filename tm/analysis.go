@@ -16,8 +16,10 @@ type Band struct {
 // tools give it: how much of it the TM already covers, and how much
 // repeats within the document itself.
 type Report struct {
-	// Repetitions are segments whose matching key occurred earlier in
-	// the document: translated once, they cost nothing again. They are
+	// Repetitions are segments whose text occurred earlier in the
+	// document (the same visible form, [lang.VisibleForm]: another
+	// inflection or case is not a repetition): translated once, they
+	// cost nothing again. They are
 	// counted here and in no band.
 	Repetitions Band   `json:"repetitions"`
 	Bands       []Band `json:"bands"` // 100%, 95–99%, 85–94%, 75–84%, 50–74%, no match
@@ -48,7 +50,7 @@ func AnalyzeDocument(text string, indexes []*Index) Report {
 		}
 		r.Total.Segments++
 		r.Total.Words += words
-		key := lang.MatchKey(s.Text)
+		key := lang.VisibleForm(s.Text)
 		if seen[key] {
 			r.Repetitions.Segments++
 			r.Repetitions.Words += words

@@ -65,7 +65,7 @@ func cachePath(cacheDir, path string) string {
 	return filepath.Join(cacheDir, "tm", hex.EncodeToString(sum[:12])+".idx")
 }
 
-const cacheMagic = "tolmach-tm-index-v3\n\x00\x00\x00\x00" // 24 bytes
+const cacheMagic = "tolmach-tm-index-v4\n\x00\x00\x00\x00" // 24 bytes; v4: keys are visible forms
 
 // byteOrderMark is written in the machine's order: a cache made on a
 // machine of the other byte order reads it differently and is rebuilt.

@@ -18,8 +18,10 @@
 // # Matching
 //
 // Every comparison goes through package lang: units are deduplicated by
-// the matching keys ([lang.MatchKey]) of all their segments, candidates
-// come from an inverted index of those keys, and the fuzzy percentage
+// the visible forms ([lang.VisibleForm]) of all their segments — only
+// text a translator would see as the same is merged, so every distinct
+// translation is kept —, candidates come from an inverted index of the
+// segments' matching keys ([lang.MatchKey]), and the fuzzy percentage
 // ([Score]) is the word-level Levenshtein distance over keys and
 // punctuation, 100 × (1 − LD / max(|a|, |b|)), rounded down.
 //

@@ -4,7 +4,6 @@ import (
 	"container/heap"
 	"math"
 	"sort"
-	"strings"
 	"sync"
 
 	"tolmach/internal/lang"
@@ -142,20 +141,15 @@ type analysedToken struct {
 func analyseUnit(u *Unit) analysed {
 	parts := make([]string, 0, len(u.Segments))
 	segs := make([][]analysedToken, len(u.Segments))
-	var keys []string
 	for i, s := range u.Segments {
 		base := BaseLang(s.Lang)
 		toks := scoreTokens(s.Text)
 		at := make([]analysedToken, len(toks))
-		keys = keys[:0]
 		for j, t := range toks {
 			at[j] = analysedToken{term: base + "\x00" + t.Key, punct: t.Punct}
-			if !t.Punct {
-				keys = append(keys, t.Key)
-			}
 		}
 		segs[i] = at
-		parts = append(parts, base+"\x00"+strings.Join(keys, " "))
+		parts = append(parts, base+"\x00"+lang.VisibleForm(s.Text))
 	}
 	return analysed{key: keyOf(parts), segs: segs}
 }

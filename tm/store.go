@@ -76,7 +76,7 @@ func Open(path string, opt Options) (*Index, error) {
 type Result struct {
 	Read       int // units read from the inputs
 	Added      int // units new to the TM
-	Duplicates int // units whose matching keys were already in the TM (or earlier in the input)
+	Duplicates int // units whose text was already in the TM (or earlier in the input): the same visible forms ([lang.VisibleForm]), so the same text but for Unicode normalisation and spacing
 	Skipped    int // units of the inputs with no Russian–English pair, not imported
 	Total      int // units in the TM afterwards
 }
@@ -85,7 +85,7 @@ type Result struct {
 // at path (created if absent; its format follows its extension). It is
 // all or nothing: if any input cannot be read, the TM is left exactly as
 // it was and the error names the file, line and column. Units whose
-// matching keys are already in the TM are skipped, and so are units
+// text is already in the TM (see [Unit.Key]) are skipped, and so are units
 // without both a Russian and an English segment (counted in
 // Result.Skipped); an input with units but none of them Russian–English
 // is an error naming the languages it holds.
@@ -156,7 +156,7 @@ func Import(path string, inputs []string, opt Options) (Result, error) {
 }
 
 // Add adds units to the TM at path (created if absent), skipping those
-// whose matching keys it already holds, with the same guarantees as
+// whose text it already holds (see [Unit.Key]), with the same guarantees as
 // [Import].
 func Add(path string, units []Unit, opt Options) (Result, error) {
 	return update(path, opt, func(add func(*Unit)) error {

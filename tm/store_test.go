@@ -13,7 +13,7 @@ func TestImportAllOrNothing(t *testing.T) {
 	dir := t.TempDir()
 	cache := filepath.Join(dir, "cache")
 	good := filepath.Join(dir, "good.tsv")
-	os.WriteFile(good, []byte("ru\ten\nМир\tPeace\nВойна\tWar\nмир!\tpeace!\n"), 0o644)
+	os.WriteFile(good, []byte("ru\ten\nМир мой\tMy peace\nВойна\tWar\nМир\u00a0мой\tMy  peace\n"), 0o644)
 	bad := filepath.Join(dir, "bad.tmx")
 	os.WriteFile(bad, []byte("<tmx><header/><body><tu><tuv xml:lang=\"ru\"><seg>Да</seg></tuv>"), 0o644)
 	for _, ext := range []string{"tmx", "tsv", "csv"} {
@@ -34,7 +34,7 @@ func TestImportAllOrNothing(t *testing.T) {
 			if string(before) != string(after) {
 				t.Error("a failed import changed the TM")
 			}
-			res, err = Add(path, []Unit{pairUnit("", "Договор", "Treaty"), pairUnit("", "ВОЙНА", "war")}, Options{CacheDir: cache})
+			res, err = Add(path, []Unit{pairUnit("", "Договор", "Treaty"), pairUnit("", " Война", "War\u200b")}, Options{CacheDir: cache})
 			if err != nil || res.Added != 1 || res.Total != 3 {
 				t.Fatalf("add: %+v %v", res, err)
 			}
@@ -55,6 +55,53 @@ func TestImportAllOrNothing(t *testing.T) {
 			}
 			if entries, _ := filepath.Glob(filepath.Join(dir, ".tm."+ext+".tmp-*")); len(entries) != 0 {
 				t.Errorf("temporary files left: %v", entries)
+			}
+		})
+	}
+}
+
+// TestImportKeepsDistinctTranslations checks that a TM keeps every
+// distinct translation: units merge only when their texts are the same
+// up to Unicode normalisation and white space, never because their
+// matching keys agree (a plural, an inflected form, a mnemonic "&" or
+// another case is another translation). Before, "Commands"/«Команды» was
+// dropped as a duplicate of "Command"/«Команда», and "tm match Commands"
+// offered «Команда» at 99%.
+func TestImportKeepsDistinctTranslations(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "project.tmx")
+	os.WriteFile(src, []byte(`<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="sentence" adminlang="en" creationtool="t" creationtoolversion="1" o-tmf="t"/><body>
+<tu><tuv xml:lang="en"><seg>&amp;Glossaries</seg></tuv><tuv xml:lang="ru"><seg>&amp;Глоссарии</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>Glossary</seg></tuv><tuv xml:lang="ru"><seg>Глоссарий</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>Command</seg></tuv><tuv xml:lang="ru"><seg>Команда</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>Commands</seg></tuv><tuv xml:lang="ru"><seg>Команды</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>command</seg></tuv><tuv xml:lang="ru"><seg>команда</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>Command </seg></tuv><tuv xml:lang="ru"><seg>Команда</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>Open the  file</seg></tuv><tuv xml:lang="ru"><seg>Откройте&#xA0;файл</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>Open the file</seg></tuv><tuv xml:lang="ru"><seg>Откройте файл</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>Short</seg></tuv><tuv xml:lang="ru"><seg>Коротки&#x438;&#x306;</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>Short</seg></tuv><tuv xml:lang="ru"><seg>Короткий</seg></tuv></tu>
+</body></tmx>`), 0o644)
+	for _, ext := range []string{"tmx", "tsv"} {
+		t.Run(ext, func(t *testing.T) {
+			path := filepath.Join(dir, "tm."+ext)
+			res, err := Import(path, []string{src}, Options{CacheDir: filepath.Join(dir, "cache")})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Read != 10 || res.Added != 7 || res.Duplicates != 3 {
+				t.Errorf("import %+v, want 10 read, 7 added, 3 duplicates (a trailing space, NBSP and double space, NFD)", res)
+			}
+			x, err := Open(path, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m := x.Match("Commands", MatchOptions{}); len(m) == 0 || m[0].Score != 100 || m[0].Target != "Команды" {
+				t.Errorf("match Commands: %+v, want «Команды» at 100%%", m)
+			}
+			if m := x.Match("Glossary", MatchOptions{Min: 70}); len(m) == 0 || m[0].Score != 100 || m[0].Target != "Глоссарий" {
+				t.Errorf("match Glossary: %+v, want «Глоссарий» at 100%%", m)
 			}
 		})
 	}

@@ -62,19 +62,22 @@ func (u *Unit) Segment(lang string) (Segment, bool) {
 	return Segment{}, false
 }
 
-// Key returns the deduplication key of u: a 64-bit hash of the matching
-// keys of all its segments with their base languages, in language
-// order. Two units with equal keys say the same thing in the same
-// languages, however they differ in case, inflection or punctuation.
+// Key returns the deduplication key of u: a 64-bit hash of the visible
+// forms ([lang.VisibleForm]) of all its segments with their base
+// languages, in language order. Two units with equal keys hold the same
+// text in the same languages, up to Unicode normalisation and white
+// space, which a translator cannot see; units that differ in case,
+// inflection, punctuation or quotes are distinct translations and both
+// kept ("Commands"/«Команды» is not "Command"/«Команда»).
 func (u *Unit) Key() uint64 {
 	parts := make([]string, 0, len(u.Segments))
 	for _, s := range u.Segments {
-		parts = append(parts, BaseLang(s.Lang)+"\x00"+lang.MatchKey(s.Text))
+		parts = append(parts, BaseLang(s.Lang)+"\x00"+lang.VisibleForm(s.Text))
 	}
 	return keyOf(parts)
 }
 
-// keyOf hashes the language-tagged matching keys of a unit.
+// keyOf hashes the language-tagged visible forms of a unit's segments.
 func keyOf(parts []string) uint64 {
 	sort.Strings(parts)
 	h := fnv.New64a()

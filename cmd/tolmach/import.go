@@ -30,7 +30,9 @@ func newImportCommand() *cli.Command {
 		Description: `Reads every SRC (any format tolmach reads) and merges its concepts into FILE
    (created if absent; format by extension). A source concept whose Russian and
    English terms (or whose id and one term) match a concept of FILE is merged
-   into it: new synonyms are added, duplicates (same matching key) dropped.
+   into it: new terms are added (another inflection or case of a term is
+   kept as a term of its own), duplicates (the same text but for Unicode
+   normalisation and spacing) dropped.
    Differences that would overwrite something — another status for the same
    term, another domain, definition or note — are reported on standard error
    as conflicts and FILE keeps its value. Other concepts are added, renamed
@@ -88,7 +90,7 @@ func runImport(_ context.Context, opts *importOptions, stderr io.Writer) error {
 		return err
 	}
 	if !opts.quiet {
-		fmt.Fprintf(stderr, "tolmach: %s: %d concepts added, %d merged (%d new terms), %d duplicate terms dropped, %d conflicts, %d ids renamed\n",
+		fmt.Fprintf(stderr, "tolmach: %s: %d concepts added, %d merged (%d new terms), %d duplicate terms dropped (same text), %d conflicts, %d ids renamed\n",
 			opts.into, st.added, st.merged, st.terms, st.duplicates, st.conflicts, st.renamed)
 	}
 	return nil
@@ -133,7 +135,7 @@ func importInto(g *glossary.Glossary, srcs []*glossary.Glossary, conflict func(f
 				}
 			}
 			for _, t := range sc.Terms {
-				existing := termByKey(tc, t)
+				existing := termByText(tc, t)
 				if existing == nil {
 					nt := *t
 					tc.Terms = append(tc.Terms, &nt)
@@ -237,11 +239,25 @@ func (x *conceptIndex) freeID(base string) string {
 	return id
 }
 
+// termByText returns the term of c that is t again: the same language
+// and the same text but for Unicode normalisation and spacing
+// ([lang.VisibleForm]). Another inflection or case of it is another
+// term, kept by an import (lint reports it as same-key), so that
+// nothing a source holds is lost.
+func termByText(c *glossary.Concept, t *glossary.Term) *glossary.Term {
+	return termWith(c, t, lang.VisibleForm)
+}
+
 // termByKey returns c's term of t's language with t's matching key.
 func termByKey(c *glossary.Concept, t *glossary.Term) *glossary.Term {
-	key := lang.MatchKey(t.Text)
+	return termWith(c, t, lang.MatchKey)
+}
+
+// termWith returns c's term of t's language whose key is t's.
+func termWith(c *glossary.Concept, t *glossary.Term, key func(string) string) *glossary.Term {
+	k := key(t.Text)
 	for _, o := range c.TermsIn(t.Lang) {
-		if o.Text == t.Text || lang.MatchKey(o.Text) == key {
+		if o.Text == t.Text || key(o.Text) == k {
 			return o
 		}
 	}

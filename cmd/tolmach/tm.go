@@ -155,7 +155,7 @@ func runTMImport(ctx context.Context, opts *tmImportOptions, stderr io.Writer) e
 		if res.Skipped > 0 {
 			other = fmt.Sprintf(", %d without a ru–en pair skipped", res.Skipped)
 		}
-		fmt.Fprintf(stderr, "tolmach: %s: %d units read, %d added, %d duplicates skipped%s; %d units in the TM (%.1fs)\n",
+		fmt.Fprintf(stderr, "tolmach: %s: %d units read, %d added, %d duplicates skipped (same text but for Unicode normalisation and spacing)%s; %d units in the TM (%.1fs)\n",
 			opts.into, res.Read, res.Added, res.Duplicates, other, res.Total, time.Since(start).Seconds())
 	}
 	return nil
@@ -205,7 +205,7 @@ func newTMAddCommand() *cli.Command {
 	opts := &tmAddOptions{}
 	return &cli.Command{
 		Name:  "add",
-		Usage: "add one RU–EN unit to a TM (skipped if its matching keys are already there)",
+		Usage: "add one RU–EN unit to a TM (skipped if the same text is already there)",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "into", Usage: "the TM to add to (created if absent)", Required: true, Destination: &opts.into},
 			&cli.StringFlag{Name: "ru", Usage: "the Russian segment", Required: true, Destination: &opts.ru},
@@ -244,7 +244,7 @@ func runTMAdd(ctx context.Context, opts *tmAddOptions, stderr io.Writer) error {
 		return err
 	}
 	if res.Added == 0 {
-		fmt.Fprintf(stderr, "tolmach: %s: the unit is already in the TM (same matching keys); nothing added\n", opts.into)
+		fmt.Fprintf(stderr, "tolmach: %s: the unit is already in the TM (the same text but for Unicode normalisation and spacing); nothing added\n", opts.into)
 		return nil
 	}
 	fmt.Fprintf(stderr, "tolmach: %s: unit added; %d units in the TM\n", opts.into, res.Total)

@@ -38,7 +38,7 @@ func newTMAddPairCommand() *cli.Command {
 		Description: `Aligns SOURCE and TARGET as 'tolmach align' does and adds every pair to the TM,
 except omissions and additions (a sentence with no counterpart) and pairs whose
 confidence is under --min-confidence; how many were left out is reported on
-standard error. Pairs already in the TM (same matching keys) are skipped.`,
+standard error. Pairs already in the TM (the same text) are skipped.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "into", Usage: "the TM to add to (created if absent; .tmx, .tsv or .csv)", Required: true, Destination: &opts.into},
 			&cli.StringFlag{Name: "source-lang", Usage: "language of SOURCE: ru or en (default: from the file name, else the script)", Destination: &opts.sourceLang},
