@@ -170,16 +170,23 @@ func ReadPair(source, target, encoding string, sourceLang lang.Lang) (src, tgt *
 	return src, tgt, nil
 }
 
-// CheckBilingual reads a bilingual XLIFF file and checks its units.
+// CheckBilingual reads a bilingual XLIFF file and checks its units. The
+// languages the file declares are used; Options.SourceLang (then the
+// script of the text) only fills in a side it does not declare, and a
+// declared language other than Russian or English is an error.
 func (c *Checker) CheckBilingual(ctx context.Context, path string) (*Result, error) {
 	src, tgt, err := ReadBilingual(path, c.opts.Encoding)
 	if err != nil {
 		return nil, err
 	}
-	if c.opts.SourceLang != "" {
-		src.Lang, tgt.Lang = c.opts.SourceLang, other(c.opts.SourceLang)
-	}
-	if src.Lang == "" {
+	// The file's declared languages win; --source-lang and then the
+	// script only fill in what it leaves out.
+	switch {
+	case src.Lang == "" && tgt.Lang != "":
+		src.Lang = other(tgt.Lang)
+	case src.Lang == "" && c.opts.SourceLang != "":
+		src.Lang = c.opts.SourceLang
+	case src.Lang == "":
 		src.Lang = lang.Detect(src.Text)
 	}
 	if tgt.Lang == "" {
@@ -273,6 +280,17 @@ func validatePair(src, tgt *Document) error {
 	if !hasLetters(tgt.Text) {
 		return fmt.Errorf("%s: %w: the target is empty", tgt.Path, ErrEmpty)
 	}
+	// A text in neither script (Japanese, Greek, Arabic) is no
+	// Russian or English whatever the flags or the file name say.
+	for _, d := range []*Document{src, tgt} {
+		if lang.ScriptOf(d.Text) == lang.OtherScript {
+			side := "source"
+			if d == tgt {
+				side = "target"
+			}
+			return fmt.Errorf("%s: the %s text is in neither Cyrillic nor Latin letters: tolmach checks Russian–English", d.Path, side)
+		}
+	}
 	if src.Lang != lang.RU && src.Lang != lang.EN {
 		return fmt.Errorf("%s: cannot tell the source language; use --source-lang ru|en", src.Path)
 	}
@@ -319,7 +337,9 @@ func (c *Checker) alignPair(p *Pair) error {
 			if pu.SrcEnd > pu.SrcStart {
 				u.Source = []Span{{pu.SrcStart, pu.SrcEnd}}
 			}
-			if pu.TgtEnd > pu.TgtStart && hasLetters(p.Target.Text[pu.TgtStart:pu.TgtEnd]) {
+			// A target of numbers or placeholders only ("1" for "1")
+			// is a target: only an empty one is missing.
+			if pu.TgtEnd > pu.TgtStart && strings.TrimSpace(p.Target.Text[pu.TgtStart:pu.TgtEnd]) != "" {
 				u.Target = []Span{{pu.TgtStart, pu.TgtEnd}}
 			}
 			p.Units = append(p.Units, u)

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -286,6 +287,72 @@ func TestXLIFF(t *testing.T) {
 	}
 }
 
+// TestXLIFFDeclaredLanguages checks that the languages an XLIFF file
+// declares are the ones checked: another language is refused by name
+// whatever --source-lang says (before, following the hint checked
+// German as Russian and exited 0), and --source-lang only fills in a side
+// the file leaves out.
+func TestXLIFFDeclaredLanguages(t *testing.T) {
+	dir := t.TempDir()
+	const v12 = `<xliff version="1.2"><file %s datatype="plaintext" original="a"><body>
+<trans-unit id="1"><source>%s</source><target>%s</target></trans-unit></body></file></xliff>`
+	const v20 = `<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" %s><file id="f"><unit id="u"><segment><source>%s</source><target>%s</target></segment></unit></file></xliff>`
+	tests := []struct {
+		name, data string
+		flag       lang.Lang
+		want       string // error text, or "ru>en" for the languages checked
+	}{
+		{"2.0 Japanese target", fmt.Sprintf(v20, `srcLang="en-US" trgLang="ja-JP"`, "Open the file", "ファイルを開く"), lang.EN, "target language ja-JP: tolmach checks Russian–English"},
+		{"1.2 German source", fmt.Sprintf(v12, `source-language="de-DE" target-language="en"`, "Die Datei öffnen", "Open the file"), lang.RU, "source language de-DE: tolmach checks Russian–English"},
+		{"1.2 German source no flag", fmt.Sprintf(v12, `source-language="de-DE"`, "Die Datei öffnen", "Datei öffnen"), "", "source language de-DE"},
+		{"declared wins over the flag", fmt.Sprintf(v12, `source-language="en" target-language="ru"`, "Open the file", "Откройте файл"), lang.RU, "en>ru"},
+		{"flag fills in", fmt.Sprintf(v12, ``, "Open the file", "Откройте файл"), lang.EN, "en>ru"},
+		{"target declared only", fmt.Sprintf(v20, `trgLang="en-GB"`, "Откройте файл", "Open the file"), "", "ru>en"},
+		{"undeclared Japanese with a flag", fmt.Sprintf(v20, ``, "Open the file", "ファイルを開く"), lang.EN, "neither Cyrillic nor Latin"},
+		{"two files of two pairs", `<xliff version="1.2"><file source-language="en" target-language="ru" original="a"><body><trans-unit id="1"><source>a b</source><target>а б</target></trans-unit></body></file><file source-language="en" target-language="fr" original="b"><body/></file></xliff>`, "", "an earlier one"},
+	}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := filepath.Join(dir, fmt.Sprintf("f%d.xlf", i))
+			os.WriteFile(p, []byte(tt.data), 0o644)
+			res, err := New(Options{Glossary: parseGlossary(t, testGlossary), SourceLang: tt.flag}).CheckBilingual(context.Background(), p)
+			if strings.Contains(tt.want, ">") {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := string(res.Source.Lang) + ">" + string(res.Target.Lang); got != tt.want {
+					t.Errorf("checked %s, want %s", got, tt.want)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("err %v, want one saying %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestXLIFFNumberOnlyUnits checks that a unit whose target is numbers
+// only, identical to its source, is not an omission (it was reported as
+// segment-missing), while an empty target still is.
+func TestXLIFFNumberOnlyUnits(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "n.xlf")
+	os.WriteFile(p, []byte(`<xliff version="1.2"><file source-language="en" target-language="ru" original="a"><body>
+<trans-unit id="1"><source>1</source><target>1</target></trans-unit>
+<trans-unit id="2"><source>500000</source><target>500000</target></trans-unit>
+<trans-unit id="3"><source>2024–2025</source><target>2024–2025</target></trans-unit>
+<trans-unit id="4"><source>Open the file</source><target>Откройте файл</target></trans-unit>
+<trans-unit id="5"><source>42</source><target> </target></trans-unit>
+</body></file></xliff>`), 0o644)
+	res, err := New(Options{Glossary: parseGlossary(t, testGlossary)}).CheckBilingual(context.Background(), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 1 || res.Findings[0].Rule != "segment-missing" || res.Findings[0].Source.Text != "42" {
+		t.Errorf("findings:\n%s\nwant one segment-missing, of the empty target of «42»", describe(res.Findings))
+	}
+}
+
 func TestXLIFFErrors(t *testing.T) {
 	tests := []struct{ name, data, msg string }{
 		{"not xliff", "<html><body/></html>", "not an XLIFF file"},
@@ -309,6 +376,8 @@ func FuzzXLIFF(f *testing.F) {
 	f.Add(xliff12)
 	f.Add(xliff20)
 	f.Add(`<xliff><file><body><trans-unit><source>a<ph>b</ph></source><target/></trans-unit></body></file></xliff>`)
+	f.Add(`<xliff version="2.0" srcLang="en-US" trgLang="ja-JP"><file><unit><segment><source>Open %1$@</source><target>%1$@ を開く</target></segment></unit></file></xliff>`)
+	f.Add(`<xliff><file source-language="en" target-language="ru"/><file source-language="de-DE" target-language="ru"><body><trans-unit><source>1</source><target>1</target></trans-unit></body></file></xliff>`)
 	f.Fuzz(func(t *testing.T, data string) {
 		units, _, _, err := parseXLIFF(data)
 		if err != nil {

@@ -26,21 +26,32 @@ type xliffUnit struct {
 // already segmented: unit k's source and target are the k-th units of the
 // pair, checked directly without alignment. Languages come from the
 // file's source-language/target-language (srcLang/trgLang) attributes,
-// else from the script of the text. Locations point into the XLIFF file.
+// else (left "" here) from the caller's --source-lang or the script of
+// the text. A declared language other than Russian or English is an
+// error naming it: tolmach would check Japanese as if it were Russian.
+// Locations point into the XLIFF file.
 func ReadBilingual(path, encoding string) (src, tgt *Document, err error) {
 	text, enc, err := lang.ReadMarkupFile(path, encoding) // XML: lines mean nothing
 	if err != nil {
 		return nil, nil, err
 	}
-	units, srcLang, tgtLang, err := parseXLIFF(text)
+	units, srcTag, tgtTag, err := parseXLIFF(text)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s:%w", path, err)
+	}
+	srcLang, err := declaredLang(path, "source", srcTag)
+	if err != nil {
+		return nil, nil, err
+	}
+	tgtLang, err := declaredLang(path, "target", tgtTag)
+	if err != nil {
+		return nil, nil, err
 	}
 	if len(units) == 0 {
 		return nil, nil, fmt.Errorf("%s: no translation units", path)
 	}
-	src = &Document{Path: path, Lang: lang.Lang(srcLang), Encoding: enc, Format: XLIFF}
-	tgt = &Document{Path: path, Lang: lang.Lang(tgtLang), Encoding: enc, Format: XLIFF}
+	src = &Document{Path: path, Lang: srcLang, Encoding: enc, Format: XLIFF}
+	tgt = &Document{Path: path, Lang: tgtLang, Encoding: enc, Format: XLIFF}
 	var sb, tb strings.Builder
 	for i, u := range units {
 		if i > 0 {
@@ -72,8 +83,9 @@ func ReadBilingual(path, encoding string) (src, tgt *Document, err error) {
 var xliffCodeElements = map[string]bool{"ph": true, "bpt": true, "ept": true, "it": true, "sub": true, "x": true, "bx": true, "ex": true, "sc": true, "ec": true, "sm": true, "em": true, "cp": true}
 
 // parseXLIFF reads the units of an XLIFF 1.2 or 2.0 document (already
-// decoded to UTF-8). Errors start with ":LINE: " for the caller to put
-// the file name before.
+// decoded to UTF-8) and the language tags it declares, as written.
+// Errors start with ":LINE: " for the caller to put the file name
+// before.
 func parseXLIFF(text string) (units []xliffUnit, srcLang, tgtLang string, err error) {
 	lines := lang.NewLineIndex(text)
 	dec := xml.NewDecoder(strings.NewReader(text))
@@ -115,11 +127,21 @@ func parseXLIFF(text string) (units []xliffUnit, srcLang, tgtLang string, err er
 			case "xliff":
 				srcLang, tgtLang = attr(t, "srcLang"), attr(t, "trgLang")
 			case "file":
-				if v := attr(t, "source-language"); v != "" && srcLang == "" {
-					srcLang = v
-				}
-				if v := attr(t, "target-language"); v != "" && tgtLang == "" {
-					tgtLang = v
+				// XLIFF 1.2 declares the pair per <file>; files of
+				// another pair in one document are refused, not mixed.
+				for _, d := range []struct {
+					name string
+					tag  *string
+				}{{"source-language", &srcLang}, {"target-language", &tgtLang}} {
+					v := strings.TrimSpace(attr(t, d.name))
+					switch {
+					case v == "":
+					case *d.tag == "":
+						*d.tag = v
+					case glossaryLang(v) != glossaryLang(*d.tag):
+						line, _ := lines.Pos(int(dec.InputOffset()))
+						return nil, "", "", fmt.Errorf("%d: this <file> declares %s %q, an earlier one %q; check one language pair at a time", line, d.name, v, *d.tag)
+					}
 				}
 			case "alt-trans", "seg-source", "ignorable", "note", "notes", "context-group", "originalData", "mtc:matches":
 				skipDepth = 1
@@ -194,7 +216,21 @@ func parseXLIFF(text string) (units []xliffUnit, srcLang, tgtLang string, err er
 			out = append(out, u)
 		}
 	}
-	return out, glossaryLang(srcLang), glossaryLang(tgtLang), nil
+	return out, strings.TrimSpace(srcLang), strings.TrimSpace(tgtLang), nil
+}
+
+// declaredLang maps the language tag an XLIFF file declares for its
+// source or target side to ru or en; "" when it declares none, and an
+// error naming the tag when it is another language.
+func declaredLang(path, side, tag string) (lang.Lang, error) {
+	if tag == "" {
+		return "", nil
+	}
+	switch l := lang.Lang(glossaryLang(tag)); l {
+	case lang.RU, lang.EN:
+		return l, nil
+	}
+	return "", fmt.Errorf("%s: %s language %s: tolmach checks Russian–English", path, side, tag)
 }
 
 // glossaryLang reduces a language tag to its primary subtag in lower case.
