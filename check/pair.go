@@ -75,6 +75,8 @@ type Pair struct {
 	straysDone           bool
 	unrendered           []unrendered // see unrenderedTerms
 	unrenderedOnce       sync.Once
+	untranslated         []untranslatedRun // see untranslatedRuns
+	untranslatedOnce     sync.Once
 	srcUnitOf, tgtUnitOf []unitSpan // sentence spans → unit, sorted
 }
 

@@ -144,6 +144,9 @@ func findUnrendered(p *Pair) []unrendered {
 		if ts, ok := u.TargetSpan(); ok && inSourceLanguage(p, tokensIn(p.TargetTokens(), ts)) {
 			continue // the segment was left untranslated: untranslated says so
 		}
+		if leftUntranslated(p, h) {
+			continue // the term itself was left in the source language: likewise
+		}
 		expected := usableTerms(h.Concept, string(p.Target.Lang))
 		if len(expected) == 0 {
 			continue // nothing to expect in this language

@@ -43,9 +43,48 @@ func scriptOfLang(l lang.Lang) lang.Script {
 }
 
 func (r untranslated) Check(p *Pair) []Finding {
+	var out []Finding
+	for _, run := range untranslatedRuns(p) {
+		f := r.finding(p, run.unit, run.Start, run.End, run.whole)
+		// A glossary term left untranslated: say what it should be, since
+		// term-missing leaves the run to this rule.
+		for _, h := range p.SourceTerms {
+			if h.Unit != run.unit || !termInRun(p, h, run) {
+				continue
+			}
+			if exp := usableTerms(h.Concept, string(p.Target.Lang)); len(exp) > 0 {
+				f.Term = p.termRef(h.Concept, h.Term)
+				f.Suggestion = fmt.Sprintf("translate it: the glossary renders %s as %s",
+					quote(p.Source.Lang, p.Source.Raw[h.Start:h.End]), quoteList(p.Target.Lang, exp, "or"))
+				break
+			}
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// untranslatedRun is a span of a unit's target left in the source
+// language: a whole sentence, or a run of source-script words.
+type untranslatedRun struct {
+	Span
+	unit  int
+	whole bool
+}
+
+// untranslatedRuns returns the target text left in the source language,
+// unit by unit, for untranslated and for term-missing (which does not
+// report again a term that lies inside such a run): computed once.
+func untranslatedRuns(p *Pair) []untranslatedRun {
+	p.untranslatedOnce.Do(func() { p.untranslated = findUntranslated(p) })
+	return p.untranslated
+}
+
+func findUntranslated(p *Pair) []untranslatedRun {
+	var r untranslated
 	srcScript := scriptOfLang(p.Source.Lang)
 	toks := p.TargetTokens()
-	var out []Finding
+	var out []untranslatedRun
 	for i := range p.Units {
 		ts, ok := p.Units[i].TargetSpan()
 		if !ok {
@@ -54,14 +93,14 @@ func (r untranslated) Check(p *Pair) []Finding {
 		segToks := tokensIn(toks, ts)
 		// A sentence wholly in the source language.
 		if inSourceLanguage(p, segToks) && !r.kept(p, ts, ts.Start, ts.End) {
-			out = append(out, r.finding(p, i, ts.Start, ts.End, true))
+			out = append(out, untranslatedRun{ts, i, true})
 			continue
 		}
 		// Runs of source-script words.
 		start, n, last := -1, 0, -1
 		flush := func() {
 			if n >= minUntranslatedRun(p.Source.Lang) && !r.kept(p, ts, start, last) {
-				out = append(out, r.finding(p, i, start, last, false))
+				out = append(out, untranslatedRun{Span{start, last}, i, false})
 			}
 			start, n, last = -1, 0, -1
 		}
@@ -84,6 +123,49 @@ func (r untranslated) Check(p *Pair) []Finding {
 		flush()
 	}
 	return out
+}
+
+// leftUntranslated reports whether source term hit h stands, untranslated,
+// inside a run of its unit's target that untranslated reports: one
+// problem, reported once, by untranslated («шанхайскому духу» left as
+// «шанхайский дух» in the English).
+func leftUntranslated(p *Pair, h TermHit) bool {
+	for _, run := range untranslatedRuns(p) {
+		if run.unit == h.Unit && termInRun(p, h, run) {
+			return true
+		}
+	}
+	return false
+}
+
+// termInRun reports whether the words of source term hit h occur, by
+// their matching keys, in the untranslated run.
+func termInRun(p *Pair, h TermHit, run untranslatedRun) bool {
+	var keys []string
+	for _, t := range tokensIn(p.SourceTokens(), Span{h.Start, h.End}) {
+		if t.Kind == lang.Word {
+			keys = append(keys, t.Key)
+		}
+	}
+	if len(keys) == 0 {
+		return false
+	}
+	var words []lang.Token
+	for _, t := range tokensIn(p.TargetTokens(), run.Span) {
+		if t.Kind == lang.Word {
+			words = append(words, t)
+		}
+	}
+next:
+	for i := 0; i+len(keys) <= len(words); i++ {
+		for k, key := range keys {
+			if words[i+k].Key != key {
+				continue next
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // inSourceLanguage reports whether target tokens are (four fifths or

@@ -140,6 +140,8 @@ func TestRules(t *testing.T) {
 		{"number words", "Стороны подписали два соглашения.", "The parties signed 2 agreements.", lang.RU, nil},
 		{"untranslated run", "Стороны обсудили создание собственных платёжных механизмов.", "The parties discussed the creation of собственных платёжных механизмов.", lang.RU,
 			[]want{{"untranslated", "собственных платёжных механизмов"}}},
+		{"a term left untranslated is reported once", "Они борются с тремя силами зла в регионе.", "They fight три силы зла in the region.", lang.RU,
+			[]want{{"untranslated", "три силы зла"}}},
 		{"untranslated sentence", "Ситуация осложнилась. Стороны договорились о встрече.", "Ситуация осложнилась. The parties agreed to meet.", lang.RU,
 			[]want{{"untranslated", "in Russian"}}},
 		{"transliteration in brackets kept", "Концепция «Русский мир» обсуждалась.", "The concept of the Russian world («Русский мир») was discussed.", lang.RU, nil},
