@@ -82,6 +82,7 @@ func (r numberMismatch) Check(p *Pair) []Finding {
 		missing = dropSpelled(missing, p.Target.Text[ts.Start:ts.End])
 		extra = dropSpelled(extra, p.Source.Text[ss.Start:ss.End])
 		missing, extra = dropClockTimes(p, missing, extra)
+		missing, extra = dropSameWritten(missing, extra)
 		if u.Low {
 			// An unsure alignment: a number found in a neighbouring
 			// segment is not evidence of a mismatch.
@@ -166,18 +167,34 @@ func dropFoundNear(p *Pair, i int, ns []lang.Numeral, inSource bool) []lang.Nume
 // numberWords are the folded beginnings of number words up to twelve in
 // both languages, which lang.Numbers does not read.
 var numberWords = map[float64][]string{
-	1:  {"один", "одна", "одно", "одног", "одном", "одной", "одним", "единствен", "one", "single", "first", "перв"},
-	2:  {"два", "две", "двух", "двум", "двумя", "оба", "обе", "обоих", "two", "twice", "both", "second", "втор", "пара"},
-	3:  {"три", "трех", "трем", "тремя", "трижды", "three", "thrice", "third", "трет"},
-	4:  {"четыре", "четырех", "four", "fourth", "четверт"},
-	5:  {"пять", "пяти", "five", "fifth", "пят"},
-	6:  {"шесть", "шести", "six", "sixth", "шест"},
-	7:  {"семь", "семи", "seven", "seventh", "седьм"},
-	8:  {"восемь", "восьми", "eight", "eighth", "восьм"},
-	9:  {"девять", "девяти", "nine", "ninth", "девят"},
-	10: {"десять", "десяти", "ten", "tenth", "десят", "decade"},
-	11: {"одиннадцат", "eleven"},
-	12: {"двенадцат", "twelve", "dozen"},
+	1:   {"один", "одна", "одно", "одног", "одном", "одной", "одним", "единствен", "one", "single", "first", "перв", "q1", "h1"},
+	2:   {"два", "две", "двух", "двум", "двумя", "оба", "обе", "обоих", "two", "twice", "both", "second", "втор", "пара", "q2", "h2"},
+	3:   {"три", "трех", "трем", "тремя", "трижды", "three", "thrice", "third", "трет", "q3"},
+	4:   {"четыре", "четырех", "four", "fourth", "четверт", "q4"},
+	5:   {"пять", "пяти", "five", "fifth", "пят"},
+	6:   {"шесть", "шести", "six", "sixth", "шест"},
+	7:   {"семь", "семи", "seven", "seventh", "седьм"},
+	8:   {"восемь", "восьми", "eight", "eighth", "восьм"},
+	9:   {"девять", "девяти", "nine", "ninth", "девят"},
+	10:  {"десять", "десяти", "ten", "tenth", "десят", "decade"},
+	11:  {"одиннадцат", "eleven"},
+	12:  {"двенадцат", "twelve", "dozen"},
+	13:  {"тринадцат", "thirteen"},
+	14:  {"четырнадцат", "fourteen"},
+	15:  {"пятнадцат", "fifteen"},
+	16:  {"шестнадцат", "sixteen"},
+	17:  {"семнадцат", "seventeen"},
+	18:  {"восемнадцат", "eighteen"},
+	19:  {"девятнадцат", "nineteen"},
+	20:  {"двадцат", "twenty", "twentieth"},
+	24:  {"сутк", "суточн", "круглосуточн"}, // «за сутки» = "in 24 hours"
+	30:  {"тридцат", "thirty", "thirtieth"},
+	40:  {"сорок", "сорока", "forty", "fortieth"},
+	50:  {"пятьдесят", "пятидесят", "fifty", "fiftieth"},
+	100: {"hundred", "сотн", "столет", "centenary", "centennial"},
+	1e3: {"thousand", "тысяч"},
+	1e6: {"million", "миллион"},
+	1e9: {"billion", "миллиард"},
 }
 
 // dropSpelled removes the small numbers the other side spells out.
@@ -189,6 +206,9 @@ func dropSpelled(ns []lang.Numeral, other string) []lang.Numeral {
 	for _, t := range lang.Analyze(other) {
 		if t.Kind == lang.Word {
 			words = append(words, t.Norm)
+			for _, part := range t.Parts {
+				words = append(words, part.Norm) // «городах-миллионниках»
+			}
 		}
 	}
 	// Roman numerals are compared as written: upper case only.
@@ -274,3 +294,50 @@ func dropClockTimes(p *Pair, missing, extra []lang.Numeral) ([]lang.Numeral, []l
 }
 
 func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+
+// dropSameWritten removes a source numeral and a target numeral that are
+// the same number written alike but read as different kinds from their
+// context ("2023" a year on one side and taken for a percentage beside
+// "6.5%" on the other): a finding that quotes the same number on both
+// sides would be wrong by construction.
+func dropSameWritten(missing, extra []lang.Numeral) ([]lang.Numeral, []lang.Numeral) {
+	if len(missing) == 0 || len(extra) == 0 {
+		return missing, extra
+	}
+	used := make([]bool, len(extra))
+	var keepM []lang.Numeral
+	for _, m := range missing {
+		matched := false
+		for j, e := range extra {
+			if !used[j] && m.Value == e.Value && m.Hi == e.Hi && (m.Kind == lang.Year || e.Kind == lang.Year || sameWritten(m.Text, e.Text)) {
+				used[j], matched = true, true
+				break
+			}
+		}
+		if !matched {
+			keepM = append(keepM, m)
+		}
+	}
+	var keepE []lang.Numeral
+	for j, e := range extra {
+		if !used[j] {
+			keepE = append(keepE, e)
+		}
+	}
+	return keepM, keepE
+}
+
+// sameWritten reports whether two numerals read the same once folded and
+// stripped of spaces: what a message would quote as the same on both
+// sides.
+func sameWritten(a, b string) bool {
+	strip := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2009' {
+				return -1
+			}
+			return r
+		}, lang.Fold(s))
+	}
+	return strip(a) == strip(b)
+}

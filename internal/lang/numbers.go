@@ -133,6 +133,9 @@ func shareUnits(text string, ns []Numeral) {
 				continue
 			}
 		case "и", "или", "and", "or":
+			if a.Kind == Year && (b.Kind == Percent || b.Value < 1000) {
+				continue // "for 2023 and 6.5%": a year, then another figure
+			}
 		default:
 			continue
 		}
@@ -166,7 +169,14 @@ func (p *numParser) minusAt(i, size int) bool {
 		return true
 	}
 	r, _ := utf8.DecodeLastRuneInString(p.text[:i])
-	return unicode.IsSpace(r) || r == '(' || r == '[' || r == '/' || r == ':'
+	if unicode.IsSpace(r) {
+		// A dash after a number and a space is punctuation, not a sign:
+		// «в 2021 -48,2%» is "in 2021, 48.2%".
+		before := strings.TrimRight(p.text[:i], " \u00a0\u202f")
+		last, _ := utf8.DecodeLastRuneInString(before)
+		return !isDigit(last) && last != '%'
+	}
+	return r == '(' || r == '[' || r == '/' || r == ':'
 }
 
 // letterBefore reports whether a letter directly precedes offset i.
@@ -250,6 +260,21 @@ func (p *numParser) number(i int) (Numeral, int, bool) {
 		n.End = tEnd
 		n.Text = text[n.Start:n.End]
 		return n, tEnd, true
+	}
+	// 5.30pm, 5.30 p.m.: the 12-hour clock with a dot, read as a time
+	// only when the marker follows (5.30 alone is a decimal).
+	if lit := text[lo.start:lo.end]; len(lit) >= 4 && len(lit) <= 5 && lit[len(lit)-3] == '.' &&
+		isDigit(rune(lit[len(lit)-1])) && isDigit(rune(lit[len(lit)-2])) && isDigit(rune(lit[0])) {
+		hh := math.Floor(lo.value)
+		mm := math.Round((lo.value - hh) * 100)
+		if h24, end, ok := p.meridiem(lo.end, hh, true); ok && mm < 60 {
+			n.Kind = Time
+			n.Value = h24 + mm/100
+			n.Hi = n.Value
+			n.End = end
+			n.Text = text[n.Start:n.End]
+			return n, end, true
+		}
 	}
 	// An hour on the 12-hour clock: 3 pm, «3 часа дня».
 	if lo.plainInt && lo.digits <= 2 {
@@ -545,6 +570,11 @@ func (p *numParser) rangeEnd(lo literal) (float64, int, bool) {
 	if !ok || hi.date {
 		return 0, 0, false
 	}
+	if spaced && yearLike(lo) && !yearLike(hi) && !(hi.plainInt && hi.digits == 2) {
+		// «в 2019 – 2 600 человек», «2021 — 48,2»: a year, then a dash
+		// that introduces the figure for it, not a range of years.
+		return 0, 0, false
+	}
 	v := hi.value
 	if lo.plainInt && lo.digits == 4 && hi.plainInt && hi.digits == 2 {
 		// 2023-24: the century comes from the lower end.
@@ -554,6 +584,12 @@ func (p *numParser) rangeEnd(lo literal) (float64, int, bool) {
 		return 0, 0, false // 10-5 is no range (a score, a code)
 	}
 	return v, hi.end, true
+}
+
+// yearLike reports whether a literal could be a year: four digits with
+// no separator, from 1000 to 2100.
+func yearLike(l literal) bool {
+	return l.plainInt && l.digits == 4 && l.value >= 1000 && l.value <= 2100
 }
 
 // suffix returns a grammatical suffix glued to the number at i: a
