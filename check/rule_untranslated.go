@@ -54,6 +54,7 @@ func (r untranslated) Check(p *Pair) []Finding {
 			}
 			if exp := usableTerms(h.Concept, string(p.Target.Lang)); len(exp) > 0 {
 				f.Term = p.termRef(h.Concept, h.Term)
+				f.Source = p.SourceLoc(run.unit, h.Start, h.End)
 				f.Suggestion = fmt.Sprintf("translate it: the glossary renders %s as %s",
 					quote(p.Source.Lang, p.Source.Raw[h.Start:h.End]), quoteList(p.Target.Lang, exp, "or"))
 				break
