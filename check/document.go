@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"tolmach/internal/lang"
@@ -64,17 +65,28 @@ type Document struct {
 	ignoreFile []string
 	// units are the pre-aligned units of a bilingual file (XLIFF).
 	units []presetUnit
-	// tokens caches lang.Analyze(Text).
+	// tokens caches lang.Analyze(Text), under tokMu: checks running at
+	// once may share a document.
+	tokMu  sync.Mutex
 	tokens []lang.Token
 }
 
 // Tokens returns the words and numbers of the document's text
-// (lang.Analyze), computed once.
+// (lang.Analyze), computed once. It is safe for concurrent use.
 func (d *Document) Tokens() []lang.Token {
+	d.tokMu.Lock()
+	defer d.tokMu.Unlock()
 	if d.tokens == nil {
 		d.tokens = lang.Analyze(d.Text)
 	}
 	return d.tokens
+}
+
+// dropTokens frees the cached tokens of a document nobody else holds.
+func (d *Document) dropTokens() {
+	d.tokMu.Lock()
+	d.tokens = nil
+	d.tokMu.Unlock()
 }
 
 // posAnchor maps text offsets from Off on to a place in the file.

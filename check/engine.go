@@ -126,7 +126,12 @@ func (c *Checker) CheckFiles(ctx context.Context, source, target string) (*Resul
 	if err != nil {
 		return nil, err
 	}
-	return c.Check(ctx, src, tgt)
+	res, err := c.Check(ctx, src, tgt)
+	// The documents are this call's own, and their tokens are not needed
+	// by reports: a --pairs run keeps every result until it prints.
+	src.dropTokens()
+	tgt.dropTokens()
+	return res, err
 }
 
 // Prepare does the work on the glossary that every check needs (an index
@@ -148,14 +153,7 @@ func ReadPair(source, target, encoding string, sourceLang lang.Lang) (src, tgt *
 	if err != nil {
 		return nil, nil, err
 	}
-	tgtLang := other(sourceLang)
-	if tgtLang == "" {
-		tgtLang = langOfName(target)
-	}
-	if tgtLang == "" {
-		tgtLang = other(src.Lang)
-	}
-	tgt, err = ReadDocument(target, encoding, tgtLang)
+	tgt, err = ReadDocument(target, encoding, targetLang(target, src.Lang, sourceLang))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -168,6 +166,31 @@ func ReadPair(source, target, encoding string, sourceLang lang.Lang) (src, tgt *
 	src.Tokens()
 	<-done
 	return src, tgt, nil
+}
+
+// PairLangs settles the languages of an article pair by the rule of
+// [ReadPair], for callers that read the texts themselves (align, the
+// server): the source's from forced, else its file name, else its
+// script; the target's is the other one when forced is given, else its
+// own file name's, else the other one. Either may come out "" when
+// nothing tells.
+func PairLangs(srcPath, srcText, tgtPath string, forced lang.Lang) (src, tgt lang.Lang) {
+	src = forced
+	if src == "" {
+		src = LangOf(srcPath, srcText)
+	}
+	return src, targetLang(tgtPath, src, forced)
+}
+
+// targetLang is the target's language by the rule of [ReadPair].
+func targetLang(target string, src, forced lang.Lang) lang.Lang {
+	if l := other(forced); l != "" {
+		return l
+	}
+	if l := langOfName(target); l != "" {
+		return l
+	}
+	return other(src)
 }
 
 // CheckBilingual reads a bilingual XLIFF file and checks its units. The
@@ -205,7 +228,8 @@ func other(l lang.Lang) lang.Lang {
 	return ""
 }
 
-// Check aligns two documents and runs the rules over them.
+// Check aligns two documents and runs the rules over them. It does not
+// change them: any number of checks may share a document at once.
 func (c *Checker) Check(ctx context.Context, src, tgt *Document) (*Result, error) {
 	if err := validatePair(src, tgt); err != nil {
 		return nil, err
@@ -265,9 +289,6 @@ func (c *Checker) Check(ctx context.Context, src, tgt *Document) (*Result, error
 	}
 	SortFindings(kept)
 	res.Findings = kept
-	// The tokens are not needed by reports; a --pairs run keeps every
-	// result until it prints.
-	src.tokens, tgt.tokens = nil, nil
 	return res, nil
 }
 

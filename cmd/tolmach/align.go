@@ -11,8 +11,8 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"tolmach/glossary"
 	"tolmach/internal/lang"
+	"tolmach/project"
 	"tolmach/tm"
 	"tolmach/tm/align"
 )
@@ -92,49 +92,12 @@ func loadAlignPair(source, target, sourceLang, encoding string) (src, tgt aligne
 	if tgt.text, _, err = lang.ReadFile(target, encoding); err != nil {
 		return src, tgt, err
 	}
-	if forced != "" {
-		src.lang = forced
-		tgt.lang = otherLang(forced)
-	} else {
-		src.lang = fileLang(src.path, src.text)
-		tgt.lang = fileLang(tgt.path, tgt.text)
-		// An empty side takes the language the other one is not.
-		switch {
-		case src.lang == "" && tgt.lang != "":
-			src.lang = otherLang(tgt.lang)
-		case tgt.lang == "" && src.lang != "":
-			tgt.lang = otherLang(src.lang)
-		case src.lang == "" && tgt.lang == "":
-			src.lang, tgt.lang = lang.RU, lang.EN
-		}
-	}
+	src.lang, tgt.lang, _ = project.AlignLangs(source, src.text, target, tgt.text, forced)
 	if src.lang == tgt.lang {
 		return src, tgt, withHint(newUsageError("%s and %s are both in %s: nothing to align", source, target, src.lang.Name()),
 			"align needs an original and its translation; if a file is misnamed, give --source-lang")
 	}
 	return src, tgt, nil
-}
-
-func otherLang(l lang.Lang) lang.Lang {
-	if l == lang.RU {
-		return lang.EN
-	}
-	return lang.RU
-}
-
-// fileLang is the language a file name says (a.ru.txt, notes.en.md),
-// else the script of its text.
-func fileLang(path, text string) lang.Lang {
-	parts := strings.Split(strings.ToLower(filepath.Base(path)), ".")
-	for _, p := range parts[1:] {
-		switch p {
-		case "ru":
-			return lang.RU
-		case "en":
-			return lang.EN
-		}
-	}
-	return lang.Detect(text)
 }
 
 // glossaryAnchors wraps the glossaries in use into an anchorer that gives
@@ -144,21 +107,7 @@ func glossaryAnchors(paths []string) (align.Anchorer, error) {
 	if err != nil {
 		return nil, err
 	}
-	matchers := map[lang.Lang]*glossary.Matcher{
-		lang.RU: glossary.NewMatcher(g, string(lang.RU)),
-		lang.EN: glossary.NewMatcher(g, string(lang.EN)),
-	}
-	return align.AnchorFunc(func(text string, l lang.Lang) []string {
-		m := matchers[l]
-		if m == nil {
-			return nil
-		}
-		var ids []string
-		for _, hit := range m.Find(text) {
-			ids = append(ids, "g:"+hit.Concept.ID)
-		}
-		return ids
-	}), nil
+	return project.GlossaryAnchorer(g), nil
 }
 
 // alignFiles reads, settles languages and aligns; shared with `tm
@@ -223,57 +172,11 @@ func runAlign(_ context.Context, opts *alignOptions, stdout, stderr io.Writer) e
 	return nil
 }
 
-// alignJSON is the contract's JSON shape of an alignment.
-type alignJSON struct {
-	Source alignSideJSON   `json:"source"`
-	Target alignSideJSON   `json:"target"`
-	Pairs  []alignPairJSON `json:"pairs"`
-}
-
-type alignSideJSON struct {
-	Path string    `json:"path"`
-	Lang lang.Lang `json:"lang"`
-}
-
-type alignPairJSON struct {
-	Source     []alignSentenceJSON `json:"source"`
-	Target     []alignSentenceJSON `json:"target"`
-	Confidence float64             `json:"confidence"`
-	Low        bool                `json:"low,omitempty"`
-}
-
-type alignSentenceJSON struct {
-	Line   int    `json:"line"`
-	Column int    `json:"column"`
-	Text   string `json:"text"`
-}
-
-func sentencesJSON(ss []align.Sentence) []alignSentenceJSON {
-	out := make([]alignSentenceJSON, len(ss))
-	for k, s := range ss {
-		out[k] = alignSentenceJSON{Line: s.Line, Column: s.Column, Text: s.Text}
-	}
-	return out
-}
-
 func writeAlignJSON(w io.Writer, a *align.Alignment, src, tgt alignedFile) error {
-	doc := alignJSON{
-		Source: alignSideJSON{Path: src.path, Lang: src.lang},
-		Target: alignSideJSON{Path: tgt.path, Lang: tgt.lang},
-		Pairs:  make([]alignPairJSON, len(a.Pairs)),
-	}
-	for k, p := range a.Pairs {
-		doc.Pairs[k] = alignPairJSON{
-			Source:     sentencesJSON(a.SourceSentences(p)),
-			Target:     sentencesJSON(a.TargetSentences(p)),
-			Confidence: p.Confidence,
-			Low:        p.Low,
-		}
-	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(doc)
+	return enc.Encode(project.NewAlignment(a, src.path, tgt.path))
 }
 
 // lineRange is "5" for a pair starting and ending on line 5, "5-6" when

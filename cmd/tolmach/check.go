@@ -18,6 +18,7 @@ import (
 	"tolmach/glossary"
 	"tolmach/internal/config"
 	"tolmach/internal/lang"
+	"tolmach/project"
 )
 
 func init() { register(newCheckCommand) }
@@ -158,38 +159,7 @@ func parseCheckArgs(opts *checkOptions) (failOn check.Severity, srcLang lang.Lan
 // checkerOptions builds the checker's options, but for the glossary
 // (see newChecker), from the flags and the project configuration.
 func checkerOptions(opts *checkOptions, srcLang lang.Lang, cfg *config.Config) (check.Options, error) {
-	co := check.Options{SourceLang: srcLang, Encoding: opts.encoding, Severities: map[string]check.Severity{}}
-	if cfg == nil {
-		return co, nil
-	}
-	if co.SourceLang == "" && cfg.SourceLang != "" {
-		co.SourceLang = lang.Lang(cfg.SourceLang)
-	}
-	for rule, sev := range cfg.Rules {
-		if check.RuleByName(rule) == nil {
-			return co, fmt.Errorf("%s: [rules]: unknown rule %q", cfg.Path, rule)
-		}
-		s, err := check.ParseSeverity(sev)
-		if err != nil {
-			return co, fmt.Errorf("%s: [rules] %s: %w", cfg.Path, rule, err)
-		}
-		co.Severities[rule] = s
-	}
-	if len(cfg.Ignore) > 0 {
-		co.Suppress = func(f *check.Finding) bool {
-			id := ""
-			if f.Term != nil {
-				id = f.Term.ID
-			}
-			for _, l := range []*check.Location{f.Source, f.Target} {
-				if l != nil && cfg.Ignored(f.Rule, id, l.Path) {
-					return true
-				}
-			}
-			return false
-		}
-	}
-	return co, nil
+	return project.CheckOptions(cfg, srcLang, opts.encoding)
 }
 
 func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer) error {

@@ -2,17 +2,14 @@ package main
 
 import (
 	"errors"
-	"fmt"
-	"io/fs"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/urfave/cli/v2"
 
-	"tolmach/data"
 	"tolmach/glossary"
 	"tolmach/internal/config"
+	"tolmach/project"
 )
 
 // glossaryFlag returns the repeatable --glossary flag every command that
@@ -26,25 +23,8 @@ func glossaryFlag(dest *cli.StringSlice) cli.Flag {
 	}
 }
 
-// glossarySource is one glossary in use, as index cache keys and
-// messages need it: a file with its size and modification time, or the
-// built-in glossary.
-type glossarySource struct {
-	Path    string    // "" for the built-in glossary
-	Size    int64     // file size in bytes
-	ModTime time.Time // file modification time
-}
-
-// String names the source for people.
-func (s glossarySource) String() string {
-	if s.Path == "" {
-		return "built-in glossary"
-	}
-	return s.Path
-}
-
-// builtinGlossary marks the built-in glossary in a source list.
-var builtinGlossary = glossarySource{}
+// glossarySource is one glossary in use (see project.GlossarySource).
+type glossarySource = project.GlossarySource
 
 // projectConfig returns the tolmach.toml found from the working
 // directory upwards, or nil when there is none.
@@ -53,90 +33,37 @@ func projectConfig() (*config.Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	return config.Discover(wd)
+	return project.FindConfig(wd)
 }
 
 // glossariesInUse implements the contract's choice of glossaries without
-// reading them: the paths given (--glossary), else the glossaries of the
-// project configuration, else the built-in glossary. Files are stat'ed,
-// so a missing one is an error naming it.
+// reading them (project.GlossariesInUse): the paths given (--glossary),
+// else the glossaries of the project configuration, else the built-in
+// glossary. The configuration is only looked for when no path is given.
 func glossariesInUse(paths []string) ([]glossarySource, error) {
+	var cfg *config.Config
 	if len(paths) == 0 {
-		cfg, err := projectConfig()
-		if err != nil {
+		var err error
+		if cfg, err = projectConfig(); err != nil {
 			return nil, err
 		}
-		if cfg != nil && len(cfg.Glossaries) > 0 {
-			paths = cfg.Glossaries
-		}
 	}
-	if len(paths) == 0 {
-		return []glossarySource{builtinGlossary}, nil
-	}
-	srcs := make([]glossarySource, 0, len(paths))
-	for _, p := range paths {
-		fi, err := os.Stat(p)
-		if err != nil {
-			return nil, err // *fs.PathError names the file
-		}
-		if fi.IsDir() {
-			return nil, fmt.Errorf("%s: is a directory, not a glossary file", p)
-		}
-		srcs = append(srcs, glossarySource{Path: p, Size: fi.Size(), ModTime: fi.ModTime()})
-	}
-	return srcs, nil
+	return project.GlossariesInUse(cfg, paths)
 }
 
 // loadGlossaries reads the glossaries in use (see [glossariesInUse]) and
 // merges them into one.
 func loadGlossaries(paths []string) (*glossary.Glossary, error) {
-	g, _, err := loadGlossariesFrom(paths)
-	return g, err
-}
-
-// loadGlossariesFrom is loadGlossaries that also returns the sources read.
-func loadGlossariesFrom(paths []string) (*glossary.Glossary, []glossarySource, error) {
 	srcs, err := glossariesInUse(paths)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	gs, err := loadSources(srcs)
-	if err != nil {
-		return nil, nil, err
-	}
-	return glossary.Merge(gs...), srcs, nil
+	return project.Load(srcs)
 }
 
-// loadSources reads each source as its own glossary, unmerged (lint
-// needs them apart to report an id used in two files).
+// loadSources reads each source as its own glossary, unmerged.
 func loadSources(srcs []glossarySource) ([]*glossary.Glossary, error) {
-	var gs []*glossary.Glossary
-	for _, s := range srcs {
-		if s.Path == "" {
-			names, err := fs.Glob(data.Glossaries, data.BuiltinPattern)
-			if err != nil {
-				return nil, err
-			}
-			for _, n := range names {
-				b, err := fs.ReadFile(data.Glossaries, n)
-				if err != nil {
-					return nil, err
-				}
-				g, err := glossary.Parse(b, "builtin:"+n, glossary.Native)
-				if err != nil {
-					return nil, fmt.Errorf("built-in glossary: %w", err)
-				}
-				gs = append(gs, g)
-			}
-			continue
-		}
-		g, err := glossary.Load(s.Path)
-		if err != nil {
-			return nil, err
-		}
-		gs = append(gs, g)
-	}
-	return gs, nil
+	return project.LoadSources(srcs)
 }
 
 // parseGlossaryFormat parses a --format value naming a glossary format.
@@ -196,13 +123,4 @@ func interspersedArgs(c *cli.Context) ([]string, error) {
 		}
 	}
 	return pos, nil
-}
-
-// describeGlossarySources names sources for people: "a.tbx, b.csv".
-func describeGlossarySources(srcs []glossarySource) string {
-	names := make([]string, len(srcs))
-	for i, s := range srcs {
-		names[i] = s.String()
-	}
-	return strings.Join(names, ", ")
 }

@@ -1,20 +1,18 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
-	"io/fs"
 	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
 
-	"tolmach/data"
 	"tolmach/glossary"
 	"tolmach/index"
+	"tolmach/project"
 )
 
 func init() { register(newIndexCommand) }
@@ -233,47 +231,12 @@ func glossarySources(paths []string) ([]index.Source, func() (*glossary.Glossary
 	if err != nil {
 		return nil, nil, err
 	}
-	srcs := make([]index.Source, len(inUse))
-	for i, s := range inUse {
-		if s.Path != "" {
-			srcs[i] = index.Source{Path: s.Path}
-			continue
-		}
-		content, err := builtinContent()
-		if err != nil {
-			return nil, nil, err
-		}
-		srcs[i] = index.Source{Name: s.String(), Data: content}
-	}
-	load := func() (*glossary.Glossary, error) {
-		gs, err := loadSources(inUse)
-		if err != nil {
-			return nil, err
-		}
-		return glossary.Merge(gs...), nil
-	}
-	return srcs, load, nil
-}
-
-// builtinContent returns the built-in glossary files, names and
-// contents, as one byte string for the cache key.
-func builtinContent() ([]byte, error) {
-	names, err := fs.Glob(data.Glossaries, data.BuiltinPattern)
+	srcs, err := project.IndexSources(inUse)
 	if err != nil {
-		return nil, fmt.Errorf("built-in glossary: %w", err)
+		return nil, nil, err
 	}
-	var b bytes.Buffer
-	for _, n := range names {
-		d, err := fs.ReadFile(data.Glossaries, n)
-		if err != nil {
-			return nil, fmt.Errorf("built-in glossary: %w", err)
-		}
-		b.WriteString(n)
-		b.WriteByte(0)
-		b.Write(d)
-		b.WriteByte(0)
-	}
-	return b.Bytes(), nil
+	load := func() (*glossary.Glossary, error) { return project.Load(inUse) }
+	return srcs, load, nil
 }
 
 func sourceNames(srcs []index.Source) []string {

@@ -1,13 +1,11 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -15,13 +13,14 @@ import (
 
 	"tolmach/glossary"
 	"tolmach/index"
+	"tolmach/project"
 )
 
 func init() { register(newLookupCommand) }
 
 // maxQueryRunes is the longest query searched; longer input (a pasted
 // paragraph) is cut at a word boundary before it, with a notice.
-const maxQueryRunes = 200
+const maxQueryRunes = project.MaxQueryRunes
 
 type lookupOptions struct {
 	lang       string
@@ -94,7 +93,7 @@ func runLookup(ctx context.Context, opts *lookupOptions, w, stderr io.Writer) er
 	}
 	query := opts.query
 	if n := utf8.RuneCountInString(query); n > maxQueryRunes {
-		query = truncateQuery(query, maxQueryRunes)
+		query = project.TruncateQuery(query, maxQueryRunes)
 		fmt.Fprintf(stderr, "tolmach: notice: the query has %d characters; only the first %d are searched\n", n, utf8.RuneCountInString(query))
 	}
 	if n := index.QueryTokens(query); n > index.MaxQueryTokens {
@@ -134,103 +133,11 @@ func lookupGlossaries(ctx context.Context, paths []string, q index.Query, stderr
 	return x.Lookup(ctx, q)
 }
 
-// truncateQuery cuts s to at most n characters, at the last space
-// before the limit when there is one.
-func truncateQuery(s string, n int) string {
-	i, count := 0, 0
-	for i = range s {
-		if count == n {
-			break
-		}
-		count++
-	}
-	if count < n {
-		return s
-	}
-	cut := s[:i]
-	if j := strings.LastIndexAny(cut, " \t\n"); j > len(cut)/2 {
-		cut = cut[:j]
-	}
-	return strings.TrimSpace(cut)
-}
-
-// lookupJSON is the contract's JSON shape of a lookup; match and
-// matched are extensions (how and by which term the concept matched).
-type lookupJSON struct {
-	Query   string             `json:"query"`
-	Results []lookupResultJSON `json:"results"`
-}
-
-type lookupResultJSON struct {
-	ID      string    `json:"id"`
-	Score   float64   `json:"score"`
-	Terms   termsJSON `json:"terms"`
-	Domain  string    `json:"domain"`
-	Note    string    `json:"note"`
-	Match   string    `json:"match"`
-	Matched string    `json:"matched"`
-}
-
-// termsJSON is the terms of a concept by language, written as an object
-// with "ru" and "en" first (always present, possibly empty), then any
-// other languages in alphabetical order.
-type termsJSON map[string][]termJSON
-
-// MarshalJSON implements json.Marshaler, fixing the order of the keys.
-func (t termsJSON) MarshalJSON() ([]byte, error) {
-	langs := []string{"ru", "en"}
-	var others []string
-	for l := range t {
-		if l != "ru" && l != "en" {
-			others = append(others, l)
-		}
-	}
-	sort.Strings(others)
-	var b bytes.Buffer
-	b.WriteByte('{')
-	for i, l := range append(langs, others...) {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		k, _ := json.Marshal(l)
-		terms := t[l]
-		if terms == nil {
-			terms = []termJSON{}
-		}
-		v, err := json.Marshal(terms)
-		if err != nil {
-			return nil, err
-		}
-		b.Write(k)
-		b.WriteByte(':')
-		b.Write(v)
-	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
-}
-
-type termJSON struct {
-	Text   string `json:"text"`
-	Status string `json:"status"`
-	Type   string `json:"type"`
-}
-
 func writeLookupJSON(w io.Writer, query string, results []index.Result) error {
-	out := lookupJSON{Query: query, Results: make([]lookupResultJSON, 0, len(results))}
-	for _, r := range results {
-		terms := termsJSON{}
-		for _, t := range r.Concept.Terms {
-			terms[t.Lang] = append(terms[t.Lang], termJSON{Text: t.Text, Status: string(t.Status), Type: string(t.Type)})
-		}
-		out.Results = append(out.Results, lookupResultJSON{
-			ID: r.Concept.ID, Score: r.Score, Terms: terms, Domain: r.Concept.Domain, Note: r.Concept.Note,
-			Match: r.Kind.String(), Matched: r.Term.Text,
-		})
-	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return enc.Encode(project.NewLookup(query, results))
 }
 
 // ANSI styles for a terminal: the matched words, and warnings.

@@ -17,6 +17,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"tolmach/internal/lang"
+	"tolmach/project"
 	"tolmach/tm"
 )
 
@@ -76,29 +77,30 @@ func textOrJSONFlag(dest *string) cli.Flag {
 	return &cli.StringFlag{Name: "format", Usage: "text or json", Value: "text", Destination: dest}
 }
 
-// requireTMs refuses an empty list of --tm paths: every command reading
-// TMs needs one, and says so the same way.
-func requireTMs(paths []string) error {
+// tmsInUse returns the TMs a command reads: the --tm paths, else the
+// project configuration's tms; none at all is a usage error, said the
+// same way by every command reading TMs.
+func tmsInUse(paths []string) ([]string, error) {
 	if len(paths) == 0 {
-		return withHint(newUsageError("no translation memory given"), "pass --tm FILE (repeatable)")
-	}
-	return nil
-}
-
-// openTMs opens the TMs named by --tm.
-func openTMs(paths []string) ([]*tm.Index, error) {
-	if err := requireTMs(paths); err != nil {
-		return nil, err
-	}
-	var xs []*tm.Index
-	for _, p := range paths {
-		x, err := tm.Open(p, tm.Options{CacheDir: tm.DefaultCacheDir()})
+		cfg, err := projectConfig()
 		if err != nil {
 			return nil, err
 		}
-		xs = append(xs, x)
+		paths = project.TMPaths(cfg, nil)
 	}
-	return xs, nil
+	if len(paths) == 0 {
+		return nil, withHint(newUsageError("no translation memory given"), "pass --tm FILE (repeatable), or list them under tms in tolmach.toml")
+	}
+	return paths, nil
+}
+
+// openTMs opens the TMs at paths (see tmsInUse).
+func openTMs(paths []string) ([]*tm.Index, error) {
+	t, err := project.OpenTMs(paths, tm.DefaultCacheDir())
+	if err != nil {
+		return nil, err
+	}
+	return t.Indexes, nil
 }
 
 func checkFormat(format string, allowed ...string) error {
@@ -283,8 +285,8 @@ func runTMExport(ctx context.Context, opts *tmExportOptions, stdout io.Writer) e
 	if err != nil || opts.format == "txt" || opts.format == "tab" {
 		return newUsageError("unknown --format %q (want tmx, tsv or csv)", opts.format)
 	}
-	paths := opts.tms.Value()
-	if err := requireTMs(paths); err != nil {
+	paths, err := tmsInUse(opts.tms.Value())
+	if err != nil {
 		return err
 	}
 	write := func(w io.Writer) error {
@@ -379,17 +381,6 @@ func newTMSearchCommand() *cli.Command {
 	}
 }
 
-// unitJSON is a TM unit as tm search prints it in JSON, and tm match
-// after its score.
-type unitJSON struct {
-	Source     string `json:"source"`
-	Target     string `json:"target"`
-	ID         string `json:"id"`
-	SourceLang string `json:"source_lang"`
-	TargetLang string `json:"target_lang"`
-	TM         string `json:"tm"`
-}
-
 func runTMSearch(ctx context.Context, opts *tmSearchOptions, stdout io.Writer) error {
 	if err := checkFormat(opts.format, "text", "json"); err != nil {
 		return err
@@ -397,34 +388,19 @@ func runTMSearch(ctx context.Context, opts *tmSearchOptions, stdout io.Writer) e
 	if opts.limit <= 0 {
 		return newUsageError("--limit must be positive")
 	}
-	paths := opts.tms.Value()
+	paths, err := tmsInUse(opts.tms.Value())
+	if err != nil {
+		return err
+	}
 	xs, err := openTMs(paths)
 	if err != nil {
 		return err
 	}
-	type hit struct {
-		tm.Hit
-		path string
-	}
-	var hits []hit
-	for i, x := range xs {
-		for _, h := range x.Search(opts.query, opts.limit-len(hits)) {
-			hits = append(hits, hit{h, paths[i]})
-		}
-		if len(hits) >= opts.limit {
-			break
-		}
-	}
+	res := (&project.TMs{Paths: paths, Indexes: xs}).Search(opts.query, opts.limit)
 	if opts.format == "json" {
-		out := struct {
-			Query   string     `json:"query"`
-			Results []unitJSON `json:"results"`
-		}{Query: opts.query, Results: []unitJSON{}}
-		for _, h := range hits {
-			out.Results = append(out.Results, unitJSON{Source: h.Source, Target: h.Target, ID: h.ID, SourceLang: h.SourceLang, TargetLang: h.TargetLang, TM: h.path})
-		}
-		return writeJSON(stdout, out)
+		return writeJSON(stdout, res)
 	}
+	hits := res.Results
 	color := colorEnabled(stdout)
 	bw := bufio.NewWriter(stdout)
 	for _, h := range hits {
@@ -502,19 +478,6 @@ Text output shows the word diff from the query to the match: [-query-]{+match+}.
 	}
 }
 
-// matchJSON is a fuzzy match in JSON: its score, then the unit's fields
-// (encoding/json writes an embedded struct's fields in its place).
-type matchJSON struct {
-	Score int `json:"score"`
-	unitJSON
-}
-
-type matchResult struct {
-	tm.Match
-	path string
-	tmNo int
-}
-
 func runTMMatch(ctx context.Context, opts *tmMatchOptions, query *string, stdin io.Reader, stdout io.Writer) error {
 	if err := checkFormat(opts.format, "text", "json"); err != nil {
 		return err
@@ -525,37 +488,23 @@ func runTMMatch(ctx context.Context, opts *tmMatchOptions, query *string, stdin 
 	if opts.limit <= 0 {
 		return newUsageError("--limit must be positive")
 	}
-	paths := opts.tms.Value()
+	paths, err := tmsInUse(opts.tms.Value())
+	if err != nil {
+		return err
+	}
 	xs, err := openTMs(paths)
 	if err != nil {
 		return err
 	}
-	match := func(q string) []matchResult {
-		var all []matchResult
-		for i, x := range xs {
-			for _, m := range x.Match(q, tm.MatchOptions{Min: opts.min, Limit: opts.limit}) {
-				all = append(all, matchResult{m, paths[i], i})
-			}
-		}
-		sort.SliceStable(all, func(i, j int) bool { return all[i].Score > all[j].Score })
-		if len(all) > opts.limit {
-			all = all[:opts.limit]
-		}
-		return all
-	}
+	set := &project.TMs{Paths: paths, Indexes: xs}
+	match := func(q string) *project.MatchResult { return set.Match(q, opts.min, opts.limit) }
 	bw := bufio.NewWriterSize(stdout, 64<<10)
 	color := colorEnabled(stdout)
-	emit := func(q string, ms []matchResult, batch bool) error {
+	emit := func(q string, res *project.MatchResult, batch bool) error {
 		if opts.format == "json" {
-			out := struct {
-				Query   string      `json:"query"`
-				Matches []matchJSON `json:"matches"`
-			}{Query: q, Matches: []matchJSON{}}
-			for _, m := range ms {
-				out.Matches = append(out.Matches, matchJSON{Score: m.Score, unitJSON: unitJSON{Source: m.Source, Target: m.Target, ID: m.ID, SourceLang: m.SourceLang, TargetLang: m.TargetLang, TM: m.path}})
-			}
-			return writeJSON(bw, out)
+			return writeJSON(bw, res)
 		}
+		ms := res.Matches
 		if batch {
 			fmt.Fprintf(bw, "query: %s\n", q)
 		}
@@ -586,7 +535,7 @@ func runTMMatch(ctx context.Context, opts *tmMatchOptions, query *string, stdin 
 	// queries) and printed in input order.
 	type job struct {
 		q   string
-		res chan []matchResult
+		res chan *project.MatchResult
 	}
 	jobs := make(chan *job, 256)
 	order := make(chan *job, 1024)
@@ -613,7 +562,7 @@ func runTMMatch(ctx context.Context, opts *tmMatchOptions, query *string, stdin 
 				readErr <- fmt.Errorf("stdin:%d: %w", line, err)
 				return
 			}
-			j := &job{q: q, res: make(chan []matchResult, 1)}
+			j := &job{q: q, res: make(chan *project.MatchResult, 1)}
 			order <- j
 			jobs <- j
 		}
@@ -703,7 +652,11 @@ func runTMAnalyze(ctx context.Context, opts *tmAnalyzeOptions, stdout io.Writer)
 	if err := checkFormat(opts.format, "text", "json"); err != nil {
 		return err
 	}
-	xs, err := openTMs(opts.tms.Value())
+	paths, err := tmsInUse(opts.tms.Value())
+	if err != nil {
+		return err
+	}
+	xs, err := openTMs(paths)
 	if err != nil {
 		return err
 	}
@@ -761,7 +714,10 @@ func runTMStats(ctx context.Context, opts *tmStatsOptions, stdout io.Writer) err
 	if err := checkFormat(opts.format, "text", "json"); err != nil {
 		return err
 	}
-	paths := opts.tms.Value()
+	paths, err := tmsInUse(opts.tms.Value())
+	if err != nil {
+		return err
+	}
 	xs, err := openTMs(paths)
 	if err != nil {
 		return err

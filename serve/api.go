@@ -1,0 +1,244 @@
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"tolmach/index"
+	"tolmach/project"
+)
+
+// routes registers the API. Each path also has a method-less pattern
+// answering 405 with the contract's error object (the mux's own 405 is
+// plain text), and /api/ a catch-all 404.
+func (s *Server) routes(mux *http.ServeMux) {
+	api := []struct {
+		method, path string
+		h            http.HandlerFunc
+	}{
+		{"GET", "/api/v1/health", s.handleHealth},
+		{"GET", "/api/v1/lookup", s.handleLookup},
+	}
+	api = append(api, s.moreRoutes()...)
+	seen := map[string]bool{}
+	for _, a := range api {
+		mux.Handle(a.method+" "+a.path, s.withTimeout(a.h))
+		if !seen[a.path] {
+			seen[a.path] = true
+			mux.HandleFunc(a.path, s.methodNotAllowed)
+		}
+	}
+	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusNotFound, "not_found", fmt.Sprintf("no API endpoint %s; see /api/v1/health and the README", r.URL.Path))
+	})
+}
+
+func (s *Server) methodNotAllowed(w http.ResponseWriter, r *http.Request) {
+	if r.Method == http.MethodOptions {
+		w.WriteHeader(http.StatusNoContent)
+		return
+	}
+	writeError(w, http.StatusMethodNotAllowed, "method_not_allowed", fmt.Sprintf("%s is not allowed on %s", r.Method, r.URL.Path))
+}
+
+// withTimeout bounds a request's work by the request timeout.
+func (s *Server) withTimeout(h http.HandlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), s.opts.RequestTimeout)
+		defer cancel()
+		h(w, r.WithContext(ctx))
+	})
+}
+
+// Health is the JSON of GET /api/v1/health. The contract's fields come
+// first; the rest say what is loaded and how the last reload went.
+type Health struct {
+	Status     string    `json:"status"`
+	Version    string    `json:"version"`
+	Concepts   int       `json:"concepts"`
+	Units      int       `json:"units"`
+	Glossaries []string  `json:"glossaries"`
+	TMs        []string  `json:"tms"`
+	Loaded     time.Time `json:"loaded"`
+	Reloads    int       `json:"reloads"`
+	// ReloadError is the error of the last reload when it failed: the
+	// server still serves the version loaded at Loaded.
+	ReloadError *ReloadError `json:"reload_error,omitempty"`
+	AllowEdit   bool         `json:"allow_edit"`
+}
+
+// ReloadError describes a failed reload.
+type ReloadError struct {
+	Message string    `json:"message"`
+	At      time.Time `json:"at"`
+}
+
+// Health reports what the server holds.
+func (s *Server) Health() Health {
+	sn := s.acquire()
+	defer sn.release()
+	h := Health{Status: "ok", Version: s.opts.Version, Concepts: len(sn.glossary.Concepts), Units: sn.tms.Units(),
+		Glossaries: []string{}, TMs: []string{}, Loaded: sn.loaded, AllowEdit: s.opts.AllowEdit}
+	for _, g := range sn.sources {
+		h.Glossaries = append(h.Glossaries, g.String())
+	}
+	if sn.tms != nil {
+		h.TMs = append(h.TMs, sn.tms.Paths...)
+	}
+	s.reload.mu.Lock()
+	h.Reloads = s.reload.reloads
+	if s.reload.err != nil {
+		h.ReloadError = &ReloadError{Message: loadError(s.reload.err), At: s.reload.at}
+	}
+	s.reload.mu.Unlock()
+	return h
+}
+
+func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, s.Health())
+}
+
+// LookupRequest is a lookup's parameters, as GET /api/v1/lookup takes
+// them.
+type LookupRequest struct {
+	Query string // the text looked up
+	Lang  string // "ru", "en" or "" / "auto" (by script)
+	Limit int    // most concepts; 0 means index.DefaultLimit
+	Exact bool   // no stems, typos or prefixes
+}
+
+// Lookup looks a query up in the glossaries; the result is the
+// contract's lookup JSON. Queries over project.MaxQueryRunes characters
+// are cut (the result's query is the one given).
+func (s *Server) Lookup(ctx context.Context, req LookupRequest) (*project.Lookup, error) {
+	q := index.Query{Text: req.Query, Lang: req.Lang, Limit: req.Limit, Exact: req.Exact}
+	if q.Lang == "auto" {
+		q.Lang = ""
+	}
+	if utf8.RuneCountInString(q.Text) > project.MaxQueryRunes {
+		q.Text = project.TruncateQuery(q.Text, project.MaxQueryRunes)
+	}
+	sn := s.acquire()
+	defer sn.release()
+	res, err := sn.index.Lookup(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return project.NewLookup(req.Query, res), nil
+}
+
+// badRequest is a request error the client can fix: 400 bad_request
+// (or its own status and code) with its message.
+type badRequest struct {
+	status int
+	code   string
+	msg    string
+}
+
+func (e *badRequest) Error() string { return e.msg }
+
+func errBad(format string, args ...any) error {
+	return &badRequest{status: http.StatusBadRequest, code: "bad_request", msg: fmt.Sprintf(format, args...)}
+}
+
+// fail answers with the error object fitting err: the client's errors
+// as 4xx, a deadline as 503 timeout, anything else as 500 with its
+// message (never a stack).
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	var br *badRequest
+	switch {
+	case errors.As(err, &br):
+		writeError(w, br.status, br.code, br.msg)
+	case errors.Is(err, context.DeadlineExceeded):
+		writeError(w, http.StatusServiceUnavailable, "timeout", fmt.Sprintf("the request took longer than %s", s.opts.RequestTimeout))
+	case errors.Is(err, context.Canceled):
+		writeError(w, http.StatusServiceUnavailable, "canceled", "the request was canceled")
+	default:
+		s.log.Error("request failed", "path", r.URL.Path, "error", err.Error())
+		writeError(w, http.StatusInternalServerError, "internal", err.Error())
+	}
+}
+
+// intParam reads an optional integer query parameter within [lo, hi].
+func intParam(r *http.Request, name string, def, lo, hi int) (int, error) {
+	v := r.URL.Query().Get(name)
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || n < lo || n > hi {
+		return 0, errBad("%s=%q: want a whole number from %d to %d", name, v, lo, hi)
+	}
+	return n, nil
+}
+
+// boolParam reads an optional flag: 1, true, yes (or 0, false, no).
+func boolParam(r *http.Request, name string) (bool, error) {
+	switch strings.ToLower(r.URL.Query().Get(name)) {
+	case "", "0", "false", "no", "off":
+		return false, nil
+	case "1", "true", "yes", "on":
+		return true, nil
+	}
+	return false, errBad("%s=%q: want 1 or 0", name, r.URL.Query().Get(name))
+}
+
+// queryParam reads the required q parameter.
+func queryParam(r *http.Request) (string, error) {
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	if q == "" {
+		return "", errBad("missing query: add ?q=TEXT")
+	}
+	if !utf8.ValidString(q) {
+		return "", errBad("the query is not valid UTF-8")
+	}
+	if len(q) > maxQueryBytes {
+		return "", &badRequest{http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("the query has %d bytes; at most %d are taken", len(q), maxQueryBytes)}
+	}
+	return q, nil
+}
+
+// maxQueryBytes bounds a q parameter: a lookup searches 200 characters,
+// a TM query is one segment.
+const maxQueryBytes = 64 << 10
+
+// parseLookup decodes a lookup request from the URL.
+func parseLookup(r *http.Request) (LookupRequest, error) {
+	q, err := queryParam(r)
+	if err != nil {
+		return LookupRequest{}, err
+	}
+	req := LookupRequest{Query: q, Lang: r.URL.Query().Get("lang")}
+	switch req.Lang {
+	case "", "auto", "ru", "en":
+	default:
+		return req, errBad("lang=%q: want ru, en or auto", req.Lang)
+	}
+	if req.Limit, err = intParam(r, "limit", index.DefaultLimit, 1, index.MaxLimit); err != nil {
+		return req, err
+	}
+	if req.Exact, err = boolParam(r, "exact"); err != nil {
+		return req, err
+	}
+	return req, nil
+}
+
+func (s *Server) handleLookup(w http.ResponseWriter, r *http.Request) {
+	req, err := parseLookup(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	res, err := s.Lookup(r.Context(), req)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, res)
+}
