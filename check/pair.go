@@ -78,6 +78,7 @@ type Pair struct {
 	untranslated         []untranslatedRun // see untranslatedRuns
 	untranslatedOnce     sync.Once
 	srcUnitOf, tgtUnitOf []unitSpan // sentence spans → unit, sorted
+	sameNames            sync.Map   // [2]string{Cyrillic, Latin} → bool, see sameName
 }
 
 type unitSpan struct {

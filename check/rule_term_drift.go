@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -162,7 +161,7 @@ func nameRenderings(p *Pair, s lang.Token, tToks []lang.Token, tgtCovered []Span
 		if !isName(t) || covered(tgtCovered, t) {
 			continue
 		}
-		same := sameName(p.Source.Lang, s.Text, stripPossessive(t.Text))
+		same := p.sameName(s.Text, stripPossessive(t.Text))
 		if same {
 			out = append(out, driftOcc{unit: ui, src: s, tgt: t, key: renderingKey(p.Target.Lang, t)})
 		}
@@ -256,23 +255,23 @@ func nearMissRenderings(p *Pair, occ, unread []driftOcc, tgtToks []lang.Token, t
 	return out
 }
 
-// sameNameCache remembers align.SameName's answers: a text repeats its
-// names, and each comparison tries every transliteration scheme.
-var sameNameCache sync.Map // [2]string → bool
-
 // sameName reports whether a source word and a target word can be the
-// same name (align.SameName, which takes the Cyrillic word first).
-func sameName(srcLang lang.Lang, src, tgt string) bool {
+// same name (align.SameName, which takes the Cyrillic word first). A
+// text repeats its names, and each comparison tries every
+// transliteration scheme, so answers are kept for the pair's check (and
+// dropped with it: a cache shared by all checks would keep every
+// request's words forever).
+func (p *Pair) sameName(src, tgt string) bool {
 	ru, lat := src, tgt
-	if srcLang != lang.RU {
+	if p.Source.Lang != lang.RU {
 		ru, lat = tgt, src
 	}
 	key := [2]string{ru, lat}
-	if v, ok := sameNameCache.Load(key); ok {
+	if v, ok := p.sameNames.Load(key); ok {
 		return v.(bool)
 	}
 	v := align.SameName(ru, lat)
-	sameNameCache.Store(key, v)
+	p.sameNames.Store(key, v)
 	return v
 }
 

@@ -256,7 +256,7 @@ func transliteratedName(p *Pair, h TermHit) bool {
 		if !isName(t) {
 			continue
 		}
-		if sameName(p.Source.Lang, word, t.Text) {
+		if p.sameName(word, t.Text) {
 			return true
 		}
 	}
