@@ -263,6 +263,8 @@ func TestCSV(t *testing.T) {
 			"[sco]\nru: ШОС\nen: SCO | admitted abbreviation case\n"},
 		{"blank rows skipped, no-id rows separate", "ru,en\nмир,peace\n,\nпокой,peace\n",
 			"[peace]\nru: мир\nen: peace\n\n[peace-2]\nru: покой\nen: peace\n"},
+		{"source column is the concept's source", "id,ru,en,source\nx,мир,peace,un.org\n",
+			"[x]\nsource: un.org\nru: мир\nen: peace\n"},
 		{"quoted fields", "ru,en,note\n\"мир, труд\",\"peace, labour\",\"said \"\"so\"\"\"\n",
 			"[peace-labour]\nnote: said \"so\"\nru: мир, труд\nen: peace, labour\n"},
 	}
@@ -277,6 +279,46 @@ func TestCSV(t *testing.T) {
 				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestSourceWritten checks where a concept's source: goes in each format
+// another tool reads: TBX's <admin type="source"> and CSV's source column.
+func TestSourceWritten(t *testing.T) {
+	g, err := Parse([]byte("[x]\nsource: mid.ru\nru: мир\nen: peace\n"), "s.glossary", Native)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		f    Format
+		want string
+	}{
+		{TBX, `<admin type="source">mid.ru</admin>`},
+		{TBX3, `<admin type="source">mid.ru</admin>`},
+		{Native, "\nsource: mid.ru\n"},
+	} {
+		var b bytes.Buffer
+		if err := Write(&b, g, tt.f); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), tt.want) {
+			t.Errorf("%s output lacks %q:\n%s", tt.f, tt.want, b.String())
+		}
+	}
+	var b bytes.Buffer
+	if err := Write(&b, g, CSV); err != nil {
+		t.Fatal(err)
+	}
+	rows := strings.Split(strings.TrimSpace(b.String()), "\n")
+	header := strings.Split(rows[0], ",")
+	col := -1
+	for i, h := range header {
+		if h == "source" {
+			col = i
+		}
+	}
+	if col < 0 || len(rows) < 2 || strings.Split(rows[1], ",")[col] != "mid.ru" {
+		t.Errorf("CSV lacks the source column with mid.ru:\n%s", b.String())
 	}
 }
 
