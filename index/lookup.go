@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -261,6 +262,18 @@ func contains(list []string, s string) bool {
 // (boost 3). With exact set, only the folded words.
 func exactQuery(q []queryToken, langs []string, exact bool) query.Query {
 	var qs []query.Query
+	// A word repeated in the query is asked for once: a long pasted
+	// query repeating one phrase would otherwise fill the candidates
+	// with that phrase's concepts and crowd out the rest of the query.
+	seen := map[string]bool{}
+	termQuery := func(field, term string, boost float64) query.Query {
+		k := field + "\x00" + term + "\x00" + strconv.FormatFloat(boost, 'g', -1, 64)
+		if seen[k] {
+			return nil
+		}
+		seen[k] = true
+		return termQuery(field, term, boost)
+	}
 	wholes := wholeTermKeys(q)
 	for _, l := range langs {
 		if !exact {
@@ -307,7 +320,7 @@ func exactQuery(q []queryToken, langs []string, exact bool) query.Query {
 			qs = append(qs, pq)
 		}
 	}
-	return query.NewDisjunctionQuery(qs)
+	return query.NewDisjunctionQuery(slices.DeleteFunc(qs, func(q query.Query) bool { return q == nil }))
 }
 
 // fuzzyQuery finds candidates with typos for the query words not yet
