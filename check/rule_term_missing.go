@@ -127,6 +127,7 @@ func findUnrendered(p *Pair) []unrendered {
 		return false
 	}
 	var out []unrendered
+	var nc nestCache
 	for i, h := range p.SourceTerms {
 		if h.Unit < 0 || (i > 0 && sameSpan(p.SourceTerms[i-1], h)) {
 			continue
@@ -155,7 +156,7 @@ func findUnrendered(p *Pair) []unrendered {
 		for _, a := range alts {
 			found = found || rendered(h.Unit, a.Concept.ID)
 		}
-		found = found || derivedForm(p, h.Unit, expected) || nestedRendered(p, h.Unit, h.Concept)
+		found = found || derivedForm(p, h.Unit, expected) || nestedRendered(p, &nc, h.Unit, h.Concept)
 		if found || attributiveName(p, h) || transliteratedName(p, h) || currencyName(p, h) || demonymRendered(p, h, expected) {
 			// Rendered, or rendered by a deprecated or forbidden term,
 			// which term-forbidden reports with the fix; or a name whose
@@ -332,43 +333,77 @@ func commonPrefix(a, b string) int {
 	return n
 }
 
+// nestOcc is a usable term occurrence in a unit's target, by the token
+// it starts at.
+type nestOcc struct {
+	concept *glossary.Concept
+	term    *glossary.Term
+	end     int // index in the unit's tokens just past the occurrence
+}
+
+// nestCache holds what nestedRendered needs of each unit's target,
+// worked out once per unit: asked for every unrendered term, it once
+// scanned all the document's term occurrences each time, which made a
+// check against a general dictionary (a term in every word) quadratic.
+type nestCache struct {
+	byUnit map[int][]TermHit // TargetAllTerms by unit
+	toks   map[int][]lang.Token
+	at     map[int]map[int][]nestOcc
+}
+
+// unit returns unit u's target tokens (nil when it has no target) and
+// its usable term occurrences by the token they start at.
+func (nc *nestCache) unit(p *Pair, u int) ([]lang.Token, map[int][]nestOcc) {
+	if nc.byUnit == nil {
+		nc.byUnit = map[int][]TermHit{}
+		nc.toks = map[int][]lang.Token{}
+		nc.at = map[int]map[int][]nestOcc{}
+		for _, h := range p.TargetAllTerms {
+			if h.Unit >= 0 && h.Status().Usable() {
+				nc.byUnit[h.Unit] = append(nc.byUnit[h.Unit], h)
+			}
+		}
+	}
+	if at, ok := nc.at[u]; ok {
+		return nc.toks[u], at
+	}
+	var toks []lang.Token
+	at := map[int][]nestOcc{}
+	if ts, ok := p.Units[u].TargetSpan(); ok {
+		toks = tokensIn(p.TargetTokens(), ts)
+		for _, h := range nc.byUnit[u] {
+			// The tokens inside the occurrence: those starting in it
+			// (sorted by start) that also end in it.
+			first, last := -1, -1
+			for i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= h.Start }); i < len(toks) && toks[i].Start < h.End; i++ {
+				if toks[i].End <= h.End {
+					if first < 0 {
+						first = i
+					}
+					last = i
+				}
+			}
+			if first >= 0 {
+				at[first] = append(at[first], nestOcc{h.Concept, h.Term, last + 1})
+			}
+		}
+	}
+	nc.toks[u], nc.at[u] = toks, at
+	return toks, at
+}
+
 // nestedRendered reports whether the target of unit u renders concept c
 // by one of its terms with a term of another concept inside it expanded
 // from or contracted to its abbreviation: «центральная координирующая
 // роль ООН» rendered as «центральной координирующей роли Организации
 // Объединённых Наций».
-func nestedRendered(p *Pair, u int, c *glossary.Concept) bool {
+func nestedRendered(p *Pair, nc *nestCache, u int, c *glossary.Concept) bool {
 	if p.targetMatcher == nil {
 		return false
 	}
-	ts, ok := p.Units[u].TargetSpan()
-	if !ok {
+	toks, at := nc.unit(p, u)
+	if toks == nil {
 		return false
-	}
-	toks := tokensIn(p.TargetTokens(), ts)
-	// The unit's usable term occurrences by the token they start at.
-	type occ struct {
-		concept *glossary.Concept
-		term    *glossary.Term
-		end     int // index in toks just past the occurrence
-	}
-	at := map[int][]occ{}
-	for _, h := range p.TargetAllTerms {
-		if h.Unit != u || !h.Status().Usable() {
-			continue
-		}
-		first, last := -1, -1
-		for i, t := range toks {
-			if t.Start >= h.Start && t.End <= h.End {
-				if first < 0 {
-					first = i
-				}
-				last = i
-			}
-		}
-		if first >= 0 {
-			at[first] = append(at[first], occ{h.Concept, h.Term, last + 1})
-		}
 	}
 	for _, t := range c.Terms {
 		if t.Lang != string(p.Target.Lang) || !c.EffectiveStatus(t).Usable() {
