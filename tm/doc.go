@@ -22,8 +22,9 @@
 // text a translator would see as the same is merged, so every distinct
 // translation is kept —, candidates come from an inverted index of the
 // segments' matching keys ([lang.MatchKey]), and the fuzzy percentage
-// ([Score]) is the word-level Levenshtein distance over keys and
-// punctuation, 100 × (1 − LD / max(|a|, |b|)), rounded down.
+// ([Score]) rests on the word-level optimal string alignment distance
+// over keys and punctuation (Levenshtein's edits plus the swap of two
+// adjacent tokens), 100 × (1 − LD / max(|a|, |b|)), rounded down.
 //
 // # Why not bleve
 //

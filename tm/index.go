@@ -335,7 +335,7 @@ func (x *Index) Match(query string, opt MatchOptions) []Match {
 			}
 			cseq := x.seqs.at(int(sg.seqOff), int(sg.seqLen))
 			m := max(len(qseq), len(cseq))
-			ld := levenshteinIDs(qseq, cseq)
+			ld := distanceIDs(qseq, cseq)
 			if m > 0 && 100*(m-ld)/m < opt.Min {
 				continue
 			}

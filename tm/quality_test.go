@@ -12,7 +12,8 @@ import (
 // perturb changes one word of s the way a revised source sentence
 // differs from the one in the TM: a word deleted, replaced by another
 // word of the corpus, re-inflected (another ending on the same stem) or
-// typed with a typo. It returns "" when s is too short to perturb.
+// typed with a typo, or moved past the next word (Russian word order is
+// free). It returns "" when s is too short to perturb.
 func perturb(r *rand.Rand, s string, kind int, vocab []string) string {
 	toks := lang.Analyze(s)
 	var words []lang.Token
@@ -40,6 +41,15 @@ func perturb(r *rand.Rand, s string, kind int, vocab []string) string {
 		i := 1 + r.Intn(len(rs)-2)
 		rs[i], rs[i+1] = rs[i+1], rs[i]
 		repl = string(rs)
+	case 4: // transpose: the word and the next word change places
+		for k, t := range toks {
+			if t.Start == w.Start && k+1 < len(toks) && toks[k+1].Kind == lang.Word && toks[k+1].Key != w.Key &&
+				strings.TrimSpace(s[w.End:toks[k+1].Start]) == "" {
+				n := toks[k+1]
+				return s[:w.Start] + s[n.Start:n.End] + s[w.End:n.Start] + s[w.Start:w.End] + s[n.End:]
+			}
+		}
+		return ""
 	}
 	out := s[:w.Start] + repl + s[w.End:]
 	if repl == "" {
@@ -50,7 +60,8 @@ func perturb(r *rand.Rand, s string, kind int, vocab []string) string {
 
 // TestQualityTopMatch is the headline quality test: a TM of the real
 // FLORES-200, TICO-19 and UD PUD pairs, queried with sentences perturbed
-// by one deleted, replaced or re-inflected word or a typo, must return
+// by one deleted, replaced or re-inflected word, a typo or two adjacent
+// words swapped, must return
 // the original unit as the top match for at least 98% of queries.
 func TestQualityTopMatch(t *testing.T) {
 	pairs := realPairs(t)
@@ -65,7 +76,7 @@ func TestQualityTopMatch(t *testing.T) {
 		vocab = append(vocab, strings.Fields(p[1])...)
 	}
 	r := rand.New(rand.NewSource(1))
-	kinds := []string{"delete", "replace", "re-inflect", "typo"}
+	kinds := []string{"delete", "replace", "re-inflect", "typo", "transpose"}
 	for k, kind := range kinds {
 		t.Run(kind, func(t *testing.T) {
 			total, top := 0, 0

@@ -56,8 +56,9 @@ func appendPunct(out []scoreToken, text string, from, to int) []scoreToken {
 //
 // where a and b are the token sequences of the two texts — words and
 // numbers by their lang matching key, punctuation characters folded —
-// and LD is the word-level Levenshtein distance between them (insert,
-// delete, replace one token: cost 1). One exception keeps 100 for true
+// and LD is the word-level optimal string alignment distance between
+// them (insert, delete or replace one token, or swap two adjacent ones:
+// cost 1). One exception keeps 100 for true
 // exact matches: when LD is 0 but some word differs in its inflection
 // (same key, different folded form), the score is 99. Case, ё/е,
 // typographic quotes and dashes never lower the score.
@@ -70,7 +71,7 @@ func score(a, b []scoreToken) int {
 	if m == 0 {
 		return 100
 	}
-	ld := levenshtein(a, b)
+	ld := tokenDistance(a, b)
 	if ld == 0 {
 		for i := range a {
 			if a[i].Norm != b[i].Norm {
@@ -82,9 +83,9 @@ func score(a, b []scoreToken) int {
 	return 100 * (m - ld) / m
 }
 
-// levenshtein returns the word-level edit distance between the key
-// sequences of a and b.
-func levenshtein(a, b []scoreToken) int {
+// tokenDistance returns the word-level edit distance ([editDistance])
+// between the key sequences of a and b.
+func tokenDistance(a, b []scoreToken) int {
 	return editDistance(tokenKeys(a), tokenKeys(b))
 }
 
@@ -171,27 +172,34 @@ func Diff(query, candidate string) []Edit {
 	return rev
 }
 
-// levenshteinIDs is levenshtein on sequences of term numbers, the form
+// distanceIDs is tokenDistance on sequences of term numbers, the form
 // the index keeps: equal numbers are equal keys.
-func levenshteinIDs(a, b []uint32) int { return editDistance(a, b) }
+func distanceIDs(a, b []uint32) int { return editDistance(a, b) }
 
-// editDistance returns the Levenshtein distance between two sequences of
-// comparable elements (keys or key numbers), in O(min(len)) memory and
-// without allocating for sequences of up to 127 elements.
+// editDistance returns the optimal string alignment distance between two
+// sequences of comparable elements (keys or key numbers): Levenshtein's
+// insert, delete and replace, plus the swap of two adjacent elements,
+// each costing 1. Russian word order is free and translators move words:
+// two swapped words are one edit, not two, so a unit that differs from
+// the query by a swap does not rank below one that lost a word. It runs
+// in O(min(len)) memory, without allocating for sequences of up to 127
+// elements.
 func editDistance[T comparable](a, b []T) int {
 	if len(a) < len(b) {
 		a, b = b, a
 	}
-	var stack [128]int
-	row := stack[:0]
-	if len(b)+1 > len(stack) {
-		row = make([]int, 0, len(b)+1)
+	var stack [3 * 128]int
+	buf := stack[:]
+	if 3*(len(b)+1) > len(stack) {
+		buf = make([]int, 3*(len(b)+1))
 	}
-	for j := 0; j <= len(b); j++ {
-		row = append(row, j)
+	n := len(b) + 1
+	// Rows i-2, i-1 and i of the distance matrix.
+	prev2, prev, row := buf[:n], buf[n:2*n], buf[2*n:3*n]
+	for j := range prev {
+		prev[j] = j
 	}
 	for i := 1; i <= len(a); i++ {
-		diag := row[0]
 		row[0] = i
 		ai := a[i-1]
 		for j := 1; j <= len(b); j++ {
@@ -199,10 +207,13 @@ func editDistance[T comparable](a, b []T) int {
 			if ai == b[j-1] {
 				cost = 0
 			}
-			v := min(row[j]+1, row[j-1]+1, diag+cost)
-			diag = row[j]
+			v := min(prev[j]+1, row[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ai == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
 			row[j] = v
 		}
+		prev2, prev, row = prev, row, prev2
 	}
-	return row[len(b)]
+	return prev[len(b)]
 }

@@ -27,6 +27,14 @@ func TestScoreFormula(t *testing.T) {
 		{"nothing in common", "мир", "war", 0},
 		{"numbers are tokens", "In 2023 trade grew 5%", "In 2024 trade grew 5%", 83},
 		{"both empty", "", "", 100},
+		// Two adjacent words swapped: one edit (optimal string alignment), not two.
+		{"adjacent swap is one edit", "Россия и Китай подписали договор.", "Россия и Китай договор подписали.", 83},
+		{"swap in English", "The treaty was signed today.", "The treaty signed was today.", 83},
+		// A swap ranks with a lost word, above two replaced words.
+		{"two words replaced", "Россия и Китай подписали договор.", "Россия и Китай продлили соглашение.", 66},
+		// Words moved further apart are not one swap.
+		{"distant swap", "a b c d e f", "e b c d a f", 66},
+		{"swap then an edit", "a b c", "b a d", 33},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
