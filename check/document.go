@@ -95,9 +95,11 @@ type posAnchor struct {
 }
 
 // presetUnit is one unit of a bilingual file: byte spans of the source
-// and target documents' texts.
+// and target documents' texts, and the inline codes (XLIFF <x id="1"/>,
+// <ph>, <g>…), which the texts leave out, by element and id.
 type presetUnit struct {
 	SrcStart, SrcEnd, TgtStart, TgtEnd int
+	SrcCodes, TgtCodes                 []string
 }
 
 // NewDocument makes a Document of plain text already in memory; path is

@@ -246,7 +246,7 @@ func TestXLIFF(t *testing.T) {
 		rules            string
 	}{
 		{"1.2", xliff12, lang.RU, lang.EN, "term-missing number-mismatch segment-missing"},
-		{"2.0", xliff20, lang.EN, lang.RU, "term-missing"},
+		{"2.0", xliff20, lang.EN, lang.RU, "term-missing placeholder-mismatch"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

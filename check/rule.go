@@ -23,7 +23,7 @@ type Rule interface {
 func Rules() []Rule {
 	return []Rule{
 		termMissing{}, termForbidden{}, termInconsistent{}, numberMismatch{},
-		untranslated{}, segmentMissing{}, segmentExtra{}, termDrift{}, termPartial{},
+		untranslated{}, segmentMissing{}, segmentExtra{}, termDrift{}, termPartial{}, placeholderMismatch{},
 	}
 }
 

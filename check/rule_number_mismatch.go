@@ -21,9 +21,10 @@ func (numberMismatch) Description() string {
 func (numberMismatch) DefaultSeverity() Severity { return Error }
 
 // numeralsIn returns the numerals of d's text in span s, offsets made
-// absolute.
+// absolute. Numbers inside placeholders, addresses and paths (%1$@,
+// {0}, /v2/, Box.com) are code, not numbers a reader checks.
 func numeralsIn(d *Document, s Span) []lang.Numeral {
-	text := d.Text[s.Start:s.End]
+	text := lang.MaskPlaceholders(d.Text[s.Start:s.End])
 	ns := lang.Numbers(text)
 	for i := range ns {
 		applyUnitScale(text, &ns[i])

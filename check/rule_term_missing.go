@@ -142,7 +142,7 @@ func findUnrendered(p *Pair) []unrendered {
 		if len(u.Target) == 0 {
 			continue // the whole segment is missing: segment-missing says so
 		}
-		if ts, ok := u.TargetSpan(); ok && inSourceLanguage(p, tokensIn(p.TargetTokens(), ts)) {
+		if ts, ok := u.TargetSpan(); ok && inSourceLanguage(p, proseTokens(p.Target.Text, ts, tokensIn(p.TargetTokens(), ts))) {
 			continue // the segment was left untranslated: untranslated says so
 		}
 		if leftUntranslated(p, h) {

@@ -91,7 +91,7 @@ func findUntranslated(p *Pair) []untranslatedRun {
 		if !ok {
 			continue
 		}
-		segToks := tokensIn(toks, ts)
+		segToks := proseTokens(p.Target.Text, ts, tokensIn(toks, ts))
 		// A sentence wholly in the source language.
 		if inSourceLanguage(p, segToks) && !r.kept(p, ts, ts.Start, ts.End) {
 			out = append(out, untranslatedRun{ts, i, true})
@@ -167,6 +167,24 @@ next:
 		return true
 	}
 	return false
+}
+
+// proseTokens returns the tokens of segment seg of text that are not
+// inside a placeholder, address or path (lang.Placeholders): code a
+// translator copies ({{ max_width }}, %1$@, /en-US/portfolio, Box.com)
+// is not text left untranslated.
+func proseTokens(text string, seg Span, toks []lang.Token) []lang.Token {
+	ps := lang.Placeholders(text[seg.Start:seg.End])
+	if len(ps) == 0 {
+		return toks
+	}
+	out := make([]lang.Token, 0, len(toks))
+	for _, t := range toks {
+		if !lang.InPlaceholder(ps, t.Start-seg.Start, t.End-seg.Start) {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // inSourceLanguage reports whether target tokens are (four fifths or

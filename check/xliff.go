@@ -17,6 +17,7 @@ type xliffUnit struct {
 	ID                   string
 	Source, Target       string
 	HasTarget            bool
+	SrcCodes, TgtCodes   []string // inline codes, as `<x id="1"/>`
 	SrcLine, SrcCol      int
 	TgtLine, TgtCol      int
 	srcStarted, inTarget bool
@@ -58,7 +59,7 @@ func ReadBilingual(path, encoding string) (src, tgt *Document, err error) {
 			sb.WriteString("\n\n")
 			tb.WriteString("\n\n")
 		}
-		pu := presetUnit{SrcStart: sb.Len(), TgtStart: tb.Len()}
+		pu := presetUnit{SrcStart: sb.Len(), TgtStart: tb.Len(), SrcCodes: u.SrcCodes, TgtCodes: u.TgtCodes}
 		src.anchors = append(src.anchors, posAnchor{Off: sb.Len(), Line: u.SrcLine, Col: u.SrcCol})
 		sb.WriteString(u.Source)
 		pu.SrcEnd = sb.Len()
@@ -81,6 +82,25 @@ func ReadBilingual(path, encoding string) (src, tgt *Document, err error) {
 
 // xliffCodeElements hold native codes, not text: their content is skipped.
 var xliffCodeElements = map[string]bool{"ph": true, "bpt": true, "ept": true, "it": true, "sub": true, "x": true, "bx": true, "ex": true, "sc": true, "ec": true, "sm": true, "em": true, "cp": true}
+
+// xliffInlineCodes are the elements that stand for a code of the
+// original document (a line break, a bold run, a variable): a target
+// must carry each of its source's. Annotations (mrk, sm, em) and <cp>
+// are not codes.
+var xliffInlineCodes = map[string]bool{"ph": true, "x": true, "bx": true, "ex": true, "bpt": true, "ept": true, "it": true, "g": true, "pc": true, "sc": true, "ec": true}
+
+// inlineCode names an inline code by its element and id, as the
+// placeholder check compares and reports it: <x id="br"/>.
+func inlineCode(e xml.StartElement) string {
+	id := attr(e, "id")
+	if id == "" {
+		id = attr(e, "startRef")
+	}
+	if e.Name.Local == "g" || e.Name.Local == "pc" {
+		return fmt.Sprintf("<%s id=%q>", e.Name.Local, id)
+	}
+	return fmt.Sprintf("<%s id=%q/>", e.Name.Local, id)
+}
 
 // parseXLIFF reads the units of an XLIFF 1.2 or 2.0 document (already
 // decoded to UTF-8) and the language tags it declares, as written.
@@ -166,6 +186,14 @@ func parseXLIFF(text string) (units []xliffUnit, srcLang, tgtLang string, err er
 					cur.HasTarget = true
 				}
 			default:
+				if cur != nil && field != nil && codeDepth == 0 && xliffInlineCodes[name] {
+					code := inlineCode(t)
+					if field == &sourceText {
+						cur.SrcCodes = append(cur.SrcCodes, code)
+					} else {
+						cur.TgtCodes = append(cur.TgtCodes, code)
+					}
+				}
 				if xliffCodeElements[name] {
 					codeDepth++
 				}

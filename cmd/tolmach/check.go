@@ -64,6 +64,10 @@ const checkDescription = `Checks a translation (TARGET) against its original (SO
                                  in the target
      term-partial       warning  a term rendered by part of its equivalent
                                  («товарооборот», "trade turnover", as "trade")
+     placeholder-mismatch
+                        error    a placeholder of the source (%1$@, {name},
+                                 {{ x }}, <b>, an XLIFF inline code) missing
+                                 from the target, or one the target adds
 
    SUPPRESSIONS: [[ignore]] entries of tolmach.toml (rule, term, file glob);
    in Markdown and HTML, <!-- tolmach:ignore RULE [TERM] --> before a

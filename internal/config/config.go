@@ -292,6 +292,7 @@ const Template = `# tolmach project configuration. tolmach looks for this file i
 # segment-extra = "warning"
 # term-drift = "warning"
 # term-partial = "warning"
+# placeholder-mismatch = "error"
 
 # Findings to ignore: any of rule, term (a concept id) and file (a glob).
 # [[ignore]]

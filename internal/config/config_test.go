@@ -135,7 +135,7 @@ func TestTemplateParses(t *testing.T) {
 	if err != nil {
 		t.Fatalf("uncommented template: %v", err)
 	}
-	if len(c.Glossaries) != 2 || len(c.Rules) != 9 || len(c.Ignore) != 1 || c.SourceLang != "ru" {
+	if len(c.Glossaries) != 2 || len(c.Rules) != 10 || len(c.Ignore) != 1 || c.SourceLang != "ru" {
 		t.Errorf("uncommented template = %+v", c)
 	}
 }
