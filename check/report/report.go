@@ -15,6 +15,10 @@ type Options struct {
 	Color bool
 	// Version is tolmach's version, for SARIF's tool metadata.
 	Version string
+	// All makes the text format list every finding of a pair by segment
+	// even when there are more than [GroupOver]; other formats always
+	// list every finding.
+	All bool
 }
 
 // Printer writes a report in one format.

@@ -54,12 +54,18 @@ func (p *textPrinter) paint(code, s string) string {
 // marked, each finding with its suggestion, and a summary line.
 func writeText(w io.Writer, r *check.Report, o Options) error {
 	p := &textPrinter{w: w, color: o.Color}
+	grouped := false
 	for _, res := range r.Results {
 		if len(r.Results) > 1 || len(res.Findings) > 0 {
 			p.printf("%s\n", p.paint(ansiBold, fmt.Sprintf("%s → %s", res.Source.Path, res.Target.Path)))
 		}
-		for _, g := range groupByUnit(res.Findings) {
-			p.group(res, g)
+		if len(res.Findings) > GroupOver && !o.All {
+			p.grouped(res.Findings)
+			grouped = true
+		} else {
+			for _, g := range groupByUnit(res.Findings) {
+				p.group(res, g)
+			}
 		}
 		if len(r.Results) > 1 {
 			s := res.Summary()
@@ -78,7 +84,125 @@ func writeText(w io.Writer, r *check.Report, o Options) error {
 		line = p.paint(ansiYellow+ansiBold, line)
 	}
 	p.printf("%s\n", line)
+	if grouped {
+		p.printf("%s\n", p.paint(ansiDim, fmt.Sprintf("(over %d findings in a pair are grouped by rule and concept; --all lists each one by segment, --format json gives them all)", GroupOver)))
+	}
 	return p.err
+}
+
+// GroupOver is how many findings of one pair the text format lists one
+// by one, segment by segment; beyond it (a big general glossary finds a
+// term in every sentence) it prints one line per rule and concept with
+// a count and the first lines, most frequent first, so that an editor
+// sees what to fix in the glossary or the text instead of ten thousand
+// segments. [Options.All] lists them all anyway.
+const GroupOver = 200
+
+// groupLines is how many groups the grouped view prints; the rest are
+// counted on one line.
+const groupLines = 100
+
+// grouped prints a pair's findings one line per rule and concept (per
+// rule for findings of no concept): severity, rule, count, the concept
+// and its expected renderings, and the first lines where it was found.
+func (p *textPrinter) grouped(fs []check.Finding) {
+	type group struct {
+		first check.Finding
+		sev   check.Severity
+		n     int
+		lines []int
+		file  string
+	}
+	var groups []*group
+	byKey := map[string]*group{}
+	for _, f := range fs {
+		key := f.Rule
+		if f.Term != nil {
+			// A finding of no glossary concept (term-drift) is grouped
+			// by the words it is about.
+			key += "\x00" + f.Term.ID + "\x00"
+			if f.Term.ID == "" {
+				key += f.Term.Source
+			}
+		}
+		g := byKey[key]
+		if g == nil {
+			g = &group{first: f, sev: f.Severity}
+			byKey[key] = g
+			groups = append(groups, g)
+		}
+		g.n++
+		if severityRank(f.Severity) > severityRank(g.sev) {
+			g.sev = f.Severity
+		}
+		loc := f.Source
+		if loc == nil {
+			loc = f.Target
+		}
+		if loc != nil && len(g.lines) < 4 && (len(g.lines) == 0 || g.lines[len(g.lines)-1] != loc.Line) {
+			g.file = loc.Path
+			g.lines = append(g.lines, loc.Line)
+		}
+	}
+	sort.SliceStable(groups, func(i, j int) bool {
+		if a, b := severityRank(groups[i].sev), severityRank(groups[j].sev); a != b {
+			return a > b
+		}
+		return groups[i].n > groups[j].n
+	})
+	p.printf("\n  %d findings in %d groups by rule and concept, the most frequent first:\n", len(fs), len(groups))
+	for i, g := range groups {
+		if i == groupLines {
+			rest := 0
+			for _, h := range groups[i:] {
+				rest += h.n
+			}
+			p.printf("  … %d more groups (%d findings)\n", len(groups)-i, rest)
+			break
+		}
+		sev := fmt.Sprintf("%-7s", g.sev)
+		switch g.sev {
+		case check.Error:
+			sev = p.paint(ansiRed+ansiBold, sev)
+		case check.Warning:
+			sev = p.paint(ansiYellow+ansiBold, sev)
+		}
+		what := oneLine(g.first.Message)
+		if t := g.first.Term; t != nil && t.ID != "" {
+			exp := t.Expected
+			if len(exp) > 3 {
+				exp = append(exp[:3:3], "…")
+			}
+			what = fmt.Sprintf("[%s] %s", t.ID, oneLine(t.Source))
+			if len(exp) > 0 {
+				what += " → " + oneLine(strings.Join(exp, " | "))
+			}
+		}
+		var at []string
+		for k, l := range g.lines {
+			if k == 3 {
+				at = append(at, "…")
+				break
+			}
+			at = append(at, fmt.Sprint(l))
+		}
+		where := ""
+		if len(at) > 0 {
+			where = p.paint(ansiDim, fmt.Sprintf("  (%s:%s)", g.file, strings.Join(at, ",")))
+		}
+		p.printf("  %s %-17s %5d× %s%s\n", sev, g.first.Rule, g.n, what, where)
+	}
+}
+
+// severityRank orders severities, info lowest.
+func severityRank(s check.Severity) int {
+	switch s {
+	case check.Error:
+		return 2
+	case check.Warning:
+		return 1
+	}
+	return 0
 }
 
 // groupByUnit groups findings by aligned unit, in the order the sorted

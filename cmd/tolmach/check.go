@@ -34,6 +34,7 @@ type checkOptions struct {
 	baseline      string
 	writeBaseline string
 	jobs          int
+	all           bool
 	args          []string
 }
 
@@ -98,6 +99,7 @@ func newCheckCommand() *cli.Command {
 			&cli.StringFlag{Name: "pairs", Usage: "check every x.ru.* ↔ x.en.* pair under `DIR` or matching GLOB", Destination: &opts.pairs},
 			&cli.StringFlag{Name: "baseline", Usage: "report only findings not recorded in baseline `FILE`", Destination: &opts.baseline},
 			&cli.StringFlag{Name: "write-baseline", Usage: "record the findings in baseline `FILE` (and exit 0)", Destination: &opts.writeBaseline},
+			&cli.BoolFlag{Name: "all", Usage: fmt.Sprintf("text format: list every finding by segment even when a pair has more than %d (else they are grouped by rule and concept)", report.GroupOver), Destination: &opts.all},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "pairs checked in parallel with --pairs (default: the number of CPUs)", Destination: &opts.jobs},
 		},
 		Action: func(c *cli.Context) error {
@@ -271,11 +273,11 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 			fmt.Fprintf(stderr, "tolmach: %d finding(s) in the baseline %s not reported\n", n, opts.baseline)
 		}
 	}
-	ro := report.Options{Color: opts.format == "text" && colorEnabled(stdout), Version: version()}
+	ro := report.Options{Color: opts.format == "text" && colorEnabled(stdout), Version: version(), All: opts.all}
 	// Report files first, each written whole or not at all.
 	for _, t := range targets {
 		var buf bytes.Buffer
-		if err := report.Write(t.format, &buf, rep, report.Options{Version: ro.Version}); err != nil {
+		if err := report.Write(t.format, &buf, rep, report.Options{Version: ro.Version, All: ro.All}); err != nil {
 			return err
 		}
 		if err := check.WriteFileAtomic(t.path, buf.Bytes()); err != nil {
