@@ -156,7 +156,8 @@ func (d *Document) Words() int {
 }
 
 // LangOf guesses the language of a file: from its name (x.ru.txt,
-// x.en.md, x_ru.txt), else from the script of its text; "" when neither
+// x.en.md, x_ru.txt; the last language tag of the name, see
+// lang.FileNameLang), else from the script of its text; "" when neither
 // tells.
 func LangOf(path, text string) lang.Lang {
 	if l := langOfName(path); l != "" {
@@ -165,28 +166,9 @@ func LangOf(path, text string) lang.Lang {
 	return lang.Detect(text)
 }
 
-// langOfName reads the language part of a file name: a "ru" or "en"
-// element between dots, or a "_ru"/"-en" suffix of the stem.
-func langOfName(path string) lang.Lang {
-	base := strings.ToLower(filepath.Base(path))
-	parts := strings.Split(base, ".")
-	for i := len(parts) - 2; i >= 1; i-- {
-		switch parts[i] {
-		case "ru":
-			return lang.RU
-		case "en":
-			return lang.EN
-		}
-	}
-	stem := parts[0]
-	switch {
-	case strings.HasSuffix(stem, "_ru") || strings.HasSuffix(stem, "-ru"):
-		return lang.RU
-	case strings.HasSuffix(stem, "_en") || strings.HasSuffix(stem, "-en"):
-		return lang.EN
-	}
-	return ""
-}
+// langOfName reads the language a file name states: its last language
+// tag (lang.FileNameLang).
+func langOfName(path string) lang.Lang { return lang.FileNameLang(path) }
 
 // ReadDocument reads a monolingual file for checking: plain text,
 // Markdown or HTML in any encoding lang.Decode knows (encoding "" detects

@@ -40,6 +40,24 @@ type Options struct {
 // in the same language.
 var ErrSameLanguage = errors.New("source and target are in the same language")
 
+// ErrWrongLanguage is returned (wrapped) when a document's text is in the
+// other language than its name or --source-lang says: a "translation" in
+// the source language, or the files given the wrong way round.
+var ErrWrongLanguage = errors.New("the text is not in the language expected")
+
+// wrongLanguageError says which file is in which language; it is
+// [ErrWrongLanguage].
+type wrongLanguageError struct {
+	path      string
+	got, want lang.Lang
+}
+
+func (e *wrongLanguageError) Error() string {
+	return fmt.Sprintf("%s: the text is in %s, not %s; check the file order or --source-lang", e.path, e.got.Name(), e.want.Name())
+}
+
+func (e *wrongLanguageError) Is(target error) bool { return target == ErrWrongLanguage }
+
 // ErrEmpty is returned (wrapped) when a document has no text to check.
 var ErrEmpty = errors.New("no text to check")
 
@@ -325,7 +343,7 @@ func validatePair(src, tgt *Document) error {
 	// worth stopping for: the languages would be checked the wrong way round.
 	for _, d := range []*Document{src, tgt} {
 		if got := lang.Detect(d.Text); got != "" && got != d.Lang && d.Format != XLIFF {
-			return fmt.Errorf("%s: the text is in %s, not %s; check the file order or --source-lang", d.Path, got.Name(), d.Lang.Name())
+			return &wrongLanguageError{path: d.Path, got: got, want: d.Lang}
 		}
 	}
 	return nil

@@ -35,7 +35,10 @@ func (r *Result) Summary() Summary {
 // in the order the pairs were given, and the rules that ran.
 type Report struct {
 	Results []*Result
-	Rules   []Rule
+	// Errors are the pairs of a batch that could not be checked, in pair
+	// order (see [Checker.CheckEach]); every printer lists them.
+	Errors []PairError
+	Rules  []Rule
 	// Severities are the effective severities of Rules (defaults with the
 	// configuration applied), for SARIF rule metadata.
 	Severities map[string]Severity
@@ -78,6 +81,10 @@ func (r *Report) Findings() []Finding {
 	SortFindings(fs)
 	return fs
 }
+
+// Batch reports whether r is a batch's: more than one pair, or a pair
+// that could not be checked. Printers then list every pair.
+func (r *Report) Batch() bool { return len(r.Results)+len(r.Errors) > 1 || len(r.Errors) > 0 }
 
 // Worst returns the highest severity among the findings, or Off when
 // there are none.

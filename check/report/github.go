@@ -62,7 +62,13 @@ func writeGitHub(w io.Writer, r *check.Report, _ Options) error {
 			return err
 		}
 	}
-	s := r.Summary()
-	_, err := fmt.Fprintf(w, "tolmach check: %s\n", summaryLine(s, len(r.Results)))
+	for _, e := range r.Errors {
+		props := fmt.Sprintf("file=%s,title=%s", GitHubEscapeProperty(strings.ReplaceAll(e.Target, "\\", "/")), GitHubEscapeProperty("tolmach check: pair not checked"))
+		msg := fmt.Sprintf("%s → %s not checked: %s", e.Source, e.Target, pairErrorText(e))
+		if _, err := fmt.Fprintf(w, "::error %s::%s\n", props, GitHubEscapeData(msg)); err != nil {
+			return err
+		}
+	}
+	_, err := fmt.Fprintf(w, "tolmach check: %s\n", runSummary(r))
 	return err
 }

@@ -44,7 +44,11 @@ type htmlPage struct {
 	Title   string
 	Summary string
 	Pairs   []htmlPair
+	Errors  []htmlPairError
 }
+
+// htmlPairError is a pair of a batch that could not be checked.
+type htmlPairError struct{ Source, Target, Message string }
 
 var htmlTemplate = template.Must(template.New("report").Parse(`<!DOCTYPE html>
 <html lang="en">
@@ -81,6 +85,12 @@ ul.f { margin: .3em 0 0; padding-left: 1.2em; font-size: .9em; }
 <body>
 <h1>{{.Title}}</h1>
 <p class="summary">{{.Summary}}</p>
+{{- if .Errors}}
+<h2>Pairs not checked</h2>
+<ul>
+{{range .Errors}}<li><span class="loc">{{.Source}} → {{.Target}}</span><br><span class="sev-error">not checked</span> {{.Message}}</li>
+{{end}}</ul>
+{{end}}
 {{range .Pairs}}
 <h2>{{.Source.Path}} ({{.Source.Lang}}) → {{.Target.Path}} ({{.Target.Lang}})</h2>
 <p class="summary">{{.Summary}}</p>
@@ -114,7 +124,10 @@ func locString(l *check.Location) string {
 
 // writeHTML prints the self-contained HTML page.
 func writeHTML(w io.Writer, r *check.Report, _ Options) error {
-	page := htmlPage{Title: "tolmach check", Summary: summaryLine(r.Summary(), len(r.Results))}
+	page := htmlPage{Title: "tolmach check", Summary: runSummary(r)}
+	for _, e := range r.Errors {
+		page.Errors = append(page.Errors, htmlPairError{sanitize(e.Source), sanitize(e.Target), pairErrorText(e)})
+	}
 	for pi, res := range r.Results {
 		hp := htmlPair{Source: res.Source, Target: res.Target, Summary: summaryLine(res.Summary(), 1)}
 		byUnit := map[int][]int{}

@@ -34,6 +34,7 @@ type (
 		File      string        `xml:"file,attr,omitempty"`
 		Line      int           `xml:"line,attr,omitempty"`
 		Failure   *junitFailure `xml:"failure,omitempty"`
+		Error     *junitFailure `xml:"error,omitempty"`
 	}
 	junitFailure struct {
 		Message string `xml:"message,attr"`
@@ -78,6 +79,17 @@ func writeJUnit(w io.Writer, r *check.Report, _ Options) error {
 		}
 		out.Tests += suite.Tests
 		out.Failures += suite.Failures
+		out.Suites = append(out.Suites, suite)
+	}
+	// A pair that could not be checked is a suite with one test in error.
+	for _, e := range r.Errors {
+		suite := junitSuite{Name: sanitize(e.Source + " → " + e.Target), Tests: 1, Errors: 1}
+		suite.Cases = []junitCase{{
+			Name: "read", Classname: "tolmach.check", File: sanitize(e.Target),
+			Error: &junitFailure{Message: pairErrorText(e), Type: "not checked", Text: pairErrorText(e)},
+		}}
+		out.Tests++
+		out.Errors++
 		out.Suites = append(out.Suites, suite)
 	}
 	if _, err := io.WriteString(w, xml.Header); err != nil {

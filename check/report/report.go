@@ -53,6 +53,21 @@ func Write(format string, w io.Writer, r *check.Report, o Options) error {
 // about the rules.
 const InformationURI = "https://github.com/tolmach/tolmach#check"
 
+// runSummary is the summary line of a whole report: the counts, and the
+// pairs of a batch that could not be checked.
+func runSummary(r *check.Report) string {
+	line := summaryLine(r.Summary(), len(r.Results))
+	if n := len(r.Errors); n == 1 {
+		line += "; 1 pair not checked"
+	} else if n > 1 {
+		line += fmt.Sprintf("; %d pairs not checked", n)
+	}
+	return line
+}
+
+// pairErrorText is a pair error's message, made safe for every format.
+func pairErrorText(e check.PairError) string { return sanitize(oneLine(e.Err.Error())) }
+
 // annotated returns the location a CI annotation is attached to: the
 // target side, which is the file the translator fixes, else the source.
 func annotated(f *check.Finding) *check.Location {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"encoding/xml"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -60,26 +61,34 @@ func TestGolden(t *testing.T) {
 	r := basicReport(t)
 	for _, format := range Formats() {
 		t.Run(format, func(t *testing.T) {
-			var buf bytes.Buffer
-			if err := Write(format, &buf, r, Options{Version: "test"}); err != nil {
-				t.Fatal(err)
-			}
-			golden := filepath.Join("testdata", "basic."+format)
-			if *update {
-				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if !bytes.Equal(buf.Bytes(), want) {
-				t.Errorf("%s output differs from %s (run go test ./check/report -update and review the diff)\n%s", format, golden, buf.String())
-			}
+			buf := golden(t, r, format, "basic")
 			validate(t, format, buf.Bytes())
 		})
 	}
+}
+
+// golden prints r in format and compares it with testdata/NAME.FORMAT
+// (rewritten with -update).
+func golden(t *testing.T, r *check.Report, format, name string) *bytes.Buffer {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(format, &buf, r, Options{Version: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join("testdata", name+"."+format)
+	if *update {
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if !bytes.Equal(buf.Bytes(), want) {
+		t.Errorf("%s output differs from %s (run go test ./check/report -update and review the diff)\n%s", format, path, buf.String())
+	}
+	return &buf
 }
 
 func TestTextColor(t *testing.T) {
@@ -341,5 +350,69 @@ func validateSARIF(t *testing.T, out []byte) {
 				t.Errorf("sarif: bad region %+v", r)
 			}
 		}
+	}
+}
+
+// TestBatchWithBrokenPair prints a batch in which one pair could not be
+// checked: every format names the pair and says why, and the pair that
+// was checked is reported as usual (golden files batch.FORMAT).
+func TestBatchWithBrokenPair(t *testing.T) {
+	r := basicReport(t)
+	broken := check.PairError{
+		Source: "articles/b.ru.txt", Target: "articles/b.en.txt",
+		Err: errors.New("articles/b.en.txt: the text is in Russian, not English; check the file order or --source-lang"),
+	}
+	r.Errors = []check.PairError{broken}
+	for _, format := range Formats() {
+		t.Run(format, func(t *testing.T) {
+			buf := golden(t, r, format, "batch")
+			out := buf.String()
+			if !strings.Contains(out, "articles/b.en.txt") || !strings.Contains(out, "the text is in Russian, not English") {
+				t.Errorf("%s output does not name the broken pair and why:\n%s", format, out)
+			}
+			if !strings.Contains(out, "a.en.txt") {
+				t.Errorf("%s output lost the pair that was checked", format)
+			}
+			switch format {
+			case "json":
+				var v struct {
+					Source *struct{}                                  `json:"source"`
+					Pairs  []map[string]any                           `json:"pairs"`
+					Errors []struct{ Source, Target, Message string } `json:"errors"`
+				}
+				if err := json.Unmarshal(buf.Bytes(), &v); err != nil {
+					t.Fatal(err)
+				}
+				if v.Source != nil || len(v.Pairs) != 1 || len(v.Errors) != 1 || v.Errors[0].Target != broken.Target {
+					t.Errorf("json: want source null, one pair and one error; got %s", out)
+				}
+			case "junit":
+				var v junitSuites
+				if err := xml.Unmarshal(buf.Bytes(), &v); err != nil {
+					t.Fatal(err)
+				}
+				if v.Errors != 1 {
+					t.Errorf("junit: errors=%d, want 1", v.Errors)
+				}
+			case "sarif":
+				var v sarifLog
+				if err := json.Unmarshal(buf.Bytes(), &v); err != nil {
+					t.Fatal(err)
+				}
+				if inv := v.Runs[0].Invocations; len(inv) != 1 || inv[0].ExecutionSuccessful || len(inv[0].Notifications) != 1 {
+					t.Errorf("sarif: want one unsuccessful invocation with one notification; got %+v", inv)
+				}
+			}
+			validateBatch(t, format, buf.Bytes())
+		})
+	}
+}
+
+// validateBatch is validate for a batch report, whose JSON has no
+// source and target objects.
+func validateBatch(t *testing.T, format string, out []byte) {
+	t.Helper()
+	if format != "json" {
+		validate(t, format, out)
 	}
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/url"
 	"strings"
@@ -20,8 +21,25 @@ type (
 		Runs    []sarifRun `json:"runs"`
 	}
 	sarifRun struct {
-		Tool    sarifTool     `json:"tool"`
-		Results []sarifResult `json:"results"`
+		Tool        sarifTool         `json:"tool"`
+		Invocations []sarifInvocation `json:"invocations,omitempty"`
+		Results     []sarifResult     `json:"results"`
+	}
+	// sarifInvocation carries the pairs of a batch that could not be
+	// checked, as tool execution notifications.
+	sarifInvocation struct {
+		ExecutionSuccessful bool                `json:"executionSuccessful"`
+		Notifications       []sarifNotification `json:"toolExecutionNotifications"`
+	}
+	sarifNotification struct {
+		Level     string              `json:"level"`
+		Message   sarifText           `json:"message"`
+		Locations []sarifFileLocation `json:"locations,omitempty"`
+	}
+	sarifFileLocation struct {
+		PhysicalLocation struct {
+			ArtifactLocation sarifArtifact `json:"artifactLocation"`
+		} `json:"physicalLocation"`
 	}
 	sarifTool struct {
 		Driver sarifDriver `json:"driver"`
@@ -181,6 +199,19 @@ func writeSARIF(w io.Writer, r *check.Report, o Options) error {
 			res.PartialFingerprints = map[string]string{"tolmach/v1": f.Fingerprint}
 		}
 		run.Results = append(run.Results, res)
+	}
+	if len(r.Errors) > 0 {
+		inv := sarifInvocation{}
+		for _, e := range r.Errors {
+			n := sarifNotification{Level: "error", Message: sarifText{Text: fmt.Sprintf("%s → %s not checked: %s", e.Source, e.Target, pairErrorText(e))}}
+			for _, p := range []string{e.Source, e.Target} {
+				var l sarifFileLocation
+				l.PhysicalLocation.ArtifactLocation.URI = sarifURI(p)
+				n.Locations = append(n.Locations, l)
+			}
+			inv.Notifications = append(inv.Notifications, n)
+		}
+		run.Invocations = []sarifInvocation{inv}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -56,7 +56,7 @@ func writeText(w io.Writer, r *check.Report, o Options) error {
 	p := &textPrinter{w: w, color: o.Color}
 	grouped := false
 	for _, res := range r.Results {
-		if len(r.Results) > 1 || len(res.Findings) > 0 {
+		if r.Batch() || len(res.Findings) > 0 {
 			p.printf("%s\n", p.paint(ansiBold, fmt.Sprintf("%s → %s", res.Source.Path, res.Target.Path)))
 		}
 		if len(res.Findings) > GroupOver && !o.All {
@@ -67,18 +67,22 @@ func writeText(w io.Writer, r *check.Report, o Options) error {
 				p.group(res, g)
 			}
 		}
-		if len(r.Results) > 1 {
+		if r.Batch() {
 			s := res.Summary()
 			p.printf("  %s\n\n", p.paint(ansiDim, summaryLine(s, 1)))
 		}
 	}
+	for _, e := range r.Errors {
+		p.printf("%s\n", p.paint(ansiBold, fmt.Sprintf("%s → %s", e.Source, e.Target)))
+		p.printf("  %s not checked: %s\n\n", p.paint(ansiRed+ansiBold, "error  "), pairErrorText(e))
+	}
 	s := r.Summary()
-	if s.Errors+s.Warnings+s.Info > 0 && len(r.Results) == 1 {
+	if s.Errors+s.Warnings+s.Info > 0 && len(r.Results) == 1 && len(r.Errors) == 0 {
 		p.printf("\n")
 	}
-	line := summaryLine(s, len(r.Results))
+	line := runSummary(r)
 	switch {
-	case s.Errors > 0:
+	case s.Errors > 0 || len(r.Errors) > 0:
 		line = p.paint(ansiRed+ansiBold, line)
 	case s.Warnings > 0:
 		line = p.paint(ansiYellow+ansiBold, line)

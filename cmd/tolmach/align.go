@@ -43,7 +43,8 @@ ones transliterated), acronyms, quoted formulas and glossary terms anchor the
 pairing. Every pair has a confidence from 0 to 1; pairs under 0.5 are marked low.
 
 The language of each file is --source-lang (the target is then the other
-one), else its name (*.ru.*, *.en.*), else its script. Both files in one
+one), else its name (*.ru.*, *.en.*; the last language tag counts:
+sovsport.ru.20260.en.txt is English), else its script. Both files in one
 language is an error.
 
 Formats: text (for people), tsv (one pair a row, header naming the

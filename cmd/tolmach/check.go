@@ -44,7 +44,8 @@ const checkDescription = `Checks a translation (TARGET) against its original (SO
    run over the aligned pair. Russian→English and English→Russian alike.
 
    The source language is taken from --source-lang, else from the file names
-   (*.ru.*, *.en.*), else from the script. Inputs: plain text, Markdown and
+   (*.ru.*, *.en.*; the last language tag counts: altapress.ru.37320.en.txt is
+   English), else from the script. Inputs: plain text, Markdown and
    HTML (markup ignored, positions kept) in UTF-8, UTF-16, Windows-1251 or
    KOI8-R (detected, or --encoding), DOCX, and bilingual XLIFF 1.2/2.0 files
    given as the only arguments (their units are checked as they stand).
@@ -77,8 +78,12 @@ const checkDescription = `Checks a translation (TARGET) against its original (SO
    FORMATS (--format for standard output, --report FORMAT=PATH for files, any
    number): text, json, sarif, github, junit, html.
 
-   MANY PAIRS: --pairs DIR|GLOB checks every x.ru.EXT ↔ x.en.EXT pair found,
-   in parallel, into one report. BASELINES: --write-baseline FILE records the
+   MANY PAIRS: --pairs DIR|GLOB checks every x.ru.EXT ↔ x.en.EXT pair found
+   (text, Markdown, HTML, DOCX; other files are left out), in parallel, into
+   one report. A pair that cannot be checked (unreadable, mojibake, a
+   "translation" in the source language) is listed in the report as not
+   checked (JSON: "errors"), the others are checked, and the run exits 2.
+   BASELINES: --write-baseline FILE records the
    current findings; --baseline FILE then reports only findings not in it
    (fingerprints survive edits that move lines).`
 
@@ -224,6 +229,10 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 	checker := prep.checker
 
 	var results []*check.Result
+	// A pair of a batch that cannot be checked is reported with the
+	// others' findings, and the run then ends with exit 2.
+	var failed []check.PairError
+	var pairsFailed error
 	switch {
 	case opts.pairs != "":
 		pairs, unpaired, err := check.FindPairs(opts.pairs, srcLang)
@@ -236,9 +245,15 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 		if len(pairs) == 0 {
 			return withHint(fmt.Errorf("--pairs %s: no x.ru.* ↔ x.en.* pairs found", opts.pairs), "name each article x.ru.EXT and its translation x.en.EXT")
 		}
-		results, err = checker.CheckPairs(ctx, pairs, opts.jobs)
+		results, failed, err = checker.CheckEach(ctx, pairs, opts.jobs)
 		if err != nil {
 			return err
+		}
+		for _, f := range failed {
+			fmt.Fprintf(stderr, "tolmach: error: %s → %s not checked: %s\n", f.Source, f.Target, strings.TrimSpace(f.Err.Error()))
+		}
+		if len(failed) > 0 {
+			pairsFailed = fmt.Errorf("%d of %d pairs could not be checked (the report lists them); the others were", len(failed), len(pairs))
 		}
 	case allXLIFF(opts.args):
 		for _, a := range opts.args {
@@ -263,6 +278,7 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 		}
 	}
 	rep := check.NewReport(checker, results...)
+	rep.Errors = failed
 
 	if opts.baseline != "" {
 		b, err := check.ReadBaseline(opts.baseline)
@@ -292,6 +308,9 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 	}
 	if err := report.Write(opts.format, stdout, rep, ro); err != nil {
 		return err
+	}
+	if pairsFailed != nil {
+		return pairsFailed
 	}
 	if opts.writeBaseline == "" && failOn != check.Off && rep.Worst() >= failOn {
 		return errFindings

@@ -75,7 +75,10 @@ var (
 // [ErrUnknownEncoding] that lists the valid names. Line ends "\r\n" and
 // lone "\r" become "\n", so that line numbers agree with every editor.
 // A line longer than [MaxLineSize] bytes is refused first, with a
-// [*TooLargeError] giving its line (see [CheckLines]).
+// [*TooLargeError] giving its line (see [CheckLines]). Text that is
+// mojibake (Russian written in one encoding and read in another before it
+// was saved, «Ðåöåíçèÿ») is refused with a [*MojibakeError] that names
+// the mix-up and the repair.
 func Decode(data []byte, encoding string) (text string, detected string, err error) {
 	if err := CheckLines(data); err != nil {
 		return "", "", err
@@ -99,7 +102,11 @@ func decode(data []byte, encoding string) (text string, detected string, err err
 	if err != nil {
 		return "", "", err
 	}
-	return normaliseText(text), detected, nil
+	text = normaliseText(text)
+	if err := checkMojibake(text); err != nil {
+		return "", "", err
+	}
+	return text, detected, nil
 }
 
 // ReadFile reads the article at path and decodes it with [Decode]; its
@@ -232,7 +239,13 @@ func controlHeavy(data []byte) bool {
 // sequences and at most one invalid byte per fifty of them. Reading such
 // a file as Windows-1251 would turn every Russian letter into mojibake.
 func mostlyUTF8(data []byte) bool {
-	var multi, bad int
+	multi, bad := utf8Counts(data)
+	return multi >= 20 && bad*50 <= multi
+}
+
+// utf8Counts counts the valid multi-byte UTF-8 characters of data and its
+// bytes that are not UTF-8.
+func utf8Counts(data []byte) (multi, bad int) {
 	for i := 0; i < len(data); {
 		if data[i] < utf8.RuneSelf {
 			i++
@@ -246,7 +259,7 @@ func mostlyUTF8(data []byte) bool {
 		}
 		i += size
 	}
-	return multi >= 20 && bad*50 <= multi
+	return multi, bad
 }
 
 // ErrUnencodable is wrapped by [Encode]'s error for text the encoding

@@ -101,6 +101,11 @@ func FileError(path string, err error) error {
 	if errors.As(err, &tl) && tl.Line > 0 {
 		return fmt.Errorf("%s:%d: %w", path, tl.Line, err)
 	}
+	var mb *MojibakeError
+	if errors.As(err, &mb) {
+		mb.Repair = strings.ReplaceAll(mb.Repair, "FILE", path)
+		return fmt.Errorf("%s:%d: %w", path, mb.Line, err)
+	}
 	return fmt.Errorf("%s: %w", path, err)
 }
 
