@@ -8,6 +8,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -47,12 +48,18 @@ const engine = "scorch"
 // single batch and 380 MB of memory instead of 1 GB.
 var buildBatchSize = 10000
 
-// Index is an open glossary index. It is safe for concurrent lookups.
+// Index is an open glossary index. It is safe for concurrent lookups,
+// and for a Close while lookups run: Close waits for them, and lookups
+// after it fail with [ErrClosed].
 type Index struct {
+	mu       sync.RWMutex // held for reading by each search, for writing by Close
 	bi       bleve.Index
 	dir      string // "" for an index in memory
 	concepts int
 }
+
+// ErrClosed is returned by a lookup on a closed index.
+var ErrClosed = errors.New("glossary index closed")
 
 // Dir returns the directory holding the bleve index, or "" when it lives
 // in memory.
@@ -64,7 +71,12 @@ func (x *Index) Concepts() int { return x.concepts }
 // Close releases the index's files and locks. Closing twice is harmless
 // (bleve itself would panic).
 func (x *Index) Close() error {
-	if x == nil || x.bi == nil {
+	if x == nil {
+		return nil
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.bi == nil {
 		return nil
 	}
 	bi := x.bi

@@ -212,7 +212,13 @@ func matchedWords(cands []candidate, n int) []bool {
 func (x *Index) search(ctx context.Context, bq query.Query, q []queryToken, langs []string, limit int, opt rankOptions) ([]candidate, error) {
 	req := bleve.NewSearchRequestOptions(bq, candidatesFor(limit), 0, false)
 	req.Fields = []string{fieldMatch, fieldData}
+	x.mu.RLock()
+	if x.bi == nil {
+		x.mu.RUnlock()
+		return nil, ErrClosed
+	}
 	sr, err := x.bi.SearchInContext(ctx, req)
+	x.mu.RUnlock()
 	if err != nil {
 		return nil, fmt.Errorf("searching %s: %w", displayDir(x.dir), err)
 	}

@@ -31,9 +31,15 @@ type Index struct {
 	frozenOff  []uint32
 	frozenData []uint32
 	post       [][]uint32
-	dedup      map[uint64]struct{} // built from keys on first write
+	dedup      map[uint64]struct{} // built from keys on first use, under dedupMu
+	dedupMu    sync.Mutex
 	unmap      func()
 	accPool    sync.Pool
+	// closeMu is held for reading by each query and for writing by
+	// Close, so that Close waits for the queries in flight and a query
+	// after it finds closed set instead of unmapped memory.
+	closeMu sync.RWMutex
+	closed  bool
 }
 
 const segStride = 5
@@ -84,7 +90,12 @@ func (x *Index) closeSpill() {
 
 // Close releases the memory mapping of a cached index; the index must
 // not be used afterwards. Indexes built in memory need no Close.
+//
+// Close waits for queries in flight; queries after it find nothing.
 func (x *Index) Close() error {
+	x.closeMu.Lock()
+	defer x.closeMu.Unlock()
+	x.closed = true
 	if x.unmap != nil {
 		x.unmap()
 		x.unmap = nil
@@ -92,17 +103,39 @@ func (x *Index) Close() error {
 	return nil
 }
 
+// reading takes the query lock; it reports false, lock not held, when
+// the index is closed.
+func (x *Index) reading() bool {
+	x.closeMu.RLock()
+	if x.closed {
+		x.closeMu.RUnlock()
+		return false
+	}
+	return true
+}
+
 // Len returns the number of units in the index.
 func (x *Index) Len() int { return len(x.unitSegs) - 1 }
 
 // Has reports whether a unit with this deduplication key is indexed.
+// It is safe for concurrent use with other queries.
 func (x *Index) Has(key uint64) bool {
+	if !x.reading() {
+		return false
+	}
+	defer x.closeMu.RUnlock()
 	x.ensureDedup()
+	x.dedupMu.Lock()
 	_, ok := x.dedup[key]
+	x.dedupMu.Unlock()
 	return ok
 }
 
+// ensureDedup builds the deduplication set from the keys, once; a
+// cached index is opened without it (most opens only query).
 func (x *Index) ensureDedup() {
+	x.dedupMu.Lock()
+	defer x.dedupMu.Unlock()
 	if x.dedup != nil {
 		return
 	}
@@ -317,6 +350,10 @@ const candidatesPerQuery = 64
 // from the inverted index of matching keys, weighted by rarity, then
 // rescored with [Score]. Ties keep TM order.
 func (x *Index) Match(query string, opt MatchOptions) []Match {
+	if !x.reading() {
+		return nil
+	}
+	defer x.closeMu.RUnlock()
 	if opt.Limit <= 0 {
 		opt.Limit = 5
 	}
@@ -499,6 +536,10 @@ type Hit struct {
 // inflected form — its matching keys, contiguous, in either language —
 // in TM order.
 func (x *Index) Search(phrase string, limit int) []Hit {
+	if !x.reading() {
+		return nil
+	}
+	defer x.closeMu.RUnlock()
 	if limit <= 0 {
 		limit = 20
 	}

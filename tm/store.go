@@ -217,6 +217,9 @@ func update(path string, opt Options, produce func(add func(*Unit)) error) (res 
 	} else if x, err = Open(path, Options{CacheDir: opt.CacheDir}); err != nil {
 		return Result{}, err
 	}
+	// The old version's index may map its cache file, which is replaced
+	// below: unmapped when done, not left to the process's end.
+	defer x.Close()
 	if cp := cachePath(opt.CacheDir, path); cp != "" {
 		if os.MkdirAll(filepath.Dir(cp), 0o755) == nil {
 			x.spill(filepath.Dir(cp)) // new units' texts go to disk until the index is saved
