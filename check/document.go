@@ -198,15 +198,50 @@ func ReadDocument(path, encoding string, l lang.Lang) (*Document, error) {
 		if err != nil {
 			return nil, err
 		}
-		d.Raw, d.Encoding = text, enc
-		switch d.Format {
-		case Markdown:
-			d.Text, d.ignores, d.ignoreFile = stripMarkdown(text)
-		case HTML:
-			d.Text, d.ignores, d.ignoreFile = stripHTML(text)
-		default:
-			d.Text = text
+		d.setText(text, enc)
+	}
+	d.init()
+	return d, nil
+}
+
+// setText sets the decoded text of a text, Markdown or HTML document,
+// with its markup blanked out.
+func (d *Document) setText(text, enc string) {
+	d.Raw, d.Encoding = text, enc
+	switch d.Format {
+	case Markdown:
+		d.Text, d.ignores, d.ignoreFile = stripMarkdown(text)
+	case HTML:
+		d.Text, d.ignores, d.ignoreFile = stripHTML(text)
+	default:
+		d.Text = text
+	}
+}
+
+// ParseDocument is [ReadDocument] for content already in memory, such
+// as an upload: name (a file name, for reports) chooses the format by
+// its extension and, when l is "", may tell the language. The limits and
+// errors are those of reading a file of that name.
+func ParseDocument(name string, data []byte, encoding string, l lang.Lang) (*Document, error) {
+	d := &Document{Path: name, Lang: l, Format: FormatOf(name)}
+	switch d.Format {
+	case XLIFF:
+		return nil, fmt.Errorf("%s: an XLIFF file holds both languages; check it on its own", name)
+	case DOCX:
+		text, err := docxFromBytes(name, data)
+		if err != nil {
+			return nil, err
 		}
+		if err := checkDOCXText(text); err != nil {
+			return nil, lang.FileError(name, err)
+		}
+		d.Raw, d.Text, d.Encoding, d.lineDiv = text, text, lang.UTF8, 2
+	default:
+		text, enc, err := lang.DecodeFile(name, data, encoding, d.Format == HTML)
+		if err != nil {
+			return nil, err
+		}
+		d.setText(text, enc)
 	}
 	d.init()
 	return d, nil

@@ -36,6 +36,19 @@ func readDOCX(path string) (string, error) {
 	return text, nil
 }
 
+// docxFromBytes is readDOCX for a DOCX in memory; name is for errors.
+func docxFromBytes(name string, data []byte) (string, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return "", fmt.Errorf("%s: not a DOCX file: %w", name, err)
+	}
+	text, err := docxText(zr)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", name, err)
+	}
+	return text, nil
+}
+
 // docxText extracts the paragraphs of word/document.xml.
 func docxText(zr *zip.Reader) (string, error) {
 	if len(zr.File) > maxDOCXEntries {

@@ -186,6 +186,20 @@ func ReadPair(source, target, encoding string, sourceLang lang.Lang) (src, tgt *
 	return src, tgt, nil
 }
 
+// ParsePair is [ReadPair] for two documents in memory (uploads): names
+// choose formats and may tell languages, as file names do.
+func ParsePair(srcName string, srcData []byte, tgtName string, tgtData []byte, encoding string, sourceLang lang.Lang) (src, tgt *Document, err error) {
+	src, err = ParseDocument(srcName, srcData, encoding, sourceLang)
+	if err != nil {
+		return nil, nil, err
+	}
+	tgt, err = ParseDocument(tgtName, tgtData, encoding, targetLang(tgtName, src.Lang, sourceLang))
+	if err != nil {
+		return nil, nil, err
+	}
+	return src, tgt, nil
+}
+
 // PairLangs settles the languages of an article pair by the rule of
 // [ReadPair], for callers that read the texts themselves (align, the
 // server): the source's from forced, else its file name, else its
@@ -220,6 +234,13 @@ func (c *Checker) CheckBilingual(ctx context.Context, path string) (*Result, err
 	if err != nil {
 		return nil, err
 	}
+	return c.CheckBilingualDocuments(ctx, src, tgt)
+}
+
+// CheckBilingualDocuments checks the two documents of a bilingual file
+// read with [ReadBilingual] or [ParseBilingual], settling the languages
+// the file leaves out as [Checker.CheckBilingual] does.
+func (c *Checker) CheckBilingualDocuments(ctx context.Context, src, tgt *Document) (*Result, error) {
 	// The file's declared languages win; --source-lang and then the
 	// script only fill in what it leaves out.
 	switch {

@@ -36,6 +36,20 @@ func ReadBilingual(path, encoding string) (src, tgt *Document, err error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	return bilingual(path, text, enc)
+}
+
+// ParseBilingual is [ReadBilingual] for an XLIFF file in memory, such as
+// an upload; name is used in reports and errors.
+func ParseBilingual(name string, data []byte, encoding string) (src, tgt *Document, err error) {
+	text, enc, err := lang.DecodeFile(name, data, encoding, true)
+	if err != nil {
+		return nil, nil, err
+	}
+	return bilingual(name, text, enc)
+}
+
+func bilingual(path, text, enc string) (src, tgt *Document, err error) {
 	units, srcTag, tgtTag, err := parseXLIFF(text)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s:%w", path, err)

@@ -142,8 +142,23 @@ func readFile(path, encoding string, lines bool) (text, detected string, err err
 	if err != nil {
 		return "", "", err
 	}
-	if len(data) > MaxFileSize { // not a regular file, or one that grew
-		return "", "", FileError(path, tooLargeFile(MaxFileSize, true))
+	return decodeFile(path, data, encoding, lines, true)
+}
+
+// DecodeFile decodes the content of an article that was not read from
+// a file (an upload to the server) as [ReadFile] (markup false) or
+// [ReadMarkupFile] (markup true) would the file name: the same size and
+// line limits, and errors that name name.
+func DecodeFile(name string, data []byte, encoding string, markup bool) (text, detected string, err error) {
+	return decodeFile(name, data, encoding, !markup, false)
+}
+
+func decodeFile(name string, data []byte, encoding string, lines, atLeast bool) (text, detected string, err error) {
+	if len(data) > MaxFileSize { // for a file: not a regular one, or one that grew
+		if !atLeast {
+			return "", "", FileError(name, tooLargeFile(int64(len(data)), false))
+		}
+		return "", "", FileError(name, tooLargeFile(MaxFileSize, true))
 	}
 	if lines {
 		text, detected, err = Decode(data, encoding)
@@ -151,7 +166,7 @@ func readFile(path, encoding string, lines bool) (text, detected string, err err
 		text, detected, err = decode(data, encoding)
 	}
 	if err != nil {
-		return "", "", FileError(path, err)
+		return "", "", FileError(name, err)
 	}
 	return text, detected, nil
 }
