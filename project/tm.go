@@ -1,6 +1,7 @@
 package project
 
 import (
+	"context"
 	"sort"
 
 	"tolmach/tm"
@@ -88,8 +89,9 @@ type SearchResult struct {
 }
 
 // Match returns the best matches of query in all the TMs, at least min
-// percent, at most limit, best first (ties in TM order).
-func (t *TMs) Match(query string, min, limit int) *MatchResult {
+// percent, at most limit, best first (ties in TM order). ctx is checked
+// before each TM is searched.
+func (t *TMs) Match(ctx context.Context, query string, min, limit int) (*MatchResult, error) {
 	type ranked struct {
 		Match
 		tmNo, unit int
@@ -97,6 +99,9 @@ func (t *TMs) Match(query string, min, limit int) *MatchResult {
 	var all []ranked
 	if t != nil {
 		for i, x := range t.Indexes {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 			for _, m := range x.Match(query, tm.MatchOptions{Min: min, Limit: limit}) {
 				all = append(all, ranked{Match{Score: m.Score, Unit: Unit{Source: m.Source, Target: m.Target, ID: m.ID,
 					SourceLang: m.SourceLang, TargetLang: m.TargetLang, TM: t.Paths[i]}}, i, m.Unit})
@@ -111,17 +116,20 @@ func (t *TMs) Match(query string, min, limit int) *MatchResult {
 	for i, r := range all {
 		out.Matches[i] = r.Match
 	}
-	return out
+	return out, nil
 }
 
 // Search returns up to limit units of the TMs holding phrase in any
-// inflected form, in TM order.
-func (t *TMs) Search(phrase string, limit int) *SearchResult {
+// inflected form, in TM order. ctx is checked before each TM is searched.
+func (t *TMs) Search(ctx context.Context, phrase string, limit int) (*SearchResult, error) {
 	out := &SearchResult{Query: phrase, Results: []SearchHit{}}
 	if t == nil {
-		return out
+		return out, nil
 	}
 	for i, x := range t.Indexes {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		for _, h := range x.Search(phrase, limit-len(out.Results)) {
 			out.Results = append(out.Results, SearchHit{Unit: Unit{Source: h.Source, Target: h.Target, ID: h.ID,
 				SourceLang: h.SourceLang, TargetLang: h.TargetLang, TM: t.Paths[i]}, Spans: h.Spans})
@@ -130,5 +138,5 @@ func (t *TMs) Search(phrase string, limit int) *SearchResult {
 			break
 		}
 	}
-	return out
+	return out, nil
 }

@@ -396,7 +396,10 @@ func runTMSearch(ctx context.Context, opts *tmSearchOptions, stdout io.Writer) e
 	if err != nil {
 		return err
 	}
-	res := (&project.TMs{Paths: paths, Indexes: xs}).Search(opts.query, opts.limit)
+	res, err := (&project.TMs{Paths: paths, Indexes: xs}).Search(ctx, opts.query, opts.limit)
+	if err != nil {
+		return err
+	}
 	if opts.format == "json" {
 		return writeJSON(stdout, res)
 	}
@@ -497,7 +500,13 @@ func runTMMatch(ctx context.Context, opts *tmMatchOptions, query *string, stdin 
 		return err
 	}
 	set := &project.TMs{Paths: paths, Indexes: xs}
-	match := func(q string) *project.MatchResult { return set.Match(q, opts.min, opts.limit) }
+	match := func(q string) *project.MatchResult {
+		res, err := set.Match(ctx, q, opts.min, opts.limit)
+		if err != nil {
+			return &project.MatchResult{Query: q, Matches: []project.Match{}}
+		}
+		return res
+	}
 	bw := bufio.NewWriterSize(stdout, 64<<10)
 	color := colorEnabled(stdout)
 	emit := func(q string, res *project.MatchResult, batch bool) error {

@@ -1,6 +1,7 @@
 package align
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -78,6 +79,9 @@ type Options struct {
 	// 0 means [DefaultLowConfidence].
 	LowConfidence float64
 
+	// ctx, set by AlignTextsContext, is checked between the stages.
+	ctx context.Context
+
 	// MaxCells bounds the dynamic-programming table (nodes of the band
 	// around the expected path, about 80 bytes each); 0 means
 	// [DefaultMaxCells]. The band stops widening there, so memory stays
@@ -150,6 +154,18 @@ func Segment(text string) []Sentence {
 // An empty text is not an error: every sentence of the other one comes
 // out as an omission or an addition.
 func AlignTexts(srcText, tgtText string, srcLang, tgtLang lang.Lang, opts Options) (*Alignment, error) {
+	return AlignTextsContext(context.Background(), srcText, tgtText, srcLang, tgtLang, opts)
+}
+
+// AlignTextsContext is [AlignTexts] that gives up when ctx is done,
+// returning its error: ctx is checked between the stages of the
+// alignment (segmentation, anchoring, each search pass), so a server can
+// drop the work of a request that was cancelled or timed out.
+func AlignTextsContext(ctx context.Context, srcText, tgtText string, srcLang, tgtLang lang.Lang, opts Options) (*Alignment, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	opts.ctx = ctx
 	if srcLang == "" {
 		srcLang = lang.Detect(srcText)
 	}
@@ -161,6 +177,12 @@ func AlignTexts(srcText, tgtText string, srcLang, tgtLang lang.Lang, opts Option
 	}
 	opts.SourceLang, opts.TargetLang = srcLang, tgtLang
 	a := &Alignment{SourceLang: srcLang, TargetLang: tgtLang, Source: Segment(srcText), Target: Segment(tgtText)}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	a.Pairs = Align(a.Source, a.Target, opts)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	return a, nil
 }

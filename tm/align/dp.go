@@ -694,6 +694,9 @@ func alignWith(src, tgt []Sentence, opts Options, p params) []Pair {
 		return out
 	}
 	m := newModel(src, tgt, opts, p)
+	if opts.ctx != nil && opts.ctx.Err() != nil {
+		return nil
+	}
 	maxCells := opts.MaxCells
 	if maxCells <= 0 {
 		maxCells = DefaultMaxCells
@@ -704,6 +707,9 @@ func alignWith(src, tgt []Sentence, opts Options, p params) []Pair {
 		guide, w = g, 5
 	}
 	L, steps := m.search(guide, w, maxCells)
+	if opts.ctx != nil && opts.ctx.Err() != nil {
+		return nil // AlignTextsContext reports ctx's error
+	}
 	if m.learnLexicon(L, steps) > 0 {
 		m.spare = L // the second pass reuses the first one's tables
 		// Second pass with the lexicon's anchors, in a band around the
