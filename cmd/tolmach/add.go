@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -10,6 +11,7 @@ import (
 
 	"tolmach/glossary"
 	"tolmach/internal/lang"
+	"tolmach/project"
 )
 
 func init() { register(newAddCommand) }
@@ -114,89 +116,13 @@ func runAdd(_ context.Context, opts *addOptions, w io.Writer) error {
 		}
 		terms = append(terms, t)
 	}
-	var id string
-	err := glossary.Update(opts.file, func(g *glossary.Glossary) error {
-		c := g.Lookup(opts.id)
-		if opts.id == "" {
-			c = findPair(g, terms)
-		}
-		if c == nil {
-			if len(terms) < 2 {
-				return newUsageError("add: a new concept needs both --ru and --en")
-			}
-			c = &glossary.Concept{ID: opts.id}
-			if c.ID == "" {
-				c.ID = newConceptID(g, terms)
-			}
-			g.Concepts = append(g.Concepts, c)
-		}
-		for _, t := range terms {
-			if !hasKey(c, t) {
-				c.Terms = append(c.Terms, t)
-			}
-		}
-		if opts.domain != "" && c.Domain == "" {
-			c.Domain = opts.domain
-		}
-		if opts.note != "" {
-			if c.Note != "" && c.Note != opts.note {
-				c.Note += " " + opts.note
-			} else {
-				c.Note = opts.note
-			}
-		}
-		id = c.ID
-		return nil
-	})
+	id, err := project.AddTerms(opts.file, opts.id, terms, opts.domain, opts.note)
+	if errors.Is(err, project.ErrNewConceptTerms) {
+		return newUsageError("add: a new concept needs both --ru and --en")
+	}
 	if err != nil {
 		return err
 	}
 	fmt.Fprintln(w, id)
 	return nil
-}
-
-// findPair returns the concept that already holds every one of terms
-// (by matching key), so that adding the same pair twice changes nothing.
-func findPair(g *glossary.Glossary, terms []*glossary.Term) *glossary.Concept {
-	for _, c := range g.Concepts {
-		all := true
-		for _, t := range terms {
-			all = all && hasKey(c, t)
-		}
-		if all {
-			return c
-		}
-	}
-	return nil
-}
-
-// hasKey reports whether c has a term of t's language with t's matching key.
-func hasKey(c *glossary.Concept, t *glossary.Term) bool {
-	key := lang.MatchKey(t.Text)
-	for _, o := range c.TermsIn(t.Lang) {
-		if o.Text == t.Text || lang.MatchKey(o.Text) == key {
-			return true
-		}
-	}
-	return false
-}
-
-// newConceptID makes a free id from the English term (else the Russian).
-func newConceptID(g *glossary.Glossary, terms []*glossary.Term) string {
-	base := ""
-	for _, l := range []string{"en", "ru"} {
-		for _, t := range terms {
-			if base == "" && t.Lang == l {
-				base = glossary.Slug(t.Text)
-			}
-		}
-	}
-	if base == "" {
-		base = "concept"
-	}
-	id := base
-	for n := 2; g.Lookup(id) != nil; n++ {
-		id = fmt.Sprintf("%s-%d", base, n)
-	}
-	return id
 }
