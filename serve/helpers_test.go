@@ -1,6 +1,9 @@
 package serve
 
 import (
+	"archive/zip"
+	"bytes"
+	"fmt"
 	"context"
 	"encoding/json"
 	"io"
@@ -10,6 +13,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"tolmach/index"
 )
 
 // testFiles copies the test glossary and TM into a temporary directory
@@ -97,3 +102,21 @@ func wantError(t testing.TB, w *httptest.ResponseRecorder, status int, code stri
 }
 
 var _ = http.MethodGet
+
+// makeDOCX returns a minimal DOCX of one paragraph.
+func makeDOCX(t testing.TB, para string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.Create("word/document.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>%s</w:t></w:r></w:p></w:body></w:document>`, para)
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func indexQuery(q string) index.Query { return index.Query{Text: q} }

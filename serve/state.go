@@ -2,7 +2,6 @@ package serve
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"slices"
@@ -207,23 +206,28 @@ func (s *Server) watch(ctx context.Context) {
 			return
 		case <-t.C:
 		}
-		now := s.stamps()
-		sn := s.acquire()
-		changed := !sameStamps(now, sn.stamps)
-		sn.release()
-		if !changed {
-			continue
-		}
-		s.reload.mu.Lock()
-		failedOnThese := s.reload.err != nil && sameStamps(now, s.reload.tried)
-		s.reload.mu.Unlock()
-		if failedOnThese {
-			continue // a broken edit: wait for the next one
-		}
-		if err := s.Reload(ctx); err != nil && errors.Is(err, context.Canceled) {
-			return
-		}
+		s.poll(ctx)
 	}
+}
+
+// poll reloads when a file in use changed since the current version was
+// loaded, unless the change is one a reload already failed on (a broken
+// edit is reported once, then waited out until the next edit).
+func (s *Server) poll(ctx context.Context) {
+	now := s.stamps()
+	sn := s.acquire()
+	changed := !sameStamps(now, sn.stamps)
+	sn.release()
+	if !changed {
+		return
+	}
+	s.reload.mu.Lock()
+	failedOnThese := s.reload.err != nil && sameStamps(now, s.reload.tried)
+	s.reload.mu.Unlock()
+	if failedOnThese {
+		return
+	}
+	s.Reload(ctx)
 }
 
 // loadError describes a load error for people, naming the files.
