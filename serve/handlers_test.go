@@ -41,9 +41,9 @@ func jsonBody(t testing.TB, v any) *bytes.Reader {
 
 // checkJSON is the part of check's JSON the tests read.
 type checkJSON struct {
-	Source  struct{ Path, Lang string }
-	Target  struct{ Path, Lang string }
-	Summary struct{ Errors, Warnings, Segments, Terms int }
+	Source   struct{ Path, Lang string }
+	Target   struct{ Path, Lang string }
+	Summary  struct{ Errors, Warnings, Segments, Terms int }
 	Findings []struct {
 		Rule, Severity string
 		Term           *struct{ ID string }

@@ -3,9 +3,9 @@ package serve
 import (
 	"archive/zip"
 	"bytes"
-	"fmt"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
