@@ -32,7 +32,7 @@ func noArgs(c *cli.Context, command string) error {
 // it never calls os.Exit and writes only to stdout and stderr.
 func run(args []string, stdout, stderr io.Writer) int {
 	app := newApp(stdout, stderr)
-	err := app.RunContext(context.Background(), args)
+	err := app.RunContext(context.Background(), permuteArgs(app, args))
 	return exitCode(err, stderr)
 }
 

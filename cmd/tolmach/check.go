@@ -144,13 +144,6 @@ func parseCheckArgs(opts *checkOptions) (failOn check.Severity, srcLang lang.Lan
 		}
 		targets = append(targets, reportTarget{f, p})
 	}
-	for _, a := range opts.args {
-		// cli/v2 stops reading flags at the first file name, so a flag
-		// after the files would silently become a file name.
-		if strings.HasPrefix(a, "--") || len(a) == 2 && a[0] == '-' && a[1] >= 'a' && a[1] <= 'z' {
-			return 0, "", nil, withHint(newUsageError("check: flag %s after the files", a), "put flags before the files: tolmach check %s … SOURCE TARGET", a)
-		}
-	}
 	switch {
 	case opts.pairs != "" && len(opts.args) > 0:
 		return 0, "", nil, newUsageError("check: give --pairs or files, not both")
@@ -159,7 +152,7 @@ func parseCheckArgs(opts *checkOptions) (failOn check.Severity, srcLang lang.Lan
 	case opts.pairs == "" && len(opts.args) == 1 && check.FormatOf(opts.args[0]) != check.XLIFF:
 		return 0, "", nil, withHint(newUsageError("check: one file given (%s); a single file must be a bilingual XLIFF", opts.args[0]), "usage: tolmach check SOURCE TARGET")
 	case opts.pairs == "" && (len(opts.args) == 0 || len(opts.args) > 2):
-		return 0, "", nil, withHint(newUsageError("check: want SOURCE and TARGET (got %d arguments)", len(opts.args)), "usage: tolmach check [flags] SOURCE TARGET (flags before the files)")
+		return 0, "", nil, withHint(newUsageError("check: want SOURCE and TARGET (got %d arguments)", len(opts.args)), "usage: tolmach check [flags] SOURCE TARGET")
 	}
 	if opts.baseline != "" && opts.writeBaseline != "" {
 		return 0, "", nil, newUsageError("check: give --baseline or --write-baseline, not both")

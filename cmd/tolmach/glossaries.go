@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"os"
-	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -79,48 +78,4 @@ func parseGlossaryFormat(s string) (glossary.Format, error) {
 func isParseError(err error) bool {
 	var pe *glossary.ParseError
 	return errors.As(err, &pe)
-}
-
-// interspersedArgs returns the positional arguments of c and applies the
-// command's flags found among them: cli/v2 stops parsing flags at the
-// first argument, but the contract writes "import SRC… --into FILE" and
-// "lint FILE… --format json". "--" ends the flags.
-func interspersedArgs(c *cli.Context) ([]string, error) {
-	var pos []string
-	args := c.Args().Slice()
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		if a == "--" {
-			return append(pos, args[i+1:]...), nil
-		}
-		if !strings.HasPrefix(a, "-") || a == "-" {
-			pos = append(pos, a)
-			continue
-		}
-		name, val, hasVal := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		var f cli.Flag
-		for _, cand := range c.Command.Flags {
-			for _, n := range cand.Names() {
-				if n == name {
-					f = cand
-				}
-			}
-		}
-		if f == nil {
-			return nil, newUsageError("flag provided but not defined: -%s", name)
-		}
-		if _, isBool := f.(*cli.BoolFlag); isBool && !hasVal {
-			val = "true"
-		} else if !hasVal {
-			if i+1 >= len(args) {
-				return nil, newUsageError("flag needs an argument: -%s", name)
-			}
-			i++
-			val = args[i]
-		}
-		if err := c.Set(f.Names()[0], val); err != nil {
-			return nil, newUsageError("invalid value %q for flag -%s: %v", val, name, err)
-		}
-	}
-	return pos, nil
 }

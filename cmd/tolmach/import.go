@@ -39,19 +39,11 @@ func newImportCommand() *cli.Command {
    "ID-2" when their id is taken. All or nothing: if any SRC is malformed,
    FILE is not touched.`,
 		Flags: []cli.Flag{
-			// Not Required: cli/v2 would check before the flags after SRC… are read.
-			&cli.StringFlag{Name: "into", Usage: "the glossary `FILE` to merge into (required)", Destination: &opts.into},
+			&cli.StringFlag{Name: "into", Usage: "the glossary `FILE` to merge into", Required: true, Destination: &opts.into},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "report conflicts only, no summary", Destination: &opts.quiet},
 		},
 		Action: func(c *cli.Context) error {
-			srcs, err := interspersedArgs(c)
-			if err != nil {
-				return err
-			}
-			opts.sources = srcs
-			if opts.into == "" {
-				return newUsageError("Required flag \"into\" not set")
-			}
+			opts.sources = c.Args().Slice()
 			if len(opts.sources) == 0 {
 				return newUsageError("import: no source file")
 			}

@@ -44,11 +44,7 @@ func newLintCommand() *cli.Command {
 			&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "exit 1 when a problem of this `SEVERITY` or worse is found: error, warning or never", Destination: &opts.failOn},
 		},
 		Action: func(c *cli.Context) error {
-			files, err := interspersedArgs(c)
-			if err != nil {
-				return err
-			}
-			opts.files = files
+			opts.files = c.Args().Slice()
 			return runLint(c.Context, opts, c.App.Writer)
 		},
 	}

@@ -65,12 +65,7 @@ func newLookupCommand() *cli.Command {
 			glossaryFlag(&opts.glossaries),
 		},
 		Action: func(c *cli.Context) error {
-			// Flags may follow the query words ("lookup ШОС --format json").
-			words, err := interspersedArgs(c)
-			if err != nil {
-				return err
-			}
-			opts.query = strings.TrimSpace(strings.Join(words, " "))
+			opts.query = strings.TrimSpace(strings.Join(c.Args().Slice(), " "))
 			if opts.query == "" {
 				return withHint(newUsageError("lookup: no query"), "usage: tolmach lookup [--lang ru|en|auto] [--limit N] [--format text|json] QUERY")
 			}
