@@ -53,7 +53,7 @@ README).`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output `FORMAT`: text, tsv, tmx or json", Destination: &opts.format},
 			&cli.StringFlag{Name: "source-lang", Usage: "language of SOURCE: ru or en (default: from the file name, else the script)", Destination: &opts.sourceLang},
-			&cli.StringFlag{Name: "encoding", Usage: "encoding of both files (default: detected)", Destination: &opts.encoding},
+			&cli.StringFlag{Name: "encoding", Usage: "encoding of both files: " + strings.Join(lang.Encodings, ", ") + " (default: detected)", Destination: &opts.encoding},
 			glossaryFlag(&opts.glossaries),
 			&cli.BoolFlag{Name: "no-glossary", Usage: "align without glossary anchors", Destination: &opts.noGlossary},
 		},

@@ -50,6 +50,10 @@ func permuteArgs(app *cli.App, args []string) []string {
 			flags, subs = cmd.Flags, cmd.Subcommands
 			continue
 		}
+		if cmd.SkipFlagParsing {
+			// The command reads its arguments as they are (__complete).
+			return append(out, rest...)
+		}
 		return append(out, permuteLeaf(cmd.Flags, rest)...)
 	}
 }

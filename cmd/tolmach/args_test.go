@@ -48,31 +48,35 @@ func TestPermuteArgs(t *testing.T) {
 // "CMD FLAG [VALUE] -- FILE".
 func TestPermuteArgsEveryFlag(t *testing.T) {
 	app := newApp(io.Discard, io.Discard)
-	var walk func(path []string, cmds []*cli.Command)
 	n := 0
-	walk = func(path []string, cmds []*cli.Command) {
-		for _, c := range cmds {
-			p := append(slices.Clone(path), c.Name)
-			if len(c.Subcommands) > 0 {
-				walk(p, c.Subcommands)
-				continue
-			}
-			for _, f := range c.Flags {
-				flag := []string{"--" + f.Names()[0]}
-				if df, ok := f.(cli.DocGenerationFlag); ok && df.TakesValue() {
-					flag = append(flag, "VALUE")
-				}
-				in := append(append(append([]string{"tolmach"}, p...), "FILE"), flag...)
-				want := append(append(append([]string{"tolmach"}, p...), flag...), "--", "FILE")
-				if got := permuteArgs(app, in); !slices.Equal(got, want) {
-					t.Errorf("permuteArgs(%q) = %q, want %q", in, got, want)
-				}
-				n++
-			}
+	walkCommands(app.Commands, nil, func(p []string, c *cli.Command) {
+		if len(c.Subcommands) > 0 {
+			return
 		}
-	}
-	walk(nil, app.Commands)
+		for _, f := range c.Flags {
+			flag := []string{"--" + f.Names()[0]}
+			if takesValue(f) {
+				flag = append(flag, "VALUE")
+			}
+			in := append(append(append([]string{"tolmach"}, p...), "FILE"), flag...)
+			want := append(append(append([]string{"tolmach"}, p...), flag...), "--", "FILE")
+			if got := permuteArgs(app, in); !slices.Equal(got, want) {
+				t.Errorf("permuteArgs(%q) = %q, want %q", in, got, want)
+			}
+			n++
+		}
+	})
 	if n < 50 {
 		t.Fatalf("only %d command flags walked: is the command tree built?", n)
+	}
+}
+
+// walkCommands calls visit with every command of cmds and their
+// subcommands, depth first, and the path of names leading to it.
+func walkCommands(cmds []*cli.Command, path []string, visit func(path []string, c *cli.Command)) {
+	for _, c := range cmds {
+		p := append(slices.Clone(path), c.Name)
+		visit(p, c)
+		walkCommands(c.Subcommands, p, visit)
 	}
 }

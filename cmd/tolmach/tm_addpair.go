@@ -6,10 +6,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
 
+	"tolmach/internal/lang"
 	"tolmach/tm"
 	"tolmach/tm/align"
 )
@@ -42,7 +44,7 @@ standard error. Pairs already in the TM (the same text) are skipped.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "into", Usage: "the TM to add to (created if absent; .tmx, .tsv or .csv)", Required: true, Destination: &opts.into},
 			&cli.StringFlag{Name: "source-lang", Usage: "language of SOURCE: ru or en (default: from the file name, else the script)", Destination: &opts.sourceLang},
-			&cli.StringFlag{Name: "encoding", Usage: "encoding of both files (default: detected)", Destination: &opts.encoding},
+			&cli.StringFlag{Name: "encoding", Usage: "encoding of both files: " + strings.Join(lang.Encodings, ", ") + " (default: detected)", Destination: &opts.encoding},
 			&cli.StringFlag{Name: "document", Usage: "the document name stored with the units (default: SOURCE's file name)", Destination: &opts.document},
 			&cli.Float64Flag{Name: "min-confidence", Value: align.DefaultLowConfidence, Usage: "leave out pairs less sure than `P` (0..1)", Destination: &opts.minConfidence},
 			glossaryFlag(&opts.glossaries),
