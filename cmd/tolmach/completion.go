@@ -171,8 +171,8 @@ var flagValueCompletions = map[string]valueCompletion{
 	"--ru": freeValue, "--en": freeValue, "--id": freeValue, "--domain": freeValue,
 	"--note": freeValue, "--document": freeValue, "--jobs": freeValue, "--limit": freeValue,
 	"--min": freeValue, "--min-confidence": freeValue,
-	// tolmach serve (contract: --addr HOST:PORT, --token T, --cors ORIGIN).
-	"--addr": freeValue, "--token": freeValue, "--cors": freeValue,
+	"--addr": freeValue, "--token": freeValue, "--cors": freeValue, "--allow-host": freeValue,
+	"serve --log-format": choices("text", "json", "none"),
 }
 
 var statusValues = choices(string(glossary.Preferred), string(glossary.Admitted), string(glossary.Deprecated), string(glossary.Forbidden))
