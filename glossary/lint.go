@@ -2,9 +2,11 @@ package glossary
 
 import (
 	"fmt"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -83,7 +85,13 @@ func Lint(g *Glossary) []Problem {
 	}
 	ids := map[string]*Concept{}
 	byKey := map[string][]keyed{} // lang + "\x00" + MatchKey
-	for _, c := range g.Concepts {
+	keys := termKeys(g)
+	// Per-concept sets, emptied for each concept rather than made anew:
+	// a 100k-concept glossary would allocate 300k maps.
+	preferred := map[string]int{}
+	seenText := map[string]*Term{}
+	seenKey := map[string]*Term{}
+	for ci, c := range g.Concepts {
 		if prev, dup := ids[c.ID]; dup {
 			add(SeverityError, CodeDuplicateID, c, nil, "duplicate concept id %q (first at %s)", c.ID, prev.Origin)
 		} else {
@@ -103,10 +111,10 @@ func Lint(g *Glossary) []Problem {
 				add(SeverityWarning, CodeNoUsableTerm, c, nil, "concept [%s] has no preferred or admitted %s term", c.ID, l)
 			}
 		}
-		preferred := map[string]int{}
-		seenText := map[string]*Term{}
-		seenKey := map[string]*Term{}
-		for _, t := range c.Terms {
+		clear(preferred)
+		clear(seenText)
+		clear(seenKey)
+		for ti, t := range c.Terms {
 			if strings.TrimSpace(t.Text) == "" {
 				add(SeverityError, CodeEmptyTerm, c, t, "empty %s term in [%s]", t.Lang, c.ID)
 				continue
@@ -132,7 +140,7 @@ func Lint(g *Glossary) []Problem {
 				add(SeverityWarning, CodeUnbalanced, c, t, "%s in %q", msg, t.Text)
 			}
 			tk := t.Lang + "\x00" + t.Text
-			key := t.Lang + "\x00" + lang.MatchKey(t.Text)
+			key := t.Lang + "\x00" + keys[ci][ti]
 			if prev := seenKey[key]; prev != nil && conflicting(c, prev, t) {
 				add(SeverityError, CodeConflictingStatus, c, t, "%q is %s but %q, the same term, is %s in [%s]", prev.Text, c.EffectiveStatus(prev), t.Text, c.EffectiveStatus(t), c.ID)
 			} else if prev := seenText[tk]; prev != nil {
@@ -155,14 +163,14 @@ func Lint(g *Glossary) []Problem {
 			}
 		}
 	}
-	keys := make([]string, 0, len(byKey))
+	shared := make([]string, 0, len(byKey))
 	for k, v := range byKey {
 		if len(v) > 1 {
-			keys = append(keys, k)
+			shared = append(shared, k)
 		}
 	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	sort.Strings(shared)
+	for _, k := range shared {
 		v := byKey[k]
 		first := v[0]
 		for _, o := range v[1:] {
@@ -174,8 +182,58 @@ func Lint(g *Glossary) []Problem {
 			add(SeverityWarning, CodeTermInTwoConcepts, o.c, o.t, "%s term %q of [%s] matches %q of [%s]", o.t.Lang, o.t.Text, o.c.ID, first.t.Text, first.c.ID)
 		}
 	}
-	sort.SliceStable(ps, func(i, j int) bool { return originLess(ps[i].Origin, ps[j].Origin) })
+	sortByOrigin(ps)
 	return ps
+}
+
+// termKeys returns the matching key of every term of g, by concept and
+// term index, worked out on every CPU: the keys are most of Lint's work.
+func termKeys(g *Glossary) [][]string {
+	keys := make([][]string, len(g.Concepts))
+	workers := min(runtime.GOMAXPROCS(0), 1+len(g.Concepts)/1000)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(g.Concepts); i += workers {
+				c := g.Concepts[i]
+				keys[i] = make([]string, len(c.Terms))
+				for j, t := range c.Terms {
+					keys[i][j] = lang.MatchKey(t.Text)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return keys
+}
+
+// sortByOrigin sorts problems by file, then line, stably; each origin is
+// split once, not at every comparison.
+func sortByOrigin(ps []Problem) {
+	type at struct {
+		file string
+		line int
+	}
+	pos := make([]at, len(ps))
+	idx := make([]int, len(ps))
+	for i := range ps {
+		pos[i].file, pos[i].line = SplitOrigin(ps[i].Origin)
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		pa, pb := pos[idx[a]], pos[idx[b]]
+		if pa.file != pb.file {
+			return pa.file < pb.file
+		}
+		return pa.line < pb.line
+	})
+	sorted := make([]Problem, len(ps))
+	for i, k := range idx {
+		sorted[i] = ps[k]
+	}
+	copy(ps, sorted)
 }
 
 // conflicting reports whether two terms with one key have statuses that
@@ -183,16 +241,6 @@ func Lint(g *Glossary) []Problem {
 func conflicting(c *Concept, a, b *Term) bool {
 	sa, sb := c.EffectiveStatus(a), c.EffectiveStatus(b)
 	return sa.Usable() && sb == Forbidden || sb.Usable() && sa == Forbidden
-}
-
-// originLess orders "file:line" origins by file, then numerically by line.
-func originLess(a, b string) bool {
-	fa, la := SplitOrigin(a)
-	fb, lb := SplitOrigin(b)
-	if fa != fb {
-		return fa < fb
-	}
-	return la < lb
 }
 
 // SplitOrigin splits an Origin of a [Concept] or [Term], "file:line",
