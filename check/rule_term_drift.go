@@ -157,16 +157,54 @@ func (r termDrift) Check(p *Pair) []Finding {
 // source name s.
 func nameRenderings(p *Pair, s lang.Token, tToks []lang.Token, tgtCovered []Span, ui int) []driftOcc {
 	var out []driftOcc
+	keys := map[string]bool{}
+	dist := map[string]int{} // by key: how far the rendering is from the name
 	for _, t := range tToks {
 		if !isName(t) || covered(tgtCovered, t) {
 			continue
 		}
 		same := p.sameName(s.Text, stripPossessive(t.Text))
 		if same {
-			out = append(out, driftOcc{unit: ui, src: s, tgt: t, key: renderingKey(p.Target.Lang, t)})
+			k := renderingKey(p.Target.Lang, t)
+			if !keys[k] {
+				keys[k] = true
+				dist[k] = translitDistance(p.Source.Lang, lang.Fold(stripPossessive(s.Text)), lang.Fold(stripPossessive(t.Text)))
+			}
+			out = append(out, driftOcc{unit: ui, src: s, tgt: t, key: k})
 		}
 	}
-	return out
+	if len(keys) < 2 {
+		return out
+	}
+	// Two names of the segment spelled alike («Сусанин» and «Сусанны»,
+	// Susanin and Susanna; Carbery and Barbeary): each target word is the
+	// rendering of the source name it spells closest, not of both.
+	best := -1
+	for k := range keys {
+		if best < 0 || dist[k] < best {
+			best = dist[k]
+		}
+	}
+	kept := out[:0]
+	for _, o := range out {
+		if dist[o.key] == best {
+			kept = append(kept, o)
+		}
+	}
+	return kept
+}
+
+// translitDistance is the edit distance between a name and a rendering
+// (folded) once the Cyrillic one is transliterated.
+func translitDistance(srcLang lang.Lang, src, tgt string) int {
+	ru, lat := src, tgt
+	if srcLang != lang.RU {
+		ru, lat = tgt, src
+	}
+	// Letters English spells a Russian sound with, either way: c/k, y/i,
+	// w/v (Carbery is «Карбери», Karberi once transliterated).
+	sound := strings.NewReplacer("c", "k", "y", "i", "w", "v", "ph", "f")
+	return lang.EditDistance(sound.Replace(lang.Fold(align.Transliterate(ru, align.Common))), sound.Replace(lat), 1<<10)
 }
 
 // cooccurring finds the usual rendering of a source name that no target
@@ -378,8 +416,30 @@ func sameWordEnding(a, b string) bool {
 	if n < 3 || n < min(len(ra), len(rb))-1 {
 		return false
 	}
-	return nameEndings[string(ra[n:])] && nameEndings[string(rb[n:])]
+	ea, eb := string(ra[n:]), string(rb[n:])
+	if lang.ScriptOf(a) == lang.Cyrillic {
+		// A Russian name declined: Шольц and Шольцем, Конвей and Конвея,
+		// Зеленский and Зеленского (their keys keep what the ending
+		// stripping left of them).
+		return ruNameInflection[ea] && ruNameInflection[eb]
+	}
+	return nameEndings[ea] && nameEndings[eb]
 }
+
+// ruNameInflection are the tails two forms of one Russian name may differ
+// by once nameKey has stripped one case ending: the endings themselves,
+// and what a stripped ending leaves of another (Конвей → конв, Конвея →
+// конве).
+var ruNameInflection = func() map[string]bool {
+	m := map[string]bool{"": true, "ь": true}
+	for _, e := range ruNameEndings {
+		m[e] = true
+	}
+	for _, e := range ruAdjEndings {
+		m[e] = true
+	}
+	return m
+}()
 
 // nameEndings are the endings a name's forms differ by: feminine and
 // plural forms, and the adjectives and demonyms made from place names.
