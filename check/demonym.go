@@ -2,27 +2,37 @@ package check
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"tolmach/internal/lang"
 )
 
-// demonymRendered reports whether a Russian source match that names a
-// country or a region is rendered in its unit's target by the English
-// adjective of the name: «правительство Великобритании» is "the British
-// government", «турнир Северной Кореи» a "North Korean tournament",
-// «защита Франции» "French protection". Russian says it with the name,
-// English with the adjective, which no glossary lists as the name's
-// equivalent.
-func demonymRendered(p *Pair, h TermHit, expected []string) bool {
-	if p.Source.Lang != lang.RU || p.Target.Lang != lang.EN {
-		return false
-	}
+// demonymRendered returns the word of a term's unit's target that renders
+// a name of the source by its adjective, or "": «правительство
+// Великобритании» is "the British government", «турнир Северной Кореи» a
+// "North Korean tournament"; the other way round "UK plan" is «британский
+// план», "China model" «китайская модель», "French Foreign Ministry"
+// «французский МИД». One language says it with the name, the other with
+// the adjective, which no glossary lists as the name's equivalent.
+func demonymRendered(p *Pair, h TermHit, expected []string) string {
 	ts, ok := p.Units[h.Unit].TargetSpan()
 	if !ok {
-		return false
+		return ""
 	}
+	switch {
+	case p.Source.Lang == lang.RU && p.Target.Lang == lang.EN:
+		return englishDemonym(tokensIn(p.TargetTokens(), ts), expected)
+	case p.Source.Lang == lang.EN && p.Target.Lang == lang.RU:
+		return russianDemonym(tokensIn(p.TargetTokens(), ts), expected)
+	}
+	return ""
+}
+
+// englishDemonym returns the token of toks that is the English adjective
+// of one of the expected names, or "".
+func englishDemonym(toks []lang.Token, expected []string) string {
 	var names []string // folded, the last word of each expected name
 	var irregular []string
 	for _, e := range expected {
@@ -41,25 +51,237 @@ func demonymRendered(p *Pair, h TermHit, expected []string) bool {
 		irregular = append(irregular, demonyms[lang.Fold(e)]...)
 	}
 	if len(names) == 0 && len(irregular) == 0 {
-		return false
+		return ""
 	}
-	for _, t := range tokensIn(p.TargetTokens(), ts) {
+	for _, t := range toks {
 		r, _ := utf8.DecodeRuneInString(t.Text)
 		if t.Kind != lang.Word || !unicode.IsUpper(r) {
 			continue
 		}
 		for _, d := range irregular {
 			if t.Norm == d {
-				return true
+				return t.Text
 			}
 		}
 		for _, n := range names {
 			if isDemonym(n, t.Norm) {
-				return true
+				return t.Text
 			}
 		}
 	}
+	return ""
+}
+
+// russianDemonym returns the token of toks (or a part of a hyphenated
+// one: «российско-китайский») that is the Russian adjective of one of
+// the expected names, or "".
+func russianDemonym(toks []lang.Token, expected []string) string {
+	var names, irregular []string
+	for _, e := range expected {
+		irregular = append(irregular, ruDemonyms[lang.Fold(e)]...)
+		et := lang.Analyze(e)
+		if len(et) != 1 || et[0].Upper() {
+			continue // a name of several words, or an abbreviation: irregular only
+		}
+		if r, _ := utf8.DecodeRuneInString(et[0].Text); unicode.IsUpper(r) {
+			names = append(names, et[0].Norm)
+		}
+	}
+	if len(names) == 0 && len(irregular) == 0 {
+		return ""
+	}
+	match := func(w string) bool {
+		if !ruAdjective(w) {
+			return false
+		}
+		for _, d := range irregular {
+			if strings.HasPrefix(w, d) {
+				return true
+			}
+		}
+		for _, n := range names {
+			if isRuDemonym(n, w) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, t := range toks {
+		if t.Kind != lang.Word {
+			continue
+		}
+		if match(t.Norm) {
+			return t.Text
+		}
+		for _, part := range t.Parts {
+			if match(part.Norm) {
+				return t.Text
+			}
+		}
+	}
+	return ""
+}
+
+// ruAdjEnd are the endings of Russian adjectives in -ский/-цкий, in any
+// case, number and gender; ruAdjective looks for them after ск or цк.
+var ruAdjEnd = []string{"ий", "ый", "ая", "ое", "ие", "ые", "ого", "ому", "ой", "ую", "им", "ым", "их", "ых", "ими", "ыми", "ом"}
+
+// ruAdjective reports whether the folded word is an adjective in -ский,
+// -цкий or (a short stem) -ской: британский, турецкого, французской.
+func ruAdjective(w string) bool {
+	for _, e := range ruAdjEnd {
+		if stem, ok := strings.CutSuffix(w, e); ok && (strings.HasSuffix(stem, "ск") || strings.HasSuffix(stem, "цк")) {
+			return true
+		}
+	}
 	return false
+}
+
+// isRuDemonym reports whether the folded adjective w is made from the
+// folded one-word name n: Китай → китайский, Франция → французский,
+// Индия → индийский, Турция → турецкий, Польша → польский, Россия →
+// российский. The name without its ending must begin the adjective (but
+// for its last letter, which alternates: ц → ец, ш → с), and what stands
+// between them and the suffix -ск-/-цк- is at most three letters.
+func isRuDemonym(n, w string) bool {
+	base := []rune(n)
+	for len(base) > 3 && strings.ContainsRune("аяйьеоиы", base[len(base)-1]) {
+		base = base[:len(base)-1]
+	}
+	k := commonPrefix(string(base), w)
+	if k < 3 || k < len(base)-1 {
+		return false
+	}
+	rest := []rune(w)[k:]
+	for i := 0; i+1 < len(rest) && i <= 3; i++ {
+		if (rest[i] == 'с' || rest[i] == 'ц') && rest[i+1] == 'к' {
+			return true
+		}
+	}
+	return false
+}
+
+// ruDemonyms are the beginnings of Russian adjectives of names that the
+// rule of isRuDemonym does not give, by the folded name.
+var ruDemonyms = map[string][]string{
+	"великобритания": {"британск", "английск"}, "британия": {"британск"}, "соединенное королевство": {"британск"},
+	"соединенное королевство великобритании и северной ирландии": {"британск"},
+	"сша": {"американск"}, "соединенные штаты": {"американск"}, "соединенные штаты америки": {"американск"},
+	"германия": {"германск", "немецк"}, "фрг": {"германск", "немецк"}, "федеративная республика германия": {"германск", "немецк"},
+	"беларусь": {"белорусск"}, "белоруссия": {"белорусск"}, "республика беларусь": {"белорусск"},
+	"ес": {"европейск"}, "евросоюз": {"европейск"}, "европейский союз": {"европейск"},
+	"кнр": {"китайск"}, "китайская народная республика": {"китайск"},
+	"кндр": {"северокорейск", "корейск"}, "северная корея": {"северокорейск"}, "южная корея": {"южнокорейск"},
+	"республика корея": {"южнокорейск", "корейск"}, "юар": {"южноафриканск"}, "южно-африканская республика": {"южноафриканск"},
+	"российская федерация": {"российск"}, "рф": {"российск"}, "греция": {"греческ"}, "чехия": {"чешск"},
+	"дания": {"датск"}, "швеция": {"шведск"}, "норвегия": {"норвежск"}, "финляндия": {"финск", "финляндск"},
+	"нидерланды": {"нидерландск", "голландск"}, "оаэ": {"эмиратск"}, "объединенные арабские эмираты": {"эмиратск"},
+	"саудовская аравия": {"саудовск"}, "новая зеландия": {"новозеландск"}, "англия": {"английск"},
+	"бельгия": {"бельгийск"}, "египет": {"египетск"}, "пакистан": {"пакистанск"}, "афганистан": {"афганск"},
+	"таджикистан": {"таджикск"}, "узбекистан": {"узбекск"}, "киргизия": {"киргизск"}, "кыргызстан": {"кыргызск", "киргизск"},
+	"туркменистан": {"туркменск"}, "азербайджан": {"азербайджанск"}, "иран": {"иранск"}, "ирак": {"иракск"},
+	"исламская республика иран": {"иранск"}, "турецкая республика": {"турецк"}, "турция": {"турецк"},
+}
+
+// metonymRendered returns the words of a term's unit's target that name
+// the capital or the seat of power of the country an expected term names
+// («Москва», "the Kremlin" for Russia, "Washington" for the United
+// States, «Пекин» for China), or "": diplomatic writing puts the capital
+// for the state all the time. It is no error; term-missing reports it as
+// info, saying what was found.
+func metonymRendered(p *Pair, h TermHit, expected []string) string {
+	ts, ok := p.Units[h.Unit].TargetSpan()
+	if !ok {
+		return ""
+	}
+	byName := metonymKeys(p.Target.Lang)
+	var want [][]string
+	for _, e := range expected {
+		want = append(want, byName[lang.Fold(e)]...)
+	}
+	if len(want) == 0 {
+		return ""
+	}
+	toks := tokensIn(p.TargetTokens(), ts)
+	for i := range toks {
+	next:
+		for _, keys := range want {
+			if i+len(keys) > len(toks) {
+				continue
+			}
+			for k, key := range keys {
+				if toks[i+k].Key != key {
+					continue next
+				}
+			}
+			last := toks[i+len(keys)-1]
+			return p.Target.Raw[toks[i].Start:last.End]
+		}
+	}
+	return ""
+}
+
+// metonyms are the capitals and seats of power that stand for a state,
+// by the state's names in both languages.
+var metonyms = []struct {
+	names []string
+	ru    []string
+	en    []string
+}{
+	{[]string{"Россия", "Российская Федерация", "РФ", "Russia", "Russian Federation"}, []string{"Москва", "Кремль"}, []string{"Moscow", "Kremlin"}},
+	{[]string{"США", "Соединённые Штаты", "Соединённые Штаты Америки", "United States", "United States of America", "US", "USA", "U.S."}, []string{"Вашингтон", "Белый дом"}, []string{"Washington", "White House"}},
+	{[]string{"Китай", "КНР", "Китайская Народная Республика", "China", "People's Republic of China", "PRC"}, []string{"Пекин"}, []string{"Beijing", "Peking"}},
+	{[]string{"Украина", "Ukraine"}, []string{"Киев"}, []string{"Kiev", "Kyiv"}},
+	{[]string{"Великобритания", "Соединённое Королевство", "United Kingdom", "UK", "Britain", "Great Britain"}, []string{"Лондон", "Даунинг-стрит"}, []string{"London", "Downing Street", "Whitehall"}},
+	{[]string{"Франция", "France"}, []string{"Париж", "Елисейский дворец"}, []string{"Paris", "Elysee", "Élysée"}},
+	{[]string{"Германия", "ФРГ", "Germany"}, []string{"Берлин"}, []string{"Berlin"}},
+	{[]string{"Япония", "Japan"}, []string{"Токио"}, []string{"Tokyo"}},
+	{[]string{"Индия", "India"}, []string{"Нью-Дели", "Дели"}, []string{"New Delhi", "Delhi"}},
+	{[]string{"Турция", "Turkey", "Türkiye"}, []string{"Анкара"}, []string{"Ankara"}},
+	{[]string{"Иран", "Iran"}, []string{"Тегеран"}, []string{"Tehran", "Teheran"}},
+	{[]string{"Беларусь", "Белоруссия", "Belarus"}, []string{"Минск"}, []string{"Minsk"}},
+	{[]string{"Казахстан", "Kazakhstan"}, []string{"Астана"}, []string{"Astana"}},
+	{[]string{"Польша", "Poland"}, []string{"Варшава"}, []string{"Warsaw"}},
+	{[]string{"Италия", "Italy"}, []string{"Рим"}, []string{"Rome"}},
+	{[]string{"Сирия", "Syria"}, []string{"Дамаск"}, []string{"Damascus"}},
+	{[]string{"Египет", "Egypt"}, []string{"Каир"}, []string{"Cairo"}},
+	{[]string{"Израиль", "Israel"}, []string{"Иерусалим", "Тель-Авив"}, []string{"Jerusalem", "Tel Aviv"}},
+	{[]string{"Грузия", "Georgia"}, []string{"Тбилиси"}, []string{"Tbilisi"}},
+	{[]string{"Армения", "Armenia"}, []string{"Ереван"}, []string{"Yerevan"}},
+	{[]string{"Азербайджан", "Azerbaijan"}, []string{"Баку"}, []string{"Baku"}},
+	{[]string{"Европейский союз", "ЕС", "Евросоюз", "European Union", "EU"}, []string{"Брюссель"}, []string{"Brussels"}},
+	{[]string{"Ватикан", "Святой Престол", "Holy See", "Vatican"}, []string{"Ватикан"}, []string{"Vatican"}},
+}
+
+var (
+	metonymOnce  sync.Once
+	metonymByLng map[lang.Lang]map[string][][]string // target language → folded state name → matching keys of each metonym
+)
+
+// metonymKeys returns, for a target language, the matching keys of the
+// metonyms of every state by the state's folded names.
+func metonymKeys(l lang.Lang) map[string][][]string {
+	metonymOnce.Do(func() {
+		metonymByLng = map[lang.Lang]map[string][][]string{lang.RU: {}, lang.EN: {}}
+		for _, m := range metonyms {
+			for l, words := range map[lang.Lang][]string{lang.RU: m.ru, lang.EN: m.en} {
+				var all [][]string
+				for _, w := range words {
+					var keys []string
+					for _, t := range lang.Analyze(w) {
+						if t.Kind == lang.Word {
+							keys = append(keys, t.Key)
+						}
+					}
+					all = append(all, keys)
+				}
+				for _, n := range m.names {
+					metonymByLng[l][lang.Fold(n)] = all
+				}
+			}
+		}
+	})
+	return metonymByLng[l]
 }
 
 // isDemonym reports whether the folded word w is the regular English

@@ -305,9 +305,15 @@ func (c *Checker) Check(ctx context.Context, src, tgt *Document) (*Result, error
 		return nil, err
 	}
 	var fs []Finding
-	for _, rf := range found {
+	for i, rf := range found {
 		for _, f := range rf {
 			if s, ok := c.opts.Severities[f.Rule]; ok {
+				// A finding the rule itself rated below its default (a
+				// metonym for a state's name: info) stays below the
+				// configured severity.
+				if f.Severity < rules[i].DefaultSeverity() {
+					s = min(s, f.Severity)
+				}
 				f.Severity = s
 			}
 			if f.Related == nil {

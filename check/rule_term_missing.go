@@ -37,6 +37,12 @@ func (r termMissing) Check(p *Pair) []Finding {
 		if m.part != "" {
 			continue // term-partial's
 		}
+		if m.metonym != "" {
+			out = append(out, m.finding(p, r.Name(), Info,
+				fmt.Sprintf("%s is rendered by the metonym %s, not as %s", m.source(p), quote(p.Target.Lang, m.metonym), quoteList(p.Target.Lang, m.expected, "or")),
+				"the capital for the state is usual in diplomatic writing; write "+quote(p.Target.Lang, m.expected[0])+" if the state itself is meant"))
+			continue
+		}
 		out = append(out, m.finding(p, r.Name(), Error,
 			fmt.Sprintf("%s is not rendered as %s", m.source(p), quoteList(p.Target.Lang, m.expected, "or")),
 			"render it as "+quote(p.Target.Lang, m.expected[0])))
@@ -51,6 +57,9 @@ type unrendered struct {
 	hit      TermHit
 	expected []string
 	part     string
+	// metonym is the capital or seat of power the target names instead of
+	// the state («Москва» for Russia), reported as info.
+	metonym string
 }
 
 // source is the source text of the term, quoted.
@@ -157,10 +166,14 @@ func findUnrendered(p *Pair) []unrendered {
 			found = found || rendered(h.Unit, a.Concept.ID)
 		}
 		found = found || derivedForm(p, h.Unit, expected) || nestedRendered(p, &nc, h.Unit, h.Concept)
-		if found || attributiveName(p, h) || transliteratedName(p, h) || currencyName(p, h) || demonymRendered(p, h, expected) {
+		if found || attributiveName(p, h) || transliteratedName(p, h) || currencyName(p, h) || demonymRendered(p, h, expected) != "" {
 			// Rendered, or rendered by a deprecated or forbidden term,
 			// which term-forbidden reports with the fix; or a name whose
-			// rendering no glossary lists.
+			// rendering no glossary lists (its adjective).
+			continue
+		}
+		if w := metonymRendered(p, h, expected); w != "" {
+			out = append(out, unrendered{hit: h, expected: expected, metonym: w})
 			continue
 		}
 		out = append(out, unrendered{hit: h, expected: expected, part: partialRendering(p, h, expected)})

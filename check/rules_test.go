@@ -189,6 +189,16 @@ func TestRules(t *testing.T) {
 		{"phrases rendered alike", "Он назвал это «стратегическим терпением». Политика «стратегического терпения» продолжается.",
 			`He called it "strategic patience". The policy of "strategic patience" continues.`, lang.RU, nil},
 		{"verb is not the noun term", "Стороны договорились о встрече.", "The parties agreed to meet.", lang.RU, nil},
+		{"a name rendered by its adjective, en-ru", "The UK plan was rejected.", "Британский план был отвергнут.", lang.EN, nil},
+		{"a name rendered by its adjective, regular, en-ru", "Russia offered a model.", "Российская модель была предложена.", lang.EN, nil},
+		{"a name rendered by an adjective in a compound, en-ru", "Trade between Russia and the US fell.", "Российско-американская торговля упала.", lang.EN, nil},
+		{"a name rendered by its adjective, ru-en", "Правительство России ответило.", "The Russian government replied.", lang.RU, nil},
+		{"a capital for the state is info", "The plan was rejected by Russia.", "План был отвергнут Москвой.", lang.EN,
+			[]want{{"term-missing", "rendered by the metonym «Москвой»"}}},
+		{"a seat of power for the state is info, ru-en", "США ответили на предложение.", "Washington replied to the proposal.", lang.RU,
+			[]want{{"term-missing", "rendered by the metonym \"Washington\""}}},
+		{"a name not rendered at all is still an error", "The plan was rejected by Russia.", "План был отвергнут.", lang.EN,
+			[]want{{"term-missing", "is not rendered as «Россия»"}}},
 		{"attributive name", "US missiles were deployed in Europe.", "Американские ракеты были размещены в Европе.", lang.EN, nil},
 		{"deprecated term not also missing", "Они борются с «тремя силами зла».", `They fight the "three evil forces".`, lang.RU,
 			[]want{{"term-forbidden", "three evil forces"}}},
@@ -378,5 +388,47 @@ func TestQuote(t *testing.T) {
 		if got := quote(tt.l, tt.in); got != tt.want {
 			t.Errorf("quote(%s, %q) = %q, want %q", tt.l, tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestSeverityModel: error where the target has no rendering of the
+// concept at all; warning where it renders it in part; info where it
+// names the state by its capital; nothing where it uses the name's
+// adjective. A configured severity never raises what the rule rated
+// lower.
+func TestSeverityModel(t *testing.T) {
+	g := parseGlossary(t, testGlossary)
+	tests := []struct {
+		name     string
+		src, tgt string
+		srcLang  lang.Lang
+		sev      map[string]Severity
+		want     string
+	}{
+		{"no rendering at all", "The plan was rejected by Russia.", "План был отвергнут.", lang.EN, nil, "term-missing:error"},
+		{"a metonym", "The plan was rejected by Russia.", "План был отвергнут Кремлём.", lang.EN, nil, "term-missing:info"},
+		{"an adjective", "The plan of Russia was rejected.", "Российский план был отвергнут.", lang.EN, nil, ""},
+		{"in part", "Энергобезопасность важна.", "Security matters.", lang.RU, nil, "term-partial:warning"},
+		{"configured up, a metonym stays info", "The plan was rejected by Russia.", "План был отвергнут Кремлём.", lang.EN,
+			map[string]Severity{"term-missing": Error}, "term-missing:info"},
+		{"configured down", "The plan was rejected by Russia.", "План был отвергнут.", lang.EN,
+			map[string]Severity{"term-missing": Warning}, "term-missing:warning"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := NewDocument("a."+string(tt.srcLang)+".txt", tt.srcLang, tt.src)
+			tgt := NewDocument("a."+string(other(tt.srcLang))+".txt", other(tt.srcLang), tt.tgt)
+			res, err := New(Options{Glossary: g, Severities: tt.sev}).Check(context.Background(), src, tgt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range res.Findings {
+				got = append(got, f.Rule+":"+f.Severity.String())
+			}
+			if strings.Join(got, " ") != tt.want {
+				t.Errorf("got %v, want %q\n%s", got, tt.want, describe(res.Findings))
+			}
+		})
 	}
 }
