@@ -166,7 +166,7 @@ func findUnrendered(p *Pair) []unrendered {
 			found = found || rendered(h.Unit, a.Concept.ID)
 		}
 		found = found || derivedForm(p, h.Unit, expected) || nestedRendered(p, &nc, h.Unit, h.Concept)
-		if found || attributiveName(p, h) || transliteratedName(p, h) || currencyName(p, h) || demonymRendered(p, h, expected) != "" {
+		if found || attributiveName(p, h) || transliteratedName(p, h) || partOfLongerName(p, h) || currencyName(p, h) || demonymRendered(p, h, expected) != "" {
 			// Rendered, or rendered by a deprecated or forbidden term,
 			// which term-forbidden reports with the fix; or a name whose
 			// rendering no glossary lists (its adjective).
@@ -251,9 +251,12 @@ var englishFunctionWords = map[string]bool{
 	"while": true, "because": true, "if": true, "when": true, "where": true, "its": true, "their": true, "his": true, "her": true,
 }
 
-// transliteratedName reports whether a quoted one-word source term is a
-// proper name the target transliterates rather than translates: the
-// icebreaker «Россия» is the Rossiya, not the Russia.
+// transliteratedName reports whether a quoted source term is a proper
+// name the target transliterates rather than translates: the icebreaker
+// «Россия» is the Rossiya, not the Russia; the literary award «Дальний
+// Восток» is the Dalniy Vostok Award, not the Far East. Every word of the
+// term must have its transliteration among the target's capitalised
+// words.
 func transliteratedName(p *Pair, h TermHit) bool {
 	before := strings.TrimRight(p.Source.Text[:h.Start], " ")
 	after := strings.TrimLeft(p.Source.Text[h.End:], " ")
@@ -265,16 +268,49 @@ func transliteratedName(p *Pair, h TermHit) bool {
 	if !ok {
 		return false
 	}
-	word := p.Source.Text[h.Start:h.End]
-	for _, t := range tokensIn(p.TargetTokens(), ts) {
-		if !isName(t) {
+	words := 0
+	for _, w := range tokensIn(p.SourceTokens(), Span{h.Start, h.End}) {
+		if w.Kind != lang.Word {
 			continue
 		}
-		if p.sameName(word, t.Text) {
-			return true
+		words++
+		found := false
+		for _, t := range tokensIn(p.TargetTokens(), ts) {
+			if isName(t) && p.sameName(w.Text, t.Text) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
 		}
 	}
-	return false
+	return words > 0
+}
+
+// partOfLongerName reports whether a one-word source term written as a
+// name is the first word of a longer name that is not the term: "West"
+// in "West Midlands Police" or "West Brom" is no "West" (the Запад of
+// geopolitics), «Россия» in «Россия Сегодня» no Russia. The next word
+// follows after a space alone and is capitalised too.
+func partOfLongerName(p *Pair, h TermHit) bool {
+	tt := lang.Analyze(h.Term.Text)
+	if len(tt) != 1 || tt[0].Upper() || h.Term.EffectiveType() == glossary.Abbreviation {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(h.Term.Text); !unicode.IsUpper(r) {
+		return false
+	}
+	toks := p.SourceTokens()
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= h.End })
+	if i >= len(toks) || toks[i-1].End != h.End {
+		return false // the match ends inside a word
+	}
+	next := toks[i]
+	if gap := p.Source.Text[h.End:next.Start]; gap != " " && gap != "\u00a0" {
+		return false
+	}
+	return isName(next)
 }
 
 // currencyName reports whether a Russian source match names a currency's

@@ -70,6 +70,7 @@ const (
 	caseAny uint8 = iota
 	caseUpper
 	casePattern
+	caseInitial // a capital first letter: a one-word name
 )
 
 // unit is one matchable word: a token, or a part of a hyphenated one.
@@ -150,6 +151,12 @@ func (m *Matcher) addUnits(c *Concept, t *Term, order int, units []unit) {
 	n := m.root
 	for i, u := range units {
 		ent.cases[i] = caseOf(u.Text, t.CaseSensitive)
+		if len(units) == 1 && ent.cases[i].kind == caseAny && titleCase(u.Text) {
+			// A one-word name matches a word written with a capital only:
+			// «Куба» is not «кубов» (cubic metres), «Запад» not «на запад»,
+			// "Turkey" not "turkey".
+			ent.cases[i] = caseReq{kind: caseInitial}
+		}
 		ent.anyCase = ent.anyCase && ent.cases[i].kind == caseAny
 		ent.norms = append(ent.norms, u.Norm)
 		ent.texts = append(ent.texts, u.Text)
@@ -218,9 +225,39 @@ func casePatternOf(word string) string {
 	return string(b)
 }
 
+// titleCase reports whether a word is written with a capital and then
+// small letters only (a name: Куба, Turkey; not SCO, not МИДа, not iPhone).
+func titleCase(word string) bool {
+	first, lower := true, false
+	for _, r := range word {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		if first {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			first = false
+			continue
+		}
+		if unicode.IsUpper(r) {
+			return false
+		}
+		lower = true
+	}
+	return lower
+}
+
 // satisfies reports whether the text word meets the requirement.
 func (c caseReq) satisfies(word string) bool {
 	switch c.kind {
+	case caseInitial:
+		for _, r := range word {
+			if unicode.IsLetter(r) {
+				return unicode.IsUpper(r)
+			}
+		}
+		return false
 	case caseUpper:
 		// The first n letters in capitals: SCO, SCO's, ШОС, МИДа.
 		n := 0

@@ -68,6 +68,13 @@ en: non-proliferation
 
 [china]
 en: China
+
+[cuba]
+ru: Куба
+en: Cuba
+
+[turkey]
+en: Turkey
 `
 
 func recognizeFixture(t testing.TB) *Glossary {
@@ -132,6 +139,9 @@ func TestMatcherFind(t *testing.T) {
 		{"en both ways", en, "nonproliferation, non-proliferation and non proliferation", "npt:nonproliferation | npt:non-proliferation | npt:non proliferation"},
 		{"en part of a compound", en, "Russia–China trade and the China-led bank", "china:China | china:China"},
 		{"ru compounds are not joined", ru, "военнополитического союза", ""},
+		{"a one-word name needs a capital", ru, "вывезли 340 тыс. кубов снега на Кубу", "cuba:Кубу"},
+		{"a one-word name in capitals", ru, "КУБА И РОССИЯ", "cuba:КУБА"},
+		{"en one-word name needs a capital", en, "roast turkey in Turkey", "turkey:Turkey"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
