@@ -301,6 +301,8 @@ func TestEnglishPairs(t *testing.T) {
 		{"security", "securities"},
 		{"community", "communities"},
 		{"nationalism", "nationalisms"},
+		{"presidency", "presidencies"},
+		{"governance", "governances"},
 		{"organisation", "organizations"},
 		{"Shanghai Cooperation Organisation", "Shanghai Cooperation Organization"},
 	}
@@ -322,6 +324,8 @@ func TestEnglishPairs(t *testing.T) {
 		{"majority", "major"}, {"authority", "author"}, {"organization", "organ"}, {"international", "intern"},
 		{"developed countries", "developing countries"}, {"United Nations", "unit"}, {"consulate", "consul"},
 		{"mediator", "mediation"}, {"peacekeepers", "peacekeeping"}, {"hegemonism", "hegemon"},
+		{"presidency", "president"}, {"Russian presidency", "Russian President"}, {"governance", "government"},
+		{"residency", "resident"},
 	}
 	for _, p := range apart {
 		t.Run("apart/"+p[0]+"≠"+p[1], func(t *testing.T) {
@@ -397,7 +401,7 @@ func TestMorphologyLevers(t *testing.T) {
 		}{
 			{"Snowball alone", plainEN},
 			{"+ possessives, irregular plurals, UK→US", func(w string) string { return stemEnglishGuarded(w, false) }},
-			{"+ derivation guard: -ism, -ity, -ization, -ional kept (= Stem)", Stem},
+			{"+ derivation guard: -ism, -ity, -ization, -ional, -ency, -ancy, -ance kept (= Stem)", Stem},
 		} {
 			rec, col, _, _ := morphScore(en, r.key)
 			t.Logf("| %s | %.2f%% | %.2f%% |", r.name, rec, col)

@@ -143,10 +143,13 @@ func americanSpelling(w string) string {
 // derivedEndings are the derivational endings Snowball strips although
 // the word they make is another term: nationalism is not nation,
 // unilateralism not unilateral, security not secure, majority not major,
-// organization not organ, national not nation, international not intern.
+// organization not organ, national not nation, international not intern,
+// a presidency (a chairmanship) not a president, governance not
+// government, a residency not a resident.
 // A word with one keys as itself, its plural folded to the singular.
 var derivedEndings = []struct{ plural, singular string }{
 	{"isms", "ism"}, {"ities", "ity"}, {"izations", "ization"}, {"ionals", "ional"},
+	{"encies", "ency"}, {"ancies", "ancy"}, {"ances", "ance"},
 }
 
 // keptWhole are words whose Snowball stem is another term's, with their
