@@ -36,7 +36,7 @@ import (
 const cacheVersion = "tolmach-check-glossary-1+" + lang.StemVersion
 
 // cacheMagic starts every cache file.
-const cacheMagic = "tolmach check glossary cache\n"
+const cacheMagic = "tolmach check glossary cache 2\n"
 
 // GlossarySource is one glossary file a checker's glossary was read
 // from, with the state that decides whether a cached copy is fresh. A
@@ -159,7 +159,7 @@ func (gc GlossaryCache) Store(srcs []GlossarySource, c *Checker) error {
 // CRC-32C of everything before it (4 bytes, little-endian). Strings are
 // a uvarint length and the bytes; numbers are uvarints. The body is the
 // number of concepts, each concept (ID, Domain, Definition, Note,
-// Source, Origin, its number of terms and each term: Text, Lang, Status,
+// Source, Context, Origin, its number of terms and each term: Text, Lang, Status,
 // Type, Note, Origin, flags), then the term index (the concepts always
 // kept, then each key with its concepts as ascending deltas).
 
@@ -186,7 +186,7 @@ func encodePrepared(g *glossary.Glossary, x *termIndex, state string) []byte {
 	}
 	b = binary.AppendUvarint(b, uint64(nTerms))
 	for _, c := range g.Concepts {
-		for _, s := range []string{c.ID, c.Domain, c.Definition, c.Note, c.Source, c.Origin} {
+		for _, s := range []string{c.ID, c.Domain, c.Definition, c.Note, c.Source, c.Context, c.Origin} {
 			b = appendString(b, s)
 		}
 		b = binary.AppendUvarint(b, uint64(len(c.Terms)))
@@ -346,7 +346,7 @@ func decodePrepared(data []byte, state string) (*glossary.Glossary, *termIndex, 
 	used := 0
 	for i := range concepts {
 		c := &concepts[i]
-		c.ID, c.Domain, c.Definition, c.Note, c.Source, c.Origin = d.str(), d.str(), d.str(), d.str(), d.str(), d.str()
+		c.ID, c.Domain, c.Definition, c.Note, c.Source, c.Context, c.Origin = d.str(), d.str(), d.str(), d.str(), d.str(), d.str(), d.str()
 		k := d.count(7)
 		if d.err != nil || k > nt-used {
 			return nil, nil, errCorrupt

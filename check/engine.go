@@ -283,6 +283,7 @@ func (c *Checker) Check(ctx context.Context, src, tgt *Document) (*Result, error
 	}
 	p.index()
 	p.assignUnits()
+	p.SourceTerms = inContext(p, p.SourceTerms)
 	res := &Result{Source: src, Target: tgt, Units: p.Units, Terms: len(p.SourceTerms)}
 	for _, u := range p.Units {
 		res.Segments += len(u.Source)
@@ -552,6 +553,72 @@ func englishInflection(term, word string) bool {
 		return true
 	case strings.HasSuffix(term, "s") && word+"s" == term:
 		return true // a plural term met in the singular
+	}
+	return false
+}
+
+// inContext drops the source matches of concepts that declare a context
+// (glossary.Concept.Context) when no word of it occurs in the match's
+// unit: «договор» of a publishing house with a poet is no treaty, "the
+// identity of the player" no nation's identity. Context entries match by
+// their words' keys, in order, anywhere in the unit's source sentences.
+func inContext(p *Pair, hs []TermHit) []TermHit {
+	var keysOf map[*glossary.Concept][][]string
+	out := hs[:0]
+	for _, h := range hs {
+		if h.Concept.Context == "" || h.Unit < 0 {
+			out = append(out, h)
+			continue
+		}
+		if keysOf == nil {
+			keysOf = map[*glossary.Concept][][]string{}
+		}
+		entries, ok := keysOf[h.Concept]
+		if !ok {
+			for _, w := range h.Concept.ContextWords() {
+				var keys []string
+				for _, t := range lang.Analyze(w) {
+					if t.Kind == lang.Word || t.Kind == lang.Number {
+						keys = append(keys, t.Key)
+					}
+				}
+				if len(keys) > 0 {
+					entries = append(entries, keys)
+				}
+			}
+			keysOf[h.Concept] = entries
+		}
+		ss, ok := p.Units[h.Unit].SourceSpan()
+		if ok && containsKeys(tokensIn(p.SourceTokens(), ss), entries) {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// containsKeys reports whether one of the key sequences occurs in toks
+// (a hyphenated word's parts count as words).
+func containsKeys(toks []lang.Token, entries [][]string) bool {
+	var keys []string
+	for _, t := range toks {
+		if t.Kind != lang.Word && t.Kind != lang.Number {
+			continue
+		}
+		keys = append(keys, t.Key)
+		for _, part := range t.Parts {
+			keys = append(keys, part.Key)
+		}
+	}
+	for _, e := range entries {
+	next:
+		for i := 0; i+len(e) <= len(keys); i++ {
+			for k := range e {
+				if keys[i+k] != e[k] {
+					continue next
+				}
+			}
+			return true
+		}
 	}
 	return false
 }

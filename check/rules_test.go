@@ -67,6 +67,15 @@ en: New START Treaty
 ru: энергобезопасность | preferred fullForm
 en: energy security | preferred fullForm
 
+[us-congress]
+ru: Конгресс [США]
+en: [US] Congress
+
+[identity]
+context: national, cultural, civilisational, национальный, культурный, цивилизационный
+ru: идентичность
+en: identity
+
 [usa]
 ru: США | preferred abbreviation case
 en: United States | preferred shortForm
@@ -199,6 +208,14 @@ func TestRules(t *testing.T) {
 			[]want{{"term-missing", "rendered by the metonym \"Washington\""}}},
 		{"a name not rendered at all is still an error", "The plan was rejected by Russia.", "План был отвергнут.", lang.EN,
 			[]want{{"term-missing", "is not rendered as «Россия»"}}},
+		{"an optional word left out of the target", "The US Congress passed the bill.", "Конгресс принял закон.", lang.EN, nil},
+		{"an optional word left out of the source", "Конгресс принял закон.", "Congress passed the bill.", lang.RU, nil},
+		{"the term in full", "Конгресс США принял закон.", "The US Congress passed the bill.", lang.RU, nil},
+		{"a term with optional words not rendered", "Конгресс принял закон.", "The parliament passed the bill.", lang.RU,
+			[]want{{"term-missing", `«Конгресс» is not rendered as "[US] Congress"`}}},
+		{"a general word out of its context", "The identity of the player was not confirmed.", "Личность игрока не раскрывается.", lang.EN, nil},
+		{"a general word in its context", "National identity matters.", "Национальная самобытность важна.", lang.EN,
+			[]want{{"term-missing", `"identity" is not rendered as «идентичность»`}}},
 		{"attributive name", "US missiles were deployed in Europe.", "Американские ракеты были размещены в Европе.", lang.EN, nil},
 		{"deprecated term not also missing", "Они борются с «тремя силами зла».", `They fight the "three evil forces".`, lang.RU,
 			[]want{{"term-forbidden", "three evil forces"}}},

@@ -85,6 +85,104 @@ type Term struct {
 	Origin string
 }
 
+// Forms returns the ways the term may be written: its text with the
+// optional words (those in square brackets, «Конгресс [США]», "[US]
+// Congress") kept, without the brackets, then with each combination of
+// optional groups left out («Конгресс»). A term without brackets, or
+// with unbalanced or nested ones, has one form: its text.
+func (t *Term) Forms() []string {
+	parts, ok := splitOptional(t.Text)
+	if !ok {
+		return []string{t.Text}
+	}
+	var groups []int // indexes of the optional parts
+	for i, p := range parts {
+		if p.optional {
+			groups = append(groups, i)
+		}
+	}
+	if len(groups) > 4 {
+		groups = groups[:4] // 16 forms at most; the rest stay in
+	}
+	var out []string
+	seen := map[string]bool{}
+	for mask := 0; mask < 1<<len(groups); mask++ {
+		drop := map[int]bool{}
+		for b, i := range groups {
+			if mask&(1<<b) != 0 {
+				drop[i] = true
+			}
+		}
+		var sb strings.Builder
+		for i, p := range parts {
+			if !drop[i] {
+				sb.WriteString(p.text)
+			}
+		}
+		f := strings.Join(strings.Fields(sb.String()), " ")
+		if f != "" && !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// FullText returns the term written in full: its text with the brackets
+// of optional words removed and the words kept.
+func (t *Term) FullText() string { return t.Forms()[0] }
+
+// HasOptional reports whether the term marks optional words.
+func (t *Term) HasOptional() bool {
+	_, ok := splitOptional(t.Text)
+	return ok
+}
+
+type termPart struct {
+	text     string
+	optional bool
+}
+
+// splitOptional cuts a term into its parts outside and inside square
+// brackets; ok is false when the term has no brackets, or unbalanced,
+// nested or empty ones (then the brackets are just characters).
+func splitOptional(text string) (parts []termPart, ok bool) {
+	if !strings.ContainsAny(text, "[]") {
+		return nil, false
+	}
+	rest := text
+	for rest != "" {
+		open := strings.IndexByte(rest, '[')
+		closing := strings.IndexByte(rest, ']')
+		if open < 0 {
+			if closing >= 0 {
+				return nil, false
+			}
+			parts = append(parts, termPart{text: rest})
+			break
+		}
+		if closing < open {
+			return nil, false
+		}
+		inner := rest[open+1 : closing]
+		if strings.TrimSpace(inner) == "" || strings.IndexByte(inner, '[') >= 0 {
+			return nil, false
+		}
+		if open > 0 {
+			parts = append(parts, termPart{text: rest[:open]})
+		}
+		parts = append(parts, termPart{text: inner, optional: true})
+		rest = rest[closing+1:]
+	}
+	// Something must remain when every optional part is left out.
+	for _, p := range parts {
+		if !p.optional && strings.TrimSpace(p.text) != "" {
+			return parts, true
+		}
+	}
+	return nil, false
+}
+
 // EffectiveType returns t.Type, or FullForm when it is unset.
 func (t *Term) EffectiveType() Type {
 	if t.Type == "" {
@@ -100,9 +198,27 @@ type Concept struct {
 	Definition string
 	Note       string
 	Source     string
-	Terms      []*Term // in the order given; languages interleaved as read
+	// Context lists words or phrases, comma-separated, in any language,
+	// of which one must occur in a sentence for a term of the concept
+	// found there to count in a check: a general word the glossary lists
+	// for one sense only («договор» as a treaty between states, "identity"
+	// as a nation's) needs its context. Empty means none is needed.
+	Context string
+	Terms   []*Term // in the order given; languages interleaved as read
 	// Origin is where the concept was read from, "file:line", for messages.
 	Origin string
+}
+
+// ContextWords returns the entries of the concept's Context, trimmed,
+// empty ones left out.
+func (c *Concept) ContextWords() []string {
+	var out []string
+	for _, w := range strings.Split(c.Context, ",") {
+		if w = strings.TrimSpace(w); w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // TermsIn returns the concept's terms of language lang, in order.

@@ -12,7 +12,7 @@ import (
 
 // conceptFields are the concept-level fields of the native format, in the
 // order they are written.
-var conceptFields = []string{"domain", "definition", "note", "source"}
+var conceptFields = []string{"domain", "definition", "note", "source", "context"}
 
 // parseNative reads the native .glossary format (see docs/glossary-format.md)
 // from text, which must already be decoded to UTF-8. file names the input
@@ -114,7 +114,7 @@ func parseNative(text, file string) (*Glossary, error) {
 			continue
 		}
 		if !isLangCode(key) {
-			return nil, errAt(file, ln, 1, "unknown field %q (want domain, definition, note, source or a language code such as ru or en)", key)
+			return nil, errAt(file, ln, 1, "unknown field %q (want domain, definition, note, source, context or a language code such as ru or en)", key)
 		}
 		t, err := parseTermLine(line[colon+1:], file, ln, utf8.RuneCountInString(line[:colon+1]))
 		if err != nil {
@@ -255,6 +255,8 @@ func conceptField(c *Concept, key string) *string {
 		return &c.Note
 	case "source":
 		return &c.Source
+	case "context":
+		return &c.Context
 	}
 	panic("glossary: unknown concept field " + key)
 }

@@ -210,3 +210,65 @@ func TestWriteRejectsInvalid(t *testing.T) {
 		})
 	}
 }
+
+// TestTermForms: square brackets mark optional words; a term has its
+// full form first, then each combination of optional groups left out.
+func TestTermForms(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Конгресс [США]", []string{"Конгресс США", "Конгресс"}},
+		{"[US] Congress", []string{"US Congress", "Congress"}},
+		{"министр [иностранных дел] [России]", []string{"министр иностранных дел России", "министр России", "министр иностранных дел", "министр"}},
+		{"no brackets", []string{"no brackets"}},
+		{"unbalanced [bracket", []string{"unbalanced [bracket"}},
+		{"nested [a [b]]", []string{"nested [a [b]]"}},
+		{"[only optional]", []string{"[only optional]"}},
+		{"empty [] group", []string{"empty [] group"}},
+	}
+	for _, tt := range tests {
+		term := &Term{Text: tt.text}
+		if got := term.Forms(); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("Forms(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestOptionalAndContextWritten: a term with optional words goes to TBX
+// in full (what other tools read) with the marked form in a termNote;
+// a concept's context to TBX's admin and CSV's context column; both come
+// back from every format.
+func TestOptionalAndContextWritten(t *testing.T) {
+	g, err := Parse([]byte("[x]\ncontext: Washington, американский\nru: Конгресс [США]\nen: [US] Congress\n"), "s.glossary", Native)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		f    Format
+		want []string
+	}{
+		{TBX, []string{"<term>Конгресс США</term>", `<termNote type="x-tolmach-optional">Конгресс [США]</termNote>`, `<admin type="x-tolmach-context">Washington, американский</admin>`}},
+		{TBX3, []string{"<term>US Congress</term>", `<admin type="x-tolmach-context">Washington, американский</admin>`}},
+		{CSV, []string{"Конгресс [США]", "context", `"Washington, американский"`}},
+		{Native, []string{"\ncontext: Washington, американский\n", "ru: Конгресс [США]\n"}},
+	} {
+		var b bytes.Buffer
+		if err := Write(&b, g, tt.f); err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(b.String(), w) {
+				t.Errorf("%s output lacks %q:\n%s", tt.f, w, b.String())
+			}
+		}
+		g2, err := Parse(b.Bytes(), "rt."+string(tt.f), tt.f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := g2.Concepts[0]
+		if c.Context != "Washington, американский" || c.TermsIn("ru")[0].Text != "Конгресс [США]" || c.TermsIn("en")[0].Text != "[US] Congress" {
+			t.Errorf("%s round trip: context %q, terms %q %q", tt.f, c.Context, c.TermsIn("ru")[0].Text, c.TermsIn("en")[0].Text)
+		}
+	}
+}

@@ -116,18 +116,26 @@ func newNode() *trieNode { return &trieNode{} }
 func (m *Matcher) Len() int { return m.terms }
 
 func (m *Matcher) add(c *Concept, t *Term, order int) {
-	toks := lang.Analyze(t.Text)
-	units := unitsOf(toks)
-	if len(units) == 0 {
-		return
+	added := false
+	// Each form of a term with optional words («Конгресс [США]»: in
+	// full, and «Конгресс»).
+	for _, form := range t.Forms() {
+		toks := lang.Analyze(form)
+		units := unitsOf(toks)
+		if len(units) == 0 {
+			continue
+		}
+		m.addUnits(c, t, order, units)
+		added = true
+		// A term with an English compound is found written solid too
+		// (Anti-Terrorist as antiterrorist); the other way round is the
+		// text side's (see FindTokens).
+		if solid, ok := solidUnitsOf(toks); ok {
+			m.addUnits(c, t, order, solid)
+		}
 	}
-	m.addUnits(c, t, order, units)
-	m.terms++
-	// A term with an English compound is found written solid too
-	// (Anti-Terrorist as antiterrorist); the other way round is the text
-	// side's (see FindTokens).
-	if solid, ok := solidUnitsOf(toks); ok {
-		m.addUnits(c, t, order, solid)
+	if added {
+		m.terms++
 	}
 }
 

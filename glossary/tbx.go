@@ -22,6 +22,16 @@ import (
 // deprecated plus this note). Other tools ignore it.
 const flagsNote = "x-tolmach-flags"
 
+// optionalNote is the termNote type under which tolmach keeps, in TBX, a
+// term with optional words as the native format writes it («Конгресс
+// [США]»); the <term> itself holds the term in full, which is what other
+// tools read.
+const optionalNote = "x-tolmach-optional"
+
+// contextAdmin is the admin type under which tolmach keeps, in TBX, a
+// concept's context words (Concept.Context).
+const contextAdmin = "x-tolmach-context"
+
 // tbxReader holds the state of one streaming TBX parse.
 type tbxReader struct {
 	tz    tokenizer
@@ -312,7 +322,8 @@ func (r *tbxReader) start(el xtok) error {
 		return nil // header notes and the like
 	}
 	switch kind {
-	case "administrativeStatus", "normativeAuthorization", "termType", flagsNote, "subjectField", "definition", "note", "source":
+	case "administrativeStatus", "normativeAuthorization", "termType", flagsNote, "subjectField", "definition", "note", "source",
+		optionalNote, contextAdmin:
 	case "abbreviatedFormFor":
 		// The term is an abbreviation of the full form named.
 		if r.t != nil && r.t.Type == "" {
@@ -362,6 +373,18 @@ func (r *tbxReader) start(el xtok) error {
 	case "source":
 		if r.t == nil && r.lang == "" && r.c.Source == "" {
 			r.c.Source = v
+		}
+	case contextAdmin:
+		if r.t == nil && r.lang == "" && r.c.Context == "" {
+			r.c.Context = v
+		}
+	case optionalNote:
+		// The marked form replaces the term only if it is the same term.
+		if r.t != nil {
+			marked := &Term{Text: normalizeTerm(v)}
+			if marked.HasOptional() && marked.FullText() == r.t.Text {
+				r.t.Text = marked.Text
+			}
 		}
 	case "note":
 		switch {

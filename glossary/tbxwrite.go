@@ -116,6 +116,9 @@ func writeEntries(bw *bufio.Writer, g *Glossary, sh tbxShape) {
 		if c.Source != "" {
 			bw.WriteString(i2 + `<admin type="source">` + xmlEsc(c.Source) + "</admin>\n")
 		}
+		if c.Context != "" {
+			bw.WriteString(i2 + `<admin type="` + contextAdmin + `">` + xmlEsc(c.Context) + "</admin>\n")
+		}
 		if c.Note != "" {
 			bw.WriteString(i2 + "<note>" + xmlEsc(c.Note) + "</note>\n")
 		}
@@ -123,7 +126,7 @@ func writeEntries(bw *bufio.Writer, g *Glossary, sh tbxShape) {
 			bw.WriteString(i2 + "<" + sh.langSet + ` xml:lang="` + xmlEsc(l) + `">` + "\n")
 			for _, t := range c.TermsIn(l) {
 				bw.WriteString(i3 + "<" + sh.tig + ">\n")
-				bw.WriteString(i4 + "<term>" + xmlEsc(t.Text) + "</term>\n")
+				bw.WriteString(i4 + "<term>" + xmlEsc(t.FullText()) + "</term>\n")
 				if s := tbxAdmnStatus(t.Status); s != "" {
 					bw.WriteString(i4 + `<termNote type="administrativeStatus">` + s + "</termNote>\n")
 				}
@@ -142,6 +145,9 @@ func writeEntries(bw *bufio.Writer, g *Glossary, sh tbxShape) {
 				}
 				if len(flags) > 0 {
 					bw.WriteString(i4 + `<termNote type="` + flagsNote + `">` + strings.Join(flags, " ") + "</termNote>\n")
+				}
+				if t.HasOptional() {
+					bw.WriteString(i4 + `<termNote type="` + optionalNote + `">` + xmlEsc(t.Text) + "</termNote>\n")
 				}
 				if t.Note != "" {
 					bw.WriteString(i4 + "<note>" + xmlEsc(t.Note) + "</note>\n")

@@ -52,7 +52,7 @@ const (
 // makes an existing index give different answers; it includes
 // lang.StemVersion, which changes with the stemmer. It is part of every
 // cache key, so a new tolmach never reads an index an older one built.
-const AnalysisVersion = "tolmach-analysis-4+" + lang.StemVersion
+const AnalysisVersion = "tolmach-analysis-5+" + lang.StemVersion
 
 // tokenForm selects which form of a lang token a tokenizer emits.
 type tokenForm uint8

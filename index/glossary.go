@@ -217,9 +217,13 @@ func displayDir(dir string) string {
 func conceptDocument(c *glossary.Concept, id string) (map[string]interface{}, error) {
 	texts := make(map[string][]string, 2*len(indexedLangs))
 	for _, t := range c.Terms {
-		texts[t.Lang] = append(texts[t.Lang], t.Text)
-		if t.CaseSensitive || t.Type == glossary.Abbreviation || hasCapitalsWord(t.Text) {
-			texts[t.Lang+abbrSuffix] = append(texts[t.Lang+abbrSuffix], t.Text)
+		// A term with optional words is indexed in each of its forms
+		// («Конгресс [США]»: in full, and «Конгресс»).
+		for _, form := range t.Forms() {
+			texts[t.Lang] = append(texts[t.Lang], form)
+			if t.CaseSensitive || t.Type == glossary.Abbreviation || hasCapitalsWord(form) {
+				texts[t.Lang+abbrSuffix] = append(texts[t.Lang+abbrSuffix], form)
+			}
 		}
 	}
 	doc := map[string]interface{}{
@@ -389,7 +393,17 @@ func encodeMatch(c *glossary.Concept) string {
 		if !isIndexedLang(t.Lang) {
 			continue
 		}
-		toks := analyzeCached(t.Text)
+		for _, form := range t.Forms() {
+			appendMatchRecord(&b, c, i, t, analyzeCached(form))
+		}
+	}
+	return b.String()
+}
+
+// appendMatchRecord writes the match record of one form of term t, the
+// i-th of c (a term with optional words has several forms, one index).
+func appendMatchRecord(b *strings.Builder, c *glossary.Concept, i int, t *glossary.Term, toks []lang.Token) {
+	{
 		if b.Len() > 0 {
 			b.WriteString(recordSep)
 		}
@@ -413,7 +427,6 @@ func encodeMatch(c *glossary.Concept) string {
 			b.WriteString(tok.Key)
 		}
 	}
-	return b.String()
 }
 
 // decodeMatch parses the match field; it skips records it cannot read
