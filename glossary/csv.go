@@ -510,7 +510,17 @@ func writeDelimited(w io.Writer, g *Glossary, sep rune) error {
 	for _, l := range langs {
 		header = append(header, l, l+sufStatus, l+sufType, l+sufFlags, l+sufNote)
 	}
-	header = append(header, conceptFields...)
+	// The context column is written only when a concept has a context, so
+	// that the files of glossaries without one keep their columns.
+	fields := conceptFields
+	hasContext := false
+	for _, c := range g.Concepts {
+		hasContext = hasContext || c.Context != ""
+	}
+	if !hasContext {
+		fields = slices.DeleteFunc(slices.Clone(conceptFields), func(f string) bool { return f == "context" })
+	}
+	header = append(header, fields...)
 	bw := bufio.NewWriter(w)
 	cw := csv.NewWriter(bw)
 	cw.Comma = sep
@@ -543,7 +553,7 @@ func writeDelimited(w io.Writer, g *Glossary, sep rune) error {
 					rec = append(rec, "", "", "", "", "")
 				}
 			}
-			for _, f := range conceptFields {
+			for _, f := range fields {
 				if i == 0 {
 					rec = append(rec, *conceptField(c, f))
 				} else {
