@@ -440,7 +440,7 @@ func TestRealText(t *testing.T) {
 		return res.Findings, sd.Words(), nil
 	}
 
-	// Check every document, two at a time per core.
+	// Check the documents, one at a time per core.
 	var todo []realDoc
 	for _, d := range split {
 		if d.split != "excluded" && (only == "" || strings.Contains(d.name(), only)) {
