@@ -117,6 +117,16 @@ type LookupRequest struct {
 // contract's lookup JSON. Queries over project.MaxQueryRunes characters
 // are cut (the result's query is the one given).
 func (s *Server) Lookup(ctx context.Context, req LookupRequest) (*project.Lookup, error) {
+	res, err := s.lookupResults(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	return project.NewLookup(req.Query, res), nil
+}
+
+// lookupResults runs a lookup on the current glossaries (the API's JSON
+// and the web app's pages are made from its results).
+func (s *Server) lookupResults(ctx context.Context, req LookupRequest) ([]index.Result, error) {
 	q := index.Query{Text: req.Query, Lang: req.Lang, Limit: req.Limit, Exact: req.Exact}
 	if q.Lang == "auto" {
 		q.Lang = ""
@@ -126,11 +136,7 @@ func (s *Server) Lookup(ctx context.Context, req LookupRequest) (*project.Lookup
 	}
 	sn := s.acquire()
 	defer sn.release()
-	res, err := sn.index.Lookup(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	return project.NewLookup(req.Query, res), nil
+	return sn.index.Lookup(ctx, q)
 }
 
 // badRequest is a request error the client can fix: 400 bad_request

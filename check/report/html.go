@@ -167,13 +167,38 @@ func writeHTML(w io.Writer, r *check.Report, _ Options) error {
 
 // htmlPieces cuts segment s of d into plain and highlighted pieces.
 func htmlPieces(d *check.Document, s check.Span, fs []check.Finding, source bool) []htmlPiece {
+	var out []htmlPiece
+	for _, p := range Highlight(d, s, fs, source) {
+		hp := htmlPiece{Text: p.Text}
+		if p.Finding >= 0 {
+			f := &fs[p.Finding]
+			hp.Class, hp.Title = f.Severity.String(), sanitize(f.Rule+": "+f.Message)
+		}
+		out = append(out, hp)
+	}
+	return out
+}
+
+// Piece is a run of a segment's text for display: plain, or the span a
+// finding marks.
+type Piece struct {
+	Text string // safe to show: control characters dropped, white space collapsed
+	// Finding is the index in the findings given to [Highlight] of the
+	// finding that marks this piece, or -1 for plain text.
+	Finding int
+}
+
+// Highlight cuts segment s of document d into plain pieces and the
+// pieces marked by findings fs: by their source locations when source is
+// true, else by their target ones. Only a location's match is marked
+// (not a whole segment); where marks overlap, the first one wins.
+func Highlight(d *check.Document, s check.Span, fs []check.Finding, source bool) []Piece {
 	type mark struct {
 		check.Span
-		sev   check.Severity
-		title string
+		finding int
 	}
 	var marks []mark
-	for _, f := range fs {
+	for i, f := range fs {
 		l := f.Target
 		if source {
 			l = f.Source
@@ -185,19 +210,18 @@ func htmlPieces(d *check.Document, s check.Span, fs []check.Finding, source bool
 		if l.Match == "" || sp.Start < s.Start || sp.End > s.End || sp.Start >= sp.End {
 			continue
 		}
-		marks = append(marks, mark{sp, f.Severity, f.Rule + ": " + f.Message})
+		marks = append(marks, mark{sp, i})
 	}
-	sort.Slice(marks, func(i, j int) bool { return marks[i].Start < marks[j].Start })
-	var out []htmlPiece
+	sort.SliceStable(marks, func(i, j int) bool { return marks[i].Start < marks[j].Start })
+	var out []Piece
 	at := s.Start
 	for _, m := range marks {
 		if m.Start < at {
 			continue
 		}
-		out = append(out, htmlPiece{Text: sanitize(collapse(d.Text[at:m.Start]))},
-			htmlPiece{Text: sanitize(collapse(d.Text[m.Start:m.End])), Class: m.sev.String(), Title: sanitize(m.title)})
+		out = append(out, Piece{Text: sanitize(collapse(d.Text[at:m.Start])), Finding: -1},
+			Piece{Text: sanitize(collapse(d.Text[m.Start:m.End])), Finding: m.finding})
 		at = m.End
 	}
-	out = append(out, htmlPiece{Text: sanitize(collapse(d.Text[at:s.End]))})
-	return out
+	return append(out, Piece{Text: sanitize(collapse(d.Text[at:s.End])), Finding: -1})
 }
