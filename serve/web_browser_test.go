@@ -192,7 +192,7 @@ func TestBrowserCheck(t *testing.T) {
 			t.Errorf("the report lacks a %s finding:\n%s", want, findings)
 		}
 	}
-	if !strings.Contains(summary, "errors") {
+	if !strings.Contains(summary, "errors: 4") {
 		t.Errorf("summary %q", summary)
 	}
 	if !get(t, ctx, chromedp.Evaluate[bool](`getComputedStyle(document.querySelector("li.finding.is-warning")).display !== "none"`)) {
@@ -200,6 +200,11 @@ func TestBrowserCheck(t *testing.T) {
 	}
 	if !get(t, ctx, chromedp.Evaluate[bool](`!document.querySelector("button.copy").hidden`)) {
 		t.Errorf("the script did not show the copy buttons")
+	}
+	// The suppression lines of the first finding, opened for the picture.
+	must(t, ctx, chromedp.Click("li.finding details.suppress summary"), chromedp.WaitVisible("li.finding details.suppress pre"))
+	if snippet := get(t, ctx, chromedp.Text("li.finding details.suppress pre")); !strings.HasPrefix(snippet, "[[ignore]]") {
+		t.Errorf("the first suppression line is %q", snippet)
 	}
 	screenshot(t, ctx, "check")
 

@@ -150,9 +150,9 @@ var messages = map[string]message{
 	"check.submit":       {"Check", "Проверить"},
 
 	"report.title":             {"Check report", "Отчёт о проверке"},
-	"report.errors":            {"%d errors", "ошибок: %d"},
-	"report.warnings":          {"%d warnings", "предупреждений: %d"},
-	"report.info":              {"%d notes", "замечаний: %d"},
+	"report.errors":            {"errors: %d", "ошибок: %d"},
+	"report.warnings":          {"warnings: %d", "предупреждений: %d"},
+	"report.info":              {"notes: %d", "замечаний: %d"},
 	"report.checked":           {"%d segments, %d terms checked", "проверено сегментов: %d, терминов: %d"},
 	"report.again":             {"Check another", "Проверить другой текст"},
 	"report.filters":           {"Filters", "Фильтры"},
