@@ -596,10 +596,20 @@ func TestRealText(t *testing.T) {
 			}
 		}
 		if words[sp] > 0 {
-			rate := float64(tot.falsePos+tot.unadjudicated) * 1000 / float64(words[sp])
-			fmt.Fprintf(&b, "%-7s false or unadjudicated errors and warnings: %.2f per 1,000 source words (target ≤ 0.5)\n", sp, rate)
+			// On the tune part a finding nobody adjudicated counts as a
+			// possible false alarm, so a change that adds some fails
+			// until they are adjudicated (or their cause fixed). On the
+			// unseen part they are counted apart and fail only under
+			// TOLMACH_REALTEXT_STRICT: nobody should have to read the
+			// unseen findings to land a change.
+			bad := tot.falsePos
+			if sp == "tune" {
+				bad += tot.unadjudicated
+			}
+			rate := float64(bad) * 1000 / float64(words[sp])
+			fmt.Fprintf(&b, "%-7s false errors and warnings: %.2f per 1,000 source words (target ≤ 0.5); unadjudicated: %d\n", sp, float64(tot.falsePos)*1000/float64(words[sp]), tot.unadjudicated)
 			if lim := limits[sp+".false_per_1k_max"]; rate > lim {
-				t.Errorf("%s: %.2f false or unadjudicated errors and warnings per 1,000 source words, above %.2f of limits.tsv: a regression (adjudicate the new findings, or fix their cause)", sp, rate, lim)
+				t.Errorf("%s: %.2f false (tune: or unadjudicated) errors and warnings per 1,000 source words, above %.2f of limits.tsv: a regression (adjudicate the new findings, or fix their cause)", sp, rate, lim)
 			}
 		}
 	}
