@@ -398,6 +398,7 @@ type nestCache struct {
 	byUnit map[int][]TermHit // TargetAllTerms by unit
 	toks   map[int][]lang.Token
 	at     map[int]map[int][]nestOcc
+	pats   map[*glossary.Concept][][]nestElem // see patterns
 }
 
 // unit returns unit u's target tokens (nil when it has no target) and
@@ -441,6 +442,58 @@ func (nc *nestCache) unit(p *Pair, u int) ([]lang.Token, map[int][]nestOcc) {
 	return toks, at
 }
 
+// nestElem is one element of a term as a pattern: a word's key, or the
+// term of another concept nested in it as a placeholder for that concept.
+type nestElem struct {
+	key     string
+	concept *glossary.Concept
+	term    *glossary.Term
+}
+
+// patterns returns concept c's usable target terms that have terms of
+// other concepts inside them, as patterns; worked out once per concept.
+func (nc *nestCache) patterns(p *Pair, c *glossary.Concept) [][]nestElem {
+	if pats, ok := nc.pats[c]; ok {
+		return pats
+	}
+	if nc.pats == nil {
+		nc.pats = map[*glossary.Concept][][]nestElem{}
+	}
+	var pats [][]nestElem
+	for _, t := range c.Terms {
+		if t.Lang != string(p.Target.Lang) || !c.EffectiveStatus(t).Usable() {
+			continue
+		}
+		ttoks := lang.Analyze(t.Text)
+		var pat []nestElem
+		nested := p.targetMatcher.findAll(t.Text)
+		hasNested := false
+		for i := 0; i < len(ttoks); {
+			var n *TermHit // the longest term of another concept starting here
+			for k := range nested {
+				if nested[k].Concept != c && nested[k].Start == ttoks[i].Start && (n == nil || nested[k].End > n.End) {
+					n = &nested[k]
+				}
+			}
+			if n == nil {
+				pat = append(pat, nestElem{key: ttoks[i].Key})
+				i++
+				continue
+			}
+			hasNested = true
+			pat = append(pat, nestElem{concept: n.Concept, term: n.Term})
+			for i < len(ttoks) && ttoks[i].Start < n.End {
+				i++
+			}
+		}
+		if hasNested {
+			pats = append(pats, pat)
+		}
+	}
+	nc.pats[c] = pats
+	return pats
+}
+
 // nestedRendered reports whether the target of unit u renders concept c
 // by one of its terms with a term of another concept inside it expanded
 // from or contracted to its abbreviation: «центральная координирующая
@@ -450,48 +503,15 @@ func nestedRendered(p *Pair, nc *nestCache, u int, c *glossary.Concept) bool {
 	if p.targetMatcher == nil {
 		return false
 	}
+	pats := nc.patterns(p, c)
+	if len(pats) == 0 {
+		return false
+	}
 	toks, at := nc.unit(p, u)
 	if toks == nil {
 		return false
 	}
-	for _, t := range c.Terms {
-		if t.Lang != string(p.Target.Lang) || !c.EffectiveStatus(t).Usable() {
-			continue
-		}
-		// The term as a pattern: its words' keys, with the terms of other
-		// concepts inside it as placeholders for those concepts.
-		type elem struct {
-			key     string
-			concept *glossary.Concept
-			term    *glossary.Term
-		}
-		ttoks := lang.Analyze(t.Text)
-		var pat []elem
-		nested := p.targetMatcher.findAll(t.Text)
-		for i := 0; i < len(ttoks); {
-			var n *TermHit // the longest term of another concept starting here
-			for k := range nested {
-				if nested[k].Concept != c && nested[k].Start == ttoks[i].Start && (n == nil || nested[k].End > n.End) {
-					n = &nested[k]
-				}
-			}
-			if n == nil {
-				pat = append(pat, elem{key: ttoks[i].Key})
-				i++
-				continue
-			}
-			pat = append(pat, elem{concept: n.Concept, term: n.Term})
-			for i < len(ttoks) && ttoks[i].Start < n.End {
-				i++
-			}
-		}
-		hasNested := false
-		for _, e := range pat {
-			hasNested = hasNested || e.concept != nil
-		}
-		if !hasNested {
-			continue
-		}
+	for _, pat := range pats {
 		var match func(i, j int) bool
 		match = func(i, j int) bool {
 			if j == len(pat) {
