@@ -12,6 +12,7 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // The web app in a real browser: Debian's chromium, headless, driven
@@ -143,6 +144,19 @@ func TestBrowserLookup(t *testing.T) {
 	must(t, ctx, chromedp.Navigate(location), chromedp.WaitVisible("#results li.concept"))
 	if again := get(t, ctx, chromedp.Text("#results li.concept h3 a")); again != first {
 		t.Errorf("the shared link shows %q, typing showed %q", again, first)
+	}
+	// Offline and under the CSP: every resource came from the server,
+	// and the stylesheet applied.
+	if !get(t, ctx, chromedp.Evaluate[bool](`performance.getEntriesByType("resource").every(e => e.name.startsWith(location.origin + "/"))`)) {
+		t.Errorf("the page fetched something from elsewhere")
+	}
+	if bg := get(t, ctx, chromedp.Evaluate[string](`getComputedStyle(document.querySelector("header.top")).backgroundColor`)); bg != "rgb(31, 78, 121)" {
+		t.Errorf("the stylesheet did not apply (header background %q)", bg)
+	}
+	// Down from the box goes to the first result, for keyboard users.
+	must(t, ctx, chromedp.Focus("#q"), chromedp.KeyEvent(kb.ArrowDown))
+	if focused := get(t, ctx, chromedp.Evaluate[string](`document.activeElement.getAttribute("href")`)); !strings.HasPrefix(focused, "/glossary/") {
+		t.Errorf("↓ from the box focused %q, not the first result", focused)
 	}
 	// A shorter query for the README's picture.
 	must(t, ctx, chromedp.Navigate(base+"/?q=%D1%88%D0%BE%D1%81"), chromedp.WaitVisible("#results li.concept"))

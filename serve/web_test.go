@@ -363,3 +363,81 @@ func urlQuery(s string) string {
 	q.Set("x", s)
 	return strings.TrimPrefix(q.Encode(), "x=")
 }
+
+// FuzzCheckForm feeds the check form's decoder arbitrary multipart
+// bodies: it must never panic, and what it accepts is a pair of
+// non-empty documents or one XLIFF file.
+func FuzzCheckForm(f *testing.F) {
+	const boundary = "tolmachfuzz"
+	seed := func(parts ...[3]string) string {
+		var b bytes.Buffer
+		mw := multipart.NewWriter(&b)
+		mw.SetBoundary(boundary)
+		for _, p := range parts {
+			if p[1] != "" {
+				w, _ := mw.CreateFormFile(p[0], p[1])
+				w.Write([]byte(p[2]))
+			} else {
+				mw.WriteField(p[0], p[2])
+			}
+		}
+		mw.Close()
+		return b.String()
+	}
+	f.Add(seed([3]string{"source_text", "", "Россия и Китай."}, [3]string{"target_text", "", "Russia and China."}, [3]string{"text_format", "", "markdown"}))
+	f.Add(seed([3]string{"source", "a.ru.txt", "ШОС"}, [3]string{"target", "a.en.txt", "SCO"}, [3]string{"source_lang", "", "ru"}))
+	f.Add(seed([3]string{"xliff", "x.xlf", "<xliff/>"}))
+	f.Add(seed([3]string{"xliff", "x.xlf", "<xliff/>"}, [3]string{"source", "../../etc/passwd", "x"}))
+	f.Add(seed([3]string{"source_lang", "", "de"}))
+	f.Add("--" + boundary + "\r\nContent-Disposition: form-data; name=\"source\"; filename=\"\x00\"\r\n\r\nx\r\n--" + boundary + "--\r\n")
+	f.Fuzz(func(t *testing.T, body string) {
+		r := httptest.NewRequest("POST", "/check", strings.NewReader(body))
+		r.Header.Set("Content-Type", "multipart/form-data; boundary="+boundary)
+		var form checkFormView
+		in, err := decodeCheckForm(httptest.NewRecorder(), r, &form)
+		if err != nil {
+			var br *badRequest
+			if !asBadRequest(err, &br) || br.status < 400 || br.status >= 500 {
+				t.Fatalf("an error that is not the client's: %v", err)
+			}
+			return
+		}
+		switch {
+		case in.XLIFF != nil:
+			if in.Source != nil || in.Target != nil || len(in.XLIFF.Data) == 0 {
+				t.Fatalf("XLIFF with a pair, or empty: %+v", in)
+			}
+		case in.Source == nil || in.Target == nil || len(in.Source.Data) == 0 || len(in.Target.Data) == 0:
+			t.Fatalf("an incomplete pair accepted: %+v", in)
+		}
+		for _, d := range []*Document{in.Source, in.Target, in.XLIFF} {
+			if d != nil && (strings.ContainsAny(d.Name, "/\\\x00") || d.Name == "") {
+				t.Fatalf("unsafe name %q", d.Name)
+			}
+		}
+	})
+}
+
+// TestWebTokenCookie: on a server with a token, the pages need it once
+// (?token= sets a cookie); the results the script fetches as you type
+// then come with the cookie, as the browser sends it.
+func TestWebTokenCookie(t *testing.T) {
+	s := newTestServer(t, Options{Token: "s3cret"})
+	if w := do(t, s, "GET", "/?q=SCO&part=results", nil); w.Code != http.StatusUnauthorized {
+		t.Fatalf("a page without the token: %d", w.Code)
+	}
+	w := do(t, s, "GET", "/?token=s3cret&q=SCO", nil)
+	var cookie string
+	for _, c := range w.Result().Cookies() {
+		if c.Name == tokenCookie {
+			cookie = c.Name + "=" + c.Value
+		}
+	}
+	if w.Code != http.StatusSeeOther || cookie == "" {
+		t.Fatalf("?token=: %d, cookie %q", w.Code, cookie)
+	}
+	frag := do(t, s, "GET", "/?q=SCO&part=results", nil, "Cookie", cookie)
+	if frag.Code != 200 || !strings.Contains(frag.Body.String(), "Shanghai Cooperation Organisation") {
+		t.Errorf("the results fragment with the cookie: %d", frag.Code)
+	}
+}
