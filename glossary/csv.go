@@ -277,7 +277,7 @@ func parseDelimitedAt(pos *textPos, file string, sep rune) (*Glossary, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Merge(g), nil
+	return fillIDs(g), nil
 }
 
 // langRank orders languages ru, en, then the rest alphabetically.
@@ -429,7 +429,7 @@ func parseOmegaT(text, file string, sep rune) (*Glossary, error) {
 		}
 		g.Concepts = append(g.Concepts, c)
 	}
-	return Merge(g), nil
+	return fillIDs(g), nil
 }
 
 // omegaTLangs decides which column of an OmegaT glossary is Russian by

@@ -59,6 +59,8 @@ const (
 	CodeStraySpace        = "stray-space"          // warning
 	CodeUnbalanced        = "unbalanced"           // warning: quotes or brackets that do not pair
 	CodeNoUsableTerm      = "no-usable-term"       // warning: every term of a language deprecated or forbidden
+	CodeWrongScript       = "wrong-script"         // warning: a Russian term in Latin letters, an English one in Cyrillic
+	CodeMixedScript       = "mixed-script"         // error: a word mixing Latin and Cyrillic letters («Moнал»)
 )
 
 type keyed struct {
@@ -138,6 +140,11 @@ func Lint(g *Glossary) []Problem {
 			lintSpaces(t, func(format string, args ...any) { add(SeverityWarning, CodeStraySpace, c, t, format, args...) })
 			if msg := unbalanced(t.Text); msg != "" {
 				add(SeverityWarning, CodeUnbalanced, c, t, "%s in %q", msg, t.Text)
+			}
+			if w, latin := mixedScriptWord(t.Text); w != "" {
+				add(SeverityError, CodeMixedScript, c, t, "%q mixes Latin and Cyrillic letters (Latin %s); matching sees another word", w, latin)
+			} else if msg := wrongScript(t); msg != "" {
+				add(SeverityWarning, CodeWrongScript, c, t, "%s", msg)
 			}
 			tk := t.Lang + "\x00" + t.Text
 			key := t.Lang + "\x00" + keys[ci][ti]
@@ -234,6 +241,63 @@ func sortByOrigin(ps []Problem) {
 		sorted[i] = ps[k]
 	}
 	copy(ps, sorted)
+}
+
+// mixedScriptWord returns the first word of s that mixes Latin and
+// Cyrillic letters, and its Latin letters: «Moнал» typed with a Latin M
+// and o looks right and matches nothing.
+func mixedScriptWord(s string) (word, latin string) {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		var lat []rune
+		cyr := false
+		for _, r := range w {
+			switch {
+			case unicode.Is(unicode.Cyrillic, r):
+				cyr = true
+			case unicode.Is(unicode.Latin, r):
+				lat = append(lat, r)
+			}
+		}
+		if cyr && len(lat) > 0 {
+			return w, strconv.Quote(string(lat))
+		}
+	}
+	return "", ""
+}
+
+// wrongScript describes a Russian term written in Latin letters or an
+// English one in Cyrillic ("" when the script fits): a column read as the
+// wrong language, or a term typed in the wrong field.
+func wrongScript(t *Term) string {
+	want := map[string]lang.Script{"ru": lang.Cyrillic, "en": lang.Latin}[NormalizeLang(t.Lang)]
+	got := lang.ScriptOf(t.Text)
+	if want == lang.OtherScript || got == lang.OtherScript || got == want {
+		return ""
+	}
+	// Latin acronyms and names stand in Russian text (G20, IT); a Russian
+	// term is suspect only when it has a word of two lower-case letters.
+	if want == lang.Cyrillic && !hasLowerWord(t.Text) {
+		return ""
+	}
+	name := map[lang.Script]string{lang.Cyrillic: "Cyrillic", lang.Latin: "Latin"}
+	return fmt.Sprintf("%s term %q is written in %s letters", t.Lang, t.Text, name[got])
+}
+
+// hasLowerWord reports whether s has a word of two or more lower-case
+// letters.
+func hasLowerWord(s string) bool {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		n := 0
+		for _, r := range w {
+			if unicode.IsLower(r) {
+				n++
+			}
+		}
+		if n >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // conflicting reports whether two terms with one key have statuses that

@@ -27,6 +27,10 @@ func TestLint(t *testing.T) {
 		{"balanced quotes", "[a]\nru: «мир» (и „труд“)\nen: “peace” [x]\n", nil},
 		{"space before punctuation", "[a]\nru: мир , труд\nen: peace\n", []string{"warning stray-space 2"}},
 		{"no terms", "[a]\ndomain: x\n", []string{"error no-terms 1"}},
+		{"mixed script word", "[a]\nru: Moнал\nen: Monal\n", []string{"error mixed-script 2"}},
+		{"english term in cyrillic", "[a]\nru: мир\nen: мир во всём мире\n", []string{"warning wrong-script 3"}},
+		{"russian term in latin", "[a]\nru: peace talks\nen: peace talks\n", []string{"warning wrong-script 2"}},
+		{"latin acronym in russian is fine", "[a]\nru: G20\nen: G20\n", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -46,6 +50,43 @@ func TestLint(t *testing.T) {
 				t.Errorf("Lint =\n  %s\nwant\n  %s", strings.Join(got, "; "), strings.Join(tt.want, "; "))
 			}
 		})
+	}
+}
+
+// TestLintSeesFileDuplicateIDs checks that a reader keeps the ids a file
+// gives, duplicates included, so that lint names them: a TBX with ten
+// <termEntry id="1"> (a real Weblate export) was renamed 1, 1-2, … before
+// lint ran, and its duplicate-id check never fired.
+func TestLintSeesFileDuplicateIDs(t *testing.T) {
+	tbx := `<martif type="TBX"><text><body>
+<termEntry id="1"><langSet xml:lang="ru"><tig><term>мир</term></tig></langSet><langSet xml:lang="en"><tig><term>peace</term></tig></langSet></termEntry>
+<termEntry id="1"><langSet xml:lang="ru"><tig><term>война</term></tig></langSet><langSet xml:lang="en"><tig><term>war</term></tig></langSet></termEntry>
+<termEntry id="1"><langSet xml:lang="ru"><tig><term>труд</term></tig></langSet><langSet xml:lang="en"><tig><term>labour</term></tig></langSet></termEntry>
+<termEntry><langSet xml:lang="ru"><tig><term>май</term></tig></langSet><langSet xml:lang="en"><tig><term>May</term></tig></langSet></termEntry>
+</body></text></martif>`
+	g, err := Parse([]byte(tbx), "w.tbx", TBX)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range Lint(g) {
+		if p.Code == CodeDuplicateID {
+			got = append(got, p.Origin)
+		}
+	}
+	if strings.Join(got, " ") != "w.tbx:3 w.tbx:4" {
+		t.Errorf("duplicate-id problems at %v, want w.tbx:3 w.tbx:4", got)
+	}
+	if id := g.Concepts[3].ID; id == "" || id == "1" {
+		t.Errorf("a concept without an id got %q, want an id of its own", id)
+	}
+	// Merged for use, the ids are unique.
+	seen := map[string]bool{}
+	for _, c := range Merge(g).Concepts {
+		if seen[c.ID] {
+			t.Errorf("Merge left duplicate id %q", c.ID)
+		}
+		seen[c.ID] = true
 	}
 }
 

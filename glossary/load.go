@@ -310,6 +310,27 @@ func LoadFS(fsys fs.FS, pattern string) (*Glossary, error) {
 	return Merge(gs...), nil
 }
 
+// fillIDs gives each concept of g without an id one made from its terms
+// (see [Slug]), unique in g, and returns g. Ids the file gives are kept
+// as written, duplicates included: a reader keeps what it reads, so that
+// [Lint] can name a duplicate; [Merge] makes ids unique for use.
+func fillIDs(g *Glossary) *Glossary {
+	taken := map[string]bool{}
+	for _, c := range g.Concepts {
+		if c.ID != "" {
+			taken[c.ID] = true
+		}
+	}
+	next := map[string]int{}
+	for _, c := range g.Concepts {
+		if c.ID == "" {
+			c.ID = freeID(conceptSlug(c), taken, next)
+			taken[c.ID] = true
+		}
+	}
+	return g
+}
+
 // Merge returns one glossary holding the concepts of gs in order. Concept
 // ids are kept unique: a concept whose id is already taken is copied
 // under the id with the first free suffix "-2", "-3", …; the inputs are

@@ -77,7 +77,7 @@ func parseTBXWith(data []byte, file string, fast bool) (*Glossary, error) {
 			r := &tbxReader{tz: fx, file: file, g: &Glossary{}}
 			err := r.run()
 			if err == nil {
-				return Merge(r.g), nil
+				return fillIDs(r.g), nil
 			}
 			if errors.Is(err, lang.ErrTooLarge) {
 				return nil, err // encoding/xml would only say the same, slower
@@ -106,7 +106,7 @@ func parseTBXWith(data []byte, file string, fast bool) (*Glossary, error) {
 	if err := r.run(); err != nil {
 		return nil, err
 	}
-	return Merge(r.g), nil
+	return fillIDs(r.g), nil
 }
 
 // tokKind is the kind of an xtok.

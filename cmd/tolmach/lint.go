@@ -35,7 +35,9 @@ func newLintCommand() *cli.Command {
    concepts (same matching key), a term both preferred and forbidden, ё/е
    doubles (партнерство/партнёрство), concepts missing ru or en, more than one
    preferred term per language, stray spaces, unbalanced quotes or brackets,
-   invalid statuses and types. A file that cannot be read is exit 2 with
+   invalid statuses and types, a word mixing Latin and Cyrillic letters
+   («Moнал» with a Latin M and o), a term in the other language's script.
+   Ids are checked as the files write them, duplicates in one file included. A file that cannot be read is exit 2 with
    FILE:LINE:COL. Formats: text (FILE:LINE: severity: message [check]), json,
    github (workflow commands that annotate the lines in a pull request).`,
 		Flags: []cli.Flag{
