@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"tolmach/internal/lang"
@@ -350,6 +351,26 @@ func TestXLIFFNumberOnlyUnits(t *testing.T) {
 	}
 	if len(res.Findings) != 1 || res.Findings[0].Rule != "segment-missing" || res.Findings[0].Source.Text != "42" {
 		t.Errorf("findings:\n%s\nwant one segment-missing, of the empty target of «42»", describe(res.Findings))
+	}
+}
+
+// TestXLIFFUTF16WithoutBOM checks that an XLIFF in UTF-16 without a byte
+// order mark, whose declaration says so ("<\0?\0x\0m\0l\0"), is read:
+// it was refused as binary.
+func TestXLIFFUTF16WithoutBOM(t *testing.T) {
+	x := strings.Replace(xliff20, `encoding="UTF-8"`, `encoding="UTF-16LE"`, 1)
+	var data []byte
+	for _, u := range utf16.Encode([]rune(x)) {
+		data = append(data, byte(u), byte(u>>8))
+	}
+	p := filepath.Join(t.TempDir(), "le.xlf")
+	os.WriteFile(p, data, 0o644)
+	src, tgt, err := ReadBilingual(p, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if src.Lang != lang.EN || tgt.Lang != lang.RU || !strings.Contains(tgt.Text, "Разворот к Азии") {
+		t.Errorf("read %s→%s, target %q", src.Lang, tgt.Lang, tgt.Text)
 	}
 }
 

@@ -402,12 +402,30 @@ func parseOmegaT(text, file string, sep rune) (*Glossary, error) {
 			return nil, err
 		}
 	}
-	src, tgt := omegaTLangs(rows, func(i, col int) string {
+	for _, rw := range rows {
+		// OmegaT writes source, target and comment; a wider table is
+		// some other layout, which only a header row could explain.
+		if n := len(trimEmptyTail(rw.fields)); n > 3 {
+			return nil, errAt(file, rw.line, 1, "%d %s-separated columns: an OmegaT glossary has two or three (source, target, comment); a table of more needs a header row naming its ru and en columns", n, sepName(sep))
+		}
+	}
+	cell := func(i, col int) string {
 		if col < len(rows[i].fields) {
 			return rows[i].fields[col]
 		}
 		return ""
-	})
+	}
+	src, tgt, err := omegaTLangs(rows, cell)
+	if err != nil {
+		return nil, &ParseError{File: file, Msg: err.Error()}
+	}
+	ruCol := 0
+	if src == "en" {
+		ruCol = 1
+	}
+	if len(rows) > 1 && headerLike(rows[0].fields, ruCol) {
+		return nil, errAt(file, rows[0].line, 1, "the first row (%s) looks like a header but names no ru and en columns; name them ru and en", strings.Join(trimEmptyTail(rows[0].fields), ", "))
+	}
 	g := &Glossary{}
 	for _, rw := range rows {
 		if blankRecord(rw.fields) {
@@ -433,30 +451,67 @@ func parseOmegaT(text, file string, sep rune) (*Glossary, error) {
 }
 
 // omegaTLangs decides which column of an OmegaT glossary is Russian by
-// script: the column with more Cyrillic terms is ru; with no Cyrillic at
-// all, a first column mostly in Latin script is en.
-func omegaTLangs[T any](rows []T, cell func(i, col int) string) (src, tgt string) {
-	var cyr1, cyr2, lat1 int
+// script, since the file does not say: the column with more Cyrillic
+// terms. A file with no Cyrillic term at all, or Cyrillic in most terms
+// of both columns, is no Russian–English glossary and is refused rather
+// than read the wrong way (English stored as Russian). An empty file is
+// ru → en.
+func omegaTLangs[T any](rows []T, cell func(i, col int) string) (src, tgt string, err error) {
+	var cyr [2]int
+	n := 0
 	for i := range rows {
-		switch lang.ScriptOf(cell(i, 0)) {
-		case lang.Cyrillic:
-			cyr1++
-		case lang.Latin:
-			lat1++
+		if strings.TrimSpace(cell(i, 0)+cell(i, 1)) == "" {
+			continue
 		}
-		if lang.ScriptOf(cell(i, 1)) == lang.Cyrillic {
-			cyr2++
+		n++
+		for col := range cyr {
+			if lang.ScriptOf(cell(i, col)) == lang.Cyrillic {
+				cyr[col]++
+			}
 		}
 	}
 	switch {
-	case cyr2 > cyr1:
-		return "en", "ru"
-	case cyr1 > 0:
-		return "ru", "en"
-	case lat1*2 >= len(rows) && len(rows) > 0:
-		return "en", "ru"
+	case n == 0:
+		return "ru", "en", nil
+	case cyr[0] == 0 && cyr[1] == 0:
+		return "", "", errors.New("no term in Cyrillic letters in either column: not a Russian–English OmegaT glossary (it names no languages, so tolmach tells Russian by its letters)")
+	case cyr[0]*2 > n && cyr[1]*2 > n:
+		return "", "", errors.New("both columns are mostly in Cyrillic letters: not a Russian–English OmegaT glossary")
+	case cyr[1] > cyr[0]:
+		return "en", "ru", nil
 	}
-	return "ru", "en"
+	return "ru", "en", nil
+}
+
+// headerLike reports whether the first row of a headerless table reads as
+// a header of names (term, term_var, Source, English) rather than a term
+// pair: its Russian cell is not Cyrillic and every cell is one word of
+// ASCII letters, digits, '_' or '-'.
+func headerLike(fields []string, ruCol int) bool {
+	if ruCol >= len(fields) || lang.ScriptOf(fields[ruCol]) == lang.Cyrillic {
+		return false
+	}
+	fields = trimEmptyTail(fields)
+	for _, f := range fields {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			return false
+		}
+		for _, r := range f {
+			if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-') {
+				return false
+			}
+		}
+	}
+	return len(fields) >= 2
+}
+
+// trimEmptyTail drops the empty cells at the end of a row.
+func trimEmptyTail(fields []string) []string {
+	for len(fields) > 0 && strings.TrimSpace(fields[len(fields)-1]) == "" {
+		fields = fields[:len(fields)-1]
+	}
+	return fields
 }
 
 func sepName(sep rune) string {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"unicode/utf16"
 
 	"golang.org/x/text/encoding/unicode"
 
@@ -210,37 +211,85 @@ func TestRealTBX(t *testing.T) {
 	}
 }
 
+// TestRealOmegaT reads OmegaT's own sample glossaries. Those with no
+// Cyrillic term (English–French, Japanese, Korean samples) are refused
+// by name: an OmegaT glossary names no languages, and reading
+// "System Terre" as Russian was a silent wrong guess.
 func TestRealOmegaT(t *testing.T) {
 	dir := filepath.Join(sharedData(t), "tm_formats_omegat", "glossaries")
 	tests := []struct {
-		file  string
-		pairs [][2]string // source, target of each concept; first is (lang, lang)
-		notes []string
+		file    string
+		pairs   [][2]string // source, target of each concept; first is (lang, lang)
+		refused string      // the error, for a file that is no ru–en glossary
 	}{
-		{"test.tab", [][2]string{{"en", "ru"}, {"kde", "koo moo"}, {"question", "qqqqq"}, {"地球システム", "System Terre"}, {"손가락", "Korean Term"}},
-			[]string{"", "", "https://fr.wikipedia.org/wiki/Science_du_syst%C3%A8me_Terre", ""}},
-		{"testUTF16LE.txt", [][2]string{{"en", "ru"}, {"UTF", "Unicode Transformation Format"}, {"LE", "Little Endian"}},
-			[]string{"Comment #1", "Comment #2"}},
-		{"test.csv", [][2]string{{"en", "ru"}, {"kde", "csv kde"}, {"question", "csv q"}, {"kde; question", "comma"}, {"kde, qu", "comma dot"}, {`"kde","q"`, "cdk"}, {`""k`, "k"}, {`zz"zz`, "zz"}}, nil},
-		{"test-magiccomment.tab", [][2]string{{"ru", "en"}}, nil},
-		{"test-magiccomment-bom.tab", [][2]string{{"ru", "en"}}, nil},
+		{"test.tab", nil, "test.tab: no term in Cyrillic letters in either column"},
+		{"testUTF16LE.txt", nil, "testUTF16LE.txt: no term in Cyrillic letters in either column"},
+		{"test.csv", nil, "test.csv: no term in Cyrillic letters in either column"},
+		{"test-magiccomment.tab", [][2]string{{"ru", "en"}}, ""},
+		{"test-magiccomment-bom.tab", [][2]string{{"ru", "en"}}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
+			if tt.refused != "" {
+				if _, err := Load(filepath.Join(dir, tt.file)); err == nil || !strings.Contains(err.Error(), tt.refused) {
+					t.Fatalf("err %v, want %q", err, tt.refused)
+				}
+				return
+			}
 			g := mustLoad(t, filepath.Join(dir, tt.file))
-			src, tgt := tt.pairs[0][0], tt.pairs[0][1]
 			if len(g.Concepts) != len(tt.pairs)-1 {
 				t.Fatalf("%d concepts, want %d: %s", len(g.Concepts), len(tt.pairs)-1, canon(t, g))
 			}
-			for i, c := range g.Concepts {
-				want := tt.pairs[i+1]
-				s, tg := c.TermsIn(src), c.TermsIn(tgt)
-				if len(s) != 1 || len(tg) != 1 || s[0].Text != want[0] || tg[0].Text != want[1] {
-					t.Errorf("concept %d = %s", i, canon(t, &Glossary{Concepts: []*Concept{c}}))
+		})
+	}
+}
+
+// TestOmegaTLayouts checks that a headerless table is read as OmegaT's
+// only when it has OmegaT's layout — two or three columns, a Russian
+// column told by its letters, no header row of names — and is refused
+// by name otherwise, instead of being read the wrong way round with the
+// header and extra columns turned into concepts and notes.
+func TestOmegaTLayouts(t *testing.T) {
+	tests := []struct {
+		name, file, in string
+		want           string // "ru=en|…" of the concepts, or the error
+	}{
+		{"ru en comment", "g.txt", "мир\tpeace\tnote\nвойна\twar\n", "мир=peace|война=war"},
+		{"en ru", "g.txt", "peace\tмир\nwar\tвойна\n", "мир=peace|война=war"},
+		{"csv quoting", "g.csv", "мир,\"peace, quiet\"\n\"\"\"кв\"\"\",q\n\"м; х\",comma\n", "мир=peace, quiet|\"кв\"=q|м; х=comma"},
+		{"five columns with a header of names", "g.tsv", "term\tterm_var\tterm_var_approved\texplanation\tx\nМонал\tмонала\tда\tгород\t1\n", "g.tsv:1:1: 5 tab-separated columns"},
+		{"four columns", "g.txt", "мир\tpeace\tnote\textra\n", "g.txt:1:1: 4 tab-separated columns"},
+		{"header of names", "g.tsv", "Source\tTarget\nмир\tpeace\n", "g.tsv:1:1: the first row (Source, Target) looks like a header"},
+		{"no Cyrillic", "g.txt", "peace\tpaix\nwar\tguerre\n", "no term in Cyrillic letters"},
+		{"Cyrillic both sides", "g.txt", "мир\tмир\nвойна\tвійна\n", "both columns are mostly in Cyrillic"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := DetectFormat(tt.file, []byte(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			g, err := Parse([]byte(tt.in), tt.file, f)
+			var got string
+			if err != nil {
+				got = err.Error()
+			} else {
+				var pairs []string
+				for _, c := range g.Concepts {
+					var ru, en string
+					for _, term := range c.Terms {
+						if term.Lang == "ru" {
+							ru = term.Text
+						} else {
+							en = term.Text
+						}
+					}
+					pairs = append(pairs, ru+"="+en)
 				}
-				if tt.notes != nil && c.Note != tt.notes[i] {
-					t.Errorf("concept %d note = %q, want %q", i, c.Note, tt.notes[i])
-				}
+				got = strings.Join(pairs, "|")
+			}
+			if !strings.Contains(got, tt.want) || err == nil && got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
 	}
@@ -428,8 +477,8 @@ func TestHeaderless(t *testing.T) {
 		format         Format
 		concepts       int
 	}{
-		{"OmegaT csv row of a short word", "x.csv", "kde,csv kde\nquestion,csv q\n", CSV, 2},
-		{"OmegaT tab row of short words", "x.tab", "UTF\tUnicode Transformation Format\n", OmegaT, 1},
+		{"OmegaT csv row of a short word", "x.csv", "kde,квд\nquestion,вопрос\n", CSV, 2},
+		{"OmegaT tab row of short words", "x.tab", "UTF\tЮникод\n", OmegaT, 1},
 		{"OmegaT row of Cyrillic", "x.txt", "ЕС\tEU\n", OmegaT, 1},
 		{"empty OmegaT txt", "glossary.txt", "", OmegaT, 0},
 		{"empty OmegaT tab", "x.tab", "\n", OmegaT, 0},
@@ -590,5 +639,67 @@ func TestUpdateKeepsDialect(t *testing.T) {
 	}
 	if after, _ := os.ReadFile(path); !bytes.Equal(after, data) {
 		t.Error("the refused update changed the file")
+	}
+}
+
+// TestTBXFromOtherTools checks what other tools write and tolmach read
+// wrongly: data categories in another case (type="Definition" was
+// dropped, so a French definition won), UTF-16 without a byte order mark
+// told by its XML declaration (refused), and regional subtags of other
+// languages (zh-CN was written back as zh).
+func TestTBXFromOtherTools(t *testing.T) {
+	const tbx = `<?xml version="1.0" encoding="UTF-16LE"?>
+<martif type="TBX"><text><body>
+<termEntry id="box">
+ <descrip type="SubjectField">storage</descrip>
+ <langSet xml:lang="fr-FR"><descrip type="definition">service de stockage</descrip><tig><term>stockage</term></tig></langSet>
+ <langSet xml:lang="en-US"><descrip type="Definition">a storage service</descrip><tig><term>storage</term><termNote type="AdministrativeStatus">preferredTerm-admn-sts</termNote></tig></langSet>
+ <langSet xml:lang="ru"><tig><term>хранилище</term></tig></langSet>
+ <langSet xml:lang="zh_cn"><tig><term>存储</term></tig></langSet>
+</termEntry>
+</body></text></martif>`
+	for _, enc := range []string{"utf-8", "utf-16le without BOM", "utf-16be without BOM"} {
+		t.Run(enc, func(t *testing.T) {
+			data := []byte(strings.Replace(tbx, `encoding="UTF-16LE"`, `encoding="UTF-8"`, 1))
+			switch enc {
+			case "utf-16le without BOM":
+				data = nil
+				for _, u := range utf16.Encode([]rune(tbx)) {
+					data = append(data, byte(u), byte(u>>8))
+				}
+			case "utf-16be without BOM":
+				data = nil
+				for _, u := range utf16.Encode([]rune(strings.Replace(tbx, "UTF-16LE", "UTF-16BE", 1))) {
+					data = append(data, byte(u>>8), byte(u))
+				}
+			}
+			g, err := Parse(data, "x.tbx", TBX)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c := g.Concepts[0]
+			if c.Definition != "a storage service" || c.Domain != "storage" {
+				t.Errorf("definition %q, domain %q; want the English definition and the subject field", c.Definition, c.Domain)
+			}
+			if p := c.Preferred("en"); p == nil || p.Text != "storage" || p.Status != Preferred {
+				t.Errorf("English term %+v, want storage, preferred", p)
+			}
+			var langs []string
+			for _, term := range c.Terms {
+				langs = append(langs, term.Lang)
+			}
+			if got := strings.Join(langs, " "); got != "fr-FR en ru zh-CN" {
+				t.Errorf("languages %s, want fr-FR en ru zh-CN", got)
+			}
+			for _, f := range []Format{TBX, TBX3, CSV, Native} {
+				var b strings.Builder
+				if err := Write(&b, g, f); err != nil {
+					t.Fatal(err)
+				}
+				if !strings.Contains(b.String(), "zh-CN") || !strings.Contains(b.String(), "fr-FR") {
+					t.Errorf("%s export lost the subtags:\n%s", f, b.String())
+				}
+			}
+		})
 	}
 }

@@ -64,6 +64,8 @@ func FuzzTBX(f *testing.F) {
 	addSeeds(f, "*.tbx", "tm_formats_okapi/tbx/*.tbx", "tm_formats_weblate/*.tbx", "tm_formats_omegat/glossaries/*.tbx")
 	f.Add([]byte(`<martif><text><body><termEntry id="A b"><langSet xml:lang="ru"><tig><term>мир</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig></langSet></termEntry></body></text></martif>`))
 	f.Add([]byte(`<tbx><text><body><conceptEntry><langSec xml:lang="en"><termSec><term>x<hi>y</hi></term><basic:termType>acronym</basic:termType></termSec></langSec></conceptEntry></body></text></tbx>`))
+	f.Add([]byte(`<martif><text><body><termEntry id="1"><descrip type="Definition">d</descrip><langSet xml:lang="zh_cn"><tig><term>Moнал</term></tig></langSet></termEntry><termEntry id="1"><langSet xml:lang="EN-gb"><descrip type="DEFINITION">e</descrip><tig><term>x</term></tig></langSet></termEntry></body></text></martif>`))
+	f.Add([]byte("<\x00?\x00x\x00m\x00l\x00 \x00?\x00>\x00<\x00m\x00a\x00r\x00t\x00i\x00f\x00/\x00>\x00"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		g, err := Parse(data, "f.tbx", TBX)
 		// The fast tokenizer must never accept what encoding/xml rejects,
@@ -89,6 +91,9 @@ func FuzzCSV(f *testing.F) {
 	addSeeds(f, "*.csv", "*.tsv", "tm_formats_omegat/glossaries/*.csv", "tm_formats_omegat/glossaries/*.tab")
 	f.Add([]byte("id,ru,en,en_status,en_type,en_flags,note\na,мир,peace,preferred,phrase,case,\"x, \"\"y\"\"\"\na,,calm,,,,\n"))
 	f.Add([]byte("мир\tpeace\tcomment\n# c\nвойна\twar\n"))
+	f.Add([]byte("term\tterm_var\tterm_var_approved\texplanation\nМонал\tмонала\tда\tгород\t1\n"))
+	f.Add([]byte("Source\tTarget\nмир\tpeace\n"))
+	f.Add([]byte("peace\tpaix\nwar\tguerre\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, name := range []string{"f.csv", "f.tsv"} {
 			format, err := DetectFormat(name, data)

@@ -3,6 +3,8 @@ package glossary
 import (
 	"fmt"
 	"strings"
+
+	"tolmach/internal/lang"
 )
 
 // Status is the normative status of a term: how acceptable it is to use
@@ -284,12 +286,19 @@ func (g *Glossary) Lookup(id string) *Concept {
 	return nil
 }
 
-// NormalizeLang reduces a language tag to tolmach's form: the primary
-// subtag in lower case (ru-RU, RU_ru and ru → "ru").
+// NormalizeLang reduces a language tag to tolmach's form: Russian and
+// English by their primary subtag (ru-RU, RU_ru and ru → "ru"), since
+// tolmach matches them whatever the region; any other language keeps
+// its subtags in the usual case (zh_cn → "zh-CN", sr-latn → "sr-Latn"),
+// so that an export writes back what was read.
 func NormalizeLang(tag string) string {
 	tag = strings.TrimSpace(tag)
+	base := tag
 	if i := strings.IndexAny(tag, "-_"); i >= 0 {
-		tag = tag[:i]
+		base = tag[:i]
 	}
-	return strings.ToLower(tag)
+	if base = strings.ToLower(base); base == "ru" || base == "en" {
+		return base
+	}
+	return lang.NormTag(tag)
 }

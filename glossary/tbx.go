@@ -42,6 +42,21 @@ type tbxReader struct {
 	lang  string   // the open langSet / langSec's language
 	t     *Term    // the open term container (tig, ntig, termSec)
 	tLine int
+	// defLang is the language of the langSet the concept's definition
+	// came from ("" for the entry level), so that a Russian or English
+	// definition replaces another language's.
+	defLang string
+}
+
+// tbxKinds maps the data categories tolmach reads, lower-cased, to their
+// TBX spelling: tools write type="Definition" or "SubjectField" as often
+// as the standard's camel case.
+var tbxKinds = map[string]string{}
+
+func init() {
+	for _, k := range []string{"administrativeStatus", "normativeAuthorization", "termType", flagsNote, "subjectField", "definition", "note", "source", "abbreviatedFormFor"} {
+		tbxKinds[strings.ToLower(k)] = k
+	}
 }
 
 // parseTBX reads TBX v2 (<martif>) and v3 (<tbx>), DCA and DCT styles,
@@ -62,6 +77,17 @@ func parseTBX(data []byte, file string) (*Glossary, error) {
 func parseTBXWith(data []byte, file string, fast bool) (*Glossary, error) {
 	var utf16 bool
 	switch {
+	case lang.XMLUTF16(data) != "":
+		// UTF-16 without a byte order mark, told by its declaration.
+		order := xunicode.LittleEndian
+		if lang.XMLUTF16(data) == lang.UTF16BE {
+			order = xunicode.BigEndian
+		}
+		out, err := xunicode.UTF16(order, xunicode.IgnoreBOM).NewDecoder().Bytes(data)
+		if err != nil {
+			return nil, &ParseError{File: file, Msg: "decoding UTF-16", Err: err}
+		}
+		data, utf16 = out, true
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		dec := xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM).NewDecoder()
 		out, err := dec.Bytes(data)
@@ -275,6 +301,7 @@ func (r *tbxReader) start(el xtok) error {
 	case "termEntry", "conceptEntry":
 		line, _ := r.tz.pos()
 		r.c = &Concept{ID: SanitizeID(attrOf(el.attrs, "id")), Origin: fmt.Sprintf("%s:%d", r.file, line)}
+		r.defLang = ""
 		return nil
 	case "langSet", "langSec":
 		r.lang = NormalizeLang(attrOf(el.attrs, "lang"))
@@ -310,7 +337,7 @@ func (r *tbxReader) start(el xtok) error {
 	kind := ""
 	switch name {
 	case "termNote", "descrip", "admin":
-		kind = attrOf(el.attrs, "type")
+		kind = tbxKinds[strings.ToLower(strings.TrimSpace(attrOf(el.attrs, "type")))]
 	case "note":
 		kind = "note"
 	case "administrativeStatus", "normativeAuthorization", "termType", "subjectField", "definition":
@@ -367,8 +394,13 @@ func (r *tbxReader) start(el xtok) error {
 			r.c.Domain = v
 		}
 	case "definition":
-		if r.c.Definition == "" {
-			r.c.Definition = v
+		// The first definition, unless it is another language's and a
+		// Russian or English one follows.
+		if r.c.Definition == "" || !ruOrEn(r.defLang) && ruOrEn(r.lang) {
+			r.c.Definition, r.defLang = v, r.lang
+			if r.lang == "" {
+				r.defLang = "en" // the entry's own definition stays
+			}
 		}
 	case "source":
 		if r.t == nil && r.lang == "" && r.c.Source == "" {
@@ -396,6 +428,9 @@ func (r *tbxReader) start(el xtok) error {
 	}
 	return nil
 }
+
+// ruOrEn reports whether a normalised language code is Russian or English.
+func ruOrEn(l string) bool { return l == "ru" || l == "en" }
 
 func joinNote(a, b string) string {
 	if a == "" {

@@ -87,11 +87,11 @@ func sniffEncoding(r io.Reader) (in io.Reader, bomless16 bool, err error) {
 		return br, false, nil
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
 		return transform.NewReader(br, xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM).NewDecoder()), false, nil
-	case bytes.HasPrefix(head, []byte{0x3C, 0x00, 0x3F, 0x00}):
+	case lang.XMLUTF16(head) == lang.UTF16LE:
 		return transform.NewReader(br, xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM).NewDecoder()), true, nil
 	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
 		return transform.NewReader(br, xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM).NewDecoder()), false, nil
-	case bytes.HasPrefix(head, []byte{0x00, 0x3C, 0x00, 0x3F}):
+	case lang.XMLUTF16(head) == lang.UTF16BE:
 		return transform.NewReader(br, xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM).NewDecoder()), true, nil
 	}
 	return br, false, nil

@@ -182,7 +182,25 @@ func utf8Text(data []byte) bool {
 	return utf8.Valid(data)
 }
 
+// XMLUTF16 returns UTF16LE or UTF16BE when head is the start of an XML
+// declaration in UTF-16 without a byte order mark ("<\0?\0" or
+// "\0<\0?"), which is unambiguous: the declaration's own characters say
+// the byte order. It returns "" for anything else.
+func XMLUTF16(head []byte) string {
+	switch {
+	case bytes.HasPrefix(head, []byte("<\x00?\x00")):
+		return UTF16LE
+	case bytes.HasPrefix(head, []byte("\x00<\x00?")):
+		return UTF16BE
+	}
+	return ""
+}
+
 func decodeAuto(data []byte) (string, string, error) {
+	if enc := XMLUTF16(data); enc != "" {
+		s, err := decodeAs(data, enc)
+		return s, enc, err
+	}
 	switch {
 	case bytes.HasPrefix(data, bomUTF8):
 		s, err := decodeAs(data, UTF8BOM)
