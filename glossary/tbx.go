@@ -54,7 +54,7 @@ type tbxReader struct {
 var tbxKinds = map[string]string{}
 
 func init() {
-	for _, k := range []string{"administrativeStatus", "normativeAuthorization", "termType", flagsNote, "subjectField", "definition", "note", "source", "abbreviatedFormFor"} {
+	for _, k := range []string{"administrativeStatus", "normativeAuthorization", "termType", flagsNote, "subjectField", "definition", "note", "source", "abbreviatedFormFor", optionalNote, contextAdmin} {
 		tbxKinds[strings.ToLower(k)] = k
 	}
 }
@@ -337,7 +337,10 @@ func (r *tbxReader) start(el xtok) error {
 	kind := ""
 	switch name {
 	case "termNote", "descrip", "admin":
-		kind = tbxKinds[strings.ToLower(strings.TrimSpace(attrOf(el.attrs, "type")))]
+		kind = attrOf(el.attrs, "type")
+		if k, ok := tbxKinds[strings.ToLower(strings.TrimSpace(kind))]; ok {
+			kind = k
+		}
 	case "note":
 		kind = "note"
 	case "administrativeStatus", "normativeAuthorization", "termType", "subjectField", "definition":
