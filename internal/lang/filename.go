@@ -45,8 +45,10 @@ func FileNameCounterpart(path string) (l Lang, counterpart string, ok bool) {
 // fileNameTag finds the last language tag of path's base name and its
 // byte span in path.
 func fileNameTag(path string) (l Lang, start, end int) {
-	base := filepath.Base(path)
-	off := len(path) - len(base)
+	// The name is what follows the last separator (not filepath.Base,
+	// which drops trailing separators: "a.ru/" names no file).
+	off := strings.LastIndexAny(path, "/"+string(filepath.Separator)) + 1
+	base := path[off:]
 	parts := strings.Split(base, ".")
 	// Elements between dots, from the last one back; the first element
 	// is the stem, never a tag by itself ("ru.txt" states nothing).

@@ -48,3 +48,31 @@ func TestFileNameLang(t *testing.T) {
 		})
 	}
 }
+
+// FuzzFileName holds the file-name functions to their promises for any
+// name: a counterpart is found exactly when a language is, it states the
+// other language, differs from the name only in the tag, and leads back.
+func FuzzFileName(f *testing.F) {
+	for _, s := range []string{"a.ru.txt", "altapress.ru.37320.en.txt", "x_en.md", "dir.ru/a.EN.txt", "ru", ".ru.", "a..ru", "a.ru.", "_ru", "a-Ru.b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, path string) {
+		l := FileNameLang(path)
+		cl, c, ok := FileNameCounterpart(path)
+		if ok != (l != "") || cl != l {
+			t.Fatalf("FileNameLang(%q) = %q but FileNameCounterpart = %q, %q, %v", path, l, cl, c, ok)
+		}
+		if !ok {
+			return
+		}
+		if len(c) != len(path) {
+			t.Fatalf("counterpart %q of %q differs in length", c, path)
+		}
+		if l2 := FileNameLang(c); l2 == l || l2 == "" {
+			t.Fatalf("counterpart %q of %q (%s) states %q", c, path, l, l2)
+		}
+		if _, back, _ := FileNameCounterpart(c); back != path {
+			t.Fatalf("counterpart of %q is %q, not %q", c, back, path)
+		}
+	})
+}
