@@ -9,7 +9,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"tolmach/internal/lang"
 )
@@ -302,37 +301,22 @@ func hasTerm(c *Concept, t *Term) bool {
 }
 
 // textPos converts encoding/csv's 1-based line and byte column in text
-// to the 1-based character column reports use. The line starts are
-// indexed on the first call, so a lookup costs the length of its line,
-// not of all the text before it.
+// to the 1-based character column reports use, with a [lang.LineIndex]
+// built on the first call, so that a lookup costs the length of its
+// line, not of all the text before it.
 type textPos struct {
 	text    string
-	starts  []int // byte offset of each line's start, once indexed
-	scanned int   // bytes read by the index and the lookups (tests)
+	lines   *lang.LineIndex
+	scanned int // bytes read by the index and the lookups (tests)
 }
 
 func (p *textPos) col(line, byteCol int) int {
-	if p.starts == nil {
-		p.starts = append(make([]int, 0, 64), 0)
-		for i := 0; i < len(p.text); i++ {
-			if p.text[i] == '\n' {
-				p.starts = append(p.starts, i+1)
-			}
-		}
+	if p.lines == nil {
+		p.lines = lang.NewLineIndex(p.text)
 		p.scanned += len(p.text)
 	}
-	if line < 1 || line > len(p.starts) {
-		return byteCol
-	}
-	l := p.text[p.starts[line-1]:]
-	if i := strings.IndexByte(l, '\n'); i >= 0 {
-		l = l[:i]
-	}
-	if byteCol-1 > len(l) || byteCol < 1 {
-		return byteCol
-	}
-	p.scanned += len(l)
-	return utf8.RuneCountInString(l[:byteCol-1]) + 1
+	p.scanned += max(byteCol-1, 0)
+	return p.lines.Col(line, byteCol)
 }
 
 func blankRecord(rec []string) bool {

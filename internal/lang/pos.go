@@ -32,3 +32,21 @@ func (x *LineIndex) Pos(off int) (line, col int) {
 	l := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > off }) - 1
 	return l + 1, utf8.RuneCountInString(x.text[x.starts[l]:off]) + 1
 }
+
+// Col converts a 1-based line and byte column on it (as encoding/csv
+// reports them) to the 1-based character column. Out-of-range positions
+// come back as byteCol.
+func (x *LineIndex) Col(line, byteCol int) int {
+	if line < 1 || line > len(x.starts) || byteCol < 1 {
+		return byteCol
+	}
+	start := x.starts[line-1]
+	end := len(x.text)
+	if line < len(x.starts) {
+		end = x.starts[line] - 1
+	}
+	if start+byteCol-1 > end {
+		return byteCol
+	}
+	return utf8.RuneCountInString(x.text[start:start+byteCol-1]) + 1
+}

@@ -103,6 +103,17 @@ func TestLineIndex(t *testing.T) {
 		if l, c := x.Pos(off); l != tt.line || c != tt.col {
 			t.Errorf("Pos(%q) = %d:%d, want %d:%d", tt.sub, l, c, tt.line, tt.col)
 		}
+		// Col takes the line and the byte column on it, as encoding/csv
+		// gives them.
+		lineStart := strings.LastIndex(text[:off], "\n") + 1
+		if c := x.Col(tt.line, off-lineStart+1); c != tt.col {
+			t.Errorf("Col(%d, %d) for %q = %d, want %d", tt.line, off-lineStart+1, tt.sub, c, tt.col)
+		}
+	}
+	for _, bad := range [][2]int{{0, 1}, {4, 1}, {1, 0}, {1, 200}} {
+		if c := x.Col(bad[0], bad[1]); c != bad[1] {
+			t.Errorf("Col(%d, %d) out of range = %d, want %d back", bad[0], bad[1], c, bad[1])
+		}
 	}
 }
 
