@@ -186,18 +186,23 @@ var ruDemonyms = map[string][]string{
 // metonymRendered returns the words of a term's unit's target that name
 // the capital or the seat of power of the country an expected term names
 // («Москва», "the Kremlin" for Russia, "Washington" for the United
-// States, «Пекин» for China), or "": diplomatic writing puts the capital
-// for the state all the time. It is no error; term-missing reports it as
+// States, «Пекин» for China), or the country where the expected term is
+// its capital («Москва ответила» as "Russia responded"), or "":
+// diplomatic writing puts the capital for the state all the time, and a
+// translator may undo it. It is no error; term-missing reports it as
 // info, saying what was found.
 func metonymRendered(p *Pair, h TermHit, expected []string) string {
 	ts, ok := p.Units[h.Unit].TargetSpan()
 	if !ok {
 		return ""
 	}
-	byName := metonymKeys(p.Target.Lang)
+	byName, byMetonym := metonymKeys(p.Target.Lang)
 	var want [][]string
 	for _, e := range expected {
+		// The state's name where the glossary expects its capital, or the
+		// capital where it expects the name: either way round.
 		want = append(want, byName[lang.Fold(e)]...)
+		want = append(want, byMetonym[lang.Fold(e)]...)
 	}
 	if len(want) == 0 {
 		return ""
@@ -254,34 +259,55 @@ var metonyms = []struct {
 }
 
 var (
-	metonymOnce  sync.Once
-	metonymByLng map[lang.Lang]map[string][][]string // target language → folded state name → matching keys of each metonym
+	metonymOnce sync.Once
+	// By target language: a folded state name → the matching keys of
+	// its metonyms in that language, and a folded metonym (in either
+	// language) → the matching keys of the state's names in that language.
+	metonymByName, nameByMetonym map[lang.Lang]map[string][][]string
 )
 
 // metonymKeys returns, for a target language, the matching keys of the
-// metonyms of every state by the state's folded names.
-func metonymKeys(l lang.Lang) map[string][][]string {
+// metonyms of every state by the state's folded names, and of the
+// state's names by its folded metonyms.
+func metonymKeys(l lang.Lang) (byName, byMetonym map[string][][]string) {
 	metonymOnce.Do(func() {
-		metonymByLng = map[lang.Lang]map[string][][]string{lang.RU: {}, lang.EN: {}}
-		for _, m := range metonyms {
-			for l, words := range map[lang.Lang][]string{lang.RU: m.ru, lang.EN: m.en} {
-				var all [][]string
-				for _, w := range words {
-					var keys []string
-					for _, t := range lang.Analyze(w) {
-						if t.Kind == lang.Word {
-							keys = append(keys, t.Key)
-						}
+		metonymByName = map[lang.Lang]map[string][][]string{lang.RU: {}, lang.EN: {}}
+		nameByMetonym = map[lang.Lang]map[string][][]string{lang.RU: {}, lang.EN: {}}
+		keysOf := func(words []string) [][]string {
+			var all [][]string
+			for _, w := range words {
+				var keys []string
+				for _, t := range lang.Analyze(w) {
+					if t.Kind == lang.Word {
+						keys = append(keys, t.Key)
 					}
-					all = append(all, keys)
 				}
+				all = append(all, keys)
+			}
+			return all
+		}
+		for _, m := range metonyms {
+			var ruNames, enNames []string
+			for _, n := range m.names {
+				if lang.ScriptOf(n) == lang.Cyrillic {
+					ruNames = append(ruNames, n)
+				} else {
+					enNames = append(enNames, n)
+				}
+			}
+			for l, words := range map[lang.Lang][]string{lang.RU: m.ru, lang.EN: m.en} {
 				for _, n := range m.names {
-					metonymByLng[l][lang.Fold(n)] = all
+					metonymByName[l][lang.Fold(n)] = keysOf(words)
+				}
+			}
+			for l, names := range map[lang.Lang][]string{lang.RU: ruNames, lang.EN: enNames} {
+				for _, w := range append(append([]string(nil), m.ru...), m.en...) {
+					nameByMetonym[l][lang.Fold(w)] = keysOf(names)
 				}
 			}
 		}
 	})
-	return metonymByLng[l]
+	return metonymByName[l], nameByMetonym[l]
 }
 
 // isDemonym reports whether the folded word w is the regular English

@@ -310,7 +310,11 @@ func dropSameWritten(missing, extra []lang.Numeral) ([]lang.Numeral, []lang.Nume
 	for _, m := range missing {
 		matched := false
 		for j, e := range extra {
-			if !used[j] && m.Value == e.Value && m.Hi == e.Hi && (m.Kind == lang.Year || e.Kind == lang.Year || sameWritten(m.Text, e.Text)) {
+			// Written alike, they are dropped even when a scale shared
+			// from a neighbour («от 26 до 32 тысяч») gave them different
+			// values: the neighbour's own finding («32 тысяч» against
+			// "32") shows the difference.
+			if !used[j] && (sameWritten(m.Text, e.Text) || m.Value == e.Value && m.Hi == e.Hi && (m.Kind == lang.Year || e.Kind == lang.Year)) {
 				used[j], matched = true, true
 				break
 			}

@@ -39,8 +39,8 @@ func (r termMissing) Check(p *Pair) []Finding {
 		}
 		if m.metonym != "" {
 			out = append(out, m.finding(p, r.Name(), Info,
-				fmt.Sprintf("%s is rendered by the metonym %s, not as %s", m.source(p), quote(p.Target.Lang, m.metonym), quoteList(p.Target.Lang, m.expected, "or")),
-				"the capital for the state is usual in diplomatic writing; write "+quote(p.Target.Lang, m.expected[0])+" if the state itself is meant"))
+				fmt.Sprintf("%s is rendered by %s (the state for its capital, or the other way round), not as %s", m.source(p), quote(p.Target.Lang, m.metonym), quoteList(p.Target.Lang, m.expected, "or")),
+				"the capital for the state is usual in diplomatic writing; write "+quote(p.Target.Lang, m.expected[0])+" if the place itself is meant"))
 			continue
 		}
 		out = append(out, m.finding(p, r.Name(), Error,

@@ -67,6 +67,10 @@ en: New START Treaty
 ru: энергобезопасность | preferred fullForm
 en: energy security | preferred fullForm
 
+[moscow]
+ru: Москва
+en: Moscow
+
 [us-congress]
 ru: Конгресс [США]
 en: [US] Congress
@@ -153,6 +157,8 @@ func TestRules(t *testing.T) {
 		{"a word inside a compound", "В городах-миллионниках 4,5 тысячи клубов.", "Cities of 1 million have 4500 clubs.", lang.RU, nil},
 		{"a year, a dash, its figure", "Доля выросла: в 2021 -48,2%, в 2022 - 50,1%.", "The share grew: in 2021, 48.2%, in 2022, 50.1%.", lang.RU, nil},
 		{"a year beside percentages", "Ставка 7,0-9,0% годовых на 2023 г. и 6,5 - 7,5% годовых на 2024 г.", "The rate is 7.0%-9.0% per annum for 2023 and 6.5%-7.5% per annum for 2024.", lang.RU, nil},
+		{"a scale shared from a neighbour is reported once, by the neighbour", "Геном вмещает от 26 до 32 тысяч нуклеотидов.", "The genome holds 26 to 32 kilobases.", lang.RU,
+			[]want{{"number-mismatch", `«32 тысяч» but the target says "32"`}}},
 		{"12-hour clock with a dot", "He was found just before 5.30pm on Friday.", "Его нашли в пятницу незадолго до 17:30.", lang.EN, nil},
 		{"untranslated run", "Стороны обсудили создание собственных платёжных механизмов.", "The parties discussed the creation of собственных платёжных механизмов.", lang.RU,
 			[]want{{"untranslated", "собственных платёжных механизмов"}}},
@@ -203,9 +209,11 @@ func TestRules(t *testing.T) {
 		{"a name rendered by an adjective in a compound, en-ru", "Trade between Russia and the US fell.", "Российско-американская торговля упала.", lang.EN, nil},
 		{"a name rendered by its adjective, ru-en", "Правительство России ответило.", "The Russian government replied.", lang.RU, nil},
 		{"a capital for the state is info", "The plan was rejected by Russia.", "План был отвергнут Москвой.", lang.EN,
-			[]want{{"term-missing", "rendered by the metonym «Москвой»"}}},
+			[]want{{"term-missing", "rendered by «Москвой»"}}},
 		{"a seat of power for the state is info, ru-en", "США ответили на предложение.", "Washington replied to the proposal.", lang.RU,
-			[]want{{"term-missing", "rendered by the metonym \"Washington\""}}},
+			[]want{{"term-missing", "rendered by \"Washington\""}}},
+		{"the state for its capital is info", "Москва ответила на предложение.", "Russia replied to the proposal.", lang.RU,
+			[]want{{"term-missing", "rendered by \"Russia\""}}},
 		{"a name not rendered at all is still an error", "The plan was rejected by Russia.", "План был отвергнут.", lang.EN,
 			[]want{{"term-missing", "is not rendered as «Россия»"}}},
 		{"an optional word left out of the target", "The US Congress passed the bill.", "Конгресс принял закон.", lang.EN, nil},
