@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"tolmach/internal/lang"
@@ -99,6 +100,11 @@ func (r numberMismatch) Check(p *Pair) []Finding {
 				f.Source = p.SourceLoc(i, m.Start, m.End)
 				f.Target = p.TargetLoc(i, e.Start, e.End)
 				f.Message = fmt.Sprintf("the source says %s but the target says %s", quote(p.Source.Lang, m.Text), quote(p.Target.Lang, e.Text))
+				if sameWritten(m.Text, e.Text) {
+					// Written alike, read differently: say how each reads.
+					f.Message = fmt.Sprintf("%s reads %s in the source but %s in the target: the comma and the point mean different things in Russian and English",
+						quote(p.Source.Lang, m.Text), formatValue(m), formatValue(e))
+				}
 				f.Suggestion = fmt.Sprintf("check %s against the source's %s", quote(p.Target.Lang, e.Text), quote(p.Source.Lang, m.Text))
 			case k < len(missing):
 				m := missing[k]
@@ -310,11 +316,14 @@ func dropSameWritten(missing, extra []lang.Numeral) ([]lang.Numeral, []lang.Nume
 	for _, m := range missing {
 		matched := false
 		for j, e := range extra {
-			// Written alike, they are dropped even when a scale shared
-			// from a neighbour («от 26 до 32 тысяч») gave them different
-			// values: the neighbour's own finding («32 тысяч» against
-			// "32") shows the difference.
-			if !used[j] && (sameWritten(m.Text, e.Text) || m.Value == e.Value && m.Hi == e.Hi && (m.Kind == lang.Year || e.Kind == lang.Year)) {
+			// Written alike in digits alone, they are dropped even when a
+			// scale shared from a neighbour («от 26 до 32 тысяч») gave
+			// them different values: the neighbour's own finding («32
+			// тысяч» against "32") shows the difference. Written alike
+			// with a separator, they may really differ: «60,000» in a
+			// Russian text is sixty, not sixty thousand.
+			if !used[j] && (sameWritten(m.Text, e.Text) && (m.Value == e.Value || digitsOnly(m.Text)) ||
+				m.Value == e.Value && m.Hi == e.Hi && (m.Kind == lang.Year || e.Kind == lang.Year)) {
 				used[j], matched = true, true
 				break
 			}
@@ -345,4 +354,24 @@ func sameWritten(a, b string) bool {
 		}, lang.Fold(s))
 	}
 	return strip(a) == strip(b)
+}
+
+// digitsOnly reports whether s is written in digits alone.
+func digitsOnly(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// formatValue writes a numeral's value (and a range's upper end) in
+// plain digits, for messages.
+func formatValue(n lang.Numeral) string {
+	v := strconv.FormatFloat(n.Value, 'f', -1, 64)
+	if n.IsRange() {
+		v += "–" + strconv.FormatFloat(n.Hi, 'f', -1, 64)
+	}
+	return v
 }

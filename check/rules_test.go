@@ -159,6 +159,8 @@ func TestRules(t *testing.T) {
 		{"a year beside percentages", "Ставка 7,0-9,0% годовых на 2023 г. и 6,5 - 7,5% годовых на 2024 г.", "The rate is 7.0%-9.0% per annum for 2023 and 6.5%-7.5% per annum for 2024.", lang.RU, nil},
 		{"a scale shared from a neighbour is reported once, by the neighbour", "Геном вмещает от 26 до 32 тысяч нуклеотидов.", "The genome holds 26 to 32 kilobases.", lang.RU,
 			[]want{{"number-mismatch", `«32 тысяч» but the target says "32"`}}},
+		{"written alike, read differently", "Прибыли 60,000 туристов.", "60,000 tourists arrived.", lang.RU,
+			[]want{{"number-mismatch", `«60,000» reads 60 in the source but 60000 in the target`}}},
 		{"12-hour clock with a dot", "He was found just before 5.30pm on Friday.", "Его нашли в пятницу незадолго до 17:30.", lang.EN, nil},
 		{"untranslated run", "Стороны обсудили создание собственных платёжных механизмов.", "The parties discussed the creation of собственных платёжных механизмов.", lang.RU,
 			[]want{{"untranslated", "собственных платёжных механизмов"}}},

@@ -70,7 +70,7 @@ func TestFalsePositivesProfessional(t *testing.T) {
 					byRule[f.Rule]++
 					// The invariant of TestNumberMessagesQuoteDifferentNumbers.
 					if f.Rule == "number-mismatch" && f.Source != nil && f.Target != nil && f.Source.Match != "" &&
-						sameWritten(f.Source.Match, f.Target.Match) {
+						sameWritten(f.Source.Match, f.Target.Match) && !strings.Contains(f.Message, " reads ") {
 						t.Errorf("%s: %s", src.Path, f.Message)
 					}
 					if f.Rule != "term-missing" && len(examples) < 12 {
