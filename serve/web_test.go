@@ -441,3 +441,27 @@ func TestWebTokenCookie(t *testing.T) {
 		t.Errorf("the results fragment with the cookie: %d", frag.Code)
 	}
 }
+
+// BenchmarkWebLookupPage renders the lookup page with results, as a
+// shared link opens it (the built-in glossary).
+func BenchmarkWebLookupPage(b *testing.B) {
+	s := newTestServer(b, Options{Glossaries: []string{}})
+	for b.Loop() {
+		w := do(b, s, "GET", "/?q=%D1%88%D0%BE%D1%81", nil)
+		if w.Code != 200 {
+			b.Fatal(w.Code)
+		}
+	}
+}
+
+// BenchmarkWebLookupFragment is what each pause in typing costs: the
+// results fragment the script fetches.
+func BenchmarkWebLookupFragment(b *testing.B) {
+	s := newTestServer(b, Options{Glossaries: []string{}})
+	for b.Loop() {
+		w := do(b, s, "GET", "/?q=%D1%88%D0%B0%D0%BD%D1%85%D0%B0%D0%B9%D1%81%D0%BA&part=results", nil)
+		if w.Code != 200 {
+			b.Fatal(w.Code)
+		}
+	}
+}
