@@ -14,14 +14,15 @@ var rules = []struct {
 	pkg       string
 	forbidden []string
 }{
-	{"tolmach/internal/lang", []string{"tolmach/glossary", "tolmach/tm", "tolmach/index", "tolmach/check", "tolmach/cmd", "tolmach/project", "tolmach/serve", "tolmach/data", "github.com/blevesearch/bleve", "github.com/urfave/cli"}},
-	{"tolmach/glossary", []string{"tolmach/tm", "tolmach/index", "tolmach/check", "tolmach/cmd", "tolmach/project", "tolmach/serve", "github.com/blevesearch/bleve", "github.com/urfave/cli"}},
-	{"tolmach/tm", []string{"tolmach/glossary", "tolmach/index", "tolmach/check", "tolmach/cmd", "tolmach/project", "tolmach/serve", "github.com/blevesearch/bleve", "github.com/urfave/cli"}},
-	{"tolmach/index", []string{"tolmach/check", "tolmach/cmd", "tolmach/project", "tolmach/serve", "github.com/urfave/cli"}},
-	{"tolmach/check", []string{"tolmach/index", "tolmach/cmd", "tolmach/project", "tolmach/serve", "github.com/blevesearch/bleve", "github.com/urfave/cli"}},
-	{"tolmach/project", []string{"tolmach/serve", "tolmach/cmd", "github.com/urfave/cli"}},
+	{"tolmach/internal/lang", []string{"tolmach/glossary", "tolmach/tm", "tolmach/index", "tolmach/check", "tolmach/cmd", "tolmach/terms", "tolmach/project", "tolmach/serve", "tolmach/data", "github.com/blevesearch/bleve", "github.com/urfave/cli"}},
+	{"tolmach/glossary", []string{"tolmach/tm", "tolmach/index", "tolmach/check", "tolmach/cmd", "tolmach/terms", "tolmach/project", "tolmach/serve", "github.com/blevesearch/bleve", "github.com/urfave/cli"}},
+	{"tolmach/tm", []string{"tolmach/glossary", "tolmach/index", "tolmach/check", "tolmach/cmd", "tolmach/terms", "tolmach/project", "tolmach/serve", "github.com/blevesearch/bleve", "github.com/urfave/cli"}},
+	{"tolmach/index", []string{"tolmach/check", "tolmach/cmd", "tolmach/terms", "tolmach/project", "tolmach/serve", "github.com/urfave/cli"}},
+	{"tolmach/check", []string{"tolmach/index", "tolmach/cmd", "tolmach/terms", "tolmach/project", "tolmach/serve", "github.com/blevesearch/bleve", "github.com/urfave/cli"}},
+	{"tolmach/project", []string{"tolmach/serve", "tolmach/cmd", "tolmach/terms", "github.com/urfave/cli"}},
 	{"tolmach/serve", []string{"tolmach/cmd", "github.com/urfave/cli"}},
-	{"tolmach/data", []string{"tolmach/index", "tolmach/check", "tolmach/cmd", "tolmach/project", "tolmach/serve", "tolmach/tm", "github.com/blevesearch/bleve", "github.com/urfave/cli"}},
+	{"tolmach/terms", []string{"tolmach/index", "tolmach/check", "tolmach/cmd", "tolmach/project", "tolmach/serve", "tolmach/data", "github.com/blevesearch/bleve", "github.com/urfave/cli"}},
+	{"tolmach/data", []string{"tolmach/index", "tolmach/check", "tolmach/cmd", "tolmach/terms", "tolmach/project", "tolmach/serve", "tolmach/tm", "github.com/blevesearch/bleve", "github.com/urfave/cli"}},
 }
 
 type listed struct {

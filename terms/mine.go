@@ -1,0 +1,541 @@
+package terms
+
+import (
+	"math"
+	"runtime"
+	"sort"
+	"sync"
+
+	"tolmach/glossary"
+	"tolmach/internal/lang"
+	"tolmach/tm/align"
+)
+
+// MineOptions tune [Mine]. The zero value is ready to use.
+type MineOptions struct {
+	// MinCount is the least number of segment pairs a candidate pair must
+	// occur in together; 0 means 3.
+	MinCount int
+	// Limit keeps the best Limit candidates; 0 keeps all.
+	Limit int
+	// MaxWords is the longest phrase considered, in words; 0 means 5.
+	MaxWords int
+	// MinDice is the least Dice coefficient of a pair; 0 means 0.3.
+	MinDice float64
+	// Exclude holds the glossaries whose terms are known already: a pair
+	// whose Russian or English side is one of their terms is left out.
+	Exclude *glossary.Glossary
+}
+
+// Candidate is a mined term pair.
+type Candidate struct {
+	RU, EN string // in dictionary form (see DictionaryForm)
+	// Count is the number of segment pairs holding both; RUCount and
+	// ENCount those holding each.
+	Count, RUCount, ENCount int
+	// Score is the log-likelihood ratio (G²) of the pair's co-occurrence:
+	// how far from chance it is. Candidates are ranked by it.
+	Score float64
+	// Dice is 2·Count/(RUCount+ENCount).
+	Dice float64
+	// Example is one segment pair holding both.
+	Example Pair
+}
+
+// phraseTable holds the candidate phrases of one language that are
+// frequent enough and not just a part of a longer one.
+type phraseTable struct {
+	df   map[uint64]int32  // segment frequency of every candidate hash
+	id   map[uint64]uint32 // dense ids of the kept ones
+	hash []uint64
+	freq []int32
+	per  [][]uint32 // per segment, the ids of kept phrases in it
+}
+
+// Mine finds candidate term pairs in c (see the package documentation),
+// best first.
+func Mine(c *Corpus, opt MineOptions) []Candidate {
+	if opt.MinCount <= 0 {
+		opt.MinCount = 3
+	}
+	if opt.MaxWords <= 0 {
+		opt.MaxWords = 5
+	}
+	if opt.MinDice <= 0 {
+		opt.MinDice = 0.3
+	}
+	tk := tokenize(c)
+	ru := buildPhrases(tk.ru, opt, true)
+	en := buildPhrases(tk.en, opt, false)
+	co := cooccur(ru, en, opt.MinDice)
+
+	// Both directions: each Russian phrase's best English partner, and
+	// each English phrase's best Russian one.
+	type scored struct {
+		r, e      uint32
+		n         int32
+		dice, llr float64
+	}
+	bestR := map[uint32]scored{}
+	bestE := map[uint32]scored{}
+	better := func(a, b scored) bool {
+		if a.dice != b.dice {
+			return a.dice > b.dice
+		}
+		return a.llr > b.llr
+	}
+	N := float64(len(c.Pairs))
+	for k, n := range co {
+		if int(n) < opt.MinCount {
+			continue
+		}
+		r, e := uint32(k>>32), uint32(k)
+		fr, fe := float64(ru.freq[r]), float64(en.freq[e])
+		d := 2 * float64(n) / (fr + fe)
+		if d < opt.MinDice {
+			continue
+		}
+		s := scored{r: r, e: e, n: n, dice: d, llr: llr(float64(n), fr, fe, N)}
+		if b, ok := bestR[r]; !ok || better(s, b) {
+			bestR[r] = s
+		}
+		if b, ok := bestE[e]; !ok || better(s, b) {
+			bestE[e] = s
+		}
+	}
+	pairs := map[uint64]scored{}
+	for _, s := range bestR {
+		pairs[uint64(s.r)<<32|uint64(s.e)] = s
+	}
+	for _, s := range bestE {
+		pairs[uint64(s.r)<<32|uint64(s.e)] = s
+	}
+
+	// Known terms are not candidates.
+	var exRU, exEN map[uint64]bool
+	if opt.Exclude != nil {
+		exRU, exEN = glossaryHashes(opt.Exclude, tk.voc)
+	}
+	for k, s := range pairs {
+		if exRU[ru.hash[s.r]] || exEN[en.hash[s.e]] {
+			delete(pairs, k)
+		}
+	}
+
+	// The word-alignment check: most content words of each side must have
+	// a partner on the other.
+	wa := newWordAssoc(tk, ru, en, pairs2list(pairs))
+	for k := range pairs {
+		if !wa.aligned(uint32(k>>32), uint32(k)) || !wa.cyrillic(uint32(k>>32)) {
+			delete(pairs, k)
+		}
+	}
+	// A pair whose side is part of the other side of a longer pair of the
+	// same phrase ("Health" beside "World Health Organization") goes.
+	byR, byE := map[uint32][]uint32{}, map[uint32][]uint32{}
+	for k := range pairs {
+		byR[uint32(k>>32)] = append(byR[uint32(k>>32)], uint32(k))
+		byE[uint32(k)] = append(byE[uint32(k)], uint32(k>>32))
+	}
+	for k := range pairs {
+		r, e := uint32(k>>32), uint32(k)
+		for _, e2 := range byR[r] {
+			if e2 != e && contains(wa.seqE[e2], wa.seqE[e]) {
+				delete(pairs, k)
+			}
+		}
+		for _, r2 := range byE[e] {
+			if r2 != r && contains(wa.seqR[r2], wa.seqR[r]) {
+				delete(pairs, k)
+			}
+		}
+	}
+
+	// Forms and an example, in one pass over the corpus.
+	list := make([]scored, 0, len(pairs))
+	for _, s := range pairs {
+		list = append(list, s)
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if list[i].llr != list[j].llr {
+			return list[i].llr > list[j].llr
+		}
+		return list[i].r < list[j].r || list[i].r == list[j].r && list[i].e < list[j].e
+	})
+	if opt.Limit > 0 && len(list) > opt.Limit {
+		list = list[:opt.Limit]
+	}
+	needR, needE := map[uint32]*Forms{}, map[uint32]*Forms{}
+	example := map[uint64]int{}
+	for _, s := range list {
+		needR[s.r] = &Forms{}
+		needE[s.e] = &Forms{}
+		example[uint64(s.r)<<32|uint64(s.e)] = -1
+	}
+	collectForms(tk.ru, ru, needR, opt.MaxWords, true)
+	collectForms(tk.en, en, needE, opt.MaxWords, false)
+	for i := range c.Pairs {
+		for _, r := range ru.per[i] {
+			if needR[r] == nil {
+				continue
+			}
+			for _, e := range en.per[i] {
+				k := uint64(r)<<32 | uint64(e)
+				if x, ok := example[k]; ok && x < 0 {
+					example[k] = i
+				}
+			}
+		}
+	}
+	out := make([]Candidate, 0, len(list))
+	for _, s := range list {
+		cand := Candidate{
+			RU: DictionaryForm(needR[s.r], "ru"), EN: DictionaryForm(needE[s.e], "en"),
+			Count: int(s.n), RUCount: int(ru.freq[s.r]), ENCount: int(en.freq[s.e]),
+			Score: math.Round(s.llr*10) / 10, Dice: math.Round(s.dice*1000) / 1000,
+		}
+		if x := example[uint64(s.r)<<32|uint64(s.e)]; x >= 0 {
+			cand.Example = c.Pairs[x]
+		}
+		out = append(out, cand)
+	}
+	return out
+}
+
+func pairs2list[T any](m map[uint64]T) []uint64 {
+	out := make([]uint64, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// buildPhrases counts the candidate phrases of one language, keeps those
+// in at least MinCount segments that are not mostly part of one longer
+// candidate («Шанхайской организации» inside «Шанхайской организации
+// сотрудничества»), and lists the kept ones of each segment.
+func buildPhrases(segs []side, opt MineOptions, ru bool) *phraseTable {
+	pt := &phraseTable{df: map[uint64]int32{}, id: map[uint64]uint32{}}
+	var hs []uint64
+	for _, s := range segs {
+		hs = hs[:0]
+		spans(s.words, opt.MaxWords, ru, func(i, j int) { hs = append(hs, hashSpan(s.words, i, j)) })
+		for _, h := range uniq(hs) {
+			pt.df[h]++
+		}
+	}
+	// super holds, per phrase, the highest frequency of a longer frequent
+	// candidate containing it.
+	super := map[uint64]int32{}
+	min := int32(opt.MinCount)
+	for _, s := range segs {
+		spans(s.words, opt.MaxWords, ru, func(i, j int) {
+			if j-i < 2 {
+				return
+			}
+			f := pt.df[hashSpan(s.words, i, j)]
+			if f < min {
+				return
+			}
+			spans(s.words[i:j], j-i-1, ru, func(a, b int) {
+				h := hashSpan(s.words[i:j], a, b)
+				if f > super[h] {
+					super[h] = f
+				}
+			})
+		})
+	}
+	for h, f := range pt.df {
+		if f < min || float64(super[h]) >= 0.9*float64(f) {
+			continue
+		}
+		pt.id[h] = uint32(len(pt.hash))
+		pt.hash = append(pt.hash, h)
+		pt.freq = append(pt.freq, f)
+	}
+	pt.per = make([][]uint32, len(segs))
+	var ids []uint32
+	for k, s := range segs {
+		ids = ids[:0]
+		spans(s.words, opt.MaxWords, ru, func(i, j int) {
+			if id, ok := pt.id[hashSpan(s.words, i, j)]; ok {
+				ids = append(ids, id)
+			}
+		})
+		if len(ids) > 0 {
+			pt.per[k] = append([]uint32(nil), uniq32(ids)...)
+		}
+	}
+	return pt
+}
+
+// cooccur counts, for every Russian and English phrase in one segment
+// pair, the pairs they share, skipping pairs whose frequencies are too
+// far apart ever to reach minDice. It runs on all CPUs.
+func cooccur(ru, en *phraseTable, minDice float64) map[uint64]int32 {
+	ratio := minDice / (2 - minDice)
+	workers := runtime.GOMAXPROCS(0)
+	n := len(ru.per)
+	parts := make([]map[uint64]int32, workers)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			m := map[uint64]int32{}
+			for i := w; i < n; i += workers {
+				for _, r := range ru.per[i] {
+					fr := float64(ru.freq[r])
+					for _, e := range en.per[i] {
+						fe := float64(en.freq[e])
+						if fr < fe*ratio || fe < fr*ratio {
+							continue
+						}
+						m[uint64(r)<<32|uint64(e)]++
+					}
+				}
+			}
+			parts[w] = m
+		}(w)
+	}
+	wg.Wait()
+	all := parts[0]
+	for _, m := range parts[1:] {
+		for k, v := range m {
+			all[k] += v
+		}
+	}
+	return all
+}
+
+// llr is Dunning's log-likelihood ratio G² of a 2×2 table: n segments
+// with both, fr and fe with each, N in all.
+func llr(n, fr, fe, N float64) float64 {
+	cells := [4]float64{n, fr - n, fe - n, N - fr - fe + n}
+	rows := [2]float64{fr, N - fr}
+	cols := [2]float64{fe, N - fe}
+	g := 0.0
+	for k, o := range cells {
+		if o <= 0 {
+			continue
+		}
+		e := rows[k/2] * cols[k%2] / N
+		g += o * math.Log(o/e)
+	}
+	if n*N < fr*fe {
+		return 0 // less often together than by chance
+	}
+	return 2 * g
+}
+
+// glossaryHashes returns the phrase hashes of a glossary's Russian and
+// English terms, as far as their words occur in the corpus at all.
+func glossaryHashes(g *glossary.Glossary, voc *vocab) (ru, en map[uint64]bool) {
+	ru, en = map[uint64]bool{}, map[uint64]bool{}
+	for _, c := range g.Concepts {
+		for _, t := range c.Terms {
+			var m map[uint64]bool
+			switch t.Lang {
+			case "ru":
+				m = ru
+			case "en":
+				m = en
+			default:
+				continue
+			}
+			toks := lang.Analyze(t.Text)
+			ids := make([]uint32, 0, len(toks))
+			ok := true
+			for _, tok := range toks {
+				id, found := voc.lookup(tok.Key)
+				if !found {
+					ok = false
+					break
+				}
+				ids = append(ids, id)
+			}
+			if ok && len(ids) > 0 {
+				m[hashIDs(ids)] = true
+			}
+		}
+	}
+	return ru, en
+}
+
+// collectForms records the written forms of the needed phrases.
+func collectForms(segs []side, pt *phraseTable, need map[uint32]*Forms, maxWords int, ru bool) {
+	for _, s := range segs {
+		spans(s.words, maxWords, ru, func(i, j int) {
+			id, ok := pt.id[hashSpan(s.words, i, j)]
+			if !ok || need[id] == nil {
+				return
+			}
+			need[id].add(s.text[s.words[i].start:s.words[j-1].end], s.words[i].flags&fInitial != 0)
+		})
+	}
+}
+
+// wordAssoc holds word-level co-occurrence for the words of candidate
+// pairs: enough to check that a pair's words translate each other.
+type wordAssoc struct {
+	tk        *tokenized
+	ru, en    *phraseTable
+	dfR, dfE  map[uint32]int32
+	co        map[uint64]int32
+	wordsR    map[uint32][]uint32 // content words of each Russian phrase id
+	wordsE    map[uint32][]uint32
+	surfacesR map[uint32]string // a written form of each Russian word (for names)
+	surfacesE map[uint32]string
+	seqR      map[uint32][]uint32 // all words of each Russian phrase id
+	seqE      map[uint32][]uint32
+}
+
+func newWordAssoc(tk *tokenized, ru, en *phraseTable, pairs []uint64) *wordAssoc {
+	wa := &wordAssoc{tk: tk, ru: ru, en: en, dfR: map[uint32]int32{}, dfE: map[uint32]int32{}, co: map[uint64]int32{},
+		wordsR: map[uint32][]uint32{}, wordsE: map[uint32][]uint32{}, surfacesR: map[uint32]string{}, surfacesE: map[uint32]string{},
+		seqR: map[uint32][]uint32{}, seqE: map[uint32][]uint32{}}
+	for _, k := range pairs {
+		wa.wordsR[uint32(k>>32)] = nil
+		wa.wordsE[uint32(k)] = nil
+	}
+	// The words of each phrase, from its first occurrence.
+	fill := func(segs []side, pt *phraseTable, words, seqs map[uint32][]uint32, surf map[uint32]string, ru bool) {
+		left := len(words)
+		for _, s := range segs {
+			if left == 0 {
+				break
+			}
+			spans(s.words, 5, ru, func(i, j int) {
+				id, ok := pt.id[hashSpan(s.words, i, j)]
+				if !ok {
+					return
+				}
+				if ws, want := words[id]; !want || ws != nil {
+					return
+				}
+				var ws []uint32
+				for k := i; k < j; k++ {
+					seqs[id] = append(seqs[id], s.words[k].id)
+					if s.words[k].flags&fStop == 0 {
+						ws = append(ws, s.words[k].id)
+						if _, ok := surf[s.words[k].id]; !ok {
+							surf[s.words[k].id] = s.text[s.words[k].start:s.words[k].end]
+						}
+					}
+				}
+				words[id] = ws
+				left--
+			})
+		}
+	}
+	fill(tk.ru, ru, wa.wordsR, wa.seqR, wa.surfacesR, true)
+	fill(tk.en, en, wa.wordsE, wa.seqE, wa.surfacesE, false)
+	needR, needE := map[uint32]bool{}, map[uint32]bool{}
+	want := map[uint64]bool{}
+	for _, k := range pairs {
+		for _, r := range wa.wordsR[uint32(k>>32)] {
+			needR[r] = true
+			for _, e := range wa.wordsE[uint32(k)] {
+				needE[e] = true
+				want[uint64(r)<<32|uint64(e)] = true
+			}
+		}
+	}
+	var rs, es []uint32
+	for i := range tk.ru {
+		rs, es = rs[:0], es[:0]
+		for _, w := range tk.ru[i].words {
+			if needR[w.id] {
+				rs = append(rs, w.id)
+			}
+		}
+		for _, w := range tk.en[i].words {
+			if needE[w.id] {
+				es = append(es, w.id)
+			}
+		}
+		rs, es = uniq32(rs), uniq32(es)
+		for _, r := range rs {
+			wa.dfR[r]++
+		}
+		for _, e := range es {
+			wa.dfE[e]++
+		}
+		for _, r := range rs {
+			for _, e := range es {
+				if k := uint64(r)<<32 | uint64(e); want[k] {
+					wa.co[k]++
+				}
+			}
+		}
+	}
+	return wa
+}
+
+// wordsAlign reports whether a Russian and an English word translate each
+// other in this corpus (Dice of their segments ≥ 0.1), or are one name
+// transliterated.
+func (wa *wordAssoc) wordsAlign(r, e uint32) bool {
+	n := wa.co[uint64(r)<<32|uint64(e)]
+	if n > 0 && 2*float64(n)/float64(wa.dfR[r]+wa.dfE[e]) >= 0.1 {
+		return true
+	}
+	return align.SameName(wa.surfacesR[r], wa.surfacesE[e])
+}
+
+// aligned is the check on a pair of phrases: at least half of the content
+// words of each side align with a word of the other.
+func (wa *wordAssoc) aligned(r, e uint32) bool {
+	rw, ew := wa.wordsR[r], wa.wordsE[e]
+	if len(rw) == 0 || len(ew) == 0 {
+		return false
+	}
+	okR := 0
+	for _, a := range rw {
+		for _, b := range ew {
+			if wa.wordsAlign(a, b) {
+				okR++
+				break
+			}
+		}
+	}
+	okE := 0
+	for _, b := range ew {
+		for _, a := range rw {
+			if wa.wordsAlign(a, b) {
+				okE++
+				break
+			}
+		}
+	}
+	return 2*okR >= len(rw) && 2*okE >= len(ew)
+}
+
+// contains reports whether b occurs in a as a contiguous run shorter than a.
+func contains(a, b []uint32) bool {
+	if len(b) == 0 || len(b) >= len(a) {
+		return false
+	}
+	for i := 0; i+len(b) <= len(a); i++ {
+		k := 0
+		for k < len(b) && a[i+k] == b[k] {
+			k++
+		}
+		if k == len(b) {
+			return true
+		}
+	}
+	return false
+}
+
+// cyrillic reports whether a Russian phrase has a word in Cyrillic: a
+// Latin name left as it is in Russian text (Google, COVID-19) needs no
+// glossary entry.
+func (wa *wordAssoc) cyrillic(r uint32) bool {
+	for _, w := range wa.wordsR[r] {
+		if lang.ScriptOf(wa.surfacesR[w]) == lang.Cyrillic {
+			return true
+		}
+	}
+	return false
+}
