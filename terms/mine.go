@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+	"unicode/utf8"
 
 	"tolmach/glossary"
 	"tolmach/internal/lang"
@@ -33,8 +34,10 @@ type Candidate struct {
 	// Count is the number of segment pairs holding both; RUCount and
 	// ENCount those holding each.
 	Count, RUCount, ENCount int
-	// Score is the log-likelihood ratio (G²) of the pair's co-occurrence:
-	// how far from chance it is. Candidates are ranked by it.
+	// Score ranks the candidates: the log-likelihood ratio (G²) of the
+	// pair's co-occurrence (how far from chance it is) times its Dice
+	// coefficient (how exclusively the two go together), a quarter of that
+	// for a pair of two single common words (most are general vocabulary).
 	Score float64
 	// Dice is 2·Count/(RUCount+ENCount).
 	Dice float64
@@ -42,14 +45,119 @@ type Candidate struct {
 	Example Pair
 }
 
+// commonWeight scales the score of a pair of two single common words
+// when the corpus has too few documents to tell terms by their bursts.
+var commonWeight = 0.25
+
+// minDocuments is the number of documents from which termhood is judged
+// by burstiness.
+var minDocuments int32 = 20
+
+// documents returns the document index of every segment pair and the
+// number of documents.
+func documents(c *Corpus) []int32 {
+	ids := map[string]int32{}
+	out := make([]int32, len(c.Pairs))
+	for i, p := range c.Pairs {
+		id, ok := ids[p.Document]
+		if !ok {
+			id = int32(len(ids))
+			ids[p.Document] = id
+		}
+		out[i] = id
+	}
+	return out
+}
+
+// countDocs counts the documents each kept phrase occurs in.
+func (pt *phraseTable) countDocs(docs []int32) {
+	pt.docs = make([]int32, len(pt.hash))
+	last := make([]int32, len(pt.hash))
+	for k := range last {
+		last[k] = -1
+	}
+	seen := map[[2]int32]bool{}
+	for i, ids := range pt.per {
+		d := docs[i]
+		for _, id := range ids {
+			if last[id] == d {
+				continue
+			}
+			last[id] = d
+			if k := [2]int32{int32(id), d}; !seen[k] {
+				seen[k] = true
+				pt.docs[id]++
+			}
+		}
+	}
+}
+
+// termhood weighs a pair of single common words by how bursty they are:
+// segments per document, 1 for a word that comes once a text; full weight
+// from 2.5. With few documents it is commonWeight.
+func (wa *wordAssoc) termhood(ru, en *phraseTable, r, e uint32, docs []int32) float64 {
+	switch termMode {
+	case "burst":
+		if len(docs) == 0 || docs[len(docs)-1] < minDocuments {
+			return commonWeight
+		}
+		b := (float64(ru.freq[r])/float64(ru.docs[r]) + float64(en.freq[e])/float64(en.docs[e])) / 2
+		return min(1, max(0.1, (b-1)/1.5))
+	case "len":
+		l := 0
+		for _, w := range wa.wordsR[r] {
+			l += utf8.RuneCountInString(wa.surfacesR[w])
+		}
+		for _, w := range wa.wordsE[e] {
+			l += utf8.RuneCountInString(wa.surfacesE[w])
+		}
+		return min(1, max(0.05, (float64(l)/2-lenBase)/lenSpan))
+	}
+	return commonWeight
+}
+
+var termMode = "len"
+
+var spreadWeight = 1.0
+var lenBase, lenSpan = 5.0, 8.0
+
+// rankMode selects the ranking formula (tuning only).
+var rankMode = ""
+
+func rankOf(g2, dice, n, mc float64) float64 {
+	switch rankMode {
+	case "nmc2":
+		return n * mc * mc * 10
+	case "llrmc":
+		return g2 * mc
+	case "nmcdice":
+		return n * mc * dice * 10
+	case "llr":
+		return g2
+	case "dicelog":
+		return dice * dice * math.Log2(1+n) * 30
+	case "dice2llr":
+		return dice * dice * g2
+	case "ndice":
+		return n * dice * 10
+	case "ndice2":
+		return n * dice * dice * 10
+	case "sqrtn":
+		return math.Sqrt(n) * dice * dice * 10
+	}
+	return g2 * dice
+}
+
 // phraseTable holds the candidate phrases of one language that are
 // frequent enough and not just a part of a longer one.
 type phraseTable struct {
-	df   map[uint64]int32  // segment frequency of every candidate hash
-	id   map[uint64]uint32 // dense ids of the kept ones
-	hash []uint64
-	freq []int32
-	per  [][]uint32 // per segment, the ids of kept phrases in it
+	df     map[uint64]int32  // segment frequency of every candidate hash
+	id     map[uint64]uint32 // dense ids of the kept ones
+	hash   []uint64
+	freq   []int32
+	common []bool     // a single word that is not a name (санкции, not Шойгу)
+	docs   []int32    // the number of documents each phrase occurs in
+	per    [][]uint32 // per segment, the ids of kept phrases in it
 }
 
 // Mine finds candidate term pairs in c (see the package documentation),
@@ -67,14 +175,17 @@ func Mine(c *Corpus, opt MineOptions) []Candidate {
 	tk := tokenize(c)
 	ru := buildPhrases(tk.ru, opt, true)
 	en := buildPhrases(tk.en, opt, false)
+	docs := documents(c)
+	ru.countDocs(docs)
+	en.countDocs(docs)
 	co := cooccur(ru, en, opt.MinDice)
 
 	// Both directions: each Russian phrase's best English partner, and
 	// each English phrase's best Russian one.
 	type scored struct {
-		r, e      uint32
-		n         int32
-		dice, llr float64
+		r, e            uint32
+		n               int32
+		dice, llr, rank float64
 	}
 	bestR := map[uint32]scored{}
 	bestE := map[uint32]scored{}
@@ -82,7 +193,10 @@ func Mine(c *Corpus, opt MineOptions) []Candidate {
 		if a.dice != b.dice {
 			return a.dice > b.dice
 		}
-		return a.llr > b.llr
+		if a.llr != b.llr {
+			return a.llr > b.llr
+		}
+		return a.r < b.r || a.r == b.r && a.e < b.e
 	}
 	N := float64(len(c.Pairs))
 	for k, n := range co {
@@ -96,6 +210,7 @@ func Mine(c *Corpus, opt MineOptions) []Candidate {
 			continue
 		}
 		s := scored{r: r, e: e, n: n, dice: d, llr: llr(float64(n), fr, fe, N)}
+		s.rank = rankOf(s.llr, d, float64(n), max(float64(n)/fr, float64(n)/fe))
 		if b, ok := bestR[r]; !ok || better(s, b) {
 			bestR[r] = s
 		}
@@ -125,9 +240,26 @@ func Mine(c *Corpus, opt MineOptions) []Candidate {
 	// The word-alignment check: most content words of each side must have
 	// a partner on the other.
 	wa := newWordAssoc(tk, ru, en, pairs2list(pairs))
-	for k := range pairs {
+	for k, s := range pairs {
 		if !wa.aligned(uint32(k>>32), uint32(k)) || !wa.cyrillic(uint32(k>>32)) {
 			delete(pairs, k)
+			continue
+		}
+		if r, e := uint32(k>>32), uint32(k); ru.common[r] && en.common[e] {
+			// Two single common words are most often general vocabulary
+			// (страна, country): they rank below phrases and names.
+			s.rank *= wa.termhood(ru, en, r, e, docs)
+			pairs[k] = s
+		}
+		if r, e := uint32(k>>32), uint32(k); spreadWeight < 1 && docs[len(docs)-1] > 0 && min(ru.docs[r], en.docs[e]) < 2 {
+			s.rank *= spreadWeight
+			pairs[k] = s
+		}
+		if wa.transliterated(uint32(k>>32), uint32(k)) {
+			// A name a translator can transliterate (Грег, Greg) is
+			// worth less in a glossary than a pair one cannot derive.
+			s.rank *= translitWeight
+			pairs[k] = s
 		}
 	}
 	// A pair whose side is part of the other side of a longer pair of the
@@ -137,18 +269,33 @@ func Mine(c *Corpus, opt MineOptions) []Candidate {
 		byR[uint32(k>>32)] = append(byR[uint32(k>>32)], uint32(k))
 		byE[uint32(k)] = append(byE[uint32(k)], uint32(k>>32))
 	}
-	for k := range pairs {
+	// Of a pair and a longer one sharing a side, the less associated goes:
+	// ("World Health Organization", not "Health"; «Бразилия» = "Brazil",
+	// not «Бразилия обязали» = "Brazil").
+	drop := map[uint64]bool{}
+	for k, s := range pairs {
 		r, e := uint32(k>>32), uint32(k)
 		for _, e2 := range byR[r] {
 			if e2 != e && contains(wa.seqE[e2], wa.seqE[e]) {
-				delete(pairs, k)
+				if l := uint64(r)<<32 | uint64(e2); pairs[l].dice > s.dice {
+					drop[k] = true
+				} else {
+					drop[l] = true
+				}
 			}
 		}
 		for _, r2 := range byE[e] {
 			if r2 != r && contains(wa.seqR[r2], wa.seqR[r]) {
-				delete(pairs, k)
+				if l := uint64(r2)<<32 | uint64(e); pairs[l].dice > s.dice {
+					drop[k] = true
+				} else {
+					drop[l] = true
+				}
 			}
 		}
+	}
+	for k := range drop {
+		delete(pairs, k)
 	}
 
 	// Forms and an example, in one pass over the corpus.
@@ -157,8 +304,13 @@ func Mine(c *Corpus, opt MineOptions) []Candidate {
 		list = append(list, s)
 	}
 	sort.Slice(list, func(i, j int) bool {
-		if list[i].llr != list[j].llr {
-			return list[i].llr > list[j].llr
+		if list[i].rank != list[j].rank {
+			return list[i].rank > list[j].rank
+		}
+		// Among equals, the pair seen in more documents: a term recurs
+		// across texts, a story's character does not.
+		if di, dj := min(ru.docs[list[i].r], en.docs[list[i].e]), min(ru.docs[list[j].r], en.docs[list[j].e]); di != dj {
+			return di > dj
 		}
 		return list[i].r < list[j].r || list[i].r == list[j].r && list[i].e < list[j].e
 	})
@@ -192,7 +344,7 @@ func Mine(c *Corpus, opt MineOptions) []Candidate {
 		cand := Candidate{
 			RU: DictionaryForm(needR[s.r], "ru"), EN: DictionaryForm(needE[s.e], "en"),
 			Count: int(s.n), RUCount: int(ru.freq[s.r]), ENCount: int(en.freq[s.e]),
-			Score: math.Round(s.llr*10) / 10, Dice: math.Round(s.dice*1000) / 1000,
+			Score: math.Round(s.rank*10) / 10, Dice: math.Round(s.dice*1000) / 1000,
 		}
 		if x := example[uint64(s.r)<<32|uint64(s.e)]; x >= 0 {
 			cand.Example = c.Pairs[x]
@@ -217,9 +369,23 @@ func pairs2list[T any](m map[uint64]T) []uint64 {
 func buildPhrases(segs []side, opt MineOptions, ru bool) *phraseTable {
 	pt := &phraseTable{df: map[uint64]int32{}, id: map[uint64]uint32{}}
 	var hs []uint64
+	// Per single word, occurrences written as a name (capitalised inside a
+	// sentence, or in capitals) less those written in lower case.
+	nameness := map[uint64]int32{}
 	for _, s := range segs {
 		hs = hs[:0]
-		spans(s.words, opt.MaxWords, ru, func(i, j int) { hs = append(hs, hashSpan(s.words, i, j)) })
+		spans(s.words, opt.MaxWords, ru, func(i, j int) {
+			h := hashSpan(s.words, i, j)
+			hs = append(hs, h)
+			if j-i == 1 {
+				switch f := s.words[i].flags; {
+				case f&fUpper != 0 || f&fCap != 0 && f&fInitial == 0:
+					nameness[h]++
+				case f&fCap == 0:
+					nameness[h]--
+				}
+			}
+		})
 		for _, h := range uniq(hs) {
 			pt.df[h]++
 		}
@@ -249,9 +415,17 @@ func buildPhrases(segs []side, opt MineOptions, ru bool) *phraseTable {
 		if f < min || float64(super[h]) >= 0.9*float64(f) {
 			continue
 		}
-		pt.id[h] = uint32(len(pt.hash))
 		pt.hash = append(pt.hash, h)
-		pt.freq = append(pt.freq, f)
+	}
+	// Ids in hash order, so that results do not depend on map order.
+	sort.Slice(pt.hash, func(a, b int) bool { return pt.hash[a] < pt.hash[b] })
+	pt.freq = make([]int32, len(pt.hash))
+	pt.common = make([]bool, len(pt.hash))
+	for k, h := range pt.hash {
+		pt.id[h] = uint32(k)
+		pt.freq[k] = pt.df[h]
+		n, single := nameness[h]
+		pt.common[k] = single && n <= 0
 	}
 	pt.per = make([][]uint32, len(segs))
 	var ids []uint32
@@ -538,4 +712,22 @@ func (wa *wordAssoc) cyrillic(r uint32) bool {
 		}
 	}
 	return false
+}
+
+// translitWeight scales the score of a pair of transliterated names.
+var translitWeight = 1.0
+
+// transliterated reports whether a pair is one name in two scripts, word
+// for word (Дональд Трамп, Donald Trump).
+func (wa *wordAssoc) transliterated(r, e uint32) bool {
+	rs, es := wa.seqR[r], wa.seqE[e]
+	if len(rs) != len(es) {
+		return false
+	}
+	for i := range rs {
+		if !align.SameName(wa.surfacesR[rs[i]], wa.surfacesE[es[i]]) {
+			return false
+		}
+	}
+	return true
 }

@@ -29,9 +29,10 @@ func hashIDs(ids []uint32) uint64 {
 // words within one stretch of text without punctuation, no number in it,
 // neither beginning nor ending with a function word, and only the few
 // function words names need inside (Ministry of Foreign Affairs, Договор о
-// …). A single word is a candidate only as a name: an abbreviation, or a
-// capitalised word inside a sentence. A Russian phrase does not end on an
-// adjective.
+// …). A single word is a candidate as a name (capitalised) or when it
+// is long enough to be a term (five letters: «санкции», "sanctions"); which
+// single words are names is decided over the corpus (isName). A Russian
+// phrase does not end on an adjective, nor is one an adjective alone.
 func spans(ws []word, maxWords int, ru bool, fn func(i, j int)) {
 	for i := range ws {
 		fi := ws[i].flags
@@ -52,10 +53,8 @@ func spans(ws []word, maxWords int, ru bool, fn func(i, j int)) {
 				}
 				continue // may go on, may not end here
 			}
-			if j-i == 1 {
-				if fi&fUpper == 0 && (fi&fCap == 0 || fi&fInitial != 0) {
-					continue
-				}
+			if j-i == 1 && fi&(fUpper|fCap) == 0 && fi&fShort != 0 {
+				continue // a short common word: too general to be a term alone
 			}
 			if ru && (w.flags&fAdjEnd != 0 || j-i == 1 && w.flags&fAdjective != 0) {
 				continue

@@ -28,6 +28,7 @@ const (
 	fAdjEnd                       // a Russian word with an adjective's ending that cannot end a noun phrase
 	fInitial                      // first word of a sentence
 	fAdjective                    // a Russian adjective (Южной), not a name by itself
+	fShort                        // under five letters
 )
 
 // side is one tokenised segment.
@@ -130,6 +131,9 @@ func analyze(text string, ru bool) analyzed {
 		if tok.Kind == lang.Number || startsWithDigit(tok.Norm) {
 			f |= fNumber
 		}
+		if utf8.RuneCountInString(tok.Text) < 5 {
+			f |= fShort
+		}
 		r, _ := utf8.DecodeRuneInString(tok.Text)
 		if unicode.IsUpper(r) {
 			f |= fCap
@@ -197,11 +201,13 @@ func enFlags(tok lang.Token) uint16 {
 	return f
 }
 
-// ruVerbLike reports endings only verbs have: infinitives of reflexive
-// verbs and the reflexive past (готовиться, заявился, договорились).
+// ruVerbLike reports endings (almost) only verbs have: infinitives of
+// reflexive verbs, the reflexive past, the plural past (готовиться,
+// заявился, договорились, обязали), in words of more than six letters:
+// цели and детали stay nouns.
 func ruVerbLike(w string) bool {
-	for _, e := range []string{"ться", "тся", "лся", "лась", "лось", "лись"} {
-		if strings.HasSuffix(w, e) && utf8.RuneCountInString(w) > len([]rune(e))+2 {
+	for _, e := range []string{"ться", "тся", "лся", "лась", "лось", "лись", "или", "али", "яли", "ели"} {
+		if strings.HasSuffix(w, e) && utf8.RuneCountInString(w) > 6 {
 			return true
 		}
 	}
