@@ -36,8 +36,9 @@ type Candidate struct {
 	Count, RUCount, ENCount int
 	// Score ranks the candidates: the log-likelihood ratio (G²) of the
 	// pair's co-occurrence (how far from chance it is) times its Dice
-	// coefficient (how exclusively the two go together), a quarter of that
-	// for a pair of two single common words (most are general vocabulary).
+	// coefficient (how exclusively the two go together), weighed down for a
+	// pair of two single common words the shorter they are (see termhood).
+	// Among equal scores, pairs seen in more documents come first.
 	Score float64
 	// Dice is 2·Count/(RUCount+ENCount).
 	Dice float64
@@ -45,16 +46,7 @@ type Candidate struct {
 	Example Pair
 }
 
-// commonWeight scales the score of a pair of two single common words
-// when the corpus has too few documents to tell terms by their bursts.
-var commonWeight = 0.25
-
-// minDocuments is the number of documents from which termhood is judged
-// by burstiness.
-var minDocuments int32 = 20
-
-// documents returns the document index of every segment pair and the
-// number of documents.
+// documents returns the document index of every segment pair.
 func documents(c *Corpus) []int32 {
 	ids := map[string]int32{}
 	out := make([]int32, len(c.Pairs))
@@ -92,60 +84,19 @@ func (pt *phraseTable) countDocs(docs []int32) {
 	}
 }
 
-// termhood weighs a pair of single common words by how bursty they are:
-// segments per document, 1 for a word that comes once a text; full weight
-// from 2.5. With few documents it is commonWeight.
-func (wa *wordAssoc) termhood(ru, en *phraseTable, r, e uint32, docs []int32) float64 {
-	switch termMode {
-	case "burst":
-		if len(docs) == 0 || docs[len(docs)-1] < minDocuments {
-			return commonWeight
-		}
-		b := (float64(ru.freq[r])/float64(ru.docs[r]) + float64(en.freq[e])/float64(en.docs[e])) / 2
-		return min(1, max(0.1, (b-1)/1.5))
-	case "len":
-		l := 0
-		for _, w := range wa.wordsR[r] {
-			l += utf8.RuneCountInString(wa.surfacesR[w])
-		}
-		for _, w := range wa.wordsE[e] {
-			l += utf8.RuneCountInString(wa.surfacesE[w])
-		}
-		return min(1, max(0.05, (float64(l)/2-lenBase)/lenSpan))
+// termhood weighs a pair of single common words (not names) by the
+// length of their words: general vocabulary is short (школа, school,
+// всегда), terms are mostly longer (инфраструктура, infrastructure,
+// цивилизация). Full weight from 13 letters on average, a tenth at 6.
+func (wa *wordAssoc) termhood(r, e uint32) float64 {
+	l := 0
+	for _, w := range wa.wordsR[r] {
+		l += utf8.RuneCountInString(wa.surfacesR[w])
 	}
-	return commonWeight
-}
-
-var termMode = "len"
-
-var spreadWeight = 1.0
-var lenBase, lenSpan = 5.0, 8.0
-
-// rankMode selects the ranking formula (tuning only).
-var rankMode = ""
-
-func rankOf(g2, dice, n, mc float64) float64 {
-	switch rankMode {
-	case "nmc2":
-		return n * mc * mc * 10
-	case "llrmc":
-		return g2 * mc
-	case "nmcdice":
-		return n * mc * dice * 10
-	case "llr":
-		return g2
-	case "dicelog":
-		return dice * dice * math.Log2(1+n) * 30
-	case "dice2llr":
-		return dice * dice * g2
-	case "ndice":
-		return n * dice * 10
-	case "ndice2":
-		return n * dice * dice * 10
-	case "sqrtn":
-		return math.Sqrt(n) * dice * dice * 10
+	for _, w := range wa.wordsE[e] {
+		l += utf8.RuneCountInString(wa.surfacesE[w])
 	}
-	return g2 * dice
+	return min(1, max(0.05, (float64(l)/2-5)/8))
 }
 
 // phraseTable holds the candidate phrases of one language that are
@@ -210,7 +161,7 @@ func Mine(c *Corpus, opt MineOptions) []Candidate {
 			continue
 		}
 		s := scored{r: r, e: e, n: n, dice: d, llr: llr(float64(n), fr, fe, N)}
-		s.rank = rankOf(s.llr, d, float64(n), max(float64(n)/fr, float64(n)/fe))
+		s.rank = s.llr * d
 		if b, ok := bestR[r]; !ok || better(s, b) {
 			bestR[r] = s
 		}
@@ -248,17 +199,7 @@ func Mine(c *Corpus, opt MineOptions) []Candidate {
 		if r, e := uint32(k>>32), uint32(k); ru.common[r] && en.common[e] {
 			// Two single common words are most often general vocabulary
 			// (страна, country): they rank below phrases and names.
-			s.rank *= wa.termhood(ru, en, r, e, docs)
-			pairs[k] = s
-		}
-		if r, e := uint32(k>>32), uint32(k); spreadWeight < 1 && docs[len(docs)-1] > 0 && min(ru.docs[r], en.docs[e]) < 2 {
-			s.rank *= spreadWeight
-			pairs[k] = s
-		}
-		if wa.transliterated(uint32(k>>32), uint32(k)) {
-			// A name a translator can transliterate (Грег, Greg) is
-			// worth less in a glossary than a pair one cannot derive.
-			s.rank *= translitWeight
+			s.rank *= wa.termhood(r, e)
 			pairs[k] = s
 		}
 	}
@@ -269,15 +210,15 @@ func Mine(c *Corpus, opt MineOptions) []Candidate {
 		byR[uint32(k>>32)] = append(byR[uint32(k>>32)], uint32(k))
 		byE[uint32(k)] = append(byE[uint32(k)], uint32(k>>32))
 	}
-	// Of a pair and a longer one sharing a side, the less associated goes:
-	// ("World Health Organization", not "Health"; «Бразилия» = "Brazil",
-	// not «Бразилия обязали» = "Brazil").
+	// Of a pair and a longer one sharing a side, the less associated goes,
+	// the shorter if they are equal ("World Health Organization", not
+	// "Health"; «Бразилия» = "Brazil", not «Бразилия обязали» = "Brazil").
 	drop := map[uint64]bool{}
 	for k, s := range pairs {
 		r, e := uint32(k>>32), uint32(k)
 		for _, e2 := range byR[r] {
 			if e2 != e && contains(wa.seqE[e2], wa.seqE[e]) {
-				if l := uint64(r)<<32 | uint64(e2); pairs[l].dice > s.dice {
+				if l := uint64(r)<<32 | uint64(e2); pairs[l].dice >= s.dice {
 					drop[k] = true
 				} else {
 					drop[l] = true
@@ -286,7 +227,7 @@ func Mine(c *Corpus, opt MineOptions) []Candidate {
 		}
 		for _, r2 := range byE[e] {
 			if r2 != r && contains(wa.seqR[r2], wa.seqR[r]) {
-				if l := uint64(r2)<<32 | uint64(e); pairs[l].dice > s.dice {
+				if l := uint64(r2)<<32 | uint64(e); pairs[l].dice >= s.dice {
 					drop[k] = true
 				} else {
 					drop[l] = true
@@ -712,22 +653,4 @@ func (wa *wordAssoc) cyrillic(r uint32) bool {
 		}
 	}
 	return false
-}
-
-// translitWeight scales the score of a pair of transliterated names.
-var translitWeight = 1.0
-
-// transliterated reports whether a pair is one name in two scripts, word
-// for word (Дональд Трамп, Donald Trump).
-func (wa *wordAssoc) transliterated(r, e uint32) bool {
-	rs, es := wa.seqR[r], wa.seqE[e]
-	if len(rs) != len(es) {
-		return false
-	}
-	for i := range rs {
-		if !align.SameName(wa.surfacesR[rs[i]], wa.surfacesE[es[i]]) {
-			return false
-		}
-	}
-	return true
 }

@@ -137,7 +137,9 @@ func analyze(text string, ru bool) analyzed {
 		r, _ := utf8.DecodeRuneInString(tok.Text)
 		if unicode.IsUpper(r) {
 			f |= fCap
-			if tok.Upper() && utf8.RuneCountInString(tok.Text) > 1 {
+			if n := utf8.RuneCountInString(tok.Text); tok.Upper() && n > 1 && n <= 6 {
+				// An abbreviation (ШОС, UNESCO); longer words in capitals
+				// are shouting, not names.
 				f |= fUpper
 			}
 		}
@@ -145,6 +147,9 @@ func analyze(text string, ru bool) analyzed {
 			f |= ruFlags(tok)
 		} else {
 			f |= enFlags(tok)
+		}
+		if !ru && f&fUpper != 0 {
+			f &^= fStop | fInner // WHO, US, IT are names, not function words
 		}
 		flags[i] = f
 	}

@@ -10,7 +10,8 @@ import (
 )
 
 // SegmentPair is one Russian–English pair of sentences (or segments) of
-// the shared parallel text, with the file it came from.
+// the shared parallel text, with the document it came from: a WMT file,
+// a FLORES article's URL, a PUD document, the TICO-19 file.
 type SegmentPair struct {
 	RU, EN, File string
 }
@@ -41,6 +42,12 @@ func ParallelPairs(dir string) ([]SegmentPair, error) {
 			}
 		}
 	}
+	// FLORES sentences come from articles whose URLs its metadata lists
+	// line by line: the URL is the document. TICO-19 names none.
+	flores, err := readRows(filepath.Join(dir, "flores200_ru_en", "metadata_devtest.tsv"))
+	if err != nil {
+		return nil, err
+	}
 	for _, p := range [][2]string{
 		{"flores200_ru_en/rus_Cyrl.devtest", "flores200_ru_en/eng_Latn.devtest"},
 		{"tico19_ru_en/tico19-test.rus", "tico19_ru_en/tico19-test.eng"},
@@ -57,7 +64,11 @@ func ParallelPairs(dir string) ([]SegmentPair, error) {
 			return nil, fmt.Errorf("%s: %d lines, but %s has %d", p[0], len(ru), p[1], len(en))
 		}
 		for k := range ru {
-			out = append(out, SegmentPair{RU: ru[k], EN: en[k], File: filepath.Join(dir, p[0])})
+			doc := filepath.Join(dir, p[0])
+			if strings.HasPrefix(p[0], "flores") && k+1 < len(flores) && len(flores[k+1]) > 0 {
+				doc = flores[k+1][0]
+			}
+			out = append(out, SegmentPair{RU: ru[k], EN: en[k], File: doc})
 		}
 	}
 	pud := filepath.Join(dir, "ud_pud_ru_en", "pud.ru-en.tsv")
@@ -67,7 +78,13 @@ func ParallelPairs(dir string) ([]SegmentPair, error) {
 	}
 	for _, r := range rows {
 		if len(r) >= 3 {
-			out = append(out, SegmentPair{RU: r[1], EN: r[2], File: pud})
+			// A PUD sentence id (n01001011) is its document's (n01001)
+			// and the sentence's number.
+			doc := pud
+			if len(r[0]) > 6 {
+				doc += "#" + r[0][:6]
+			}
+			out = append(out, SegmentPair{RU: r[1], EN: r[2], File: doc})
 		}
 	}
 	var kept []SegmentPair
