@@ -76,13 +76,16 @@ func DictionaryForm(f *Forms, lng string) string {
 	score := make(map[string]int, len(forms))
 	lemma := ""
 	if lng == "ru" {
-		heads := map[string]bool{}
+		heads := map[string]int{}
+		capital := false
 		for _, s := range forms {
 			if h := ruHead(s); h >= 0 {
-				heads[strings.ToLower(strings.Fields(s)[h])] = true
+				r, _ := utf8.DecodeRuneInString(strings.Fields(s)[h])
+				capital = capital || unicode.IsUpper(r)
+				heads[strings.ToLower(strings.Fields(s)[h])] += pool[s]
 			}
 		}
-		lemma = ruNounLemma(heads)
+		lemma = ruNounLemma(heads, capital)
 		for _, s := range forms {
 			score[s] = ruNominativeScore(s, lemma)
 		}
@@ -190,71 +193,118 @@ func ruNominativeScore(phrase, lemma string) int {
 
 func isRuVowel(r rune) bool { return strings.ContainsRune("аеёиоуыэюя", r) }
 
-// ruNounLemma picks the nominative among the forms of one noun the corpus
-// shows, by the shape of the paradigm: -ия and -ие nouns (организация,
-// соглашение); a form ending in a consonant that others extend is a
-// masculine's nominative (совет: совета, совете), unless the feminine's
-// endings show it is a genitive plural (стран: страна, страны); neuter
-// -о (сотрудничество). "" when nothing tells.
-func ruNounLemma(forms map[string]bool) string {
-	has := func(s string) bool { return forms[s] }
-	var best string
-	pick := func(s string) { // the shortest, then the first in order
-		if best == "" || len(s) < len(best) || len(s) == len(best) && s < best {
-			best = s
-		}
-	}
-	for f := range forms {
-		if strings.HasSuffix(f, "ия") || strings.HasSuffix(f, "ие") || strings.HasSuffix(f, "ье") {
-			pick(f)
-		}
-	}
-	if best != "" {
-		return best
-	}
-	for f := range forms {
-		if stem, ok := strings.CutSuffix(f, "ии"); ok && utf8.RuneCountInString(stem) > 1 {
-			return stem + "ия" // Азии, Бразилии: only the oblique cases seen
-		}
-	}
-	for f := range forms {
-		r, _ := utf8.DecodeLastRuneInString(f)
-		if isRuVowel(r) {
+// ruEndings are the case endings of Russian nouns, longest first.
+var ruEndings = []string{"ами", "ями", "ом", "ем", "ой", "ей", "ою", "ам", "ям", "ах", "ях", "ов", "ев", "а", "я", "у", "ю", "е", "ы", "и", "о", "ь", "й", ""}
+
+// ruNounLemma returns the nominative singular of a Russian noun from the
+// forms of it the corpus shows (with their counts), by the paradigm they
+// fit: the stem that explains most forms, and its endings —
+// организация/организации, соглашение; -о, -ь, -й nominatives seen;
+// a masculine's bare stem (совет: совета, советом; not стран, the
+// genitive plural of страна, which is rarer than страна); a feminine's -а
+// (страна: страны, страной); the neuter -ство (правительство:
+// правительства, правительством), written even if never seen; else the
+// bare stem of a masculine (Вьетнам from Вьетнама). "" when nothing fits.
+func ruNounLemma(forms map[string]int, capital bool) string {
+	has := func(f string) bool { return forms[f] > 0 }
+	best, bestN := "", 0
+	for f, n := range forms {
+		var cand string
+		switch {
+		case strings.HasSuffix(f, "ие") || strings.HasSuffix(f, "ье"):
+			cand, n = f, n+1<<20 // a neuter's nominative: соглашение
+		case strings.HasSuffix(f, "ия"):
+			stem := f[:len(f)-len("ия")]
+			switch {
+			case has(stem + "ие"):
+				cand = stem + "ие"
+			case has(stem+"ием") && capital:
+				cand = stem + "ий" // Дмитрия, Дмитрием
+			case has(stem + "ием"):
+				cand = stem + "ие"
+			case !capital && !has(stem+"ией") && !has(stem+"ию") &&
+				(strings.HasSuffix(stem, "ен") || strings.HasSuffix(stem, "ан") || strings.HasSuffix(stem, "т")):
+				cand = stem + "ие" // здравоохранения, развития: a verbal noun's genitive
+			default:
+				cand = f // организация
+			}
+		default:
 			continue
 		}
-		extended := false
-		for g := range forms {
-			if len(g) > len(f) && strings.HasPrefix(g, f) {
-				extended = true
-				break
+		if n > bestN || n == bestN && cand < best {
+			best, bestN = cand, n
+		}
+	}
+	if best != "" {
+		return best
+	}
+	// The stem explaining the most forms.
+	type stemInfo struct {
+		endings map[string]int
+		support int
+	}
+	stems := map[string]*stemInfo{}
+	for f, n := range forms {
+		for _, e := range ruEndings {
+			x, ok := strings.CutSuffix(f, e)
+			if !ok || utf8.RuneCountInString(x) < 2 {
+				continue
 			}
-		}
-		if !extended {
-			continue // a case ending: Европам, Китаем
-		}
-		if (has(f+"ы") || has(f+"ой") || has(f+"у") && !has(f+"ом")) && has(f+"а") {
-			continue // a feminine's genitive plural
-		}
-		pick(f)
-	}
-	if best != "" {
-		return best
-	}
-	for f := range forms {
-		if strings.HasSuffix(f, "о") {
-			pick(f)
+			si := stems[x]
+			if si == nil {
+				si = &stemInfo{endings: map[string]int{}}
+				stems[x] = si
+			}
+			si.endings[e] += n
+			si.support += n
 		}
 	}
-	if best != "" {
-		return best
-	}
-	for f := range forms {
-		stem := strings.TrimSuffix(strings.TrimSuffix(f, "а"), "я")
-		if stem != f && (has(stem+"ы") || has(stem+"и") || has(stem+"ой") || has(stem+"ей") || has(stem+"у") || has(stem+"ю")) {
-			pick(f)
+	var x string
+	var si *stemInfo
+	for k, v := range stems {
+		if si == nil || len(v.endings) > len(si.endings) ||
+			len(v.endings) == len(si.endings) && (v.support > si.support || v.support == si.support && len(k) > len(x)) {
+			x, si = k, v
 		}
 	}
-	return best
+	if si == nil {
+		return ""
+	}
+	has = func(e string) bool { return si.endings[e] > 0 }
+	if stem, ok := strings.CutSuffix(x, "и"); ok && !has("") && (has("и") || has("ю") || has("ей")) {
+		return stem + "ия" // Азии, Азию: the -ия paradigm, stem Ази
+	}
+	last, _ := utf8.DecodeLastRuneInString(x)
+	soft := strings.ContainsRune("кгхжшчщ", last) // -и, not -ы, after these
+	plural := si.endings["ы"]
+	if soft {
+		plural = si.endings["и"]
+	}
+	// A feminine shows -ы (-и after к, г, х and hushers) or -ой.
+	fem := plural > 0 || has("ой") || has("ою") || soft && has("ей")
+	switch {
+	case has("о"):
+		return x + "о"
+	case has("ь"):
+		return x + "ь"
+	case has("й"):
+		return x + "й"
+	case isRuVowel(last):
+		return ""
+	case has("") && (!fem || 2*si.endings[""] >= si.endings["а"]+plural || has("ов")):
+		return x
+	case (has("а") || has("у") || has("е")) && fem:
+		return x + "а"
+	case has("я") && (has("и") || has("ей") || has("ю")) && !has("ем"):
+		return x + "я"
+	case strings.HasSuffix(x, "ств") && (has("а") || has("у") || has("ом") || has("е")):
+		return x + "о"
+	case has("а") && 2*si.endings["а"] >= si.support && !has("ом"):
+		return x + "а" // Ольга, Ольгу: the form most seen, not a stem made up
+	case has("у") || has("ом") || has("е"):
+		return x // Вьетнаме, Вьетнамом
+	}
+	return ""
 }
 
 // enSingularScore prefers a form whose last word is not the plural of
