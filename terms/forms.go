@@ -143,10 +143,10 @@ func ruIsAdjective(w string) bool {
 	if utf8.RuneCountInString(w) < 5 {
 		return false
 	}
-	for _, e := range []string{"ий", "ей", "ом", "ем", "ой", "ие"} {
+	for _, e := range []string{"ий", "ей", "ом", "ем", "ой", "ие", "им", "ым"} {
 		// endings nouns share: only adjectives' longer endings tell.
 		if strings.HasSuffix(w, e) {
-			return hasSuffixAny(w, []string{"ский", "ской", "ском", "цкий", "цкой", "ный", "ний", "ной", "ней", "ном", "нем", "вой", "вом", "жий", "чий", "щий", "шний", "ние", "кие", "ные", "вые", "щие", "ские", "ческой", "ческий", "ческие"}) && !strings.HasSuffix(w, "ение") && !strings.HasSuffix(w, "ание")
+			return hasSuffixAny(w, []string{"ским", "ным", "вым", "ким", "щим", "шим", "чим", "ский", "ской", "ском", "цкий", "цкой", "ный", "ний", "ной", "ней", "ном", "нем", "вой", "вом", "жий", "чий", "щий", "шний", "ние", "кие", "ные", "вые", "щие", "ские", "ческой", "ческий", "ческие"}) && !strings.HasSuffix(w, "ение") && !strings.HasSuffix(w, "ание")
 		}
 	}
 	return hasSuffixAny(w, ruAdjAny)
@@ -301,7 +301,7 @@ func ruNounLemma(forms map[string]int, capital bool) string {
 		return x + "о"
 	case has("а") && 2*si.endings["а"] >= si.support && !has("ом"):
 		return x + "а" // Ольга, Ольгу: the form most seen, not a stem made up
-	case has("у") || has("ом") || has("е"):
+	case (has("у") || has("ом") || has("е")) && !ruCluster(x):
 		return x // Вьетнаме, Вьетнамом
 	}
 	return ""
@@ -345,4 +345,15 @@ func enSingulars(w string) []string {
 		out = append(out, w[:len(w)-1])
 	}
 	return out
+}
+
+// ruCluster reports whether a stem ends in two consonants: its nominative
+// may have a fleeting vowel (Египта → Египет, рынка → рынок), which no
+// rule here restores, so no nominative is made up for it.
+func ruCluster(x string) bool {
+	r := []rune(x)
+	if len(r) < 2 {
+		return false
+	}
+	return !isRuVowel(r[len(r)-1]) && !isRuVowel(r[len(r)-2]) && r[len(r)-1] != 'й' && r[len(r)-2] != 'й' && r[len(r)-2] != 'ь'
 }

@@ -49,6 +49,8 @@ func TestRuNounLemma(t *testing.T) {
 		{map[string]int{"передачи": 3, "передачу": 1, "передачей": 1}, false, "передача"},
 		{map[string]int{"договор": 4, "договора": 3, "договоры": 2}, false, "договор"},
 		{map[string]int{"власти": 4, "власть": 1}, false, "власть"},
+		{map[string]int{"египта": 4, "египте": 1}, true, "египта"}, // Египет has a fleeting vowel: the form seen, not "египт"
+		{map[string]int{"египте": 4, "египтом": 1}, true, ""},
 	}
 	for _, tt := range tests {
 		if got := ruNounLemma(tt.forms, tt.capital); got != tt.want {

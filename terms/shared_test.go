@@ -2,6 +2,8 @@ package terms
 
 import (
 	"fmt"
+	"os"
+	"strings"
 	"sync"
 	"testing"
 
@@ -39,19 +41,6 @@ func sharedTM(t testing.TB) *Corpus {
 	return sharedCorpus.c
 }
 
-func TestDumpMine(t *testing.T) {
-	c := sharedTM(t)
-	t.Logf("%d pairs", len(c.Pairs))
-	cs := Mine(c, MineOptions{})
-	for i, x := range cs {
-		if i >= 300 {
-			break
-		}
-		t.Logf("%3d %-45s %-40s %d %d/%d %.1f %.2f", i+1, x.RU, x.EN, x.Count, x.RUCount, x.ENCount, x.Score, x.Dice)
-	}
-	t.Logf("%d candidates", len(cs))
-}
-
 func builtin(t testing.TB) *glossary.Glossary {
 	t.Helper()
 	g, err := glossary.LoadFS(data.Glossaries, data.BuiltinPattern)
@@ -61,18 +50,40 @@ func builtin(t testing.TB) *glossary.Glossary {
 	return g
 }
 
-func TestDumpUsage(t *testing.T) {
+// TestUsageShared runs `terms usage` over the shared TM with the built-in
+// glossary: every occurrence is accounted for once (a glossary term, another
+// rendering, or missing), proposals are outside the glossary and seen often
+// enough. With TOLMACH_USAGE_REPORT=FILE it writes the report a
+// terminologist reads there (how usage-variants lists were made).
+func TestUsageShared(t *testing.T) {
 	c := sharedTM(t)
 	us := Usage(c, builtin(t), UsageOptions{MinCount: 2})
+	if len(us) < 100 {
+		t.Fatalf("only %d concept reports over the shared TM", len(us))
+	}
+	var report strings.Builder
 	for _, u := range us {
-		line := fmt.Sprintf("%s %s→%s occ=%d missing=%d:", u.Concept.ID, u.SourceLang, u.TargetLang, u.Occurrences, u.Missing)
+		sum := u.Missing
+		line := fmt.Sprintf("%s %s→%s occurrences=%d missing=%d:", u.Concept.ID, u.SourceLang, u.TargetLang, u.Occurrences, u.Missing)
 		for _, r := range u.Renderings {
+			sum += r.Count
+			if r.Proposed && (r.InGlossary || r.Count < 2) {
+				t.Errorf("%s: %q proposed (in glossary %v, count %d)", u.Concept.ID, r.Text, r.InGlossary, r.Count)
+			}
 			mark := ""
-			if !r.InGlossary {
+			if r.Proposed {
 				mark = "+"
 			}
 			line += fmt.Sprintf(" %s%q×%d", mark, r.Text, r.Count)
 		}
-		t.Log(line)
+		if sum != u.Occurrences {
+			t.Errorf("%s %s: renderings and missing add up to %d, occurrences %d", u.Concept.ID, u.SourceLang, sum, u.Occurrences)
+		}
+		report.WriteString(line + "\n")
+	}
+	if path := os.Getenv("TOLMACH_USAGE_REPORT"); path != "" {
+		if err := os.WriteFile(path, []byte(report.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -202,8 +202,15 @@ func usageDirection(c *Corpus, tk *tokenized, g *glossary.Glossary, src, tgt str
 			continue
 		}
 		cu := ConceptUsage{Concept: concept, SourceLang: src, TargetLang: tgt, Occurrences: len(a.all)}
-		// Association counts over all the concept's segments.
-		inConcept := map[uint64]int32{}
+		// Association over the segments without a glossary term: how often
+		// a phrase is in them, against how often it is anywhere else but in
+		// the segments a glossary term settled ("three evil forces" beats
+		// its part "three", which the settled "three forces of evil" has too).
+		inOpen, inClosed := map[uint64]int32{}, map[uint64]int32{}
+		open := map[int]bool{}
+		for _, i := range a.open {
+			open[i] = true
+		}
 		for _, i := range a.all {
 			s := segs[i]
 			hs = hs[:0]
@@ -212,8 +219,12 @@ func usageDirection(c *Corpus, tk *tokenized, g *glossary.Glossary, src, tgt str
 					hs = append(hs, h)
 				}
 			})
+			m := inClosed
+			if open[i] {
+				m = inOpen
+			}
 			for _, h := range uniq(hs) {
-				inConcept[h]++
+				m[h]++
 			}
 		}
 		other := map[uint64]*Rendering{}
@@ -223,11 +234,11 @@ func usageDirection(c *Corpus, tk *tokenized, g *glossary.Glossary, src, tgt str
 			var bx, by int
 			renderSpans(s.words, opt.MaxWords, isRU, func(x, y int) {
 				h := hashSpan(s.words, x, y)
-				n := inConcept[h]
+				n := inOpen[h]
 				if n < 2 {
 					return
 				}
-				d := 2 * float64(n) / float64(len(a.all)+int(df[h]))
+				d := 2 * float64(n) / float64(len(a.open)+int(df[h]-inClosed[h]))
 				// A longer phrase wins unless clearly less associated:
 				// "Shanghai Cooperation Organization" over "Cooperation".
 				if d > bestScore*1.1 || d >= bestScore*0.9 && y-x > bestLen {
