@@ -129,6 +129,9 @@ type Result struct {
 	Terms          int       // glossary term occurrences in the source
 	// Suppressed counts the findings dropped by suppressions.
 	Suppressed int
+	// Renderings are the usable target terms the target uses for the
+	// source's concepts, for comparing many pairs.
+	Renderings []Rendering
 }
 
 // CheckFiles reads SOURCE and TARGET (see [ReadPair]) and checks them.
@@ -284,7 +287,7 @@ func (c *Checker) Check(ctx context.Context, src, tgt *Document) (*Result, error
 	p.index()
 	p.assignUnits()
 	p.SourceTerms = inContext(p, p.SourceTerms)
-	res := &Result{Source: src, Target: tgt, Units: p.Units, Terms: len(p.SourceTerms)}
+	res := &Result{Source: src, Target: tgt, Units: p.Units, Terms: len(p.SourceTerms), Renderings: p.renderings()}
 	for _, u := range p.Units {
 		res.Segments += len(u.Source)
 	}
