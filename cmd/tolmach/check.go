@@ -263,6 +263,10 @@ func runCheck(ctx context.Context, opts *checkOptions, stdout, stderr io.Writer)
 		}
 		results = []*check.Result{res}
 	}
+	if opts.pairs != "" {
+		// Across the documents: one concept rendered by different terms.
+		checker.AddCorpusFindings(results)
+	}
 	for _, res := range results {
 		for _, d := range []*check.Document{res.Source, res.Target} {
 			if d.Encoding != lang.UTF8 && d.Encoding != lang.UTF8BOM {
