@@ -32,7 +32,8 @@ type MineOptions struct {
 type Candidate struct {
 	RU, EN string // in dictionary form (see DictionaryForm)
 	// Count is the number of segment pairs holding both; RUCount and
-	// ENCount those holding each.
+	// ENCount those holding each. Segment pairs that repeat another but
+	// for numbers count once.
 	Count, RUCount, ENCount int
 	// Score ranks the candidates: the log-likelihood ratio (G²) of the
 	// pair's co-occurrence (how far from chance it is) times its Dice
@@ -125,6 +126,7 @@ func Mine(c *Corpus, opt MineOptions) []Candidate {
 		opt.MinDice = 0.3
 	}
 	tk := tokenize(c)
+	c, tk = distinct(c, tk)
 	ru := buildPhrases(tk.ru, opt, true)
 	en := buildPhrases(tk.en, opt, false)
 	docs := documents(c)
@@ -654,4 +656,38 @@ func (wa *wordAssoc) cyrillic(r uint32) bool {
 		}
 	}
 	return false
+}
+
+// distinct leaves out the segment pairs that repeat an earlier one but
+// for numbers and punctuation: a TM's boilerplate ("The meeting was held
+// on 5 May.") would otherwise count as evidence once per date, and make
+// every phrase of it frequent.
+func distinct(c *Corpus, tk *tokenized) (*Corpus, *tokenized) {
+	seen := make(map[uint64]bool, len(c.Pairs))
+	out := &Corpus{Pairs: make([]Pair, 0, len(c.Pairs))}
+	otk := &tokenized{voc: tk.voc, ru: make([]side, 0, len(tk.ru)), en: make([]side, 0, len(tk.en))}
+	var ids []uint32
+	for i := range c.Pairs {
+		ids = ids[:0]
+		for _, w := range tk.ru[i].words {
+			if w.flags&fNumber == 0 {
+				ids = append(ids, w.id)
+			}
+		}
+		ids = append(ids, ^uint32(0))
+		for _, w := range tk.en[i].words {
+			if w.flags&fNumber == 0 {
+				ids = append(ids, w.id)
+			}
+		}
+		h := hashIDs(ids)
+		if seen[h] {
+			continue
+		}
+		seen[h] = true
+		out.Pairs = append(out.Pairs, c.Pairs[i])
+		otk.ru = append(otk.ru, tk.ru[i])
+		otk.en = append(otk.en, tk.en[i])
+	}
+	return out, otk
 }
