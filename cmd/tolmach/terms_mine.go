@@ -48,7 +48,7 @@ func newTermsMineCommand() *cli.Command {
 			&cli.BoolFlag{Name: "all", Usage: "keep pairs the glossaries have already", Destination: &opts.all},
 		),
 		Action: func(c *cli.Context) error {
-			args, err := interspersedArgs(c)
+			args, err := c.Args().Slice(), error(nil)
 			if err != nil {
 				return err
 			}

@@ -46,7 +46,7 @@ func newTermsUsageCommand() *cli.Command {
 			&cli.StringFlag{Name: "direction", Value: "both", Usage: "where to look for the concepts' terms: ru (Russian segments), en, or both", Destination: &opts.direction},
 		),
 		Action: func(c *cli.Context) error {
-			args, err := interspersedArgs(c)
+			args, err := c.Args().Slice(), error(nil)
 			if err != nil {
 				return err
 			}
