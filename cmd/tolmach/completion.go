@@ -173,6 +173,11 @@ var flagValueCompletions = map[string]valueCompletion{
 	"--min": freeValue, "--min-confidence": freeValue,
 	"--addr": freeValue, "--token": freeValue, "--cors": freeValue, "--allow-host": freeValue,
 	"serve --log-format": choices("text", "json", "none"),
+
+	"terms usage --format":    choices("text", "json", "glossary", "tbx", "csv"),
+	"terms mine --format":     choices("text", "json", "glossary", "tbx", "csv"),
+	"terms usage --direction": choices("ru", "en", "both"),
+	"--min-count":             freeValue, "--max-words": freeValue,
 }
 
 var statusValues = choices(string(glossary.Preferred), string(glossary.Admitted), string(glossary.Deprecated), string(glossary.Forbidden))

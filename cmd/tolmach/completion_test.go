@@ -23,7 +23,7 @@ func TestCompleteWords(t *testing.T) {
 		want  []string // values, in order; nil for none
 	}{
 		{"commands", "ch", completeValues, []string{"check"}},
-		{"all commands, hidden ones left out", "", completeValues, []string{"add", "align", "check", "completion", "export", "import", "index", "init", "lint", "lookup", "serve", "tm"}},
+		{"all commands, hidden ones left out", "", completeValues, []string{"add", "align", "check", "completion", "export", "import", "index", "init", "lint", "lookup", "serve", "terms", "tm"}},
 		{"global flags", "--v", completeValues, []string{"--version"}},
 		{"subcommands", "tm|a", completeValues, []string{"add", "add-pair", "analyze"}},
 		{"no help subcommand", "index|", completeValues, []string{"build", "status", "clean"}},

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/urfave/cli/v2"
@@ -56,7 +57,7 @@ func (in *termsInput) flags() []cli.Flag {
 		&cli.StringSliceFlag{Name: "tm", Usage: "a translation memory `TM` to read (.tmx, .tsv, .csv; repeatable)", Destination: &in.tms},
 		&cli.StringFlag{Name: "pairs", Usage: "a folder (or glob) of article pairs x.ru.* ↔ x.en.*, aligned first", Destination: &in.pairs},
 		&cli.StringFlag{Name: "source-lang", Usage: "the language of SOURCE and of --pairs originals: ru or en (default: from the file name, else the script)", Destination: &in.sourceLang},
-		&cli.StringFlag{Name: "encoding", Usage: "encoding of the article files (default: detected)", Destination: &in.encoding},
+		&cli.StringFlag{Name: "encoding", Usage: "encoding of the article files: " + strings.Join(lang.Encodings, ", ") + " (default: detected)", Destination: &in.encoding},
 		&cli.Float64Flag{Name: "min-confidence", Value: align.DefaultLowConfidence, Usage: "leave out aligned pairs less sure than `P` (0..1)", Destination: &in.minConfidence},
 		glossaryFlag(&in.glossaries),
 		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output `FORMAT`: text, json, or glossary, tbx, csv (a file 'tolmach import' reads)", Destination: &in.format},
