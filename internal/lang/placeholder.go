@@ -70,7 +70,14 @@ var icuTypes = map[string]bool{"plural": true, "select": true, "selectordinal": 
 // rather than language, so that the untranslated and number checks skip
 // it and the placeholder check compares it.
 func Placeholders(text string) []Placeholder {
-	if !strings.ContainsAny(text, "%{}<>/\\@.$#") {
+	// Each pattern runs only where its first character occurs: most
+	// sentences have none, and regular expressions cost.
+	hasURL := strings.Contains(text, "://") || strings.Contains(text, "www.") || strings.IndexByte(text, '@') >= 0 || dotLetter(text)
+	hasBrace := strings.IndexByte(text, '{') >= 0
+	hasPercent := strings.IndexByte(text, '%') >= 0
+	hasTag := strings.IndexByte(text, '<') >= 0
+	hasPath := strings.IndexByte(text, '/') >= 0 || strings.IndexByte(text, '\\') >= 0
+	if !hasURL && !hasBrace && !hasPercent && !hasTag && !hasPath {
 		return nil
 	}
 	var out []Placeholder
@@ -90,7 +97,7 @@ func Placeholders(text string) []Placeholder {
 		out = append(out, Placeholder{Start: s, End: e, Kind: k, Key: key})
 	}
 	// Addresses first: a URL may hold '%', '{' or '/'.
-	for _, m := range reURL.FindAllStringIndex(text, -1) {
+	for _, m := range findAll(hasURL, reURL, text) {
 		s, e := m[0], trimURLEnd(text, m[0], m[1])
 		if s > 0 && (text[s-1] == '@' || text[s-1] == '/') {
 			continue
@@ -98,7 +105,7 @@ func Placeholders(text string) []Placeholder {
 		add(s, e, URL, "")
 	}
 	icu := false
-	for _, m := range reTemplate.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findAllSubmatch(hasBrace || hasPercent && strings.Contains(text, "%{"), reTemplate, text) {
 		s, e := m[0], m[1]
 		switch {
 		case m[2] < 0: // Twig/Jinja, ${x}, %{x}
@@ -121,7 +128,7 @@ func Placeholders(text string) []Placeholder {
 		}
 	}
 	n := 0 // unnumbered printf conversions so far
-	for _, m := range rePrintf.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findAllSubmatch(hasPercent, rePrintf, text) {
 		s, e := m[0], m[1]
 		if s > 0 && (text[s-1] == '%' || text[s-1] >= '0' && text[s-1] <= '9') {
 			continue // %% escapes; after a number '%' is per cent ("50%of")
@@ -140,14 +147,14 @@ func Placeholders(text string) []Placeholder {
 		}
 		add(s, e, Printf, key)
 	}
-	for _, m := range reTag.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findAllSubmatch(hasTag, reTag, text) {
 		key := "<" + text[m[2]:m[3]] + ">"
 		if text[m[0]+1] == '/' {
 			key = "</" + text[m[2]:m[3]] + ">"
 		}
 		add(m[0], m[1], Tag, key)
 	}
-	for _, m := range rePath.FindAllStringIndex(text, -1) {
+	for _, m := range findAll(hasPath, rePath, text) {
 		s, e := m[0], trimURLEnd(text, m[0], m[1])
 		// A path starts a word: "and/or" and "1/2" are prose.
 		if s > 0 && !strings.ContainsRune(" \t\n(\"'«“„[", rune(text[s-1])) {
@@ -160,6 +167,42 @@ func Placeholders(text string) []Placeholder {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// findAll runs re over text when the cheap test ok says it may match.
+func findAll(ok bool, re *regexp.Regexp, text string) [][]int {
+	if !ok {
+		return nil
+	}
+	return re.FindAllStringIndex(text, -1)
+}
+
+// findAllSubmatch is findAll with the submatches.
+func findAllSubmatch(ok bool, re *regexp.Regexp, text string) [][]int {
+	if !ok {
+		return nil
+	}
+	return re.FindAllStringSubmatchIndex(text, -1)
+}
+
+// dotLetter reports whether a '.' stands between two ASCII letters or
+// digits, as in a domain name (Box.com): prose puts a space after it.
+func dotLetter(text string) bool {
+	for i := strings.IndexByte(text, '.'); i >= 0; {
+		if i > 0 && i+1 < len(text) && isAlnum(text[i-1]) && isAlnum(text[i+1]) {
+			return true
+		}
+		j := strings.IndexByte(text[i+1:], '.')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+func isAlnum(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 }
 
 // templateKey names a Twig/Jinja block or a ${x}: its delimiters and its
