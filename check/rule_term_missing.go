@@ -137,6 +137,7 @@ func findUnrendered(p *Pair) []unrendered {
 	}
 	var out []unrendered
 	var nc nestCache
+	untranslatedUnit := map[int]bool{} // whether a unit's target is in the source language
 	for i, h := range p.SourceTerms {
 		if h.Unit < 0 || (i > 0 && sameSpan(p.SourceTerms[i-1], h)) {
 			continue
@@ -151,7 +152,14 @@ func findUnrendered(p *Pair) []unrendered {
 		if len(u.Target) == 0 {
 			continue // the whole segment is missing: segment-missing says so
 		}
-		if ts, ok := u.TargetSpan(); ok && inSourceLanguage(p, proseTokens(p.Target.Text, ts, tokensIn(p.TargetTokens(), ts))) {
+		untranslated, known := untranslatedUnit[h.Unit]
+		if !known {
+			// Once per unit, not per term: a unit may hold dozens.
+			ts, ok := u.TargetSpan()
+			untranslated = ok && inSourceLanguage(p, proseTokens(p.Target.Text, ts, tokensIn(p.TargetTokens(), ts)))
+			untranslatedUnit[h.Unit] = untranslated
+		}
+		if untranslated {
 			continue // the segment was left untranslated: untranslated says so
 		}
 		if leftUntranslated(p, h) {
