@@ -130,6 +130,9 @@ func TestBrowserLookup(t *testing.T) {
 		chromedp.Navigate(base+"/"),
 		chromedp.WaitVisible("#q"),
 		chromedp.SendKeys("#q", "шанхайской организ"),
+		// On a busy machine the keys arrive slowly and a prefix of the
+		// query is answered first: wait for the answer to the whole one.
+		chromedp.WaitVisible(`#results-count[data-q="шанхайской организ"]`),
 		chromedp.WaitVisible("#results li.concept h3 a"),
 	)
 	first := get(t, ctx, chromedp.Text("#results li.concept h3 a"))
