@@ -13,16 +13,9 @@ import (
 	"tolmach/glossary"
 )
 
-// fuzzServer is shared by the fuzz targets: loading a glossary per input
-// would leave no time for inputs.
-var fuzzServer *Server
-
-func fuzzTarget(f *testing.F) *Server {
-	if fuzzServer == nil {
-		fuzzServer = newTestServer(f, Options{})
-	}
-	return fuzzServer
-}
+// fuzzTarget returns a server for one fuzz target, loaded once for all
+// its inputs.
+func fuzzTarget(f *testing.F) *Server { return newTestServer(f, Options{}) }
 
 // answerOK asserts what every answer must be: no 5xx, and a 4xx is the
 // contract's error object.

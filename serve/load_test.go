@@ -28,12 +28,16 @@ import (
 // -race nothing may race, and the heap after the run must be about what
 // it was after the first quarter (no growth per request). The full size
 // of the acceptance test (64 clients × 2,000 requests) runs with
-// TOLMACH_LOAD_FULL=1; the default is 16 × 150, in a few seconds.
+// TOLMACH_LOAD_FULL=1; the default is 16 × 150 (8 × 60 under -race), in
+// a few seconds.
 func TestLoad(t *testing.T) {
 	if testing.Short() {
 		t.Skip("load test")
 	}
 	clients, perClient := 16, 150
+	if raceEnabled {
+		clients, perClient = 8, 60
+	}
 	if os.Getenv("TOLMACH_LOAD_FULL") == "1" {
 		clients, perClient = 64, 2000
 	}

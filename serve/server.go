@@ -153,7 +153,8 @@ func (s *Server) Handler() http.Handler { return s.handler }
 func (s *Server) Logger() *slog.Logger { return s.log }
 
 // Close releases the current glossary index and TMs once the requests
-// using them are done.
+// using them are done. Call it after Serve has returned: requests after
+// it fail with 500.
 func (s *Server) Close() error {
 	if sn := s.current.Swap(nil); sn != nil {
 		sn.release()

@@ -76,6 +76,9 @@ func (sn *snapshot) glossaryAnchorer() align.Anchorer {
 func (s *Server) acquire() *snapshot {
 	for {
 		sn := s.current.Load()
+		if sn == nil {
+			panic("serve: request on a closed server")
+		}
 		n := sn.refs.Load()
 		if n > 0 && sn.refs.CompareAndSwap(n, n+1) {
 			return sn
