@@ -1,0 +1,163 @@
+package serve
+
+import (
+	"bytes"
+	"encoding/json"
+	"math/rand"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"tolmach/glossary"
+	"tolmach/internal/lang"
+	"tolmach/project"
+)
+
+// benchServer serves the glossary of TOLMACH_BENCH_GLOSSARY (e.g. the
+// 50,000-concept one `go run ./bench/glossgen -n 50000 -formats native`
+// writes), else the built-in glossary, indexes in memory.
+func benchServer(b *testing.B) (*Server, *glossary.Glossary) {
+	b.Helper()
+	opts := Options{WatchInterval: -1}
+	if p := os.Getenv("TOLMACH_BENCH_GLOSSARY"); p != "" {
+		opts.Glossaries = []string{p}
+	}
+	srcs, err := project.GlossariesInUse(nil, opts.Glossaries)
+	if err != nil {
+		b.Fatal(err)
+	}
+	g, err := project.Load(srcs)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, err := New(b.Context(), opts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	return s, g
+}
+
+// lookupQueries are queries a translator would type: terms of the
+// glossary as written, in lower case, half-typed, and with a typo.
+func lookupQueries(g *glossary.Glossary, n int) []string {
+	r := rand.New(rand.NewSource(7))
+	var out []string
+	for len(out) < n {
+		c := g.Concepts[r.Intn(len(g.Concepts))]
+		if len(c.Terms) == 0 {
+			continue
+		}
+		t := []rune(c.Terms[r.Intn(len(c.Terms))].Text)
+		switch len(out) % 4 {
+		case 1:
+			t = []rune(strings.ToLower(string(t)))
+		case 2:
+			if len(t) > 6 {
+				t = t[:len(t)-2]
+			}
+		case 3:
+			if len(t) > 5 {
+				i := 1 + r.Intn(len(t)-2)
+				t[i], t[i+1] = t[i+1], t[i]
+			}
+		}
+		out = append(out, string(t))
+	}
+	return out
+}
+
+// BenchmarkLookup times GET /api/v1/lookup through the server's handler
+// (routing, middleware, lookup, JSON): the time a request spends inside
+// the server. p50-ms and p99-ms are the median and 99th percentile.
+func BenchmarkLookup(b *testing.B) {
+	s, g := benchServer(b)
+	qs := lookupQueries(g, 1000)
+	h := s.Handler()
+	targets := make([]string, len(qs))
+	for i, q := range qs {
+		targets[i] = "/api/v1/lookup?q=" + url.QueryEscape(q)
+	}
+	lat := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r := httptest.NewRequest("GET", targets[i%len(targets)], nil)
+		r.Host = "127.0.0.1:7340"
+		w := httptest.NewRecorder()
+		start := time.Now()
+		h.ServeHTTP(w, r)
+		lat = append(lat, time.Since(start))
+		if w.Code != 200 {
+			b.Fatalf("%s: %d %s", targets[i%len(targets)], w.Code, w.Body)
+		}
+	}
+	b.StopTimer()
+	slices.Sort(lat)
+	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
+}
+
+// benchPair returns a pair of about words Russian words: the samples'
+// paragraphs repeated, or TOLMACH_BENCH_PAIR=RU,EN files (e.g. check's
+// 10,000-word pair, go test ./check -run TestWriteBenchData -benchdata DIR).
+func benchPair(b *testing.B, words int) (ru, en string) {
+	if p := os.Getenv("TOLMACH_BENCH_PAIR"); p != "" {
+		r, e, _ := strings.Cut(p, ",")
+		rb, err := os.ReadFile(r)
+		if err != nil {
+			b.Fatal(err)
+		}
+		eb, err := os.ReadFile(e)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return string(rb), string(eb)
+	}
+	var rs, es strings.Builder
+	n := 0
+	for n < words {
+		for _, name := range []string{"sco-eurasia", "russia-china"} {
+			r, _ := os.ReadFile("../data/samples/" + name + ".ru.txt")
+			e, _ := os.ReadFile("../data/samples/" + name + ".en.txt")
+			rs.Write(r)
+			rs.WriteString("\n\n")
+			es.Write(e)
+			es.WriteString("\n\n")
+			for _, t := range lang.Analyze(string(r)) {
+				if t.Kind == lang.Word {
+					n++
+				}
+			}
+		}
+	}
+	return rs.String(), es.String()
+}
+
+// BenchmarkCheck10k times POST /api/v1/check of a 10,000-word pair
+// through the server's handler, JSON in and out.
+func BenchmarkCheck10k(b *testing.B) {
+	s, _ := benchServer(b)
+	ru, en := benchPair(b, 10000)
+	body, _ := json.Marshal(map[string]any{"source": map[string]string{"text": ru, "name": "a.ru.txt"}, "target": map[string]string{"text": en, "name": "a.en.txt"}})
+	h := s.Handler()
+	run := func() {
+		r := httptest.NewRequest("POST", "/api/v1/check", bytes.NewReader(body))
+		r.Host = "127.0.0.1:7340"
+		r.Header.Set("Content-Type", "application/json")
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		if w.Code != 200 {
+			b.Fatalf("%d %.300s", w.Code, w.Body)
+		}
+	}
+	run()
+	b.SetBytes(int64(len(body)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		run()
+	}
+}
