@@ -64,6 +64,9 @@ func perturb(r *rand.Rand, s string, kind int, vocab []string) string {
 // words swapped, must return
 // the original unit as the top match for at least 98% of queries.
 func TestQualityTopMatch(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a quality figure, single-threaded: run in the full test, not the -short race pass")
+	}
 	pairs := realPairs(t)
 	x := NewIndex()
 	for i, p := range pairs {
