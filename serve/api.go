@@ -1,7 +1,9 @@
 package serve
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -127,6 +129,13 @@ func (s *Server) Lookup(ctx context.Context, req LookupRequest) (*project.Lookup
 // lookupResults runs a lookup on the current glossaries (the API's JSON
 // and the web app's pages are made from its results).
 func (s *Server) lookupResults(ctx context.Context, req LookupRequest) ([]index.Result, error) {
+	sn := s.acquire()
+	defer sn.release()
+	return lookupIn(ctx, sn, req)
+}
+
+// lookupIn runs a lookup in the version sn.
+func lookupIn(ctx context.Context, sn *snapshot, req LookupRequest) ([]index.Result, error) {
 	q := index.Query{Text: req.Query, Lang: req.Lang, Limit: req.Limit, Exact: req.Exact}
 	if q.Lang == "auto" {
 		q.Lang = ""
@@ -134,8 +143,6 @@ func (s *Server) lookupResults(ctx context.Context, req LookupRequest) ([]index.
 	if utf8.RuneCountInString(q.Text) > project.MaxQueryRunes {
 		q.Text = project.TruncateQuery(q.Text, project.MaxQueryRunes)
 	}
-	sn := s.acquire()
-	defer sn.release()
 	return sn.index.Lookup(ctx, q)
 }
 
@@ -241,10 +248,28 @@ func (s *Server) handleLookup(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	res, err := s.Lookup(r.Context(), req)
-	if err != nil {
-		s.fail(w, r, err)
-		return
+	sn := s.acquire()
+	defer sn.release()
+	key := fmt.Sprintf("%s\x00%s\x00%d\x00%t", req.Query, req.Lang, req.Limit, req.Exact)
+	body, ok := sn.lookups.get(key)
+	if !ok {
+		res, err := lookupIn(r.Context(), sn, req)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(project.NewLookup(req.Query, res)); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		body = buf.Bytes()
+		sn.lookups.put(key, body)
 	}
-	writeJSON(w, res)
+	h := w.Header()
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	w.Write(body)
 }

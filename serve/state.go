@@ -32,6 +32,8 @@ type snapshot struct {
 	stamps   []stamp // of every file watched, as read
 	loaded   time.Time
 
+	lookups *lookupCache // encoded answers of recent lookups
+
 	anchorOnce sync.Once
 	anchorer   align.Anchorer // the glossary's alignment anchors, built on first align
 }
@@ -106,7 +108,7 @@ func (s *Server) stamps() []stamp {
 // load reads the glossaries and TMs in use into a new snapshot. Nothing
 // of the current one is touched: on error it stays in use.
 func (s *Server) load(ctx context.Context) (*snapshot, error) {
-	sn := &snapshot{stamps: s.stamps(), loaded: time.Now()}
+	sn := &snapshot{stamps: s.stamps(), loaded: time.Now(), lookups: newLookupCache()}
 	srcs, err := project.GlossariesInUse(s.opts.Config, s.opts.Glossaries)
 	if err != nil {
 		return nil, err
