@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -18,13 +19,19 @@ type numberWord struct {
 // to their meaning. English style spells out numbers up to nine or ten
 // where Russian writes digits, and the other way round, so the number
 // check must see «4 минуты» and "four minutes" as the same number.
-var numberWords = buildNumberWords()
+//
+// It and numberWordShapes are built on first use, not at start-up:
+// only checks read numbers.
+var numberWordTables = sync.OnceValues(func() (map[string]numberWord, map[string]uint64) {
+	words := buildNumberWords()
+	return words, numberWordShapesOf(words)
+})
 
 // numberWordShapes holds, for the first three letters of every number
 // word (lower case, ё as е), a bit set of the byte lengths the words
 // have: a filter that keeps Fold and the map lookup off almost every
 // other word of a text.
-var numberWordShapes = func() map[string]uint64 {
+func numberWordShapesOf(numberWords map[string]numberWord) map[string]uint64 {
 	m := make(map[string]uint64)
 	for w := range numberWords {
 		if len(w) < 64 {
@@ -33,7 +40,7 @@ var numberWordShapes = func() map[string]uint64 {
 		}
 	}
 	return m
-}()
+}
 
 // wordPrefix appends to b the first three letters of w in lower case
 // with ё as е, the key of numberWordShapes.
@@ -144,6 +151,7 @@ func (p *numParser) word(i int) (Numeral, int, bool) {
 		return Numeral{}, end, false
 	}
 	var buf [12]byte
+	numberWords, numberWordShapes := numberWordTables()
 	if numberWordShapes[string(wordPrefix(buf[:0], text[i:end]))]&(1<<(end-i)) == 0 {
 		return Numeral{}, end, false // the map index does not allocate
 	}

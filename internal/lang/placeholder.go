@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // PlaceholderKind says what a [Placeholder] is.
@@ -47,20 +48,29 @@ type Placeholder struct {
 	Key string
 }
 
-var (
-	// reTemplate finds the braced forms: Twig/Jinja blocks first, then
-	// ${x}, %{x}, and {x} with an optional ICU type and style.
-	reTemplate = regexp.MustCompile(`\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|[$%]\{\s*[\p{L}\p{N}_.]+\s*\}|\{\s*([\p{L}\p{N}_.]+)\s*(?:,\s*(\w+)\s*)?(?:\}|,)`)
-	// rePrintf: a printf conversion with position, flags, width,
-	// precision and length; Python's %(name)s; or a strftime or printf
-	// letter right after '%'. A space flag is left out: "20% of" is prose.
-	rePrintf = regexp.MustCompile(`%(?:(\d+)\$)?(?:\([A-Za-z_]\w*\))?[-+0#']*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|ll|[hlLqjzt])?[A-Za-z@]`)
-	reTag    = regexp.MustCompile(`</?([A-Za-z][\w:.-]*)(?:\s+[^<>]*?)?/?>`)
-	reURL    = regexp.MustCompile(`(?i)\b(?:(?:https?|ftp)://|www\.)[^\s<>"«»]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|ru|su|gov|edu|info|biz|app|dev|eu|int|co\.uk)\b`)
-	rePath   = regexp.MustCompile(`(?:~|\.{1,2})?(?:/[\w.~%@+-]+)+/?|\b[A-Za-z]:\\[^\s<>"«»]*`)
-	// reICUSelector is a branch of a plural or select: "one {", "=0 {".
-	reICUSelector = regexp.MustCompile(`(?:=\d+|\b[A-Za-z_]\w*)\s*\{|\}|#`)
-)
+// placeholderRegexps are compiled on first use, not at start-up: only
+// checks look for placeholders.
+var placeholderRegexps = sync.OnceValue(func() *placeholderRes {
+	return &placeholderRes{
+		// template finds the braced forms: Twig/Jinja blocks first, then
+		// ${x}, %{x}, and {x} with an optional ICU type and style.
+		template: regexp.MustCompile(`\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|[$%]\{\s*[\p{L}\p{N}_.]+\s*\}|\{\s*([\p{L}\p{N}_.]+)\s*(?:,\s*(\w+)\s*)?(?:\}|,)`),
+		// printf: a printf conversion with position, flags, width,
+		// precision and length; Python's %(name)s; or a strftime or printf
+		// letter right after '%'. A space flag is left out: "20% of" is prose.
+		printf: regexp.MustCompile(`%(?:(\d+)\$)?(?:\([A-Za-z_]\w*\))?[-+0#']*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|ll|[hlLqjzt])?[A-Za-z@]`),
+		tag:    regexp.MustCompile(`</?([A-Za-z][\w:.-]*)(?:\s+[^<>]*?)?/?>`),
+		url:    regexp.MustCompile(`(?i)\b(?:(?:https?|ftp)://|www\.)[^\s<>"«»]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|ru|su|gov|edu|info|biz|app|dev|eu|int|co\.uk)\b`),
+		path:   regexp.MustCompile(`(?:~|\.{1,2})?(?:/[\w.~%@+-]+)+/?|\b[A-Za-z]:\\[^\s<>"«»]*`),
+		// icuSelector is a branch of a plural or select: "one {", "=0 {".
+		icuSelector: regexp.MustCompile(`(?:=\d+|\b[A-Za-z_]\w*)\s*\{|\}|#`),
+	}
+})
+
+// placeholderRes holds the expressions of Placeholders.
+type placeholderRes struct {
+	template, printf, tag, url, path, icuSelector *regexp.Regexp
+}
 
 // icuTypes are the ICU argument types whose braces hold messages.
 var icuTypes = map[string]bool{"plural": true, "select": true, "selectordinal": true}
@@ -70,6 +80,7 @@ var icuTypes = map[string]bool{"plural": true, "select": true, "selectordinal": 
 // rather than language, so that the untranslated and number checks skip
 // it and the placeholder check compares it.
 func Placeholders(text string) []Placeholder {
+	re := placeholderRegexps()
 	// Each pattern runs only where its first character occurs: most
 	// sentences have none, and regular expressions cost.
 	hasURL := strings.Contains(text, "://") || strings.Contains(text, "www.") || strings.IndexByte(text, '@') >= 0 || dotLetter(text)
@@ -97,7 +108,7 @@ func Placeholders(text string) []Placeholder {
 		out = append(out, Placeholder{Start: s, End: e, Kind: k, Key: key})
 	}
 	// Addresses first: a URL may hold '%', '{' or '/'.
-	for _, m := range findAll(hasURL, reURL, text) {
+	for _, m := range findAll(hasURL, re.url, text) {
 		s, e := m[0], trimURLEnd(text, m[0], m[1])
 		if s > 0 && (text[s-1] == '@' || text[s-1] == '/') {
 			continue
@@ -105,7 +116,7 @@ func Placeholders(text string) []Placeholder {
 		add(s, e, URL, "")
 	}
 	icu := false
-	for _, m := range findAllSubmatch(hasBrace || hasPercent && strings.Contains(text, "%{"), reTemplate, text) {
+	for _, m := range findAllSubmatch(hasBrace || hasPercent && strings.Contains(text, "%{"), re.template, text) {
 		s, e := m[0], m[1]
 		switch {
 		case m[2] < 0: // Twig/Jinja, ${x}, %{x}
@@ -123,12 +134,12 @@ func Placeholders(text string) []Placeholder {
 		}
 	}
 	if icu {
-		for _, m := range reICUSelector.FindAllStringIndex(text, -1) {
+		for _, m := range re.icuSelector.FindAllStringIndex(text, -1) {
 			add(m[0], m[1], Syntax, "")
 		}
 	}
 	n := 0 // unnumbered printf conversions so far
-	for _, m := range findAllSubmatch(hasPercent, rePrintf, text) {
+	for _, m := range findAllSubmatch(hasPercent, re.printf, text) {
 		s, e := m[0], m[1]
 		if s > 0 && (text[s-1] == '%' || text[s-1] >= '0' && text[s-1] <= '9') {
 			continue // %% escapes; after a number '%' is per cent ("50%of")
@@ -147,14 +158,14 @@ func Placeholders(text string) []Placeholder {
 		}
 		add(s, e, Printf, key)
 	}
-	for _, m := range findAllSubmatch(hasTag, reTag, text) {
+	for _, m := range findAllSubmatch(hasTag, re.tag, text) {
 		key := "<" + text[m[2]:m[3]] + ">"
 		if text[m[0]+1] == '/' {
 			key = "</" + text[m[2]:m[3]] + ">"
 		}
 		add(m[0], m[1], Tag, key)
 	}
-	for _, m := range findAll(hasPath, rePath, text) {
+	for _, m := range findAll(hasPath, re.path, text) {
 		s, e := m[0], trimURLEnd(text, m[0], m[1])
 		// A path starts a word: "and/or" and "1/2" are prose.
 		if s > 0 && !strings.ContainsRune(" \t\n(\"'«“„[", rune(text[s-1])) {
