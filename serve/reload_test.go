@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"errors"
 	"net/url"
 	"os"
 	"strings"
@@ -147,5 +148,24 @@ func TestSnapshotDrain(t *testing.T) {
 	old.release()
 	if _, err := old.index.Lookup(context.Background(), indexQuery("шос")); err == nil {
 		t.Error("the old version is still open after its last release")
+	}
+}
+
+// TestWatcherAfterClose: the watcher may still be polling, and a reload
+// still loading, when the server closes; neither may panic or install a
+// version nobody will release.
+func TestWatcherAfterClose(t *testing.T) {
+	s := newTestServer(t, Options{})
+	path := s.opts.TMs[0]
+	bump(t, path, 1)
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s.poll(context.Background()) // a changed file seen after Close
+	if err := s.Reload(context.Background()); !errors.Is(err, errServerClosed) {
+		t.Errorf("Reload after Close: %v, want errServerClosed", err)
+	}
+	if s.current.Load() != nil {
+		t.Error("a reload after Close installed a version")
 	}
 }

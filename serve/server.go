@@ -83,6 +83,7 @@ type Server struct {
 	heavy   chan struct{} // a slot per check or alignment running
 
 	reloadMu sync.Mutex // one reload at a time
+	closed   bool       // set by Close, under reloadMu: no reload may install a version after it
 	reload   reloadState
 	started  time.Time
 }
@@ -156,6 +157,9 @@ func (s *Server) Logger() *slog.Logger { return s.log }
 // using them are done. Call it after Serve has returned: requests after
 // it fail with 500.
 func (s *Server) Close() error {
+	s.reloadMu.Lock()
+	defer s.reloadMu.Unlock()
+	s.closed = true
 	if sn := s.current.Swap(nil); sn != nil {
 		sn.release()
 	}

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"slices"
@@ -76,10 +77,20 @@ func (sn *snapshot) glossaryAnchorer() align.Anchorer {
 // caller releases it. A snapshot whose count already fell to zero is
 // closed: the loop then takes the one that replaced it.
 func (s *Server) acquire() *snapshot {
+	sn := s.tryAcquire()
+	if sn == nil {
+		panic("serve: request on a closed server")
+	}
+	return sn
+}
+
+// tryAcquire is acquire for the watcher, which may still be polling
+// when the server closes: it returns nil once the server is closed.
+func (s *Server) tryAcquire() *snapshot {
 	for {
 		sn := s.current.Load()
 		if sn == nil {
-			panic("serve: request on a closed server")
+			return nil
 		}
 		n := sn.refs.Load()
 		if n > 0 && sn.refs.CompareAndSwap(n, n+1) {
@@ -167,6 +178,9 @@ type reloadState struct {
 	reloads int       // successful reloads since start
 }
 
+// errServerClosed is returned by a reload that finished after Close.
+var errServerClosed = errors.New("the server is closed")
+
 // Reload reads the glossaries and TMs again and, when that succeeds,
 // makes them current; requests in flight finish with the old ones. On
 // error the current ones stay and the error is kept for health and
@@ -189,6 +203,11 @@ func (s *Server) Reload(ctx context.Context) error {
 	if err != nil {
 		s.log.Error("reload failed; still serving the last good version", "error", err.Error())
 		return err
+	}
+	if s.closed {
+		// Closed while this version was loading: nobody will release it.
+		sn.release()
+		return errServerClosed
 	}
 	old := s.current.Swap(sn)
 	if old != nil {
@@ -220,7 +239,10 @@ func (s *Server) watch(ctx context.Context) {
 // edit is reported once, then waited out until the next edit).
 func (s *Server) poll(ctx context.Context) {
 	now := s.stamps()
-	sn := s.acquire()
+	sn := s.tryAcquire()
+	if sn == nil {
+		return // closed while the watcher was still polling
+	}
 	changed := !sameStamps(now, sn.stamps)
 	sn.release()
 	if !changed {
