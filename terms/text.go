@@ -77,31 +77,37 @@ type analyzed struct {
 // the keys in order (so ids do not depend on scheduling).
 func tokenize(c *Corpus) *tokenized {
 	n := len(c.Pairs)
-	ra := make([]analyzed, n)
-	ea := make([]analyzed, n)
-	workers := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	next := make(chan int, 64)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				ra[i] = analyze(c.Pairs[i].RU, true)
-				ea[i] = analyze(c.Pairs[i].EN, false)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 	t := &tokenized{voc: newVocab(), ru: make([]side, n), en: make([]side, n)}
-	for i := 0; i < n; i++ {
-		t.ru[i] = t.intern(c.Pairs[i].RU, ra[i])
-		t.en[i] = t.intern(c.Pairs[i].EN, ea[i])
-		ra[i], ea[i] = analyzed{}, analyzed{}
+	// In chunks, so that the full tokens of only one chunk are held at a
+	// time: the compact words are a fraction of their size.
+	const chunk = 4096
+	ra := make([]analyzed, min(n, chunk))
+	ea := make([]analyzed, min(n, chunk))
+	workers := runtime.GOMAXPROCS(0)
+	for lo := 0; lo < n; lo += chunk {
+		hi := min(n, lo+chunk)
+		var wg sync.WaitGroup
+		next := make(chan int, 64)
+		for w := 0; w < workers; w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range next {
+					ra[i-lo] = analyze(c.Pairs[i].RU, true)
+					ea[i-lo] = analyze(c.Pairs[i].EN, false)
+				}
+			}()
+		}
+		for i := lo; i < hi; i++ {
+			next <- i
+		}
+		close(next)
+		wg.Wait()
+		for i := lo; i < hi; i++ {
+			t.ru[i] = t.intern(c.Pairs[i].RU, ra[i-lo])
+			t.en[i] = t.intern(c.Pairs[i].EN, ea[i-lo])
+			ra[i-lo], ea[i-lo] = analyzed{}, analyzed{}
+		}
 	}
 	return t
 }
