@@ -233,10 +233,16 @@ func dropSpelled(ns []lang.Numeral, other string) []lang.Numeral {
 					spelled = true // XVI саммит = 16th summit
 				}
 			}
-			for _, prefix := range numberWords[n.Value] {
-				for _, w := range words {
-					if strings.HasPrefix(w, prefix) {
-						spelled = true
+			values := []float64{n.Value}
+			if n.Kind == lang.Time && n.Value == math.Trunc(n.Value) && n.Value > 12 {
+				values = append(values, n.Value-12) // 9pm is «девять часов вечера»
+			}
+			for _, v := range values {
+				for _, prefix := range numberWords[v] {
+					for _, w := range words {
+						if strings.HasPrefix(w, prefix) {
+							spelled = true
+						}
 					}
 				}
 			}

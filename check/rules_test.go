@@ -161,6 +161,7 @@ func TestRules(t *testing.T) {
 			[]want{{"number-mismatch", `«32 тысяч» but the target says "32"`}}},
 		{"written alike, read differently", "Прибыли 60,000 туристов.", "60,000 tourists arrived.", lang.RU,
 			[]want{{"number-mismatch", `«60,000» reads 60 in the source but 60000 in the target`}}},
+		{"an hour in words", "The warning comes into force from 9pm on Sunday.", "Предупреждение вступает в силу к девяти часам вечера в воскресенье.", lang.EN, nil},
 		{"12-hour clock with a dot", "He was found just before 5.30pm on Friday.", "Его нашли в пятницу незадолго до 17:30.", lang.EN, nil},
 		{"untranslated run", "Стороны обсудили создание собственных платёжных механизмов.", "The parties discussed the creation of собственных платёжных механизмов.", lang.RU,
 			[]want{{"untranslated", "собственных платёжных механизмов"}}},
