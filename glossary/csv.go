@@ -14,7 +14,7 @@ import (
 )
 
 // The per-term column suffixes of the CSV/TSV format. A column named by
-// a language code (ru, en, de…) holds terms; LANG_status, LANG_type,
+// a language tag (ru, en, de, zh-CN…; see [lang.IsColumnTag]) holds terms; LANG_status, LANG_type,
 // LANG_flags ("case", "exact", space-separated) and LANG_note describe
 // them. Concept columns: id, domain, definition, note, source.
 const (
@@ -56,7 +56,7 @@ func headerLangs(line string, sep rune) (langs []string, ok bool) {
 		name := strings.ToLower(strings.TrimSpace(h))
 		switch {
 		case name == "" || isColumnName(name):
-		case isLangCode(name) && !strings.Contains(name, "_"):
+		case lang.IsColumnTag(name):
 			langs = append(langs, name)
 			names = names || name == "ru" || name == "en"
 		default:
@@ -74,7 +74,7 @@ func isColumnName(name string) bool {
 		return true
 	}
 	for _, suf := range []string{sufStatus, sufType, sufFlags, sufNote} {
-		if l, ok := strings.CutSuffix(name, suf); ok && isLangCode(l) {
+		if l, ok := strings.CutSuffix(name, suf); ok && lang.IsColumnTag(l) {
 			return true
 		}
 	}
@@ -160,15 +160,16 @@ func parseDelimitedAt(pos *textPos, file string, sep rune) (*Glossary, error) {
 		switch {
 		case name == "id" || isConceptField(name):
 			cols[i] = column{field: name}
-		case isLangCode(name) && !strings.Contains(name, "_"):
+		case lang.IsColumnTag(name):
 			cols[i] = column{lang: NormalizeLang(name), field: "term"}
 		default:
 			for _, suf := range []string{sufStatus, sufType, sufFlags, sufNote} {
-				if l, ok := strings.CutSuffix(name, suf); ok && isLangCode(l) {
+				if l, ok := strings.CutSuffix(name, suf); ok && lang.IsColumnTag(l) {
 					cols[i] = column{lang: NormalizeLang(l), field: suf[1:]}
 				}
 			}
-			// Other columns are kept out: spreadsheets carry comments.
+			// Other columns (pos, src, a comment…) are ignored, as the
+			// README says: spreadsheets carry columns of their own.
 		}
 	}
 	g := &Glossary{}

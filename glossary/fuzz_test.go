@@ -94,6 +94,8 @@ func FuzzCSV(f *testing.F) {
 	f.Add([]byte("term\tterm_var\tterm_var_approved\texplanation\nМонал\tмонала\tда\tгород\t1\n"))
 	f.Add([]byte("Source\tTarget\nмир\tpeace\n"))
 	f.Add([]byte("peace\tpaix\nwar\tguerre\n"))
+	f.Add([]byte("pos,ru,en,src,def,pt_BR,sr-Latn\nn,мир,peace,UN,x,paz,mir\n"))
+	f.Add([]byte("src\ttgt\nмир\tpeace\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, name := range []string{"f.csv", "f.tsv"} {
 			format, err := DetectFormat(name, data)

@@ -12,8 +12,8 @@ import (
 )
 
 // tableColumns maps the header of a TSV/CSV file to the unit fields its
-// columns hold. Language columns are named by language code (ru, en,
-// en-GB); id, note and document are optional.
+// columns hold. Language columns are named by language tag (ru, en,
+// en-GB; see [lang.IsColumnTag]); id, note and document are optional.
 type tableColumns struct {
 	langs    map[int]string
 	id, note int
@@ -32,7 +32,8 @@ func parseTableHeader(name string, header []string) (tableColumns, error) {
 		case "document", "source_document", "file":
 			c.document = i
 		default:
-			if isLangCode(h) {
+			// Any other column (pos, src, a comment…) is ignored.
+			if lang.IsColumnTag(h) {
 				c.langs[i] = NormLang(h)
 			}
 		}
@@ -41,21 +42,6 @@ func parseTableHeader(name string, header []string) (tableColumns, error) {
 		return c, fmt.Errorf("%s:1:1: %w: the header must name two language columns (ru and en), got %q", name, ErrMalformed, strings.Join(header, ","))
 	}
 	return c, nil
-}
-
-// isLangCode reports whether a header cell looks like a language code:
-// two or three letters, optionally with subtags (ru, en-GB, pt_BR).
-func isLangCode(s string) bool {
-	base := BaseLang(s)
-	if len(base) < 2 || len(base) > 3 {
-		return false
-	}
-	for _, r := range base {
-		if r < 'a' || r > 'z' {
-			return false
-		}
-	}
-	return true
 }
 
 func (c tableColumns) unit(row []string) Unit {
@@ -160,7 +146,7 @@ func semicolonHeader(data string) bool {
 	}
 	n := 0
 	for _, h := range strings.Split(strings.TrimSuffix(first, "\r"), ";") {
-		if isLangCode(strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF"))) {
+		if lang.IsColumnTag(strings.TrimPrefix(h, "\uFEFF")) {
 			n++
 		}
 	}

@@ -299,6 +299,8 @@ func FuzzTMX(f *testing.F) {
 func FuzzTSV(f *testing.F) {
 	f.Add([]byte("ru\ten\nМир\tPeace\n"), true)
 	f.Add([]byte("id,ru,en\n1,\"a,b\",c\n"), false)
+	f.Add([]byte("num\tru-RU\ten_GB\tsrc\tpos\n1\tМир\tPeace\tUN\tn\n"), true)
+	f.Add([]byte("src;tgt;zh-CN\nМир;Peace;和平\n"), false)
 	if b, err := os.ReadFile(filepath.Join(sharedDataOrEmpty(), "ud_pud_ru_en", "pud.ru-en.tsv")); err == nil {
 		f.Add(append([]byte("id\tru\ten\n"), b[:min(len(b), 4000)]...), true)
 	}
