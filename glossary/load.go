@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"tolmach/internal/lang"
@@ -281,7 +282,8 @@ func readGlossaryFile(path string) ([]byte, error) {
 // LoadFS reads every file of fsys matching pattern (see [fs.Glob]), in
 // lexical order, and merges them with [Merge]. It is how the built-in
 // glossary embedded in package data is read. A pattern matching nothing
-// is an error.
+// is an error. The files are read and parsed concurrently, so fsys must
+// allow concurrent reads (embed.FS and os.DirFS do).
 func LoadFS(fsys fs.FS, pattern string) (*Glossary, error) {
 	names, err := fs.Glob(fsys, pattern)
 	if err != nil {
@@ -291,21 +293,34 @@ func LoadFS(fsys fs.FS, pattern string) (*Glossary, error) {
 		return nil, fmt.Errorf("glossary pattern %q: %w", pattern, fs.ErrNotExist)
 	}
 	sort.Strings(names)
-	gs := make([]*Glossary, 0, len(names))
-	for _, n := range names {
-		data, err := fs.ReadFile(fsys, n)
+	gs := make([]*Glossary, len(names))
+	errs := make([]error, len(names))
+	// Files are parsed side by side: parsing is most of the built-in
+	// glossary's load time, and each file's is independent.
+	var wg sync.WaitGroup
+	for i, n := range names {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			data, err := fs.ReadFile(fsys, n)
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			f, err := DetectFormat(path.Base(n), data)
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			gs[i], errs[i] = Parse(data, n, f)
+		}()
+	}
+	wg.Wait()
+	// The first file's error in name order, as a sequential load reports.
+	for _, err := range errs {
 		if err != nil {
 			return nil, err
 		}
-		f, err := DetectFormat(path.Base(n), data)
-		if err != nil {
-			return nil, err
-		}
-		g, err := Parse(data, n, f)
-		if err != nil {
-			return nil, err
-		}
-		gs = append(gs, g)
 	}
 	return Merge(gs...), nil
 }

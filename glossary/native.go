@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -27,7 +28,10 @@ func parseNative(text, file string) (*Glossary, error) {
 		// to a concept field or to the last term's note.
 		field     *string
 		fieldName string
-		setFields map[string]bool
+		// setFields has bit i set when conceptFields[i] was given: a
+		// bit set, not a map, since a map per concept was a tenth of the
+		// built-in glossary's load time.
+		setFields uint8
 	)
 	for i, rest := 0, text; rest != ""; i++ {
 		line := rest
@@ -64,8 +68,14 @@ func parseNative(text, file string) (*Glossary, error) {
 			if field == nil {
 				return nil, errAt(file, ln, indent+1, "indented line continues no field")
 			}
-			// Continuation lines are joined with one space.
-			*field = normalizeValue(*field + " " + trimmed)
+			// Continuation lines are joined with one space. The value so
+			// far is normalized already, so only the new line needs it:
+			// re-normalizing the whole value per line was quadratic.
+			if v := normalizeValue(trimmed); *field == "" {
+				*field = v
+			} else if v != "" {
+				*field += " " + v
+			}
 			continue
 		}
 		field, fieldName = nil, ""
@@ -81,7 +91,7 @@ func parseNative(text, file string) (*Glossary, error) {
 			if err := checkID(id); err != nil {
 				return nil, errAt(file, ln, 2+err.off, "%s", err.msg)
 			}
-			origin := file + ":" + strconv.Itoa(ln)
+			origin := originOf(file, ln)
 			if prev, dup := seen[id]; dup {
 				return nil, errAt(file, ln, 2, "duplicate concept id %q (first at %s)", id, prev)
 			}
@@ -89,7 +99,7 @@ func parseNative(text, file string) (*Glossary, error) {
 			c = &Concept{ID: id, Origin: origin}
 			g.Concepts = append(g.Concepts, c)
 			lastTerm = nil
-			setFields = map[string]bool{}
+			setFields = 0
 			continue
 		}
 		colon := strings.IndexByte(line, ':')
@@ -101,14 +111,14 @@ func parseNative(text, file string) (*Glossary, error) {
 		}
 		key := line[:colon]
 		value := normalizeValue(line[colon+1:])
-		if isConceptField(key) {
+		if fi := conceptFieldIndex(key); fi >= 0 {
 			if lastTerm != nil {
 				return nil, errAt(file, ln, 1, "concept field %q after a term (put concept fields before the terms)", key)
 			}
-			if setFields[key] {
+			if setFields&(1<<fi) != 0 {
 				return nil, errAt(file, ln, 1, "field %q given twice in concept [%s]", key, c.ID)
 			}
-			setFields[key] = true
+			setFields |= 1 << fi
 			field, fieldName = conceptField(c, key), key
 			*field = value
 			continue
@@ -121,7 +131,7 @@ func parseNative(text, file string) (*Glossary, error) {
 			return nil, err
 		}
 		t.Lang = NormalizeLang(key)
-		t.Origin = file + ":" + strconv.Itoa(ln)
+		t.Origin = originOf(file, ln)
 		c.Terms = append(c.Terms, t)
 		lastTerm = t
 		_ = fieldName
@@ -129,20 +139,37 @@ func parseNative(text, file string) (*Glossary, error) {
 	return g, nil
 }
 
+// originOf returns "file:line" in one allocation (concatenating with
+// strconv.Itoa takes two for most lines, for every term of a file).
+func originOf(file string, ln int) string {
+	var num [20]byte
+	b := strconv.AppendInt(num[:0], int64(ln), 10)
+	var sb strings.Builder
+	sb.Grow(len(file) + 1 + len(b))
+	sb.WriteString(file)
+	sb.WriteByte(':')
+	sb.Write(b)
+	return sb.String()
+}
+
 // parseTermLine parses "TEXT | ATTRIBUTES" (the part after "lang:"); col0
 // is the number of characters before rest on the line.
 func parseTermLine(rest, file string, ln, col0 int) (*Term, error) {
 	var text strings.Builder
+	// plain is the term's text when it needs no unescaping: a substring
+	// of the line, so the common case copies nothing.
+	plain, isPlain := "", false
 	attrs, hasAttrs := "", false
-	attrCol := 0
+	// attrPre is the line's text before the attributes; their column is
+	// counted from it only for an error message, not for every term.
+	attrPre := ""
 	if strings.IndexByte(rest, '\\') < 0 {
 		// No escapes: the common case needs no copying.
+		plain, isPlain = rest, true
 		if i := strings.IndexByte(rest, '|'); i >= 0 {
-			text.WriteString(rest[:i])
+			plain = rest[:i]
 			attrs, hasAttrs = rest[i+1:], true
-			attrCol = col0 + utf8.RuneCountInString(rest[:i+1]) + 1
-		} else {
-			text.WriteString(rest)
+			attrPre = rest[:i+1]
 		}
 		rest = ""
 	}
@@ -155,12 +182,15 @@ func parseTermLine(rest, file string, ln, col0 int) (*Term, error) {
 		}
 		if ch == '|' {
 			attrs, hasAttrs = rest[i+1:], true
-			attrCol = col0 + utf8.RuneCountInString(rest[:i+1]) + 1
+			attrPre = rest[:i+1]
 			break
 		}
 		text.WriteByte(ch)
 	}
-	t := &Term{Text: normalizeTerm(text.String())}
+	if !isPlain {
+		plain = text.String()
+	}
+	t := &Term{Text: normalizeTerm(plain)}
 	if t.Text == "" {
 		return nil, errAt(file, ln, col0+1, "empty term")
 	}
@@ -169,12 +199,13 @@ func parseTermLine(rest, file string, ln, col0 int) (*Term, error) {
 	}
 	pos := 0
 	for _, w := range strings.Split(attrs, " ") {
-		col := attrCol + utf8.RuneCountInString(attrs[:pos])
+		at := pos
 		pos += len(w) + 1
 		if w == "" {
 			continue
 		}
 		if err := applyAttr(t, w); err != nil {
+			col := col0 + utf8.RuneCountInString(attrPre) + 1 + utf8.RuneCountInString(attrs[:at])
 			return nil, errAt(file, ln, col, "%v", err)
 		}
 	}
@@ -236,13 +267,16 @@ func validIDRune(r rune) bool {
 // ValidID reports whether id may name a concept in the native format.
 func ValidID(id string) bool { return checkID(id) == nil }
 
-func isConceptField(key string) bool {
-	for _, f := range conceptFields {
+func isConceptField(key string) bool { return conceptFieldIndex(key) >= 0 }
+
+// conceptFieldIndex returns the index of key in conceptFields, or -1.
+func conceptFieldIndex(key string) int {
+	for i, f := range conceptFields {
 		if key == f {
-			return true
+			return i
 		}
 	}
-	return false
+	return -1
 }
 
 func conceptField(c *Concept, key string) *string {
@@ -385,8 +419,16 @@ func plainSpaced(s string) bool {
 			if s[i+1] == ' ' {
 				return false
 			}
-		case c < ' ', c == 0xC2, c == 0xE1, c == 0xE2, c == 0xE3:
+		case c < ' ':
 			return false
+		case c == 0xC2, c == 0xE1, c == 0xE2, c == 0xE3:
+			// A lead byte of white space beyond ASCII (U+0085, U+00A0,
+			// U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F,
+			// U+3000) — or of «», — and other common punctuation,
+			// which must not send the value through strings.Fields.
+			if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+				return false
+			}
 		}
 	}
 	return true
