@@ -281,16 +281,26 @@ func dropClockTimes(p *Pair, missing, extra []lang.Numeral) ([]lang.Numeral, []l
 		return n.Kind == lang.Plain && !n.IsRange() && n.Value == math.Trunc(n.Value) && n.Value <= 24 &&
 			len(rest) >= 3 && (rest[0] == ':' || rest[0] == '.') && isDigitByte(rest[1]) && isDigitByte(rest[2])
 	}
-	var keepM []lang.Numeral
+	return pairOff(missing, extra, func(m, e lang.Numeral) bool {
+		return isClock(p.Source, m) && isClock(p.Target, e) && int(m.Value)%12 == int(e.Value)%12
+	})
+}
+
+// pairOff removes from missing and extra each pair (the first unused
+// extra numeral for each missing one, in order) that same accepts as one
+// number, and returns what is left of both.
+func pairOff(missing, extra []lang.Numeral, same func(m, e lang.Numeral) bool) ([]lang.Numeral, []lang.Numeral) {
+	if len(missing) == 0 || len(extra) == 0 {
+		return missing, extra
+	}
 	used := make([]bool, len(extra))
+	var keepM []lang.Numeral
 	for _, m := range missing {
 		matched := false
-		if isClock(p.Source, m) {
-			for j, e := range extra {
-				if !used[j] && isClock(p.Target, e) && int(m.Value)%12 == int(e.Value)%12 {
-					used[j], matched = true, true
-					break
-				}
+		for j, e := range extra {
+			if !used[j] && same(m, e) {
+				used[j], matched = true, true
+				break
 			}
 		}
 		if !matched {
@@ -314,37 +324,16 @@ func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 // "6.5%" on the other): a finding that quotes the same number on both
 // sides would be wrong by construction.
 func dropSameWritten(missing, extra []lang.Numeral) ([]lang.Numeral, []lang.Numeral) {
-	if len(missing) == 0 || len(extra) == 0 {
-		return missing, extra
-	}
-	used := make([]bool, len(extra))
-	var keepM []lang.Numeral
-	for _, m := range missing {
-		matched := false
-		for j, e := range extra {
-			// Written alike in digits alone, they are dropped even when a
-			// scale shared from a neighbour («от 26 до 32 тысяч») gave
-			// them different values: the neighbour's own finding («32
-			// тысяч» against "32") shows the difference. Written alike
-			// with a separator, they may really differ: «60,000» in a
-			// Russian text is sixty, not sixty thousand.
-			if !used[j] && (sameWritten(m.Text, e.Text) && (m.Value == e.Value || digitsOnly(m.Text)) ||
-				m.Value == e.Value && m.Hi == e.Hi && (m.Kind == lang.Year || e.Kind == lang.Year)) {
-				used[j], matched = true, true
-				break
-			}
-		}
-		if !matched {
-			keepM = append(keepM, m)
-		}
-	}
-	var keepE []lang.Numeral
-	for j, e := range extra {
-		if !used[j] {
-			keepE = append(keepE, e)
-		}
-	}
-	return keepM, keepE
+	return pairOff(missing, extra, func(m, e lang.Numeral) bool {
+		// Written alike in digits alone, they are dropped even when a
+		// scale shared from a neighbour («от 26 до 32 тысяч») gave them
+		// different values: the neighbour's own finding («32 тысяч»
+		// against "32") shows the difference. Written alike with a
+		// separator, they may really differ: «60,000» in a Russian text
+		// is sixty, not sixty thousand.
+		return sameWritten(m.Text, e.Text) && (m.Value == e.Value || digitsOnly(m.Text)) ||
+			m.Value == e.Value && m.Hi == e.Hi && (m.Kind == lang.Year || e.Kind == lang.Year)
+	})
 }
 
 // sameWritten reports whether two numerals read the same once folded and
