@@ -9,6 +9,7 @@
 # Everything lives in a temporary directory removed at exit; the dictd
 # started here listens on 127.0.0.1 only and is stopped by its pid.
 set -euo pipefail
+. "$(dirname "$0")/dictd.sh"
 
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-50}
@@ -56,21 +57,7 @@ if command -v dictd >/dev/null && command -v dict >/dev/null && [[ -f /usr/share
 	# dictd drops its privileges: its files go in a directory of their
 	# own that it can reach and write.
 	DICTD_DIR=$(mktemp -d) && chmod 1777 "$DICTD_DIR"
-	cat >"$DICTD_DIR/dictd.conf" <<CONF
-global {
-	listen_to 127.0.0.1
-	port $PORT
-}
-access {
-	allow 127.0.0.1
-}
-database mueller7 {
-	data  /usr/share/dictd/mueller7.dict.dz
-	index /usr/share/dictd/mueller7.index
-}
-CONF
-	dictd -c "$DICTD_DIR/dictd.conf" -d nodetach -L "$DICTD_DIR/dictd.log" >"$DICTD_DIR/dictd.out" 2>&1 &
-	DICTD_PID=$!
+	start_dictd "$DICTD_DIR" "$PORT"
 	for _ in $(seq 50); do dict -h 127.0.0.1 -p "$PORT" -d mueller7 sovereignty >/dev/null 2>&1 && break; sleep 0.1; done
 	cmds+=("dict -h 127.0.0.1 -p $PORT -d mueller7 sovereignty")
 else

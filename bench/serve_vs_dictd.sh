@@ -13,6 +13,7 @@
 # Everything lives in a temporary directory removed at exit; both servers
 # listen on 127.0.0.1 only and are stopped by their pids.
 set -euo pipefail
+. "$(dirname "$0")/dictd.sh"
 
 cd "$(dirname "$0")/.."
 N=${N:-1000}
@@ -43,21 +44,8 @@ awk -v n="$N" '/^en: / { sub(/^en: /, ""); sub(/ \|.*/, ""); if (++k % 7 == 0 &&
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 DPORT=$(free_port)
-cat >"$DICTD_DIR/dictd.conf" <<CONF
-global {
-	listen_to 127.0.0.1
-	port $DPORT
-}
-access {
-	allow 127.0.0.1
-}
-database mueller7 {
-	data  /usr/share/dictd/mueller7.dict.dz
-	index /usr/share/dictd/mueller7.index
-}
-CONF
-dictd -c "$DICTD_DIR/dictd.conf" -d nodetach -L "$DICTD_DIR/dictd.log" >"$DICTD_DIR/dictd.out" 2>&1 &
-PIDS+=($!)
+start_dictd "$DICTD_DIR" "$DPORT"
+PIDS+=("$DICTD_PID")
 
 TPORT=$(free_port)
 export XDG_CACHE_HOME="$WORK/cache"
