@@ -15,10 +15,10 @@ ru: ШОС | abbreviation case
 en: Shanghai Cooperation Organisation | preferred
 en: SCO | abbreviation case
 
-[three-evils]
-ru: три силы зла | phrase
-en: three forces of evil | preferred phrase
-en: three evil forces | deprecated phrase
+[belt-and-road]
+ru: инициатива «Пояс и путь» | preferred
+en: Belt and Road Initiative | preferred
+en: One Belt, One Road | deprecated
 `
 
 func ExampleParse() {
@@ -27,15 +27,15 @@ func ExampleParse() {
 		fmt.Println(err)
 		return
 	}
-	c := g.Lookup("three-evils")
+	c := g.Lookup("belt-and-road")
 	for _, t := range c.TermsIn("en") {
 		fmt.Printf("%s: %s\n", t.Text, c.EffectiveStatus(t))
 	}
 	fmt.Println("suggested:", c.Preferred("en").Text)
 	// Output:
-	// three forces of evil: preferred
-	// three evil forces: deprecated
-	// suggested: three forces of evil
+	// Belt and Road Initiative: preferred
+	// One Belt, One Road: deprecated
+	// suggested: Belt and Road Initiative
 }
 
 func ExampleParse_error() {
@@ -48,14 +48,14 @@ func ExampleParse_error() {
 func ExampleMatcher_Find() {
 	g, _ := glossary.Parse([]byte(exampleGlossary), "example.glossary", glossary.Native)
 	m := glossary.NewMatcher(g, "ru")
-	text := "Саммит Шанхайской организации сотрудничества: лидеры ШОС осудили «три силы зла»."
+	text := "Саммит Шанхайской организации сотрудничества: лидеры ШОС обсудили инициативу «Пояс и путь»."
 	for _, match := range m.Find(text) {
 		fmt.Printf("%s %q (term %q)\n", match.Concept.ID, text[match.Start:match.End], match.Term.Text)
 	}
 	// Output:
 	// sco "Шанхайской организации сотрудничества" (term "Шанхайская организация сотрудничества")
 	// sco "ШОС" (term "ШОС")
-	// three-evils "три силы зла" (term "три силы зла")
+	// belt-and-road "инициативу «Пояс и путь" (term "инициатива «Пояс и путь»")
 }
 
 func ExampleWrite() {
