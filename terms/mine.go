@@ -461,23 +461,34 @@ func glossaryHashes(g *glossary.Glossary, voc *vocab) (ru, en map[uint64]bool) {
 			default:
 				continue
 			}
-			toks := lang.Analyze(t.Text)
-			ids := make([]uint32, 0, len(toks))
-			ok := true
-			for _, tok := range toks {
-				id, found := voc.lookup(tok.Key)
-				if !found {
-					ok = false
-					break
+			// Every written form: «Конгресс [США]» is known as «Конгресс»
+			// too.
+			for _, form := range t.Forms() {
+				if h, ok := phraseHash(form, voc); ok {
+					m[h] = true
 				}
-				ids = append(ids, id)
-			}
-			if ok && len(ids) > 0 {
-				m[hashIDs(ids)] = true
 			}
 		}
 	}
 	return ru, en
+}
+
+// phraseHash returns the phrase hash of a text, if all its words occur
+// in the corpus.
+func phraseHash(text string, voc *vocab) (uint64, bool) {
+	toks := lang.Analyze(text)
+	ids := make([]uint32, 0, len(toks))
+	for _, tok := range toks {
+		id, found := voc.lookup(tok.Key)
+		if !found {
+			return 0, false
+		}
+		ids = append(ids, id)
+	}
+	if len(ids) == 0 {
+		return 0, false
+	}
+	return hashIDs(ids), true
 }
 
 // collectForms records the written forms of the needed phrases.
