@@ -134,7 +134,7 @@ func TestMatcherFind(t *testing.T) {
 		{"en US is not us", en, "tell us about the US", "us:US"},
 		{"en nested abbreviation", en, "the SCO Heads of State Council", "sco-heads-of-state-council:SCO Heads of State Council"},
 		{"en sentence-initial capital", en, "Sanctions were lifted.", "sanctions:Sanctions"},
-		{"en compound in the text, solid term", en, "closer co-operation with co‑operating states", "cooperation:co-operation | cooperation:co‑operating"},
+		{"en compound in the text, solid term", en, "closer co-operation with states in co‑operations", "cooperation:co-operation | cooperation:co‑operations"},
 		{"en solid word in the text, compound term", en, "the Regional Antiterrorist Structure met", "rats:Regional Antiterrorist Structure"},
 		{"en both ways", en, "nonproliferation, non-proliferation and non proliferation", "npt:nonproliferation | npt:non-proliferation | npt:non proliferation"},
 		{"en part of a compound", en, "Russia–China trade and the China-led bank", "china:China | china:China"},

@@ -10,7 +10,7 @@ import (
 // a word's key may change (a new dictionary table, irregular forms,
 // spelling rules), so that anything that stores keys — an index cache —
 // can include it in its version and rebuild rather than mismatch.
-const StemVersion = "stem-2026-11-28.6"
+const StemVersion = "stem-2026-12-07.1"
 
 // Stem returns the matching key of a folded word (see [Fold]). Two
 // inflected forms of one word get one key: организации and организацию,
@@ -32,7 +32,10 @@ const StemVersion = "stem-2026-11-28.6"
 //     number.
 //   - English: possessives dropped, irregular plurals (crises, criteria,
 //     women), British spellings folded to American (organisation, centre,
-//     defence, programme, colour), then Snowball English.
+//     defence, programme, colour), then Snowball English — except for a
+//     noun or an adjective that Snowball would cut into another word's
+//     key (containment, declaration, renewable, federal, officer), which
+//     keys as itself with its inflected forms.
 //   - Anything else is its own key.
 //
 // Stem is a pure function of its argument and safe for concurrent use.

@@ -144,12 +144,23 @@ func americanSpelling(w string) string {
 // the word they make is another term: nationalism is not nation,
 // unilateralism not unilateral, security not secure, majority not major,
 // organization not organ, national not nation, international not intern,
-// a presidency (a chairmanship) not a president, governance not
-// government, a residency not a resident.
-// A word with one keys as itself, its plural folded to the singular.
+// a presidency (a chairmanship) not a president, a residency not a
+// resident. These make nouns and adjectives only, never verbs, so a word
+// with one keys as itself, its plural folded to the singular.
 var derivedEndings = []struct{ plural, singular string }{
 	{"isms", "ism"}, {"ities", "ity"}, {"izations", "ization"}, {"ionals", "ional"},
-	{"encies", "ency"}, {"ancies", "ancy"}, {"ances", "ance"},
+	{"encies", "ency"}, {"ancies", "ancy"},
+}
+
+// derivedSuffixes are the other endings that make a noun or an adjective
+// of another word (Snowball's steps 2 to 4): containment is not contain,
+// declaration not declare, a consultant not a consultation, renewable
+// not renewal, federal not federation, governance not government, an
+// officer not an office, peaceful not peace. A word whose Snowball stem
+// cuts into one of them keys as itself (see derivedKey).
+var derivedSuffixes = []string{
+	"ment", "ion", "ance", "ence", "ant", "ent", "al", "able", "ible", "ive", "ous", "ic",
+	"er", "or", "ness", "ful",
 }
 
 // keptWhole are words whose Snowball stem is another term's, with their
@@ -176,5 +187,49 @@ func guardDerivation(w string) (string, bool) {
 			return w, true
 		}
 	}
+	return derivedKey(w)
+}
+
+// derivedKey returns the key of a word made with one of derivedSuffixes,
+// or of an inflected form of one: the uninflected word itself
+// (consultations → consultation, renewables → renewable). Only a word
+// whose Snowball stem cuts into the suffix is guarded: Snowball keeps
+// the -ment of comment, and the -able of table, so they and their forms
+// key as Snowball has them. The inflected forms of a guarded word key as
+// it does (positioned and positioning as position, experienced as
+// experience), which a verb or a noun of the same spelling needs.
+func derivedKey(w string) (string, bool) {
+	for _, base := range inflectionBases(w) {
+		for _, suf := range derivedSuffixes {
+			if !strings.HasSuffix(base, suf) || len(base) < len(suf)+3 {
+				continue
+			}
+			env := snowballstem.NewEnv(base)
+			english.Stem(env)
+			if len(env.Current()) <= len(base)-len(suf) {
+				return base, true
+			}
+		}
+	}
 	return "", false
+}
+
+// inflectionBases returns the words w may be an inflected form of,
+// itself first: the singular of a plural, the verb of an -ed or -ing form
+// (with the e that -ed and -ing drop: experienced, experiencing).
+func inflectionBases(w string) []string {
+	out := []string{w}
+	switch {
+	case strings.HasSuffix(w, "ies"):
+		// a -y word: no derived suffix ends in y
+	case strings.HasSuffix(w, "es"):
+		out = append(out, w[:len(w)-1], w[:len(w)-2])
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+		out = append(out, w[:len(w)-1])
+	case strings.HasSuffix(w, "ed"):
+		out = append(out, w[:len(w)-1], w[:len(w)-2])
+	case strings.HasSuffix(w, "ing"):
+		out = append(out, w[:len(w)-3]+"e", w[:len(w)-3])
+	}
+	return out
 }
