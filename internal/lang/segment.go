@@ -213,6 +213,11 @@ func Sentences(text string) []Segment {
 				i = k
 				continue
 			}
+			if gluedSentences(text, i, j, k) {
+				emit(k)
+				i = k
+				continue
+			}
 			i = j
 			continue
 		}
@@ -222,6 +227,50 @@ func Sentences(text string) []Segment {
 		emit(len(text))
 	}
 	return out
+}
+
+// gluedSentences reports whether the stops text[stop:stopEnd], followed
+// directly (no space) by text[after:], join two sentences whose space was
+// lost: "others.The virus survives", "region.Other measures", text copied
+// from a web page whose paragraphs were run together. The word before the
+// stop must be a plain word of three letters or more with a small letter
+// (not an abbreviation, a dotted name or an acronym: "e.g.The", "ASP.Net",
+// "ул.Ленина"), and the word after a capitalised word of three letters or
+// more, not followed by another dot and letter (a dotted name:
+// "Example.Com.au").
+func gluedSentences(text string, stop, stopEnd, after int) bool {
+	if after >= len(text) {
+		return false
+	}
+	word, wstart := wordBefore(text, stop)
+	if utf8.RuneCountInString(word) < 3 || strings.IndexByte(word, '.') >= 0 || abbrevClass(text, word, wstart) != notAbbrev {
+		return false
+	}
+	hasLower := false
+	for _, r := range word {
+		if !isLetter(r) {
+			return false
+		}
+		hasLower = hasLower || unicode.IsLower(r)
+	}
+	if !hasLower || stopEnd-stop > 3 {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(text[after:])
+	if !unicode.IsUpper(first) {
+		return false
+	}
+	end := scanWhile(text, after, isLetter)
+	next := text[after:end]
+	if utf8.RuneCountInString(next) < 3 || strings.ToUpper(next) == next {
+		return false
+	}
+	if end < len(text) && text[end] == '.' {
+		if r, _ := utf8.DecodeRuneInString(text[end+1:]); isLetter(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // blankLineAfter reports whether text[i:] starts with a line holding

@@ -73,6 +73,14 @@ var sentenceTests = []struct {
 	{"interrobang", "Правда?! Да.", []string{"Правда?!", "Да."}},
 	{"empty", "", nil},
 	{"only spaces", " \n\t ", nil},
+	{"glued: the space lost", "one person infects two to three others.The virus survives for hours.", []string{"one person infects two to three others.", "The virus survives for hours."}},
+	{"glued after a name and a quote", "dumped into the Danube.Ateş Kara said they did not \"put them into use.\"The UK bought kits.", []string{"dumped into the Danube.", "Ateş Kara said they did not \"put them into use.\"", "The UK bought kits."}},
+	{"glued in Russian", "Так сообщили власти.Вирус выживает.", []string{"Так сообщили власти.", "Вирус выживает."}},
+	{"glued: not an abbreviation", "Он живёт на ул.Ленина в доме пять.", []string{"Он живёт на ул.Ленина в доме пять."}},
+	{"glued: not e.g.", "Some, e.g.The Times, disagree.", []string{"Some, e.g.The Times, disagree."}},
+	{"glued: not a dotted name", "Built with ASP.Net and Node.Js here.", []string{"Built with ASP.Net and Node.Js here."}},
+	{"glued: not a domain", "See shop.Example.com for more.", []string{"See shop.Example.com for more."}},
+	{"glued: not a decimal", "It grew 3.5Bn times.", []string{"It grew 3.5Bn times."}},
 }
 
 func segmentTexts(segs []Segment) []string {
