@@ -51,36 +51,14 @@ func TestGlossaryCalibration(t *testing.T) {
 		lang.EN: glossary.NewMatcher(g, "en"),
 	}
 
-	type outcome struct {
-		words    int
-		findings []Finding
-		occurs   map[string]int // concept id → source occurrences
-		err      error
-	}
-	outs := make([]outcome, len(docs))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	outs := checkDocs(c, docs)
+	occurs := make([]map[string]int, len(docs)) // concept id → source occurrences, by document
 	for i, d := range docs {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			sd := NewDocument(d.name+"."+string(d.src)+".txt", d.src, d.srcText)
-			td := NewDocument(d.name+"."+string(d.tgt)+".txt", d.tgt, d.tgtText)
-			res, err := c.Check(context.Background(), sd, td)
-			o := outcome{err: err, occurs: map[string]int{}}
-			if err == nil {
-				o.words = sd.Words()
-				o.findings = res.Findings
-				for _, m := range matchers[d.src].Find(d.srcText) {
-					o.occurs[m.Concept.ID]++
-				}
-			}
-			outs[i] = o
-		}()
+		occurs[i] = map[string]int{}
+		for _, m := range matchers[d.src].Find(d.srcText) {
+			occurs[i][m.Concept.ID]++
+		}
 	}
-	wg.Wait()
 
 	type conceptStat struct {
 		id            string
@@ -110,7 +88,7 @@ func TestGlossaryCalibration(t *testing.T) {
 			corpora = append(corpora, d.corpus)
 		}
 		words[d.corpus] += o.words
-		for id, n := range o.occurs {
+		for id, n := range occurs[i] {
 			stat(id).occurs += n
 		}
 		sl, tl := lines(d.srcText), lines(d.tgtText)
@@ -205,6 +183,38 @@ func perThousand(n, words int) float64 {
 	return float64(n) * 1000 / float64(words)
 }
 
+// docOutcome is one checked calibrationDoc.
+type docOutcome struct {
+	words    int // source words
+	findings []Finding
+	err      error
+}
+
+// checkDocs checks docs with c, one at a time per core.
+func checkDocs(c *Checker, docs []calibrationDoc) []docOutcome {
+	outs := make([]docOutcome, len(docs))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, d := range docs {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			sd := NewDocument(d.name+"."+string(d.src)+".txt", d.src, d.srcText)
+			td := NewDocument(d.name+"."+string(d.tgt)+".txt", d.tgt, d.tgtText)
+			res, err := c.Check(context.Background(), sd, td)
+			o := docOutcome{err: err}
+			if err == nil {
+				o.words, o.findings = sd.Words(), res.Findings
+			}
+			outs[i] = o
+		}()
+	}
+	wg.Wait()
+	return outs
+}
+
 // calibrationDoc is one source–translation pair of the tuning material.
 type calibrationDoc struct {
 	corpus, name     string
@@ -217,34 +227,58 @@ type calibrationDoc struct {
 // cut into articles of 20 sentences, Russian → English.
 func calibrationDocs(t *testing.T, data string) []calibrationDoc {
 	t.Helper()
+	docs := wmtDocs(t, data, func(year, _ string) bool { return year == "2022" || year == "2023" },
+		func(year, _ string) string { return "wmt" + year[2:] })
+	return append(docs, sentenceCorpusDocs(t, data, "flores200", "ud_pud", "tico19")...)
+}
+
+// wmtDocs reads the documents of shared/data/wmt_news_ru_en whose year and
+// domain keep accepts, each in the corpus named by corpus(year, domain)
+// and its direction ("wmt22-en-ru").
+func wmtDocs(t *testing.T, data string, keep func(year, domain string) bool, corpus func(year, domain string) string) []calibrationDoc {
+	t.Helper()
 	var docs []calibrationDoc
 	wmt := filepath.Join(data, "wmt_news_ru_en")
-	if f, err := os.Open(filepath.Join(wmt, "index.tsv")); err == nil {
-		sc := bufio.NewScanner(f)
-		sc.Buffer(make([]byte, 1<<20), 1<<20)
-		for sc.Scan() {
-			c := strings.Split(sc.Text(), "\t")
-			if len(c) < 3 || (c[1] != "2022" && c[1] != "2023") {
-				continue
-			}
-			s, tg, _ := strings.Cut(c[0], "-")
-			base := filepath.Join(wmt, c[0], c[2])
-			st, err1 := os.ReadFile(base + "." + s + ".txt")
-			tt, err2 := os.ReadFile(base + "." + tg + ".txt")
-			if err1 != nil || err2 != nil {
-				t.Logf("%s/%s: files missing", c[0], c[2])
-				continue
-			}
-			docs = append(docs, calibrationDoc{corpus: "wmt" + c[1][2:] + "-" + c[0], name: c[0] + "/" + c[2],
-				src: lang.Lang(s), tgt: lang.Lang(tg), srcText: string(st), tgtText: string(tt)})
-		}
-		f.Close()
+	f, err := os.Open(filepath.Join(wmt, "index.tsv"))
+	if err != nil {
+		return nil
 	}
-	for _, corp := range []struct{ name, ru, en string }{
-		{"flores200", "flores200_ru_en/rus_Cyrl.devtest", "flores200_ru_en/eng_Latn.devtest"},
-		{"ud_pud", "ud_pud_ru_en/pud.ru.txt", "ud_pud_ru_en/pud.en.txt"},
-		{"tico19", "tico19_ru_en/tico19-test.rus", "tico19_ru_en/tico19-test.eng"},
-	} {
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		c := strings.Split(sc.Text(), "\t")
+		if len(c) < 4 || c[0] == "direction" || !keep(c[1], c[3]) {
+			continue
+		}
+		s, tg, _ := strings.Cut(c[0], "-")
+		base := filepath.Join(wmt, c[0], c[2])
+		st, err1 := os.ReadFile(base + "." + s + ".txt")
+		tt, err2 := os.ReadFile(base + "." + tg + ".txt")
+		if err1 != nil || err2 != nil {
+			t.Logf("%s/%s: files missing", c[0], c[2])
+			continue
+		}
+		docs = append(docs, calibrationDoc{corpus: corpus(c[1], c[3]) + "-" + c[0], name: c[0] + "/" + c[2],
+			src: lang.Lang(s), tgt: lang.Lang(tg), srcText: string(st), tgtText: string(tt)})
+	}
+	return docs
+}
+
+// sentenceCorpora are the sentence-aligned corpora of shared/data, by name.
+var sentenceCorpora = map[string]struct{ ru, en string }{
+	"flores200": {"flores200_ru_en/rus_Cyrl.devtest", "flores200_ru_en/eng_Latn.devtest"},
+	"ud_pud":    {"ud_pud_ru_en/pud.ru.txt", "ud_pud_ru_en/pud.en.txt"},
+	"tico19":    {"tico19_ru_en/tico19-test.rus", "tico19_ru_en/tico19-test.eng"},
+}
+
+// sentenceCorpusDocs reads the named sentence-aligned corpora cut into
+// articles of 20 sentences, Russian → English.
+func sentenceCorpusDocs(t *testing.T, data string, names ...string) []calibrationDoc {
+	t.Helper()
+	var docs []calibrationDoc
+	for _, name := range names {
+		corp := sentenceCorpora[name]
 		ru, err1 := os.ReadFile(filepath.Join(data, corp.ru))
 		en, err2 := os.ReadFile(filepath.Join(data, corp.en))
 		if err1 != nil || err2 != nil {
@@ -253,12 +287,12 @@ func calibrationDocs(t *testing.T, data string) []calibrationDoc {
 		rl := strings.Split(strings.TrimSpace(string(ru)), "\n")
 		el := strings.Split(strings.TrimSpace(string(en)), "\n")
 		if len(rl) != len(el) {
-			t.Logf("%s: %d Russian and %d English lines", corp.name, len(rl), len(el))
+			t.Logf("%s: %d Russian and %d English lines", name, len(rl), len(el))
 			continue
 		}
 		for i := 0; i < len(rl); i += 20 {
 			j := min(i+20, len(rl))
-			docs = append(docs, calibrationDoc{corpus: corp.name, name: fmt.Sprintf("%s-%d", corp.name, i),
+			docs = append(docs, calibrationDoc{corpus: name, name: fmt.Sprintf("%s-%d", name, i),
 				src: lang.RU, tgt: lang.EN, srcText: strings.Join(rl[i:j], "\n"), tgtText: strings.Join(el[i:j], "\n")})
 		}
 	}

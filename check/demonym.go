@@ -256,6 +256,10 @@ var metonyms = []struct {
 	{[]string{"Азербайджан", "Azerbaijan"}, []string{"Баку"}, []string{"Baku"}},
 	{[]string{"Европейский союз", "ЕС", "Евросоюз", "European Union", "EU"}, []string{"Брюссель"}, []string{"Brussels"}},
 	{[]string{"Ватикан", "Святой Престол", "Holy See", "Vatican"}, []string{"Ватикан"}, []string{"Vatican"}},
+	// Seats of bodies, as the press names them: Capitol Hill for the US
+	// Congress, the Pentagon for the US Department of Defense.
+	{[]string{"Конгресс [США]", "Конгресс", "[US] Congress", "Congress"}, []string{"Капитолий"}, []string{"Capitol Hill", "Capitol"}},
+	{[]string{"Министерство обороны США", "Минобороны США", "US Department of Defense", "Department of Defense"}, []string{"Пентагон"}, []string{"Pentagon"}},
 }
 
 var (

@@ -69,6 +69,12 @@ type Checker struct {
 
 	once  sync.Once
 	index *termIndex
+
+	// states recognises the states of the glossary (statesDomain) in the
+	// terms of other concepts; see Checker.statesIn.
+	statesOnce    sync.Once
+	states        [2]*glossary.Matcher // Russian, English
+	conceptStates sync.Map             // *glossary.Concept → map[string]bool
 }
 
 // New returns a Checker with opts.
@@ -276,7 +282,7 @@ func (c *Checker) Check(ctx context.Context, src, tgt *Document) (*Result, error
 	if err := validatePair(src, tgt); err != nil {
 		return nil, err
 	}
-	p := &Pair{Source: src, Target: tgt, Glossary: c.opts.Glossary}
+	p := &Pair{Source: src, Target: tgt, Glossary: c.opts.Glossary, checker: c}
 	c.findTerms(p)
 	if err := c.alignPair(p); err != nil {
 		return nil, err

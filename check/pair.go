@@ -72,6 +72,7 @@ type Pair struct {
 
 	strayList            []stray
 	targetMatcher        termMatcher
+	checker              *Checker // for what it caches across pairs (statesIn)
 	straysDone           bool
 	unrendered           []unrendered // see unrenderedTerms
 	unrenderedOnce       sync.Once

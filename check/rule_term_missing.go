@@ -39,8 +39,14 @@ func (r termMissing) Check(p *Pair) []Finding {
 		}
 		if m.metonym != "" {
 			out = append(out, m.finding(p, r.Name(), Info,
-				fmt.Sprintf("%s is rendered by %s (the state for its capital, or the other way round), not as %s", m.source(p), quote(p.Target.Lang, m.metonym), quoteList(p.Target.Lang, m.expected, "or")),
+				fmt.Sprintf("%s is rendered by %s (a capital or seat of power for the state or body, or the other way round), not as %s", m.source(p), quote(p.Target.Lang, m.metonym), quoteList(p.Target.Lang, m.expected, "or")),
 				"the capital for the state is usual in diplomatic writing; write "+quote(p.Target.Lang, m.expected[0])+" if the place itself is meant"))
+			continue
+		}
+		if m.anaphor != "" {
+			out = append(out, m.finding(p, r.Name(), Info,
+				fmt.Sprintf("%s is perhaps referred to by %s (named before in the target), not rendered as %s", m.source(p), quote(p.Target.Lang, m.anaphor), quoteList(p.Target.Lang, m.expected, "or")),
+				"a general noun for a concept named before is usual; write "+quote(p.Target.Lang, m.expected[0])+" if the reference is unclear"))
 			continue
 		}
 		out = append(out, m.finding(p, r.Name(), Error,
@@ -60,6 +66,10 @@ type unrendered struct {
 	// metonym is the capital or seat of power the target names instead of
 	// the state («Москва» for Russia), reported as info.
 	metonym string
+	// anaphor is the general noun the target may refer back to the
+	// concept by, named in an earlier unit ("the organisation"), reported
+	// as info.
+	anaphor string
 }
 
 // source is the source text of the term, quoted.
@@ -174,17 +184,26 @@ func findUnrendered(p *Pair) []unrendered {
 			found = found || rendered(h.Unit, a.Concept.ID)
 		}
 		found = found || derivedForm(p, h.Unit, expected) || nestedRendered(p, &nc, h.Unit, h.Concept)
-		if found || attributiveName(p, h) || transliteratedName(p, h) || partOfLongerName(p, h) || currencyName(p, h) || demonymRendered(p, h, expected) != "" {
+		if found || attributiveName(p, h) || transliteratedName(p, h) || partOfLongerName(p, h) || currencyName(p, h) || demonymRendered(p, h, expected) != "" ||
+			nameKept(p, h) || placeOfName(p, h) || insideCompound(p, h) || namedByAbbreviation(p, h) ||
+			capsAbbreviation(p, h) || otherStatesBody(p, h) {
 			// Rendered, or rendered by a deprecated or forbidden term,
 			// which term-forbidden reports with the fix; or a name whose
-			// rendering no glossary lists (its adjective).
+			// rendering no glossary lists (its adjective); or not the
+			// concept at all (a longer name kept as a name, a pronoun in
+			// capitals, another state's body).
 			continue
 		}
 		if w := metonymRendered(p, h, expected); w != "" {
 			out = append(out, unrendered{hit: h, expected: expected, metonym: w})
 			continue
 		}
-		out = append(out, unrendered{hit: h, expected: expected, part: partialRendering(p, h, expected)})
+		part := partialRendering(p, h, expected)
+		if w := anaphoricRendering(p, h); part == "" && w != "" {
+			out = append(out, unrendered{hit: h, expected: expected, anaphor: w})
+			continue
+		}
+		out = append(out, unrendered{hit: h, expected: expected, part: part})
 	}
 	return out
 }

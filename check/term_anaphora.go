@@ -1,0 +1,125 @@
+package check
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"tolmach/glossary"
+	"tolmach/internal/lang"
+)
+
+// A term named once and then referred back to: "the organisation", "the
+// bloc", «ведомство», «страна». Translators vary such references, and a
+// concept the target has already named may stand for itself in a general
+// noun in the next sentence: not an error, but worth a look (info).
+
+// stateNouns refer back to a state (statesDomain): "the country",
+// «страна».
+var stateNouns = keySet("country", "state", "republic", "kingdom", "страна", "государство", "республика", "королевство")
+
+// hypernyms are general nouns that refer back to a body whose name has
+// one of the words they are listed under: «ведомство» for a ministry,
+// "the bloc" for a union or an organisation of states.
+var hypernyms = map[string][]string{
+	"ministry": {"department", "agency"}, "department": {"ministry", "agency"}, "agency": {"body"},
+	"министерство": {"ведомство"}, "служба": {"ведомство"}, "агентство": {"ведомство"}, "департамент": {"ведомство"},
+	"union": {"bloc"}, "organisation": {"bloc", "body"}, "organization": {"bloc", "body"}, "alliance": {"bloc"},
+	"союз": {"блок", "объединение"}, "организация": {"блок", "объединение", "структура"}, "альянс": {"блок"},
+	"treaty": {"agreement", "document", "pact"}, "agreement": {"document", "deal"}, "договор": {"соглашение", "документ"},
+	"соглашение": {"документ", "сделка"}, "convention": {"treaty", "document"}, "конвенция": {"договор", "документ"},
+}
+
+// anaphoricDeterminers come before an anaphoric noun in English ("the
+// bloc", "this organisation"); Russian needs none («ведомство сообщило»).
+var anaphoricDeterminers = keySet("the", "this", "that", "these", "those")
+
+// anaphoricKeys returns the matching keys of the general nouns that may
+// refer back to concept h.Concept in the target language: the words of
+// its own target terms (the head of "Bank of Russia" is "the bank"), their
+// hypernyms, and "the country" for a state.
+func anaphoricKeys(p *Pair, h TermHit) map[string]bool {
+	out := map[string]bool{}
+	if h.Concept.Domain == statesDomain {
+		for k := range stateNouns {
+			out[k] = true
+		}
+	}
+	for _, t := range h.Concept.Terms {
+		if t.Lang != string(p.Target.Lang) || t.EffectiveType() == glossary.Abbreviation {
+			continue
+		}
+		toks := lang.Analyze(t.Text)
+		if r, _ := utf8.DecodeRuneInString(t.Text); len(toks) < 2 || !unicode.IsUpper(r) {
+			// A one-word term is its own only rendering; and only a name
+			// ("Bank of Russia", not "climate change") is referred back
+			// to by its head noun.
+			continue
+		}
+		for _, w := range toks {
+			if w.Kind != lang.Word || w.Upper() {
+				continue
+			}
+			out[w.Key] = true
+			for _, hy := range hypernyms[w.Norm] {
+				for _, k := range lang.Keys(hy) {
+					out[k] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// anaphoricRendering returns the general noun by which the target of the
+// unit of source term h may refer back to the concept, which the target
+// has already named in an earlier unit; "" when there is none.
+func anaphoricRendering(p *Pair, h TermHit) string {
+	before := false
+	for _, o := range p.TargetAllTerms {
+		if o.Unit >= 0 && o.Unit < h.Unit && o.Concept == h.Concept && o.Status().Usable() {
+			before = true
+			break
+		}
+	}
+	if !before {
+		return ""
+	}
+	ts, ok := p.Units[h.Unit].TargetSpan()
+	if !ok {
+		return ""
+	}
+	nouns := anaphoricKeys(p, h)
+	toks := tokensIn(p.TargetTokens(), ts)
+	for i, t := range toks {
+		if t.Kind != lang.Word || !nouns[t.Key] || anaphoricStopWords[t.Key] || inOtherTerm(p, h.Concept, t) {
+			continue
+		}
+		if p.Target.Lang == lang.EN {
+			// "the organisation": a determiner right before.
+			if i == 0 || !anaphoricDeterminers[toks[i-1].Key] {
+				continue
+			}
+			return p.Target.Raw[toks[i-1].Start:t.End]
+		}
+		return p.Target.Raw[t.Start:t.End]
+	}
+	return ""
+}
+
+// anaphoricStopWords are words of terms that refer back to nothing by
+// themselves: "the national", "the foreign", «государственный».
+var anaphoricStopWords = keySet("national", "foreign", "international", "federal", "general", "united",
+	"of", "the", "and", "for", "on", "in", "affairs", "federation",
+	"международный", "федеральный", "государственный", "национальный", "иностранный", "дело", "по", "и")
+
+// inOtherTerm reports whether target token t is inside a term of a
+// concept other than c: "the Security Council" refers to no council
+// named before, it names its own.
+func inOtherTerm(p *Pair, c *glossary.Concept, t lang.Token) bool {
+	for _, o := range p.TargetAllTerms {
+		if o.Concept != c && o.Start <= t.Start && t.End <= o.End {
+			return true
+		}
+	}
+	return false
+}

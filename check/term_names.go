@@ -1,0 +1,311 @@
+package check
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"tolmach/glossary"
+	"tolmach/internal/lang"
+)
+
+// Names that hold a term, and terms of another country's body: where a
+// glossary term found in the source is not the concept at all, so that
+// term-missing has nothing to report.
+
+// nameRun returns the tokens of the multi-word name around source hit h:
+// the hit's own tokens and the capitalised words and figures joined to it
+// by single spaces on either side ("US Air", "Macquarie Australia",
+// «Вечерняя Москва», «Россия 1»). It returns nil when nothing joins the
+// hit, or when the hit starts a sentence with nothing before it (a
+// capitalised word there may be any word).
+func nameRun(p *Pair, h TermHit) []lang.Token {
+	toks := p.SourceTokens()
+	first := sort.Search(len(toks), func(i int) bool { return toks[i].End > h.Start })
+	last := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= h.End }) - 1
+	if first >= len(toks) || last < first || toks[first].Start < h.Start || toks[last].End > h.End {
+		return nil // the match starts or ends inside a word
+	}
+	joined := func(a, b lang.Token) bool {
+		gap := p.Source.Text[a.End:b.Start]
+		return gap == " " || gap == "\u00a0"
+	}
+	part := func(t lang.Token) bool {
+		if t.Kind == lang.Number {
+			return allASCIIDigits(t.Text)
+		}
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		return t.Kind == lang.Word && unicode.IsUpper(r)
+	}
+	lo, hi := first, last
+	for lo > 0 && joined(toks[lo-1], toks[lo]) && part(toks[lo-1]) && toks[lo-1].Kind == lang.Word {
+		lo--
+	}
+	for hi+1 < len(toks) && joined(toks[hi], toks[hi+1]) && part(toks[hi+1]) {
+		hi++
+	}
+	if lo == first && hi == last {
+		return nil
+	}
+	return toks[lo : hi+1]
+}
+
+func allASCIIDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// nameKept reports whether source term h is part of a longer name that
+// the target keeps as a name — written as in the source ("US Air",
+// "Macquarie Australia" in a Russian text) or transliterated word by word
+// («Вечерняя Москва» as "Vechernyaya Moskva", «Россия 1» as "Rossiya 1"):
+// an airline, a newspaper, a TV channel, a firm, whose name holds a
+// country or a city but is not one. Every word of the name must be found
+// in the target segment so, figures as written.
+func nameKept(p *Pair, h TermHit) bool {
+	run := nameRun(p, h)
+	if run == nil {
+		return false
+	}
+	ts, ok := p.Units[h.Unit].TargetSpan()
+	if !ok {
+		return false
+	}
+	tgt := tokensIn(p.TargetTokens(), ts)
+	if strings.Contains(p.Target.Text[ts.Start:ts.End], p.Source.Text[run[0].Start:run[len(run)-1].End]) {
+		return true // kept as written
+	}
+	for _, w := range run {
+		found := false
+		for _, t := range tgt {
+			if w.Kind == lang.Number {
+				found = t.Text == w.Text
+			} else {
+				found = t.Kind == lang.Word && isName(t) && lang.ScriptOf(t.Text) != lang.ScriptOf(w.Text) && p.sameName(w.Text, t.Text)
+			}
+			if found {
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// capsAbbreviation reports whether source term h is a case-sensitive
+// abbreviation found in a stretch written in capitals ("UNTIL THEY ARRIVE
+// TO US"), where its capitals tell nothing: "US" there is as likely the
+// pronoun as the country.
+func capsAbbreviation(p *Pair, h TermHit) bool {
+	if !h.Term.CaseSensitive {
+		return false
+	}
+	toks := p.SourceTokens()
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= h.Start })
+	var before, after int // capitalised words of two letters or more next to the term
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if capsWord(toks[k]) {
+			before++
+		}
+	}
+	j := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= h.End })
+	for k := j; k < len(toks) && k < j+3; k++ {
+		if capsWord(toks[k]) {
+			after++
+		}
+	}
+	return before+after >= 3 && before > 0
+}
+
+func capsWord(t lang.Token) bool {
+	return t.Kind == lang.Word && t.Upper() && utf8.RuneCountInString(t.Text) >= 2
+}
+
+// statesDomain is the domain of the built-in glossary's countries and
+// regions.
+const statesDomain = "states and regions"
+
+// otherStatesBody reports whether source term h names a body of one state
+// by a short form without the state («Администрация президента» of the
+// Russian Federation) and the source follows it with the name of another
+// state: «Администрация президента США» is the US administration, not the
+// concept.
+func otherStatesBody(p *Pair, h TermHit) bool {
+	if h.Concept.Domain == statesDomain {
+		return false
+	}
+	// The state right after the term.
+	i := sort.Search(len(p.SourceTerms), func(i int) bool { return p.SourceTerms[i].Start >= h.End })
+	if i >= len(p.SourceTerms) {
+		return false
+	}
+	next := p.SourceTerms[i]
+	if next.Concept.Domain != statesDomain || strings.TrimSpace(p.Source.Text[h.End:next.Start]) != "" {
+		return false
+	}
+	if p.checker == nil {
+		return false
+	}
+	states := p.checker.statesIn(h.Concept)
+	return len(states) > 0 && !states[next.Concept.ID]
+}
+
+// statesIn returns the states (concepts of statesDomain) named inside the
+// terms of concept c, in Russian or English: a concept with a state in its
+// full name («Администрация Президента Российской Федерации») is that
+// state's body. Worked out once per concept and checker.
+func (c *Checker) statesIn(concept *glossary.Concept) map[string]bool {
+	if v, ok := c.conceptStates.Load(concept); ok {
+		return v.(map[string]bool)
+	}
+	c.statesOnce.Do(func() {
+		g := &glossary.Glossary{}
+		if c.opts.Glossary != nil {
+			for _, x := range c.opts.Glossary.Concepts {
+				if x.Domain == statesDomain {
+					g.Concepts = append(g.Concepts, x)
+				}
+			}
+		}
+		c.states = [2]*glossary.Matcher{glossary.NewMatcher(g, "ru"), glossary.NewMatcher(g, "en")}
+	})
+	out := map[string]bool{}
+	for _, t := range concept.Terms {
+		var m *glossary.Matcher
+		switch lang.Lang(t.Lang) {
+		case lang.RU:
+			m = c.states[0]
+		case lang.EN:
+			m = c.states[1]
+		default:
+			continue
+		}
+		for _, x := range m.FindAll(t.Text) {
+			if x.Concept != concept {
+				out[x.Concept.ID] = true
+			}
+		}
+	}
+	c.conceptStates.Store(concept, out)
+	return out
+}
+
+// placeNouns are the Russian nouns that make a name after them the name of
+// another place or thing: «округ Колумбия» is the District of Columbia,
+// «улица Грузинская»… a street, «отель „Украина“» a hotel, not the
+// country.
+var placeNouns = keySet("округ", "штат", "провинция", "графство", "улица", "проспект", "площадь", "переулок",
+	"бульвар", "шоссе", "набережная", "станция", "гостиница", "отель", "кинотеатр", "стадион", "теплоход",
+	"судно", "ледокол", "крейсер", "фрегат", "авианосец", "телеканал", "радиостанция", "газета", "журнал")
+
+func keySet(words ...string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range words {
+		for _, k := range lang.Keys(w) {
+			out[k] = true
+		}
+	}
+	return out
+}
+
+// placeOfName reports whether a one-word Russian name found in the source
+// follows a noun of placeNouns in apposition (see there).
+func placeOfName(p *Pair, h TermHit) bool {
+	if p.Source.Lang != lang.RU || len(lang.Analyze(h.Term.Text)) != 1 {
+		return false
+	}
+	toks := p.SourceTokens()
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= h.Start })
+	if i == 0 || i >= len(toks) || toks[i].Start != h.Start {
+		return false
+	}
+	prev := toks[i-1]
+	gap := strings.TrimSpace(p.Source.Text[prev.End:h.Start])
+	return prev.Kind == lang.Word && placeNouns[prev.Key] && (gap == "" || gap == "«" || gap == "\"")
+}
+
+// insideCompound reports whether source term h starts after a hyphen
+// inside a word whose first part is no term: «Вест-Индия» is the West
+// Indies, not India; «Юго-Восточная Европа» is South-East Europe, not
+// Eastern Europe; «Австро-Венгрия» is no Hungary. (A compound of two
+// terms, «Россия-НАТО», keeps both.)
+func insideCompound(p *Pair, h TermHit) bool {
+	toks := p.SourceTokens()
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].End > h.Start })
+	if i >= len(toks) || toks[i].Start >= h.Start {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(p.Source.Text[:h.Start])
+	if r != '-' && r != '‑' {
+		return false
+	}
+	for _, o := range p.SourceAllTerms {
+		if o.Start == toks[i].Start && o.End < h.Start {
+			return false
+		}
+	}
+	return true
+}
+
+// namedByAbbreviation reports whether source term h is inside the name of
+// a body that the source gives with its abbreviation in brackets and the
+// target writes by that abbreviation: «Комиссии по телевидению,
+// радиовещанию и телекоммуникациям Канады (CRTC)» as "CRTC",
+// «Международного агентства по возобновляемым источникам энергии (IRENA)»
+// — the name is rendered, and a term inside it («Канада», «источники
+// энергии») is a word of the name. The name must begin with a capital
+// before the term, and nothing between the term and the bracket may end a
+// clause.
+func namedByAbbreviation(p *Pair, h TermHit) bool {
+	toks := p.SourceTokens()
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= h.End })
+	abbr := ""
+	for k := i; k < len(toks) && k < i+12; k++ {
+		gap := p.Source.Text[toks[k-1].End:toks[k].Start]
+		if strings.ContainsAny(gap, ".;:!?)»\"") {
+			return false
+		}
+		if strings.HasSuffix(strings.TrimSpace(gap), "(") {
+			if isAcronym(toks[k]) && strings.HasPrefix(p.Source.Text[toks[k].End:], ")") {
+				abbr = toks[k].Text
+			}
+			break
+		}
+	}
+	if abbr == "" {
+		return false
+	}
+	// A capitalised word starts the name, within a few words before the
+	// term.
+	first := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= h.Start })
+	named := false
+	for k := first - 1; k >= 0 && k > first-8; k-- {
+		if strings.ContainsAny(p.Source.Text[toks[k].End:toks[k+1].Start], ".;:!?(«\"") {
+			break
+		}
+		if r, _ := utf8.DecodeRuneInString(toks[k].Text); unicode.IsUpper(r) && toks[k].Kind == lang.Word {
+			named = true
+			break
+		}
+	}
+	if !named {
+		return false
+	}
+	ts, ok := p.Units[h.Unit].TargetSpan()
+	if !ok {
+		return false
+	}
+	for _, t := range tokensIn(p.TargetTokens(), ts) {
+		if t.Text == abbr {
+			return true
+		}
+	}
+	return false
+}

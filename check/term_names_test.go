@@ -1,0 +1,185 @@
+package check
+
+import (
+	"strings"
+	"testing"
+
+	"tolmach/internal/lang"
+)
+
+// TestNotTheConcept: a source term inside a longer name the target keeps
+// as a name, a case-sensitive abbreviation in a line of capitals, and a
+// short form of one state's body followed by another state's name are not
+// the concept, and term-missing says nothing; the same terms in their own
+// sense are still reported.
+func TestNotTheConcept(t *testing.T) {
+	const g = `
+[usa]
+domain: states and regions
+ru: Соединённые Штаты Америки
+ru: США | abbreviation case
+en: United States of America
+en: US | abbreviation case
+
+[australia]
+domain: states and regions
+ru: Австралия
+en: Australia
+
+[russia]
+domain: states and regions
+ru: Российская Федерация
+ru: Россия
+en: Russian Federation
+en: Russia
+
+[colombia]
+domain: states and regions
+ru: Колумбия
+en: Colombia
+
+[india]
+domain: states and regions
+ru: Индия
+en: India
+
+[canada]
+domain: states and regions
+ru: Канада
+en: Canada
+
+[eastern-europe]
+domain: states and regions
+ru: Восточная Европа
+en: Eastern Europe
+
+[energy-sources]
+domain: energy
+ru: источники энергии
+en: energy sources
+
+[moscow]
+domain: states and regions
+ru: Москва
+en: Moscow
+
+[presidential-executive-office]
+domain: government bodies
+ru: Администрация Президента Российской Федерации | preferred
+ru: Администрация Президента | shortForm
+en: Presidential Executive Office | preferred
+`
+	tests := []struct {
+		name     string
+		src, tgt string
+		srcLang  lang.Lang
+		missing  bool
+	}{
+		{"an airline kept as written", "I got stranded by US Air in Philadelphia.", "Я застрял в Филадельфии из-за US Air.", lang.EN, false},
+		{"a firm kept as written", "Macquarie Australia raised its forecast.", "Компания Macquarie Australia повысила прогноз.", lang.EN, false},
+		{"a newspaper transliterated", "Об этом пишет газета Вечерняя Москва.", "This was reported by the newspaper Vechernyaya Moskva.", lang.RU, false},
+		{"a TV channel transliterated", "Передачу показал канал Россия 1 в субботу.", "The programme was shown by Rossiya 1 on Saturday.", lang.RU, false},
+		{"the country itself, dropped", "The plan was backed by Australia.", "План поддержала компания.", lang.EN, true},
+		{"the country before a date, dropped", "В России 1 января вступил в силу закон.", "The law came into force on January 1.", lang.RU, true},
+		{"a district named after a country", "Наш офис в округе Колумбия перешёл на удалённую работу.", "Our DC office moved to remote work.", lang.RU, false},
+		{"a ship named after a country", "Ледокол «Россия» вышел в море.", "The icebreaker sailed.", lang.RU, false},
+		{"the country after an ordinary noun", "Посольство Колумбия не открыло.", "The embassy was not opened.", lang.RU, true},
+		{"a part of a compound", "Колумб приплыл в Вест-Индию.", "Columbus sailed to the West Indies.", lang.RU, false},
+		{"a part of a compound of regions", "Находки сделаны на площадках Юго-Восточной Европы.", "The finds were made in southern Europe.", lang.RU, false},
+		{"a body named by its abbreviation", "Цель слушаний Комиссии по телевидению, радиовещанию и телекоммуникациям Канады (CRTC) — работа с мнениями.", "The purpose of the CRTC hearings is to field responses.", lang.RU, false},
+		{"a term inside a body's name", "Директор Международного агентства по возобновляемым источникам энергии (IRENA) уверен.", "The director of IRENA is certain.", lang.RU, false},
+		{"the abbreviation not in the target", "Цель слушаний Комиссии по телевидению Канады (CRTC) — работа с мнениями.", "The purpose of the hearings is to field responses.", lang.RU, true},
+		{"a pronoun in capitals", "ALL RETURNS ARE THE RESPONSIBILITY OF THE SENDER UNTIL THEY ARRIVE TO US", "ПОКУПАТЕЛЬ НЕСЕТ ОТВЕТСТВЕННОСТЬ ЗА ВСЕ ВОЗВРАЩАЕМЫЕ ТОВАРЫ, ПОКА ОНИ НЕ ПОСТУПИЛИ К НАМ", lang.EN, false},
+		{"the country in an ordinary line", "New sanctions were imposed by the US.", "Были введены новые санкции.", lang.EN, true},
+		{"another state's administration", "Администрация президента США заявила об этом.", "The US administration said so.", lang.RU, false},
+		{"the concept's own state", "Администрация президента России заявила об этом.", "The Kremlin said so.", lang.RU, true},
+		{"the concept without a state", "Администрация президента заявила об этом.", "The administration said so.", lang.RU, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := checkText(t, g, tt.srcLang, tt.src, tt.tgt)
+			var got []string
+			for _, f := range res.Findings {
+				if (f.Rule == "term-missing" || f.Rule == "term-partial") && f.Severity >= Warning {
+					got = append(got, f.Message)
+				}
+			}
+			if (len(got) > 0) != tt.missing {
+				t.Errorf("term-missing %v, want %v: %s\n%s", len(got) > 0, tt.missing, strings.Join(got, "; "), describe(res.Findings))
+			}
+		})
+	}
+}
+
+// TestAnaphoricRendering: a body, a state or an instrument the target has
+// named in an earlier sentence, referred back to there by a general noun
+// ("the bank", "the country", «ведомство»), is info, not an error; the
+// same noun with no earlier naming, or a noun of another kind, is not.
+func TestAnaphoricRendering(t *testing.T) {
+	const g = `
+[bank-of-russia]
+domain: economy
+ru: Банк России
+en: Bank of Russia
+
+[france]
+domain: states and regions
+ru: Франция
+en: France
+
+[russian-mfa]
+domain: government bodies
+ru: Министерство иностранных дел Российской Федерации
+ru: МИД России | abbreviation
+en: Ministry of Foreign Affairs of the Russian Federation
+en: Russian Foreign Ministry
+
+[climate-change]
+domain: environment
+ru: изменение климата
+en: climate change
+`
+	tests := []struct {
+		name     string
+		src, tgt string
+		srcLang  lang.Lang
+		want     string // the term-missing severity, or "" for none
+	}{
+		{"the bank, named before", "Банк России повысил ставку. Решение Банка России удивило рынок.", "The Bank of Russia raised its rate. The bank's decision surprised the market.", lang.RU, "info"},
+		{"the bank, never named", "Ставка выросла. Решение Банка России удивило рынок.", "The rate went up. The bank's decision surprised the market.", lang.RU, "error"},
+		{"another body named instead", "Банк России повысил ставку. Сообщение Банка России вышло утром.", "The Bank of Russia raised its rate. The Finance Ministry's message came out in the morning.", lang.RU, "error"},
+		{"the country", "France voted against. Later France abstained.", "Франция проголосовала против. Позднее страна воздержалась.", lang.EN, "info"},
+		{"the ministry as «ведомство»", "The Russian Foreign Ministry protested. The Russian Foreign Ministry said it would respond.", "МИД России выразил протест. В ведомстве заявили, что ответят.", lang.EN, "info"},
+		{"a general concept is no name", "Изменение климата опасно. Изменение климата ускоряется.", "Climate change is dangerous. The climate is warming faster.", lang.RU, "error"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := checkText(t, g, tt.srcLang, tt.src, tt.tgt)
+			got := ""
+			for _, f := range res.Findings {
+				if f.Rule == "term-missing" || f.Rule == "term-partial" {
+					got = f.Severity.String()
+				}
+			}
+			if got != tt.want {
+				t.Errorf("term-missing %q, want %q\n%s", got, tt.want, describe(res.Findings))
+			}
+		})
+	}
+}
+
+// checkText checks src (in srcLang) against its translation tgt with the
+// native glossary g.
+func checkText(t *testing.T, g string, srcLang lang.Lang, src, tgt string) *Result {
+	t.Helper()
+	tl := lang.RU
+	if srcLang == lang.RU {
+		tl = lang.EN
+	}
+	c := New(Options{Glossary: parseGlossary(t, g)})
+	res, err := c.Check(t.Context(), NewDocument("a."+string(srcLang)+".txt", srcLang, src), NewDocument("a."+string(tl)+".txt", tl, tgt))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
