@@ -147,6 +147,7 @@ func findUnrendered(p *Pair) []unrendered {
 	}
 	var out []unrendered
 	var nc nestCache
+	var ana *anaphora
 	untranslatedUnit := map[int]bool{} // whether a unit's target is in the source language
 	for i, h := range p.SourceTerms {
 		if h.Unit < 0 || (i > 0 && sameSpan(p.SourceTerms[i-1], h)) {
@@ -199,7 +200,10 @@ func findUnrendered(p *Pair) []unrendered {
 			continue
 		}
 		part := partialRendering(p, h, expected)
-		if w := anaphoricRendering(p, h); part == "" && w != "" {
+		if ana == nil {
+			ana = newAnaphora(p)
+		}
+		if w := ana.rendering(p, h); part == "" && w != "" {
 			out = append(out, unrendered{hit: h, expected: expected, anaphor: w})
 			continue
 		}

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"sort"
 	"unicode"
 	"unicode/utf8"
 
@@ -70,25 +71,43 @@ func anaphoricKeys(p *Pair, h TermHit) map[string]bool {
 	return out
 }
 
-// anaphoricRendering returns the general noun by which the target of the
-// unit of source term h may refer back to the concept, which the target
-// has already named in an earlier unit; "" when there is none.
-func anaphoricRendering(p *Pair, h TermHit) string {
-	before := false
+// anaphora holds what anaphoricRendering needs of a pair's target, worked
+// out once: asked for every unrendered term, a scan of all the target's
+// terms each time would make a check against a large glossary quadratic.
+type anaphora struct {
+	first map[*glossary.Concept]int // the first unit whose target renders a concept
+	keys  map[*glossary.Concept]map[string]bool
+}
+
+func newAnaphora(p *Pair) *anaphora {
+	a := &anaphora{first: map[*glossary.Concept]int{}, keys: map[*glossary.Concept]map[string]bool{}}
 	for _, o := range p.TargetAllTerms {
-		if o.Unit >= 0 && o.Unit < h.Unit && o.Concept == h.Concept && o.Status().Usable() {
-			before = true
-			break
+		if o.Unit < 0 {
+			continue
+		}
+		if f, ok := a.first[o.Concept]; o.Status().Usable() && (!ok || o.Unit < f) {
+			a.first[o.Concept] = o.Unit
 		}
 	}
-	if !before {
+	return a
+}
+
+// rendering returns the general noun by which the target of the unit of
+// source term h may refer back to the concept, which the target has
+// already named in an earlier unit; "" when there is none.
+func (a *anaphora) rendering(p *Pair, h TermHit) string {
+	if f, ok := a.first[h.Concept]; !ok || f >= h.Unit {
 		return ""
 	}
 	ts, ok := p.Units[h.Unit].TargetSpan()
 	if !ok {
 		return ""
 	}
-	nouns := anaphoricKeys(p, h)
+	nouns, ok := a.keys[h.Concept]
+	if !ok {
+		nouns = anaphoricKeys(p, h)
+		a.keys[h.Concept] = nouns
+	}
 	toks := tokensIn(p.TargetTokens(), ts)
 	for i, t := range toks {
 		if t.Kind != lang.Word || !nouns[t.Key] || anaphoricStopWords[t.Key] || inOtherTerm(p, h.Concept, t) {
@@ -106,20 +125,22 @@ func anaphoricRendering(p *Pair, h TermHit) string {
 	return ""
 }
 
-// anaphoricStopWords are words of terms that refer back to nothing by
-// themselves: "the national", "the foreign", «государственный».
-var anaphoricStopWords = keySet("national", "foreign", "international", "federal", "general", "united",
-	"of", "the", "and", "for", "on", "in", "affairs", "federation",
-	"международный", "федеральный", "государственный", "национальный", "иностранный", "дело", "по", "и")
-
 // inOtherTerm reports whether target token t is inside a term of a
-// concept other than c: "the Security Council" refers to no council
-// named before, it names its own.
+// concept other than c: "the Security Council" refers to no council named
+// before, it names its own. TargetAllTerms is sorted by start, and a term
+// is a few words long.
 func inOtherTerm(p *Pair, c *glossary.Concept, t lang.Token) bool {
-	for _, o := range p.TargetAllTerms {
-		if o.Concept != c && o.Start <= t.Start && t.End <= o.End {
+	j := sort.Search(len(p.TargetAllTerms), func(i int) bool { return p.TargetAllTerms[i].Start > t.Start })
+	for k := j - 1; k >= 0 && k >= j-64; k-- {
+		if o := p.TargetAllTerms[k]; o.Concept != c && o.End >= t.End {
 			return true
 		}
 	}
 	return false
 }
+
+// anaphoricStopWords are words of terms that refer back to nothing by
+// themselves: "the national", "the foreign", «государственный».
+var anaphoricStopWords = keySet("national", "foreign", "international", "federal", "general", "united",
+	"of", "the", "and", "for", "on", "in", "affairs", "federation",
+	"международный", "федеральный", "государственный", "национальный", "иностранный", "дело", "по", "и")
