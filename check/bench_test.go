@@ -129,8 +129,7 @@ func BenchmarkMatchers10k(b *testing.B) {
 	g := bigGlossary(b, 10000)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		newTermMatcher(g, lang.RU)
-		newTermMatcher(g, lang.EN)
+		New(Options{Glossary: g}).Prepare()
 	}
 }
 

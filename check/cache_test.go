@@ -13,7 +13,7 @@ import (
 )
 
 // TestPreparedRoundTrip checks that the cache encoding gives back the
-// glossary and the term index exactly, for the built-in glossary and a
+// glossary and its matchers exactly, for the built-in glossary and a
 // generated one with every term field set.
 func TestPreparedRoundTrip(t *testing.T) {
 	g := builtinGlossary(t)
@@ -24,19 +24,25 @@ func TestPreparedRoundTrip(t *testing.T) {
 			{Text: "odd thing", Lang: "en"},
 		}}
 	g.Concepts = append(g.Concepts, odd, &glossary.Concept{ID: "empty"})
-	x := newTermIndex(g)
-	data := encodePrepared(g, x, "state")
-	g2, x2, err := decodePrepared(data, "state")
+	ru, en := glossary.NewMatcher(g, "ru"), glossary.NewMatcher(g, "en")
+	data := encodePrepared(g, ru, en, "state")
+	g2, ru2, en2, err := decodePrepared(data, "state")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(g, g2) {
 		t.Error("the glossary read back differs from the one written")
 	}
-	if !reflect.DeepEqual(x, x2) {
-		t.Error("the term index read back differs from the one written")
+	// The matchers' encodings say all they hold (their hash tables are
+	// made afresh with a seed of their own).
+	for _, m := range [][2]*glossary.Matcher{{ru, ru2}, {en, en2}} {
+		a, _ := m[0].AppendBinary(nil)
+		b, _ := m[1].AppendBinary(nil)
+		if string(a) != string(b) {
+			t.Error("a matcher read back differs from the one written")
+		}
 	}
-	if _, _, err := decodePrepared(data, "other state"); err == nil {
+	if _, _, _, err := decodePrepared(data, "other state"); err == nil {
 		t.Error("an entry of another state was accepted")
 	}
 }
@@ -45,16 +51,16 @@ func TestPreparedRoundTrip(t *testing.T) {
 // byte at many offsets of an entry: each must be refused, none may panic.
 func TestPreparedCorrupt(t *testing.T) {
 	g := parseGlossary(t, "[sco]\nru: Шанхайская организация сотрудничества\nru: ШОС\nen: Shanghai Cooperation Organisation\nen: SCO\n\n[pivot]\nru: поворот на Восток\nen: pivot to the East\n")
-	data := encodePrepared(g, newTermIndex(g), "s")
+	data := encodePrepared(g, glossary.NewMatcher(g, "ru"), glossary.NewMatcher(g, "en"), "s")
 	for n := 0; n < len(data); n++ {
-		if _, _, err := decodePrepared(data[:n], "s"); err == nil {
+		if _, _, _, err := decodePrepared(data[:n], "s"); err == nil {
 			t.Fatalf("an entry cut to %d of %d bytes was accepted", n, len(data))
 		}
 	}
 	for i := 0; i < len(data); i++ {
 		bad := append([]byte(nil), data...)
 		bad[i] ^= 0x41
-		if _, _, err := decodePrepared(bad, "s"); err == nil {
+		if _, _, _, err := decodePrepared(bad, "s"); err == nil {
 			t.Fatalf("an entry with byte %d changed was accepted", i)
 		}
 	}
@@ -65,7 +71,7 @@ func TestPreparedCorrupt(t *testing.T) {
 // counts is refused without a panic.
 func TestPreparedCorruptBody(t *testing.T) {
 	g := parseGlossary(t, "[sco]\nru: ШОС\nen: SCO\n")
-	data := encodePrepared(g, newTermIndex(g), "s")
+	data := encodePrepared(g, glossary.NewMatcher(g, "ru"), glossary.NewMatcher(g, "en"), "s")
 	head := len(cacheMagic) + 2 // magic, the state's length and "s"
 	for i := head; i < len(data)-4; i++ {
 		for _, v := range []byte{0, 1, 0x7f, 0x80, 0xff} {

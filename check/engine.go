@@ -67,8 +67,8 @@ type Checker struct {
 	opts  Options
 	rules []Rule
 
-	once  sync.Once
-	index *termIndex
+	once                 sync.Once
+	ruMatcher, enMatcher *glossary.Matcher // of the whole glossary, see Prepare
 
 	// states recognises the states of the glossary (statesDomain) in the
 	// terms of other concepts; see Checker.statesIn.
@@ -101,29 +101,13 @@ func (c *Checker) enabled() []Rule {
 	return out
 }
 
-// matchers builds the glossary matchers for one pair. A matcher for a
-// glossary of ten thousand concepts costs more than checking an article
-// does, and almost none of those concepts occur in any one article; so
-// the matchers are built for the concepts that can occur: those with a
-// term whose first word begins like a word of either text (see
-// termIndex). Every concept that can match is kept, so nothing found by
-// a matcher of the whole glossary is lost.
-func (c *Checker) matchers(texts ...[]lang.Token) (ru, en termMatcher) {
-	g := c.opts.Glossary
-	if g == nil || len(g.Concepts) == 0 {
+// matchers returns the glossary matchers, built once (see Prepare).
+func (c *Checker) matchers() (ru, en termMatcher) {
+	if c.opts.Glossary == nil {
 		return noTerms{}, noTerms{}
 	}
 	c.Prepare()
-	sub := &glossary.Glossary{Concepts: c.index.candidates(g, texts...)}
-	// The two matchers are independent: build them side by side.
-	done := make(chan struct{})
-	go func() {
-		ru = newTermMatcher(sub, lang.RU)
-		close(done)
-	}()
-	en = newTermMatcher(sub, lang.EN)
-	<-done
-	return ru, en
+	return wrapMatcher(c.ruMatcher), wrapMatcher(c.enMatcher)
 }
 
 // Result is the outcome of checking one pair.
@@ -161,12 +145,28 @@ func (c *Checker) CheckFiles(ctx context.Context, source, target string) (*Resul
 	return res, err
 }
 
-// Prepare does the work on the glossary that every check needs (an index
-// of its terms), so that it can be done ahead, for instance while the
-// documents are read. Check calls it when it has not been called.
+// Prepare does the work on the glossary that every check needs (its
+// terms analysed into a matcher per language), so that it can be done
+// ahead, for instance while the documents are read. Check calls it when
+// it has not been called.
+//
+// The matchers cover the whole glossary, however large: a general
+// dictionary's, analysed once, are read back from a [GlossaryCache] in
+// milliseconds and recognise terms at a look-up per word, where
+// narrowing the glossary to the concepts of each pair meant analysing
+// their terms again for every check.
 func (c *Checker) Prepare() {
 	if c.opts.Glossary != nil {
-		c.once.Do(func() { c.index = newTermIndex(c.opts.Glossary) })
+		c.once.Do(func() {
+			// The two languages' matchers are independent: side by side.
+			done := make(chan struct{})
+			go func() {
+				c.ruMatcher = glossary.NewMatcher(c.opts.Glossary, string(lang.RU))
+				close(done)
+			}()
+			c.enMatcher = glossary.NewMatcher(c.opts.Glossary, string(lang.EN))
+			<-done
+		})
 	}
 }
 
@@ -462,7 +462,7 @@ func (c *Checker) alignPair(p *Pair) error {
 
 // findTerms recognises the glossary terms of both texts.
 func (c *Checker) findTerms(p *Pair) {
-	ru, en := c.matchers(p.SourceTokens(), p.TargetTokens())
+	ru, en := c.matchers()
 	sm, tm := ru, en
 	if p.Source.Lang == lang.EN {
 		sm, tm = en, ru

@@ -34,12 +34,9 @@ func (noTerms) findBothTokens([]lang.Token) (longest, all []TermHit) {
 // tolmach (a token trie over lang's matching keys).
 type glossaryMatcher struct{ m *glossary.Matcher }
 
-func newTermMatcher(g *glossary.Glossary, l lang.Lang) termMatcher {
-	if g == nil {
-		return noTerms{}
-	}
-	m := glossary.NewMatcher(g, string(l))
-	if m.Len() == 0 {
+// wrapMatcher returns m as a termMatcher (noTerms when m has no terms).
+func wrapMatcher(m *glossary.Matcher) termMatcher {
+	if m == nil || m.Len() == 0 {
 		return noTerms{}
 	}
 	return glossaryMatcher{m}

@@ -1,10 +1,14 @@
 package glossary
 
 import (
+	"hash/maphash"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"tolmach/internal/lang"
 )
@@ -25,45 +29,88 @@ import (
 // word (lang.Token.Norm) instead of its stem, so that short stems cause
 // no false matches.
 //
-// A Matcher is immutable once built and safe for concurrent use.
+// A Matcher is immutable once built and safe for concurrent use. Its
+// trie is held in flat arrays without pointers (nodes are numbers, edges
+// one hash table, strings ranges of one string), so that a Matcher of a
+// general dictionary — a hundred thousand terms — is a handful of
+// allocations the garbage collector need not scan, cheap to encode
+// ([Matcher.AppendBinary]) and to decode ([DecodeMatcher]). It refers to
+// its glossary's concepts and terms by number: the glossary must not
+// change while the Matcher is in use.
 type Matcher struct {
-	root  *trieNode
-	lang  string
-	terms int
+	lang     string
+	terms    int
+	concepts []*Concept // the glossary's, as the Matcher was built
+	blob     string     // the strings of the arrays below, see strRef
+
+	edges []trieEdge // the edges by key, in the order they were made
+	slots []int32    // open-addressing table of edges by (from, key): edge+1, 0 for none
+	seed  maphash.Seed
+	norms []normEdge // edges for exact words, lists hanging from trieEdge.norm
+
+	// The terms ending at node n are ends[endAt[n]:endAt[n+1]] (indexes
+	// of entries), in the order they were added.
+	endAt   []int32
+	ends    []int32
+	entries []entry
+	units   []unitReq // the entries' units, see entry.unit
 }
 
-type trieNode struct {
-	byKey map[string]*trieEdge // edges by matching key
-	ends  []*entry             // terms ending here
-}
+// root is the trie's first node.
+const root = 0
 
-// trieEdge leads on from a node for one matching key: to any word with
-// that key, or — for exact words — only to the word with one folded form.
+// strRef is a string of a Matcher: blob[off : off+n].
+type strRef struct{ off, n uint32 }
+
+func (m *Matcher) str(r strRef) string { return m.blob[r.off : r.off+r.n] }
+
+// trieEdge leads on from node from for one matching key: to any word with
+// that key (any, -1 for none), or — for exact words — only to the word
+// with one folded form (the list of normEdges from norm, -1 for none).
 // Exact edges hang under the key too (a folded form determines its key),
-// so every word of text costs one map look-up per active node.
+// so every word of text costs one look-up per active node.
 type trieEdge struct {
-	any    *trieNode
-	byNorm map[string]*trieNode
+	key  strRef
+	from int32
+	any  int32
+	norm int32
 }
 
-// entry is one term in the trie.
-type entry struct {
-	concept *Concept
-	term    *Term
-	order   int       // the concept's index in the glossary, then the term's
-	cases   []caseReq // per unit, what the text's case must be
-	norms   []string  // per unit, the folded form, for choosing among synonyms
-	texts   []string  // per unit, as written
-	anyCase bool      // true when no unit has a case requirement
+// normEdge leads to node to for the folded form norm; next is the next
+// normEdge of the same trieEdge, or -1.
+type normEdge struct {
+	norm     strRef
+	to, next int32
 }
+
+// entry is one way of writing a term in the trie: the term is
+// concepts[concept].Terms[term], the order-th of the glossary; its units
+// are units[unit : unit+n].
+type entry struct {
+	concept, term int32
+	order         int32
+	unit          int32
+	n             int32
+	anyCase       bool // true when no unit has a case requirement
+}
+
+// unitReq is what one unit of an entry asks of a word of text: its case,
+// and — for choosing among synonyms — its folded form and its text.
+type unitReq struct {
+	caseReq
+	norm, text strRef
+}
+
+func (m *Matcher) concept(e *entry) *Concept { return m.concepts[e.concept] }
+func (m *Matcher) term(e *entry) *Term       { return m.concepts[e.concept].Terms[e.term] }
 
 // caseReq is the case a unit of a case-sensitive term demands of the
 // text: none, all capitals in its first n letters (SCO → SCO, SCO's), or
 // the exact pattern of capitals (MoU).
 type caseReq struct {
-	kind    uint8 // caseAny, caseUpper, casePattern
-	n       int
-	pattern string
+	kind    uint8 // caseAny, caseUpper, casePattern, caseInitial
+	n       int32
+	pattern strRef
 }
 
 const (
@@ -96,51 +143,116 @@ type Match struct {
 // NormalizeLang) of every concept of g, whatever their status: the
 // caller decides what a forbidden term found in a text means.
 func NewMatcher(g *Glossary, lang string) *Matcher {
-	m := &Matcher{root: newNode(), lang: NormalizeLang(lang)}
+	m := &Matcher{lang: NormalizeLang(lang), seed: maphash.MakeSeed(), concepts: append([]*Concept(nil), g.Concepts...)}
+	var ts []termAt
 	order := 0
-	for _, c := range g.Concepts {
-		for _, t := range c.Terms {
+	for ci, c := range g.Concepts {
+		for ti, t := range c.Terms {
 			order++
-			if t.Lang != m.lang {
-				continue
+			if t.Lang == m.lang {
+				ts = append(ts, termAt{int32(ci), int32(ti), int32(order), t})
 			}
-			m.add(c, t, order)
 		}
 	}
+	// Analysing the terms is most of the cost, and each term's analysis
+	// is its own: a large glossary's is shared out among the CPUs, then
+	// the terms go into the trie in glossary order.
+	forms := make([][][]unit, len(ts))
+	analyze := func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			forms[i] = termUnits(ts[i].Term)
+		}
+	}
+	if workers := min(runtime.GOMAXPROCS(0), len(ts)/parallelTerms); workers > 1 {
+		var wg sync.WaitGroup
+		for w := range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				analyze(w*len(ts)/workers, (w+1)*len(ts)/workers)
+			}()
+		}
+		wg.Wait()
+	} else {
+		analyze(0, len(ts))
+	}
+	b := builder{m: m, endsOf: [][]int32{nil}, interned: map[string]strRef{}}
+	for i, t := range ts {
+		for _, us := range forms[i] {
+			b.addUnits(t, us)
+		}
+		if len(forms[i]) > 0 {
+			m.terms++
+		}
+		forms[i] = nil
+	}
+	b.freeze()
 	return m
 }
 
-func newNode() *trieNode { return &trieNode{} }
+// parallelTerms is the fewest terms per CPU worth a goroutine.
+const parallelTerms = 2048
 
-// Len returns the number of terms the Matcher recognises.
-func (m *Matcher) Len() int { return m.terms }
+// termAt is term number term of concept number concept, the order-th
+// term of the glossary (1 for the first concept's first term).
+type termAt struct {
+	concept, term, order int32
+	*Term
+}
 
-func (m *Matcher) add(c *Concept, t *Term, order int) {
-	added := false
-	// Each form of a term with optional words («Конгресс [США]»: in
-	// full, and «Конгресс»).
+// termUnits returns the ways of writing t as units: each form of a term
+// with optional words («Конгресс [США]»: in full, and «Конгресс») and,
+// for a term with an English compound, the form written solid too
+// (Anti-Terrorist as antiterrorist; the other way round is the text
+// side's, see FindTokens).
+func termUnits(t *Term) [][]unit {
+	var out [][]unit
 	for _, form := range t.Forms() {
 		toks := lang.Analyze(form)
 		units := unitsOf(toks)
 		if len(units) == 0 {
 			continue
 		}
-		m.addUnits(c, t, order, units)
-		added = true
-		// A term with an English compound is found written solid too
-		// (Anti-Terrorist as antiterrorist); the other way round is the
-		// text side's (see FindTokens).
+		out = append(out, units)
 		if solid, ok := solidUnitsOf(toks); ok {
-			m.addUnits(c, t, order, solid)
+			out = append(out, solid)
 		}
 	}
-	if added {
-		m.terms++
+	return out
+}
+
+// Len returns the number of terms the Matcher recognises.
+func (m *Matcher) Len() int { return m.terms }
+
+// builder adds terms to a Matcher's trie; freeze makes the result the
+// Matcher's.
+type builder struct {
+	m        *Matcher
+	endsOf   [][]int32 // by node, the entries ending there
+	blob     []byte    // becomes m.blob
+	interned map[string]strRef
+}
+
+// intern returns the reference of s in the blob, adding it if need be.
+func (b *builder) intern(s string) strRef {
+	if r, ok := b.interned[s]; ok {
+		return r
 	}
+	r := strRef{uint32(len(b.blob)), uint32(len(s))}
+	b.blob = append(b.blob, s...)
+	b.interned[s] = r
+	return r
+}
+
+// newNode adds a node and returns its number.
+func (b *builder) newNode() int32 {
+	b.endsOf = append(b.endsOf, nil)
+	return int32(len(b.endsOf) - 1)
 }
 
 // addUnits adds one way of writing a term to the trie.
-func (m *Matcher) addUnits(c *Concept, t *Term, order int, units []unit) {
+func (b *builder) addUnits(t termAt, units []unit) {
+	m := b.m
 	byNorm := t.Exact
 	if !byNorm {
 		short, upper := true, false
@@ -155,49 +267,129 @@ func (m *Matcher) addUnits(c *Concept, t *Term, order int, units []unit) {
 		byNorm = short && !upper ||
 			len(units) == 1 && !upper && utf8.RuneCountInString(units[0].Key) <= 2
 	}
-	ent := &entry{concept: c, term: t, order: order, cases: make([]caseReq, len(units)), anyCase: true}
-	n := m.root
-	for i, u := range units {
-		ent.cases[i] = caseOf(u.Text, t.CaseSensitive)
-		if len(units) == 1 && ent.cases[i].kind == caseAny && titleCase(u.Text) {
+	ent := entry{concept: t.concept, term: t.term, order: t.order, unit: int32(len(m.units)), n: int32(len(units)), anyCase: true}
+	n := int32(root)
+	for _, u := range units {
+		c := caseOf(u.Text, t.CaseSensitive)
+		if len(units) == 1 && c.kind == caseAny && titleCase(u.Text) {
 			// A one-word name matches a word written with a capital only:
 			// «Куба» is not «кубов» (cubic metres), «Запад» not «на запад»,
 			// "Turkey" not "turkey".
-			ent.cases[i] = caseReq{kind: caseInitial}
+			c.kind = caseInitial
 		}
-		ent.anyCase = ent.anyCase && ent.cases[i].kind == caseAny
-		ent.norms = append(ent.norms, u.Norm)
-		ent.texts = append(ent.texts, u.Text)
-		if n.byKey == nil {
-			n.byKey = map[string]*trieEdge{}
-		}
-		e := n.byKey[u.Key]
-		if e == nil {
-			e = &trieEdge{}
-			n.byKey[u.Key] = e
-		}
+		ent.anyCase = ent.anyCase && c.kind == caseAny
+		m.units = append(m.units, unitReq{caseReq: caseReq{kind: c.kind, n: c.n, pattern: b.intern(c.pattern)},
+			norm: b.intern(u.Norm), text: b.intern(u.Text)})
+		e := b.edge(n, u.Key)
 		if byNorm {
-			if e.byNorm == nil {
-				e.byNorm = map[string]*trieNode{}
-			}
-			if e.byNorm[u.Norm] == nil {
-				e.byNorm[u.Norm] = newNode()
-			}
-			n = e.byNorm[u.Norm]
+			n = b.normChild(e, u.Norm)
 		} else {
-			if e.any == nil {
-				e.any = newNode()
+			if m.edges[e].any < 0 {
+				m.edges[e].any = b.newNode()
 			}
-			n = e.any
+			n = m.edges[e].any
 		}
 	}
-	n.ends = append(n.ends, ent)
+	m.entries = append(m.entries, ent)
+	b.endsOf[n] = append(b.endsOf[n], int32(len(m.entries)-1))
+}
+
+// edge returns the edge from node from for key, made if need be.
+func (b *builder) edge(from int32, key string) int32 {
+	m := b.m
+	m.blob = unsafe.String(unsafe.SliceData(b.blob), len(b.blob)) // for look-ups while building
+	if e := m.edge(from, key, maphash.String(m.seed, key)); e >= 0 {
+		return e
+	}
+	m.edges = append(m.edges, trieEdge{key: b.intern(key), from: from, any: -1, norm: -1})
+	m.blob = unsafe.String(unsafe.SliceData(b.blob), len(b.blob))
+	if 2*len(m.edges) > len(m.slots) {
+		m.rehash(max(1024, 4*len(m.edges)))
+	} else {
+		m.place(int32(len(m.edges) - 1))
+	}
+	return int32(len(m.edges) - 1)
+}
+
+// normChild returns the node edge e leads to for the folded form norm,
+// made if need be.
+func (b *builder) normChild(e int32, norm string) int32 {
+	m := b.m
+	for k := m.edges[e].norm; k >= 0; k = m.norms[k].next {
+		if string(b.blob[m.norms[k].norm.off:m.norms[k].norm.off+m.norms[k].norm.n]) == norm {
+			return m.norms[k].to
+		}
+	}
+	m.norms = append(m.norms, normEdge{norm: b.intern(norm), to: b.newNode(), next: m.edges[e].norm})
+	m.edges[e].norm = int32(len(m.norms) - 1)
+	return m.norms[len(m.norms)-1].to
+}
+
+// freeze lays the terms ending at each node out in one array and makes
+// the blob the Matcher's.
+func (b *builder) freeze() {
+	m := b.m
+	m.blob = unsafe.String(unsafe.SliceData(b.blob), len(b.blob)) // b.blob is not written again
+	m.endAt = make([]int32, len(b.endsOf)+1)
+	m.ends = make([]int32, 0, len(m.entries))
+	for n, es := range b.endsOf {
+		m.ends = append(m.ends, es...)
+		m.endAt[n+1] = int32(len(m.ends))
+	}
+}
+
+// rehash makes the edge table size slots (a power of two) and places
+// every edge in it.
+func (m *Matcher) rehash(size int) {
+	n := 1
+	for n < size {
+		n <<= 1
+	}
+	m.slots = make([]int32, n)
+	for e := range m.edges {
+		m.place(int32(e))
+	}
+}
+
+// place puts edge e in the first free slot of its probe sequence.
+func (m *Matcher) place(e int32) {
+	mask := uint64(len(m.slots) - 1)
+	ed := &m.edges[e]
+	for h := slotHash(maphash.String(m.seed, m.str(ed.key)), ed.from) & mask; ; h = (h + 1) & mask {
+		if m.slots[h] == 0 {
+			m.slots[h] = e + 1
+			return
+		}
+	}
+}
+
+// slotHash combines a key's hash with the node the edge leaves from.
+func slotHash(hk uint64, from int32) uint64 {
+	h := hk ^ (uint64(from)+1)*0x9e3779b97f4a7c15
+	return h ^ h>>29
+}
+
+// edge returns the edge from node from for key (whose hash is hk), or -1.
+func (m *Matcher) edge(from int32, key string, hk uint64) int32 {
+	if len(m.slots) == 0 {
+		return -1
+	}
+	mask := uint64(len(m.slots) - 1)
+	for h := slotHash(hk, from) & mask; ; h = (h + 1) & mask {
+		s := m.slots[h]
+		if s == 0 {
+			return -1
+		}
+		if e := &m.edges[s-1]; e.from == from && m.str(e.key) == key {
+			return s - 1
+		}
+	}
 }
 
 // caseOf returns the case requirement of one word of a term. Words in
 // capitals only (two letters or more) always require capitals; with the
 // term's "case" attribute, any word with a capital requires its pattern.
-func caseOf(word string, caseSensitive bool) caseReq {
+func caseOf(word string, caseSensitive bool) wordCase {
 	letters, uppers := 0, 0
 	for _, r := range word {
 		if unicode.IsLetter(r) {
@@ -209,11 +401,18 @@ func caseOf(word string, caseSensitive bool) caseReq {
 	}
 	switch {
 	case uppers >= 2 && uppers == letters:
-		return caseReq{kind: caseUpper, n: letters}
+		return wordCase{kind: caseUpper, n: int32(letters)}
 	case caseSensitive && uppers > 0:
-		return caseReq{kind: casePattern, pattern: casePatternOf(word)}
+		return wordCase{kind: casePattern, pattern: casePatternOf(word)}
 	}
-	return caseReq{}
+	return wordCase{}
+}
+
+// wordCase is a caseReq with its pattern as a string.
+type wordCase struct {
+	kind    uint8
+	n       int32
+	pattern string
 }
 
 func isUpperWord(word string) bool { return caseOf(word, false).kind == caseUpper }
@@ -257,7 +456,7 @@ func titleCase(word string) bool {
 }
 
 // satisfies reports whether the text word meets the requirement.
-func (c caseReq) satisfies(word string) bool {
+func (m *Matcher) satisfies(c *caseReq, word string) bool {
 	switch c.kind {
 	case caseInitial:
 		for _, r := range word {
@@ -268,7 +467,7 @@ func (c caseReq) satisfies(word string) bool {
 		return false
 	case caseUpper:
 		// The first n letters in capitals: SCO, SCO's, ШОС, МИДа.
-		n := 0
+		n := int32(0)
 		for _, r := range word {
 			if !unicode.IsLetter(r) {
 				continue
@@ -283,8 +482,8 @@ func (c caseReq) satisfies(word string) bool {
 		}
 		return n == c.n
 	case casePattern:
-		p := casePatternOf(word)
-		return len(p) >= len(c.pattern) && p[:len(c.pattern)] == c.pattern
+		p, want := casePatternOf(word), m.str(c.pattern)
+		return len(p) >= len(want) && p[:len(want)] == want
 	}
 	return true
 }
@@ -371,7 +570,7 @@ func (m *Matcher) FindTokens(toks []lang.Token) []Match {
 			i++
 			continue
 		}
-		out = appendMatches(out, us, i, bestEnd, best)
+		out = m.appendMatches(out, us, i, bestEnd, best)
 		i = bestEnd + 1
 	}
 	return out
@@ -456,21 +655,27 @@ func longestFirst(all []Match) []Match {
 // that take in a compound keyed as written solid.
 func (m *Matcher) allOver(us []unit, out []Match, onlySolid bool) []Match {
 	var w walker
+	var spans []int32 // the entries of every match from unit i, ends[k] ends span k
+	var at, ends []int
 	for i := range us {
-		var spans [][]*entry
-		var ends []int
-		w.start(m.root, us, i)
+		spans, at, ends = spans[:0], at[:0], ends[:0]
+		w.start(m, us, i)
 		for w.next() {
 			if len(w.es) > 0 {
-				spans = append(spans, append([]*entry(nil), w.es...))
+				at = append(at, len(spans))
+				spans = append(spans, w.es...)
 				ends = append(ends, w.j)
 			}
 		}
-		for k := len(spans) - 1; k >= 0; k-- {
+		for k := len(ends) - 1; k >= 0; k-- {
 			if onlySolid && !anySolid(us[i:ends[k]+1]) {
 				continue
 			}
-			out = appendMatches(out, us, i, ends[k], spans[k])
+			hi := len(spans)
+			if k+1 < len(at) {
+				hi = at[k+1]
+			}
+			out = m.appendMatches(out, us, i, ends[k], spans[at[k]:hi])
 		}
 	}
 	return out
@@ -487,10 +692,10 @@ func anySolid(us []unit) bool {
 
 // longestAt returns the entries of the longest term match starting at
 // unit i, and the index of its last unit.
-func (m *Matcher) longestAt(w *walker, us []unit, i int) ([]*entry, int) {
+func (m *Matcher) longestAt(w *walker, us []unit, i int) ([]int32, int) {
 	w.best = w.best[:0]
 	bestEnd := -1
-	w.start(m.root, us, i)
+	w.start(m, us, i)
 	for w.next() {
 		if len(w.es) > 0 {
 			w.best, bestEnd = append(w.best[:0], w.es...), w.j // shorter matches come first
@@ -503,16 +708,17 @@ func (m *Matcher) longestAt(w *walker, us []unit, i int) ([]*entry, int) {
 // the paths by key and by folded form side by side. Its buffers are
 // reused from one start to the next, so a scan allocates next to nothing.
 type walker struct {
+	m         *Matcher
 	us        []unit
 	i, j      int
-	cur, nxt  []*trieNode
-	es        []*entry // terms ending at unit j whose case the text meets
-	best      []*entry // longestAt's result, reused
+	cur, nxt  []int32 // the nodes reached
+	es        []int32 // entries ending at unit j whose case the text meets
+	best      []int32 // longestAt's result, reused
 	exhausted bool
 }
 
-func (w *walker) start(root *trieNode, us []unit, i int) {
-	w.us, w.i, w.j = us, i, i-1
+func (w *walker) start(m *Matcher, us []unit, i int) {
+	w.m, w.us, w.i, w.j = m, us, i, i-1
 	w.cur = append(w.cur[:0], root)
 	w.exhausted = false
 }
@@ -523,27 +729,31 @@ func (w *walker) next() bool {
 	if w.exhausted || w.j >= len(w.us) || len(w.cur) == 0 {
 		return false
 	}
+	m := w.m
 	u := &w.us[w.j]
+	hk := maphash.String(m.seed, u.Key)
 	w.nxt = w.nxt[:0]
 	for _, n := range w.cur {
-		e := n.byKey[u.Key]
-		if e == nil {
+		k := m.edge(n, u.Key, hk)
+		if k < 0 {
 			continue
 		}
-		if e.any != nil {
+		e := &m.edges[k]
+		if e.any >= 0 {
 			w.nxt = append(w.nxt, e.any)
 		}
-		if e.byNorm != nil {
-			if c := e.byNorm[u.Norm]; c != nil {
-				w.nxt = append(w.nxt, c)
+		for k := e.norm; k >= 0; k = m.norms[k].next {
+			if m.str(m.norms[k].norm) == u.Norm {
+				w.nxt = append(w.nxt, m.norms[k].to)
+				break
 			}
 		}
 	}
 	w.es = w.es[:0]
 	for _, n := range w.nxt {
-		for _, e := range n.ends {
-			if e.anyCase || e.caseOK(w.us[w.i:w.j+1]) {
-				w.es = append(w.es, e)
+		for _, k := range m.ends[m.endAt[n]:m.endAt[n+1]] {
+			if e := &m.entries[k]; e.anyCase || m.caseOK(e, w.us[w.i:w.j+1]) {
+				w.es = append(w.es, k)
 			}
 		}
 	}
@@ -555,51 +765,56 @@ func (w *walker) next() bool {
 	return true
 }
 
-func (e *entry) caseOK(us []unit) bool {
-	for k, c := range e.cases {
-		if c.kind != caseAny && !c.satisfies(us[k].Text) {
+func (m *Matcher) caseOK(e *entry, us []unit) bool {
+	for k, c := range m.units[e.unit : e.unit+e.n] {
+		if c.kind != caseAny && !m.satisfies(&c.caseReq, us[k].Text) {
 			return false
 		}
 	}
 	return true
 }
 
-// appendMatches adds one match per concept among es for units i..j,
-// choosing within a concept the term written most like the text.
-func appendMatches(out []Match, us []unit, i, j int, es []*entry) []Match {
+// appendMatches adds one match per concept among the entries es for
+// units i..j, choosing within a concept the term written most like the
+// text.
+func (m *Matcher) appendMatches(out []Match, us []unit, i, j int, es []int32) []Match {
 	start := len(out)
-	for _, e := range es {
+	for _, k := range es {
+		e := &m.entries[k]
+		c := m.concept(e)
 		dup := -1
 		for k := start; k < len(out); k++ {
-			if out[k].Concept == e.concept {
+			if out[k].Concept == c {
 				dup = k
 			}
 		}
-		m := Match{Concept: e.concept, Term: e.term, Start: us[i].Start, End: us[j].End, First: us[i].tok, Last: us[j].tok}
+		match := Match{Concept: c, Term: m.term(e), Start: us[i].Start, End: us[j].End, First: us[i].tok, Last: us[j].tok}
 		if dup < 0 {
-			out = append(out, m)
+			out = append(out, match)
 			continue
 		}
-		if e.closeness(us[i:j+1]) > closenessOf(es, out[dup].Term, us[i:j+1]) {
-			out[dup] = m
+		if m.closeness(e, us[i:j+1]) > m.closenessOf(es, out[dup].Term, us[i:j+1]) {
+			out[dup] = match
 		}
 	}
 	// Concepts in glossary order, whatever order the trie paths gave.
 	for a := start + 1; a < len(out); a++ {
-		for b := a; b > start && out[b].Concept != out[b-1].Concept && conceptBefore(out[b], out[b-1], es); b-- {
+		for b := a; b > start && out[b].Concept != out[b-1].Concept && m.conceptBefore(out[b], out[b-1], es); b-- {
 			out[b], out[b-1] = out[b-1], out[b]
 		}
 	}
 	return out
 }
 
-func conceptBefore(a, b Match, es []*entry) bool {
-	oa, ob := 0, 0
-	for _, e := range es {
-		if e.term == a.Term {
+func (m *Matcher) conceptBefore(a, b Match, es []int32) bool {
+	var oa, ob int32
+	for _, k := range es {
+		e := &m.entries[k]
+		t := m.term(e)
+		if t == a.Term {
 			oa = e.order
 		}
-		if e.term == b.Term {
+		if t == b.Term {
 			ob = e.order
 		}
 	}
@@ -609,23 +824,26 @@ func conceptBefore(a, b Match, es []*entry) bool {
 // closeness rates how closely the term is written like the matched
 // words: two points per word with the same folded form, one more when
 // written the same.
-func (e *entry) closeness(us []unit) int {
+func (m *Matcher) closeness(e *entry, us []unit) int {
 	n := 0
-	for k := 0; k < len(e.norms) && k < len(us); k++ {
-		if e.norms[k] == us[k].Norm {
+	for k, u := range m.units[e.unit : e.unit+e.n] {
+		if k >= len(us) {
+			break
+		}
+		if m.str(u.norm) == us[k].Norm {
 			n += 2
 		}
-		if e.texts[k] == us[k].Text {
+		if m.str(u.text) == us[k].Text {
 			n++
 		}
 	}
 	return n
 }
 
-func closenessOf(es []*entry, t *Term, us []unit) int {
-	for _, e := range es {
-		if e.term == t {
-			return e.closeness(us)
+func (m *Matcher) closenessOf(es []int32, t *Term, us []unit) int {
+	for _, k := range es {
+		if e := &m.entries[k]; m.term(e) == t {
+			return m.closeness(e, us)
 		}
 	}
 	return -1

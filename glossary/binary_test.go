@@ -1,0 +1,138 @@
+package glossary
+
+import (
+	"reflect"
+	"testing"
+
+	"tolmach/internal/lang"
+)
+
+// binaryTexts are texts the round-trip tests match with matchers built
+// and decoded: nested terms, hyphenated compounds, case-sensitive
+// abbreviations, exact terms, synonyms.
+var binaryTexts = []string{
+	"заседание Совета глав государств — членов ШОС в Астане и саммит Шанхайской организации сотрудничества",
+	"лидеры государств-членов, военно-политического союза и ЕС; коридор Север — Юг, шос",
+	"The Shanghai Cooperation Organisation (SCO) and the SCO Heads of State Council met; new sanctions.",
+	"closer co-operation, the Regional Antiterrorist Structure, non-proliferation and Russia–China trade, an MoU",
+}
+
+// encodeAll returns the encodings of g and of its two matchers, one
+// after the other.
+func encodeAll(t testing.TB, g *Glossary) []byte {
+	b, err := g.AppendBinary(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range []string{"ru", "en"} {
+		if b, err = NewMatcher(g, l).AppendBinary(b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return b
+}
+
+// decodeAll decodes what encodeAll wrote.
+func decodeAll(data string) (g *Glossary, ms [2]*Matcher, err error) {
+	g, n, err := DecodeBinary(data)
+	if err != nil {
+		return nil, ms, err
+	}
+	data = data[n:]
+	for i := range ms {
+		if ms[i], n, err = DecodeMatcher(data, g); err != nil {
+			return nil, ms, err
+		}
+		data = data[n:]
+	}
+	if data != "" {
+		return nil, ms, ErrCorrupt
+	}
+	return g, ms, nil
+}
+
+// TestBinaryRoundTrip: a glossary and its matchers read back from their
+// encoding are the glossary, and find what the matchers built from it
+// find.
+func TestBinaryRoundTrip(t *testing.T) {
+	g := recognizeFixture(t)
+	g.Concepts = append(g.Concepts, &Concept{ID: "odd", Domain: "d", Definition: "def", Note: "n", Source: "s", Context: "c", Origin: "x:1",
+		Terms: []*Term{{Text: "—", Lang: "ru", Status: Forbidden, Type: Variant, CaseSensitive: true, Exact: true, Note: "tn", Origin: "x:2"}}},
+		&Concept{ID: "empty"})
+	g2, ms, err := decodeAll(string(encodeAll(t, g)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(g, g2) {
+		t.Fatal("the glossary read back differs from the one written")
+	}
+	matches := 0
+	for i, l := range []string{"ru", "en"} {
+		built := NewMatcher(g, l)
+		if ms[i].Len() != built.Len() {
+			t.Errorf("%s: %d terms read back, %d built", l, ms[i].Len(), built.Len())
+		}
+		for _, text := range binaryTexts {
+			toks := lang.Analyze(text)
+			all := ms[i].FindAllTokens(toks)
+			matches += len(all)
+			if a, b := found(text, all), found(text, built.FindAllTokens(toks)); a != b {
+				t.Errorf("%s %q:\n read back %s\n     built %s", l, text, a, b)
+			}
+			if a, b := found(text, ms[i].FindTokens(toks)), found(text, built.FindTokens(toks)); a != b {
+				t.Errorf("%s %q longest:\n read back %s\n     built %s", l, text, a, b)
+			}
+		}
+	}
+	if matches < 10 {
+		t.Errorf("%d matches in the test texts: the test shows nothing", matches)
+	}
+}
+
+// TestBinaryCorrupt: every truncation of an encoding, and a byte set to
+// each of a few values at every offset, is refused or decoded into
+// matchers that run without a panic.
+func TestBinaryCorrupt(t *testing.T) {
+	g, err := Parse([]byte("[sco]\nru: Шанхайская организация сотрудничества\nru: ШОС | case\nen: SCO\n\n[ns]\nru: Север — Юг | exact\nen: North–South corridor\n"), "c.glossary", Native)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := encodeAll(t, g)
+	for n := range len(data) {
+		if _, _, err := decodeAll(string(data[:n])); err == nil {
+			t.Fatalf("an encoding cut to %d of %d bytes was accepted", n, len(data))
+		}
+	}
+	for i := range data {
+		for _, v := range []byte{0, 1, 0x7f, 0x80, 0xff} {
+			bad := append([]byte(nil), data...)
+			bad[i] = v
+			decodeAndMatch(t, bad)
+		}
+	}
+}
+
+// decodeAndMatch decodes data and, when that succeeds, matches the test
+// texts, failing on a panic.
+func decodeAndMatch(t *testing.T, data []byte) {
+	t.Helper()
+	defer func() {
+		if r := recover(); r != nil {
+			t.Fatalf("%x: panic %v", data, r)
+		}
+	}()
+	_, ms, err := decodeAll(string(data))
+	if err != nil {
+		return
+	}
+	for _, m := range ms {
+		for _, text := range binaryTexts {
+			m.FindBothTokens(lang.Analyze(text))
+		}
+	}
+}
+
+func FuzzDecodeBinary(f *testing.F) {
+	f.Add(encodeAll(f, recognizeFixture(f)))
+	f.Fuzz(decodeAndMatch)
+}
