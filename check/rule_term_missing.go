@@ -49,6 +49,12 @@ func (r termMissing) Check(p *Pair) []Finding {
 				"a general noun for a concept named before is usual; write "+quote(p.Target.Lang, m.expected[0])+" if the reference is unclear"))
 			continue
 		}
+		if m.sibling != "" {
+			out = append(out, m.finding(p, r.Name(), Info,
+				fmt.Sprintf("%s is perhaps rendered by %s, the glossary's term for a neighbouring concept, not as %s", m.source(p), quote(p.Target.Lang, m.sibling), quoteList(p.Target.Lang, m.expected, "or")),
+				"the nearer general word is often right in general text; write "+quote(p.Target.Lang, m.expected[0])+" where the distinction matters"))
+			continue
+		}
 		out = append(out, m.finding(p, r.Name(), Error,
 			fmt.Sprintf("%s is not rendered as %s", m.source(p), quoteList(p.Target.Lang, m.expected, "or")),
 			"render it as "+quote(p.Target.Lang, m.expected[0])))
@@ -70,6 +76,9 @@ type unrendered struct {
 	// concept by, named in an earlier unit ("the organisation"), reported
 	// as info.
 	anaphor string
+	// sibling is the target's term of a neighbouring concept that may
+	// render this one («договор» as "agreement"), reported as info.
+	sibling string
 }
 
 // source is the source text of the term, quoted.
@@ -159,6 +168,15 @@ func findUnrendered(p *Pair) []unrendered {
 		for k := i + 1; k < len(p.SourceTerms) && sameSpan(p.SourceTerms[k], h); k++ {
 			alts = append(alts, p.SourceTerms[k])
 		}
+		// So may the concepts whose context the sentence lacks: the
+		// translator read the word in that sense («сдерживание» of an
+		// infection rendered "containment", where only deterrence's
+		// context words occur).
+		for k := sort.Search(len(p.SourceAllTerms), func(k int) bool { return p.SourceAllTerms[k].Start >= h.Start }); k < len(p.SourceAllTerms) && p.SourceAllTerms[k].Start == h.Start; k++ {
+			if o := p.SourceAllTerms[k]; sameSpan(o, h) && o.Concept != h.Concept {
+				alts = append(alts, o)
+			}
+		}
 		u := &p.Units[h.Unit]
 		if len(u.Target) == 0 {
 			continue // the whole segment is missing: segment-missing says so
@@ -205,6 +223,10 @@ func findUnrendered(p *Pair) []unrendered {
 		}
 		if w := ana.rendering(p, h); part == "" && w != "" {
 			out = append(out, unrendered{hit: h, expected: expected, anaphor: w})
+			continue
+		}
+		if w := siblingRendering(p, h); part == "" && w != "" {
+			out = append(out, unrendered{hit: h, expected: expected, sibling: w})
 			continue
 		}
 		out = append(out, unrendered{hit: h, expected: expected, part: part})
@@ -373,7 +395,8 @@ func currencyName(p *Pair, h TermHit) bool {
 // from one of the expected one-word terms: "sanctions regimes" is
 // «санкционные режимы», the noun become an adjective that the glossary
 // does not list. The word must share the term's first five letters and
-// all but its last three.
+// all but its last three — or, for an English noun in -ment, all but the
+// suffix: the verb it is made from ("containment" rendered "to contain").
 func derivedForm(p *Pair, u int, expected []string) bool {
 	ts, ok := p.Units[u].TargetSpan()
 	if !ok {
@@ -396,6 +419,9 @@ func derivedForm(p *Pair, u int, expected []string) bool {
 		for _, st := range stems {
 			n := commonPrefix(st, t.Norm)
 			if n >= 5 && n >= utf8.RuneCountInString(st)-3 {
+				return true
+			}
+			if n >= 5 && strings.HasSuffix(st, "ment") && n >= utf8.RuneCountInString(st)-4 {
 				return true
 			}
 		}

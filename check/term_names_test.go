@@ -183,3 +183,98 @@ func checkText(t *testing.T, g string, srcLang lang.Lang, src, tgt string) *Resu
 	}
 	return res
 }
+
+// TestSiblingRendering: a general term rendered by the glossary's term of
+// a neighbouring concept of its domain, which the source does not name,
+// is info; a name rendered by another name, or a general term rendered by
+// a word the glossary does not hold, is still an error.
+func TestSiblingRendering(t *testing.T) {
+	const g = `
+[treaty]
+domain: international law
+ru: договор
+en: treaty
+
+[agreement]
+domain: international law
+ru: соглашение
+en: agreement
+
+[france]
+domain: states and regions
+ru: Франция
+en: France
+
+[germany]
+domain: states and regions
+ru: Германия
+en: Germany
+`
+	tests := []struct {
+		name     string
+		src, tgt string
+		srcLang  lang.Lang
+		want     string
+	}{
+		{"a contract as an agreement", "Издательство заключило с автором договор на три тома.", "The publisher entered into an agreement with the author for three volumes.", lang.RU, "info"},
+		{"an agreement as a treaty", "Это нарушало мирное соглашение.", "This violated the peace treaty.", lang.RU, "info"},
+		{"both named in the source", "Договор и соглашение подписаны.", "The agreement and the agreement were signed.", lang.RU, "error"},
+		{"a treaty as a contract", "Договор между Ватиканом и Германией подписан.", "The contract between the Vatican and Germany was signed.", lang.RU, "error"},
+		{"a name for another name", "Войска вошли во Францию.", "The troops entered Germany.", lang.RU, "error"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := checkText(t, g, tt.srcLang, tt.src, tt.tgt)
+			got := ""
+			for _, f := range res.Findings {
+				if f.Rule == "term-missing" && (got == "" || f.Severity.String() == "error") {
+					got = f.Severity.String()
+				}
+			}
+			if got != tt.want {
+				t.Errorf("term-missing %q, want %q\n%s", got, tt.want, describe(res.Findings))
+			}
+		})
+	}
+}
+
+// TestRenderedInAnotherSense: a source word that is a term of two
+// concepts is rendered when the target has either's term, even the one
+// whose context the sentence lacks; and an English noun in -ment is
+// rendered by its verb.
+func TestRenderedInAnotherSense(t *testing.T) {
+	const g = `
+[deterrence]
+domain: security
+context: infection, инфекция, nuclear, ядерный
+ru: сдерживание
+en: deterrence
+
+[containment]
+domain: IR theory
+context: policy, политика
+ru: сдерживание
+en: containment
+`
+	tests := []struct {
+		name     string
+		src, tgt string
+		missing  bool
+	}{
+		{"the sense without its context", "Нужны меры по сдерживанию инфекции.", "Containment measures for the infection are needed.", false},
+		{"the verb of a noun in -ment", "Это политика сдерживания вируса.", "This policy aims to contain the virus.", false},
+		{"neither sense", "Нужны меры по сдерживанию инфекции.", "Measures against the infection are needed.", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := checkText(t, g, lang.RU, tt.src, tt.tgt)
+			missing := false
+			for _, f := range res.Findings {
+				missing = missing || f.Rule == "term-missing" && f.Severity >= Warning
+			}
+			if missing != tt.missing {
+				t.Errorf("term-missing %v, want %v\n%s", missing, tt.missing, describe(res.Findings))
+			}
+		})
+	}
+}
