@@ -76,13 +76,24 @@ func (r numberMismatch) Check(p *Pair) []Finding {
 		if len(missing) == 0 && len(extra) == 0 {
 			continue
 		}
+		srcText, tgtText := p.Source.Text[ss.Start:ss.End], p.Target.Text[ts.Start:ts.End]
 		// Numbers that are part of a glossary term are part of a name
 		// (Договор СНВ-3, the New START Treaty): the term rules judge it.
 		missing = dropInTerms(missing, p.SourceTerms)
 		extra = dropInTerms(extra, p.TargetTerms)
 		// Numbers written as words on the other side (2 → "two", «три» → 3).
-		missing = dropSpelled(missing, p.Target.Text[ts.Start:ts.End])
-		extra = dropSpelled(extra, p.Source.Text[ss.Start:ss.End])
+		missing = dropSpelled(missing, tgtText)
+		extra = dropSpelled(extra, srcText)
+		// Digits glued to a name on the other side («Формулы-1» = "F1").
+		missing = dropGlued(missing, tgtText)
+		extra = dropGlued(extra, srcText)
+		// Phone numbers and ids grouped another way.
+		if len(missing)+len(extra) > 0 {
+			ca, cb := digitChains(p.Source.Text, a), digitChains(p.Target.Text, b)
+			missing = dropChains(missing, a, ca, chainSet(cb))
+			extra = dropChains(extra, b, cb, chainSet(ca))
+		}
+		missing, extra = splitGroups(missing, extra)
 		missing, extra = dropClockTimes(p, missing, extra)
 		missing, extra = dropSameWritten(missing, extra)
 		if u.Low {
@@ -91,6 +102,9 @@ func (r numberMismatch) Check(p *Pair) []Finding {
 			missing = dropFoundNear(p, i, missing, false)
 			extra = dropFoundNear(p, i, extra, true)
 		}
+		var special []Finding
+		missing, extra, special = r.otherWays(p, i, a, b, missing, extra)
+		out = append(out, special...)
 		n := max(len(missing), len(extra))
 		for k := 0; k < n; k++ {
 			f := Finding{Rule: r.Name(), Severity: Error, Unit: i}
@@ -112,17 +126,84 @@ func (r numberMismatch) Check(p *Pair) []Finding {
 				f.Target = p.TargetLoc(i, 0, 0)
 				f.Message = fmt.Sprintf("the number %s of the source is not in the target", quote(p.Source.Lang, m.Text))
 				f.Suggestion = fmt.Sprintf("render %s in the target", quote(p.Source.Lang, m.Text))
+				switch {
+				case repeated(m, a, b):
+					f.Severity = Warning
+					f.Message = fmt.Sprintf("the number %s occurs more often in the source than in the target: said once, or left out?", quote(p.Source.Lang, m.Text))
+				case loneOne(m):
+					f.Severity = Info // «месяц» is one month
+				}
 			default:
 				e := extra[k]
 				f.Source = p.SourceLoc(i, 0, 0)
 				f.Target = p.TargetLoc(i, e.Start, e.End)
 				f.Message = fmt.Sprintf("the number %s of the target is not in the source", quote(p.Target.Lang, e.Text))
 				f.Suggestion = fmt.Sprintf("check %s against the source", quote(p.Target.Lang, e.Text))
+				switch {
+				case repeated(e, b, a):
+					f.Severity = Warning
+					f.Message = fmt.Sprintf("the number %s occurs more often in the target than in the source: repeated, or added?", quote(p.Target.Lang, e.Text))
+				case loneOne(e):
+					f.Severity = Info // "a month" is «1 месяц»
+				}
 			}
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// otherWays pairs a missing and an extra numeral of unit i that are
+// probably one quantity written another way, and reports each pair at a
+// lower severity, saying what was found: a measure converted between
+// imperial and metric units (info), a number rounded (info), a number
+// whose separator the other language reads as a decimal mark (warning:
+// «42.000» in an English text reads 42). a and b are all the unit's
+// numerals, for the units of measure a number shares with the one before.
+func (r numberMismatch) otherWays(p *Pair, i int, a, b, missing, extra []lang.Numeral) ([]lang.Numeral, []lang.Numeral, []Finding) {
+	if len(missing) == 0 || len(extra) == 0 {
+		return missing, extra, nil
+	}
+	var out []Finding
+	pair := func(m, e lang.Numeral, sev Severity, msg string) {
+		out = append(out, Finding{Rule: r.Name(), Severity: sev, Unit: i, Message: msg,
+			Source:     p.SourceLoc(i, m.Start, m.End),
+			Target:     p.TargetLoc(i, e.Start, e.End),
+			Suggestion: fmt.Sprintf("check %s against the source's %s", quote(p.Target.Lang, e.Text), quote(p.Source.Lang, m.Text))})
+	}
+	missing, extra = pairOff(missing, extra, func(m, e lang.Numeral) bool {
+		um, ok1 := unitOf(p.Source.Text, a, indexOfNumeral(a, m))
+		ue, ok2 := unitOf(p.Target.Text, b, indexOfNumeral(b, e))
+		if !ok1 || !ok2 {
+			return false
+		}
+		v, ok := converted(m, um, e, ue)
+		if ok {
+			from, to := um, ue
+			if um.metric == "" {
+				from, to = ue, um
+			}
+			pair(m, e, Info, fmt.Sprintf("%s and %s are one measure converted between %s and %s (%s %s)",
+				quote(p.Source.Lang, m.Text), quote(p.Target.Lang, e.Text), from.name, from.metric, formatMeasure(v), to.name))
+		}
+		return ok
+	})
+	missing, extra = pairOff(missing, extra, func(m, e lang.Numeral) bool {
+		if !rounded(m, e) {
+			return false
+		}
+		pair(m, e, Info, fmt.Sprintf("the source says %s and the target %s: rounded", quote(p.Source.Lang, m.Text), quote(p.Target.Lang, e.Text)))
+		return true
+	})
+	missing, extra = pairOff(missing, extra, func(m, e lang.Numeral) bool {
+		if !otherSeparator(m, e) || sameWritten(m.Text, e.Text) {
+			return false // written alike: the error below says how each reads
+		}
+		pair(m, e, Warning, fmt.Sprintf("%s reads %s in the source but %s reads %s in the target: a comma or a point before three digits is a decimal mark in one language and groups thousands in the other",
+			quote(p.Source.Lang, m.Text), formatValue(m), quote(p.Target.Lang, e.Text), formatValue(e)))
+		return true
+	})
+	return missing, extra, out
 }
 
 // dropInTerms removes the numerals that lie inside a glossary term match.

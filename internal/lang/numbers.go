@@ -49,8 +49,16 @@ type Numeral struct {
 	// the other side but never reports it missing or extra, because
 	// "one" and «один» are as often pronouns as numbers.
 	Word bool
+	// Alt is another reading of the written number, of kind AltKind (0
+	// when there is none): "0500" is also the time 5:00, "14 K" also 14
+	// (carats, kelvin, a 5K run), «19 век» also the years from 1800,
+	// 03/04/2021 also the 4th of March. [SameNumbers] matches by it only
+	// what nothing matched by the first reading.
+	Alt     float64
+	AltKind NumeralKind
 
 	scale float64 // the multiplier of the scale word, 0 without one
+	altHi float64 // the upper end of a range read the other way, 0 for Alt
 }
 
 // IsRange reports whether n spans two values (2023–2024, 5–7 %).
@@ -78,8 +86,12 @@ func Numbers(text string) []Numeral {
 	var out []Numeral
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
+		if isTimesLetter(r) && p.dimensionAt(i, size) {
+			i += size // 16x12, 60х100: the letter stands for ×
+			continue
+		}
 		switch {
-		case isDigit(r) || (isMinus(r) && p.minusAt(i, size)):
+		case isDigit(r) || (isMinus(r) && p.minusAt(i, size)) || (r == '.' && p.leadingDot(i)):
 			n, end, ok := p.number(i)
 			if ok {
 				out = append(out, n)
@@ -179,13 +191,44 @@ func (p *numParser) minusAt(i, size int) bool {
 	return r == '(' || r == '[' || r == '/' || r == ':'
 }
 
-// letterBefore reports whether a letter directly precedes offset i.
+// letterBefore reports whether a letter directly precedes offset i,
+// other than the x of a dimension (16x12).
 func (p *numParser) letterBefore(i int) bool {
 	if i == 0 {
 		return false
 	}
-	r, _ := utf8.DecodeLastRuneInString(p.text[:i])
+	r, size := utf8.DecodeLastRuneInString(p.text[:i])
+	if isTimesLetter(r) && p.dimensionAt(i-size, size) {
+		return false
+	}
 	return isLetter(r)
+}
+
+// isTimesLetter reports whether r is a letter written for the
+// multiplication sign in dimensions: Latin or Cyrillic x.
+func isTimesLetter(r rune) bool { return r == 'x' || r == 'X' || r == 'х' || r == 'Х' }
+
+// dimensionAt reports whether the letter at i (of size bytes) stands
+// between two digits, as the x of 16x12 does.
+func (p *numParser) dimensionAt(i, size int) bool {
+	if i == 0 || i+size >= len(p.text) || !isDigit(rune(p.text[i+size])) {
+		return false
+	}
+	return isDigit(rune(p.text[i-1]))
+}
+
+// leadingDot reports whether the dot at i starts a decimal written
+// without its zero (.08%): a digit follows, and a space, a bracket or
+// the start of the text precedes.
+func (p *numParser) leadingDot(i int) bool {
+	if i+1 >= len(p.text) || !isDigit(rune(p.text[i+1])) {
+		return false
+	}
+	if i == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(p.text[:i])
+	return unicode.IsSpace(r) || r == '('
 }
 
 // scanWhile returns the end of the run of runes at i of which in holds:
@@ -229,6 +272,7 @@ type literal struct {
 	plainInt   bool // digits only, no separators or sign
 	digits     int  // number of digits before any separator
 	date       bool
+	alt        float64 // another reading of a date (the month and day swapped), 0 for none
 }
 
 // number reads the numeral starting at i (a digit or a minus sign).
@@ -245,21 +289,37 @@ func (p *numParser) number(i int) (Numeral, int, bool) {
 	if lo.date {
 		n.Kind = Date
 		n.Text = text[n.Start:n.End]
+		if lo.alt != 0 {
+			n.Alt, n.AltKind = lo.alt, Date
+		}
 		return n, n.End, true
 	}
-	if h, m, tEnd, ok := p.timeOfDay(lo); ok {
-		// 23:45 is written 23.45 or 23:45 in English and Russian alike,
-		// and 6.30 is half past six: compare times as hh.mm. English
-		// writes the 12-hour clock (3:30 pm) where Russian writes 15:30.
-		if h12, end, ok := p.meridiem(tEnd, h, true); ok {
-			h, tEnd = h12, end
-		}
+	// Times are compared as hh.mm: 23:45 is written 23.45 or 23:45 in
+	// English and Russian alike, and 6.30 is half past six.
+	clock := func(h, m float64, end int) (Numeral, int, bool) {
 		n.Kind = Time
 		n.Value = h + m/100
 		n.Hi = n.Value
-		n.End = tEnd
+		n.End = end
 		n.Text = text[n.Start:n.End]
-		return n, tEnd, true
+		return n, end, true
+	}
+	if h, m, tEnd, ok := p.clockWords(lo); ok {
+		return clock(h, m, tEnd) // «17 часов 47 минут»
+	}
+	if h, m, ok := p.militaryTime(lo); ok {
+		return clock(h, m, lo.end) // 0500, 1200 GMT
+	}
+	if h, m, tEnd, ok := p.hyphenTime(lo); ok {
+		return clock(h, m, tEnd) // «с 10-00 до 22-00»: Russian informal writing
+	}
+	if h, m, tEnd, ok := p.timeOfDay(lo); ok {
+		// English writes the 12-hour clock (3:30 pm) where Russian
+		// writes 15:30.
+		if h12, end, ok := p.meridiem(tEnd, h, true); ok {
+			h, tEnd = h12, end
+		}
+		return clock(h, m, tEnd)
 	}
 	// 5.30pm, 5.30 p.m.: the 12-hour clock with a dot, read as a time
 	// only when the marker follows (5.30 alone is a decimal).
@@ -268,23 +328,21 @@ func (p *numParser) number(i int) (Numeral, int, bool) {
 		hh := math.Floor(lo.value)
 		mm := math.Round((lo.value - hh) * 100)
 		if h24, end, ok := p.meridiem(lo.end, hh, true); ok && mm < 60 {
-			n.Kind = Time
-			n.Value = h24 + mm/100
-			n.Hi = n.Value
-			n.End = end
-			n.Text = text[n.Start:n.End]
-			return n, end, true
+			return clock(h24, mm, end)
 		}
 	}
 	// An hour on the 12-hour clock: 3 pm, «3 часа дня».
 	if lo.plainInt && lo.digits <= 2 {
 		if h, end, ok := p.meridiem(lo.end, lo.value, false); ok {
-			n.Kind = Time
-			n.Value, n.Hi = h, h
-			n.End = end
-			n.Text = text[n.Start:n.End]
-			return n, end, true
+			return clock(h, 0, end)
 		}
+	}
+
+	// 24/7: around the clock, «круглосуточно».
+	if lo.plainInt && lo.value == 24 && strings.HasPrefix(text[lo.end:], "/7") && (lo.end+2 == len(text) || !isDigit(rune(text[lo.end+2]))) {
+		n.End = lo.end + 2
+		n.Text = text[n.Start:n.End]
+		return n, n.End, true
 	}
 
 	// A range: 2023–2024, 2023-24, 5 – 7.
@@ -305,11 +363,23 @@ func (p *numParser) number(i int) (Numeral, int, bool) {
 			n.Kind = k
 		}
 	default:
-		if m, sEnd := p.scaleWord(end, p.currencyBefore(n.Start)); m != 0 {
+		at := end
+		if at < len(text) && text[at] == '+' {
+			at++ // $300+ billion, 50+ %
+		}
+		if m, sEnd := p.scaleWord(at, p.currencyBefore(n.Start)); m != 0 {
 			scale = m
+			if w := strings.TrimSpace(text[at:sEnd]); len(w) == 1 {
+				// 14 K, 5K, $5m, 3000-6000K: one letter is as often a
+				// unit (carats, kelvin, kilometres, metres) as a scale.
+				n.Alt, n.AltKind, n.altHi = n.Value, Plain, n.Hi
+			}
 			end = sEnd
 		}
-		if pEnd, ok := p.percentSign(end); ok {
+		if pEnd, ok := p.percentSign(at); ok && scale == 1 {
+			end = pEnd
+			n.Kind = Percent
+		} else if pEnd, ok := p.percentSign(end); ok {
 			end = pEnd
 			n.Kind = Percent
 		}
@@ -321,6 +391,21 @@ func (p *numParser) number(i int) (Numeral, int, bool) {
 	}
 	if n.Kind == Plain && scale == 1 && lo.plainInt && lo.digits == 4 && n.Value >= 1000 && n.Value <= 2100 {
 		n.Kind = Year
+	}
+	if (n.Kind == Plain || n.Kind == Ordinal) && !n.IsRange() && scale == 1 && centuryAfter(text[end:]) {
+		// «19 век», "19th century": also the years from 1800 (the 1800s).
+		n.Kind = Ordinal
+		setCentury(&n)
+	}
+	if n.Kind == Plain && n.AltKind == 0 && !n.IsRange() {
+		// 03.03, 17.05: a day and a month (3 March) as much as a decimal.
+		if lit := text[lo.start:lo.end]; len(lit) == 5 && lit[2] == '.' && allDigits(lit[:2]) && allDigits(lit[3:]) {
+			d, _ := strconv.Atoi(lit[:2])
+			m, _ := strconv.Atoi(lit[3:])
+			if d >= 1 && d <= 31 && m >= 1 && m <= 12 {
+				n.Alt, n.AltKind = float64(d), Plain
+			}
+		}
 	}
 	n.End = end
 	n.Text = text[n.Start:n.End]
@@ -340,6 +425,15 @@ type numPart struct {
 func (p *numParser) literal(i int) (lit literal, ok bool) {
 	text := p.text
 	lit.start = i
+	if text[i] == '.' {
+		// .08: a decimal without its zero.
+		j := i + 1
+		for j < len(text) && isDigit(rune(text[j])) {
+			j++
+		}
+		lit.end = j
+		return p.finish(lit, "0", text[i+1:j], false)
+	}
 	neg := false
 	if r, size := utf8.DecodeRuneInString(text[i:]); isMinus(r) {
 		neg = true
@@ -348,6 +442,11 @@ func (p *numParser) literal(i int) (lit literal, ok bool) {
 	j := i
 	for j < len(text) && isDigit(rune(text[j])) {
 		j++
+	}
+	if !neg {
+		if d, ok := p.slashDate(i, j); ok {
+			return d, true
+		}
 	}
 	parts := []numPart{{digits: text[i:j]}}
 	for j < len(text) {
@@ -402,8 +501,10 @@ func (p *numParser) literal(i int) (lit literal, ok bool) {
 		body, frac = parts[:len(parts)-1], last.digits
 	}
 	// The group separators are all one kind, the groups three digits
-	// each, the first group one to three.
-	if len(body) > 1 {
+	// each, the first group one to three; or grouped the Indian way
+	// (2,06,737; 12,34,56,789): commas, the last group three digits, the
+	// others two.
+	if len(body) > 1 && !indianGroups(body) {
 		if len(body[0].digits) > 3 {
 			return lit, false
 		}
@@ -418,6 +519,67 @@ func (p *numParser) literal(i int) (lit literal, ok bool) {
 		b.WriteString(pt.digits)
 	}
 	return p.finish(lit, b.String(), frac, neg)
+}
+
+// indianGroups reports whether parts are grouped the Indian way: comma
+// separated, the last group three digits, the ones before it two, the
+// first one or two.
+func indianGroups(parts []numPart) bool {
+	if len(parts) < 3 || len(parts[0].digits) > 2 || len(parts[len(parts)-1].digits) != 3 {
+		return false
+	}
+	for k, pt := range parts[1:] {
+		if pt.sep != ',' || (k < len(parts)-2 && len(pt.digits) != 2) {
+			return false
+		}
+	}
+	return true
+}
+
+// slashDate reads a date written with slashes whose first digits run
+// from i to j: 14/02/2021, 3/4/21. The day comes first unless the second
+// number cannot be a month (2/14/2021 is American); when both could be
+// either, the other reading is kept in alt.
+func (p *numParser) slashDate(i, j int) (literal, bool) {
+	text := p.text
+	field := func(k, minLen, maxLen int) (int, int, bool) {
+		e := k
+		for e < len(text) && isDigit(rune(text[e])) {
+			e++
+		}
+		if e-k < minLen || e-k > maxLen {
+			return 0, e, false
+		}
+		v, _ := strconv.Atoi(text[k:e])
+		return v, e, true
+	}
+	if j-i > 2 || j >= len(text) || text[j] != '/' {
+		return literal{}, false
+	}
+	a, _ := strconv.Atoi(text[i:j])
+	b, e1, ok := field(j+1, 1, 2)
+	if !ok || e1 >= len(text) || text[e1] != '/' {
+		return literal{}, false
+	}
+	y, e2, ok := field(e1+1, 2, 4)
+	if !ok || e2-e1-1 == 3 || (e2 < len(text) && (text[e2] == '/' || isLetter(rune(text[e2])))) {
+		return literal{}, false
+	}
+	if y < 100 {
+		y += 2000
+	}
+	d, m := a, b
+	if m > 12 && d <= 12 {
+		d, m = b, a // 2/14/2021
+	}
+	if d < 1 || d > 31 || m < 1 || m > 12 {
+		return literal{}, false
+	}
+	lit := literal{start: i, end: e2, date: true, value: float64(y*10000 + m*100 + d)}
+	if d <= 12 && d != m {
+		lit.alt = float64(y*10000 + d*100 + m)
+	}
+	return lit, true
 }
 
 // finish parses the digits of a literal into its value.
@@ -445,6 +607,90 @@ func allSpaceGroups(parts []numPart) bool {
 		}
 	}
 	return true
+}
+
+// setCentury gives a century's ordinal the years it starts as its other
+// reading: the 19th century is also the 1800s.
+func setCentury(n *Numeral) {
+	if n.Value >= 1 && n.Value <= 21 && n.Value == math.Trunc(n.Value) {
+		n.Alt, n.AltKind = (n.Value-1)*100, Year
+	}
+}
+
+// clockWords reads «17 часов 47 минут» (and «в 5 часов 30 минут утра»):
+// the hours lo, a word for hours, the minutes and a word for minutes.
+func (p *numParser) clockWords(lo literal) (h, m float64, end int, ok bool) {
+	t := p.text
+	if !lo.plainInt || lo.digits > 2 || lo.value > 24 {
+		return 0, 0, 0, false
+	}
+	j := scanWhile(t, lo.end, isGroupSpace)
+	k := scanWhile(t, j, isLetter)
+	w := Fold(t[j:k])
+	if w != "час" && w != "часа" && w != "часов" && w != "hours" && w != "hour" || k == j {
+		return 0, 0, 0, false
+	}
+	j = scanWhile(t, k, isGroupSpace)
+	e := j
+	for e < len(t) && isDigit(rune(t[e])) {
+		e++
+	}
+	if e == j || e-j > 2 {
+		return 0, 0, 0, false
+	}
+	mm, _ := strconv.Atoi(t[j:e])
+	k = scanWhile(t, e, isGroupSpace)
+	e2 := scanWhile(t, k, isLetter)
+	if mw := Fold(t[k:e2]); mm >= 60 || !(strings.HasPrefix(mw, "минут") || strings.HasPrefix(mw, "minute")) {
+		return 0, 0, 0, false
+	}
+	h = lo.value
+	if h12, mEnd, ok := p.meridiem(e2, h, true); ok {
+		h, e2 = h12, mEnd
+	}
+	return h, float64(mm), e2, true
+}
+
+// militaryTime reads four digits as hours and minutes (0500, 1200 GMT):
+// when they start with a zero, or a time zone or a word for hours
+// follows.
+func (p *numParser) militaryTime(lo literal) (h, m float64, ok bool) {
+	t := p.text
+	if !lo.plainInt || lo.digits != 4 || lo.end-lo.start != 4 {
+		return 0, 0, false
+	}
+	hh, mm := math.Floor(lo.value/100), math.Mod(lo.value, 100)
+	if hh > 24 || mm >= 60 {
+		return 0, 0, false
+	}
+	if t[lo.start] == '0' {
+		return hh, mm, true
+	}
+	j := scanWhile(t, lo.end, isGroupSpace)
+	k := scanWhile(t, j, isLetter)
+	switch t[j:k] {
+	case "GMT", "UTC", "hrs", "hours", "Z", "h":
+		return hh, mm, true
+	}
+	return 0, 0, false
+}
+
+// hyphenTime reads "-mm" after the hours lo written the Russian informal
+// way (10-00, 22-30), where it cannot be a range: the minutes are 00, or
+// fewer than the hours.
+func (p *numParser) hyphenTime(lo literal) (h, m float64, end int, ok bool) {
+	t := p.text
+	e := lo.end
+	if !lo.plainInt || lo.digits > 2 || lo.value > 24 || e+3 > len(t) || t[e] != '-' ||
+		!isDigit(rune(t[e+1])) || !isDigit(rune(t[e+2])) || (e+3 < len(t) && (isDigit(rune(t[e+3])) || t[e+3] == '-')) {
+		return 0, 0, 0, false
+	}
+	mm := float64(t[e+1]-'0')*10 + float64(t[e+2]-'0')
+	zero := lo.digits == 2 && t[lo.start] == '0' // 04-30: hours written with two digits
+	if mm >= 60 || (mm != 0 && mm >= lo.value && !zero) {
+		return 0, 0, 0, false
+	}
+	return lo.value, mm, e + 3, true
 }
 
 // timeOfDay reads ":mm" after the hours lo (0–24, one or two digits).
@@ -550,8 +796,9 @@ func (p *numParser) rangeEnd(lo literal) (float64, int, bool) {
 		spaced = true
 	}
 	r, size := utf8.DecodeRuneInString(text[j:])
-	if !isHyphen(r) || (spaced && r == '-') {
-		return 0, 0, false
+	slash := r == '/' && !spaced
+	if !(isHyphen(r) || slash || r == '~' && !spaced) || (spaced && r == '-') {
+		return 0, 0, false // 10~20% is a range too
 	}
 	j += size
 	if j < len(text) && text[j] == ' ' {
@@ -580,8 +827,11 @@ func (p *numParser) rangeEnd(lo literal) (float64, int, bool) {
 		// 2023-24: the century comes from the lower end.
 		v = math.Floor(lo.value/100)*100 + v
 	}
-	if v < lo.value {
-		return 0, 0, false // 10-5 is no range (a score, a code)
+	if v <= lo.value {
+		return 0, 0, false // 10-5 and 1-1 are no ranges (scores, codes)
+	}
+	if slash && !(yearLike(lo) && v == lo.value+1) {
+		return 0, 0, false // 2019/20 is a season; 3/4 is a fraction or a list
 	}
 	return v, hi.end, true
 }
@@ -660,12 +910,14 @@ var scales = map[string]float64{
 	"thousand": 1e3, "thousands": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9,
 	"trillion": 1e12, "trillions": 1e12, "k": 1e3, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9,
 	"tn": 1e12, "trn": 1e12,
+	// The Indian scale: 1.5 lakh = 150,000, 2 crore = 20 million.
+	"lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7, "cr": 1e7,
 }
 
 var scaleStems = []struct {
 	stem  string
 	scale float64
-}{{"тысяч", 1e3}, {"миллион", 1e6}, {"миллиард", 1e9}, {"триллион", 1e12}}
+}{{"тысяч", 1e3}, {"миллион", 1e6}, {"миллиард", 1e9}, {"триллион", 1e12}, {"лакх", 1e5}, {"крор", 1e7}}
 
 // currencyScales are scale letters that mean million and billion only
 // after a currency sign ($5m, €2B): elsewhere "5 m" is five metres.
@@ -804,6 +1056,9 @@ func (p *numParser) roman(i int) (Numeral, int, bool) {
 	if centuryAfter(text[end:]) {
 		n.End = end
 		n.Text = text[n.Start:n.End]
+		if !n.IsRange() {
+			setCentury(&n)
+		}
 		return n, end, true
 	}
 	if cyr || n.IsRange() || end-i < 2 || strings.ContainsAny(text[i:end], "LCDM") {
@@ -944,10 +1199,21 @@ func SameNumbers(a, b []Numeral) (missing, extra []Numeral) {
 				}
 			}
 		}
-		if !words {
-			// A range or date on one side against its parts on the other.
-			splitMatch(a, b, usedA, usedB)
-			splitMatch(b, a, usedB, usedA)
+		// A range or date on one side against its parts on the other
+		// (in words too: «2–3» = "two to three").
+		splitMatch(a, b, usedA, usedB, words)
+		splitMatch(b, a, usedB, usedA, words)
+	}
+	// What is left, by the other reading of either side (0500 = «5 утра»).
+	for i, x := range a {
+		if usedA[i] {
+			continue
+		}
+		for j, y := range b {
+			if !usedB[j] && !(x.Word && y.Word) && (x.AltKind != 0 || y.AltKind != 0) && sameByAlt(x, y) {
+				usedA[i], usedB[j] = true, true
+				break
+			}
 		}
 	}
 	for i, x := range a {
@@ -965,36 +1231,42 @@ func SameNumbers(a, b []Numeral) (missing, extra []Numeral) {
 
 // splitMatch matches unmatched ranges and dates of xs against unmatched
 // single numerals of ys that give their parts.
-func splitMatch(xs, ys []Numeral, usedX, usedY []bool) {
+func splitMatch(xs, ys []Numeral, usedX, usedY []bool, words bool) {
 	for i, x := range xs {
 		if usedX[i] || x.Word {
 			continue
 		}
-		var parts []float64
+		var readings [][]float64
 		switch {
 		case x.Kind == Date:
-			parts = []float64{math.Mod(x.Value, 100), math.Floor(x.Value / 10000)}
+			readings = append(readings, []float64{math.Mod(x.Value, 100), math.Floor(x.Value / 10000)})
+			if x.AltKind == Date {
+				readings = append(readings, []float64{math.Mod(x.Alt, 100), math.Floor(x.Alt / 10000)})
+			}
 		case x.IsRange():
-			parts = []float64{x.Value, x.Hi}
+			readings = append(readings, []float64{x.Value, x.Hi})
 		default:
 			continue
 		}
-		var picked []int
-		for _, v := range parts {
-			for j, y := range ys {
-				if usedY[j] || y.IsRange() || y.Kind == Date || y.Word || slicesContains(picked, j) {
-					continue
-				}
-				if (y.Kind == Percent) == (x.Kind == Percent) && sameValue(y.Value, v) {
-					picked = append(picked, j)
-					break
+		for _, parts := range readings {
+			var picked []int
+			for _, v := range parts {
+				for j, y := range ys {
+					if usedY[j] || y.IsRange() || y.Kind == Date || y.Word && !words || slicesContains(picked, j) {
+						continue
+					}
+					if (y.Kind == Percent) == (x.Kind == Percent) && sameValue(y.Value, v) {
+						picked = append(picked, j)
+						break
+					}
 				}
 			}
-		}
-		if len(picked) == len(parts) {
-			usedX[i] = true
-			for _, j := range picked {
-				usedY[j] = true
+			if len(picked) == len(parts) {
+				usedX[i] = true
+				for _, j := range picked {
+					usedY[j] = true
+				}
+				break
 			}
 		}
 	}
@@ -1009,10 +1281,34 @@ func slicesContains(s []int, v int) bool {
 	return false
 }
 
+// sameByAlt reports whether x and y denote the same value when one of
+// them (or both) is read the other way.
+func sameByAlt(x, y Numeral) bool {
+	alt := func(n Numeral) Numeral {
+		hi := n.Alt
+		if n.altHi != 0 {
+			hi = n.altHi
+		}
+		n.Value, n.Hi, n.Kind, n.AltKind = n.Alt, hi, n.AltKind, 0
+		return n
+	}
+	switch {
+	case x.AltKind != 0 && sameNumeral(alt(x), y):
+		return true
+	case y.AltKind != 0 && sameNumeral(x, alt(y)):
+		return true
+	}
+	return x.AltKind != 0 && y.AltKind != 0 && sameNumeral(alt(x), alt(y))
+}
+
 // sameNumeral reports whether x and y denote the same value.
 func sameNumeral(x, y Numeral) bool {
 	if (x.Kind == Percent) != (y.Kind == Percent) || (x.Kind == Date) != (y.Kind == Date) {
 		return false
+	}
+	if x.Kind == Time && y.Kind == Time && !x.IsRange() && !y.IsRange() {
+		// 24:00 is midnight, 0:00.
+		return sameValue(math.Mod(x.Value, 24), math.Mod(y.Value, 24))
 	}
 	if x.Kind == Year && y.Kind == Year && !x.IsRange() && !y.IsRange() && (shortDecade(x, y) || shortDecade(y, x)) {
 		return true

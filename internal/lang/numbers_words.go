@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -13,6 +14,7 @@ type numberWord struct {
 	value   float64
 	ordinal bool
 	tens    bool
+	time    bool // a time of day: noon, «полночь»
 }
 
 // numberWords maps folded number words, Russian in all their case forms,
@@ -139,6 +141,32 @@ func buildNumberWords() map[string]numberWord {
 		ord(float64(20+10*i), w)
 	}
 	ord(100, "hundredth")
+
+	// Counting nouns and multipliers: a dozen, «десяток», «вдвое», twice;
+	// a scale word alone is its own number (around a thousand = «около
+	// тысячи»); half of one in one word (полмиллиона).
+	card(10, "десяток", "десятка", "десятку", "десятком", "десятке", "десятки", "десятков")
+	card(12, "dozen", "дюжина", "дюжины", "дюжину", "дюжиной", "дюжин")
+	card(100, "hundred", "сотня", "сотни", "сотню", "сотней", "сотен")
+	card(1e3, "thousand", "тысяча", "тысячи", "тысячу", "тысячей", "тысяч")
+	card(1e6, "million", "миллион", "миллиона", "миллиону", "миллионом", "миллионе")
+	card(1e9, "billion", "миллиард", "миллиарда", "миллиарду", "миллиардом", "миллиарде")
+	card(0.5, "half")
+	card(500, "полтысячи")
+	card(5e5, "полмиллиона")
+	card(5e8, "полмиллиарда")
+	card(2, "twice", "вдвое", "двукратно")
+	card(3, "thrice", "втрое", "трижды", "трехкратно")
+	card(4, "вчетверо")
+	ord(0, "нулевые", "нулевых", "нулевыми", "нулевым") // the 2000s, the "00s"
+	card(5, "впятеро")
+	card(10, "вдесятеро")
+	for _, w := range []string{"noon", "midday", "полдень", "полудня", "полуднем"} {
+		m[w] = numberWord{value: 12, time: true}
+	}
+	for _, w := range []string{"midnight", "полночь", "полуночи", "полуночью"} {
+		m[w] = numberWord{value: 0, time: true}
+	}
 	return m
 }
 
@@ -174,9 +202,21 @@ func (p *numParser) word(i int) (Numeral, int, bool) {
 		}
 	}
 	n.Value = w.value
-	if w.ordinal {
+	switch {
+	case w.time:
+		n.Kind = Time
+	case w.ordinal:
 		n.Kind = Ordinal
-	} else {
+	case w.value == 0.5:
+		// half a million, half a billion
+		j := end
+		if strings.HasPrefix(text[j:], " a ") {
+			if m, sEnd := p.scaleWord(j+3, false); m != 0 {
+				n.Value *= m
+				end = sEnd
+			}
+		}
+	default:
 		if m, sEnd := p.scaleWord(end, false); m != 0 {
 			n.Value *= m
 			end = sEnd

@@ -1,0 +1,382 @@
+package check
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"tolmach/internal/lang"
+)
+
+// This file holds the ways number-mismatch tells a number written another
+// way on the other side from a changed one: digits glued to a name (IL6,
+// Watch4), digit strings split another way (phone numbers, ids), a space
+// group read as thousands, units converted by the translator, rounding,
+// the thousands separator of the other language, and a number repeated.
+
+// dropGlued removes the numerals whose digits the other side writes glued
+// to letters, where lang.Numbers reads a name, not a number: «Формулы-1»
+// is "F1", «интерлейкина-6» "IL6", «с. 109» "p109", «Таблица 2» "Table2".
+func dropGlued(ns []lang.Numeral, other string) []lang.Numeral {
+	if len(ns) == 0 {
+		return ns
+	}
+	var glued []float64
+	for i := 0; i < len(other); {
+		r, size := utf8.DecodeRuneInString(other[i:])
+		i += size
+		if !unicode.IsLetter(r) || i >= len(other) || !isDigitByte(other[i]) {
+			continue
+		}
+		j := i
+		for j < len(other) && (isDigitByte(other[j]) || other[j] == '.' && j+1 < len(other) && isDigitByte(other[j+1])) {
+			j++
+		}
+		if v, err := strconv.ParseFloat(other[i:j], 64); err == nil {
+			glued = append(glued, v)
+		}
+		i = j
+	}
+	if len(glued) == 0 {
+		return ns
+	}
+	out := ns[:0:0]
+	for _, n := range ns {
+		found := false
+		if !n.IsRange() && n.Kind != lang.Percent {
+			for _, g := range glued {
+				if g == n.Value {
+					found = true
+					break
+				}
+			}
+		}
+		if !found {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// digitChains returns, for each numeral of ns (the numerals of text in
+// order), the digits of the run of numerals it belongs to: numerals
+// joined only by spaces, hyphens, brackets, dots or slashes, as a phone
+// number, an id or a postcode is written («229 62 01», "229-6201").
+func digitChains(text string, ns []lang.Numeral) []string {
+	out := make([]string, len(ns))
+	for k := 0; k < len(ns); {
+		e := k
+		for e+1 < len(ns) && ns[e+1].Start-ns[e].End <= 3 && strings.Trim(text[ns[e].End:ns[e+1].Start], " \u00a0-–()./+") == "" {
+			e++
+		}
+		var b strings.Builder
+		for _, r := range text[ns[k].Start:ns[e].End] {
+			if r >= '0' && r <= '9' {
+				b.WriteRune(r)
+			}
+		}
+		for i := k; i <= e; i++ {
+			out[i] = b.String()
+		}
+		k = e + 1
+	}
+	return out
+}
+
+// dropChains removes the numerals of ns whose run of digits (digitChains,
+// at least six digits) is written on the other side too, in other groups.
+func dropChains(ns, all []lang.Numeral, chains []string, other map[string]bool) []lang.Numeral {
+	if len(ns) == 0 || len(other) == 0 {
+		return ns
+	}
+	out := ns[:0:0]
+	for _, n := range ns {
+		k := indexOfNumeral(all, n)
+		if k >= 0 && len(chains[k]) >= 6 && other[chains[k]] {
+			continue
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// chainSet returns the digit runs of at least six digits.
+func chainSet(chains []string) map[string]bool {
+	m := map[string]bool{}
+	for _, c := range chains {
+		if len(c) >= 6 {
+			m[c] = true
+		}
+	}
+	return m
+}
+
+func indexOfNumeral(all []lang.Numeral, n lang.Numeral) int {
+	for k := range all {
+		if all[k].Start == n.Start && all[k].End == n.End {
+			return k
+		}
+	}
+	return -1
+}
+
+// splitGroups matches a number grouped with spaces on one side
+// («Combi 16 100x185», read as 16 100) against its groups written as
+// separate numbers on the other ("Combi 16 100x185"): both are dropped.
+func splitGroups(missing, extra []lang.Numeral) ([]lang.Numeral, []lang.Numeral) {
+	try := func(xs, ys []lang.Numeral) ([]lang.Numeral, []lang.Numeral) {
+		for i := 0; i < len(xs); i++ {
+			x := xs[i]
+			if x.IsRange() || x.Word || (x.Kind != lang.Plain && x.Kind != lang.Year) {
+				continue
+			}
+			parts := strings.FieldsFunc(x.Text, func(r rune) bool { return r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2009' })
+			if len(parts) < 2 {
+				continue
+			}
+			used := make([]bool, len(ys))
+			ok := true
+			for _, p := range parts {
+				v, err := strconv.Atoi(p)
+				if err != nil {
+					ok = false
+					break
+				}
+				hit := false
+				for j, y := range ys {
+					if !used[j] && !y.IsRange() && y.Value == float64(v) {
+						used[j], hit = true, true
+						break
+					}
+				}
+				if !hit {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			xs = append(xs[:i:i], xs[i+1:]...)
+			var keep []lang.Numeral
+			for j, y := range ys {
+				if !used[j] {
+					keep = append(keep, y)
+				}
+			}
+			ys = keep
+			i--
+		}
+		return xs, ys
+	}
+	missing, extra = try(missing, extra)
+	extra, missing = try(extra, missing)
+	return missing, extra
+}
+
+// unit is a unit of measure a translator may convert: its metric
+// counterpart, and how to convert a value into it.
+type unit struct {
+	name   string  // how messages write it
+	metric string  // the metric unit's name; "" for a metric unit itself
+	factor float64 // metric = value × factor (+ offset)
+	offset float64
+}
+
+// units maps the folded words and abbreviations written after a number to
+// their unit. Imperial units carry their conversion; metric ones are
+// their own name.
+var units = func() map[string]unit {
+	m := map[string]unit{}
+	add := func(u unit, words ...string) {
+		for _, w := range words {
+			m[w] = u
+		}
+	}
+	add(unit{name: "mph", metric: "km/h", factor: 1.609344}, "mph", "mi/h")
+	add(unit{name: "knots", metric: "km/h", factor: 1.852}, "knot", "knots", "kn", "kt", "kts")
+	add(unit{name: "miles", metric: "km", factor: 1.609344}, "mile", "miles", "mi")
+	add(unit{name: "nautical miles", metric: "km", factor: 1.852}, "nautical", "nmi")
+	add(unit{name: "feet", metric: "m", factor: 0.3048}, "ft", "feet", "foot")
+	add(unit{name: "inches", metric: "cm", factor: 2.54}, "in", "inch", "inches", "\"", "″")
+	add(unit{name: "yards", metric: "m", factor: 0.9144}, "yd", "yds", "yard", "yards")
+	add(unit{name: "pounds", metric: "kg", factor: 0.45359237}, "lb", "lbs", "pound", "pounds")
+	add(unit{name: "ounces", metric: "g", factor: 28.349523}, "oz", "ounce", "ounces")
+	add(unit{name: "gallons", metric: "l", factor: 3.785411784}, "gal", "gallon", "gallons")
+	add(unit{name: "acres", metric: "ha", factor: 0.40468564}, "acre", "acres")
+	add(unit{name: "°F", metric: "°C", factor: 5.0 / 9, offset: -32 * 5.0 / 9}, "°f", "f", "fahrenheit")
+	add(unit{name: "km/h"}, "км/ч", "km/h", "kph", "kmh", "km/hr")
+	add(unit{name: "km"}, "км", "km", "kilometre", "kilometres", "kilometer", "kilometers", "километр", "километра", "километров", "километрах", "километрам")
+	add(unit{name: "m"}, "м", "m", "metre", "metres", "meter", "meters", "метр", "метра", "метров", "метрах")
+	add(unit{name: "cm"}, "см", "cm", "сантиметр", "сантиметра", "сантиметров", "centimetre", "centimetres", "centimeters")
+	add(unit{name: "kg"}, "кг", "kg", "килограмм", "килограмма", "килограммов", "kilogram", "kilograms", "kilos")
+	add(unit{name: "g"}, "г", "g", "грамм", "грамма", "граммов", "gram", "grams")
+	add(unit{name: "l"}, "л", "l", "литр", "литра", "литров", "litre", "litres", "liter", "liters")
+	add(unit{name: "ha"}, "га", "гектар", "гектара", "гектаров", "hectare", "hectares")
+	add(unit{name: "°C"}, "°c", "°с", "c", "градус", "градуса", "градусов", "celsius")
+	return m
+}()
+
+// unitAfter returns the unit written right after the numeral n of text
+// (16mph, 65 km/h, «105 км/ч», 50 Nautical Miles, 6in, 70°F), if any.
+func unitAfter(text string, n lang.Numeral) (unit, bool) {
+	rest := strings.TrimLeft(text[n.End:], " \u00a0\u202f")
+	if strings.HasPrefix(rest, "°") {
+		r := strings.TrimLeft(rest[len("°"):], " ")
+		switch {
+		case strings.HasPrefix(r, "F"):
+			return units["°f"], true
+		case strings.HasPrefix(r, "C"), strings.HasPrefix(r, "С"):
+			return units["°c"], true
+		}
+		return unit{}, false // a bare degree: either scale
+	}
+	if strings.HasPrefix(rest, "\"") || strings.HasPrefix(rest, "″") {
+		return units["in"], true
+	}
+	end := strings.IndexFunc(rest, func(r rune) bool { return !(unicode.IsLetter(r) || r == '/') })
+	if end < 0 {
+		end = len(rest)
+	}
+	w := strings.ToLower(strings.TrimRight(rest[:end], "/"))
+	if w == "" {
+		return unit{}, false
+	}
+	if w == "f" || w == "c" {
+		// 70 F, 21 C: a letter alone is a unit only in that use.
+		if end < len(rest) && unicode.IsLetter(rune(rest[end])) {
+			return unit{}, false
+		}
+	}
+	u, ok := units[w]
+	return u, ok
+}
+
+// converted reports whether m (in unit um) and e (in unit ue) are one
+// measure converted between imperial and metric units, allowing for the
+// translator's rounding.
+func converted(m lang.Numeral, um unit, e lang.Numeral, ue unit) (float64, bool) {
+	conv := func(v float64, from, to unit) (float64, bool) {
+		if from.metric == "" || from.metric != to.name {
+			return 0, false
+		}
+		return v*from.factor + from.offset, true
+	}
+	check := func(v, got float64, temp bool) bool {
+		if temp {
+			return math.Abs(v-got) <= 1.5
+		}
+		return got != 0 && math.Abs(v-got) <= 0.1*math.Abs(v)
+	}
+	if v, ok := conv(m.Value, um, ue); ok && check(v, e.Value, ue.name == "°C") {
+		return v, true
+	}
+	if v, ok := conv(e.Value, ue, um); ok && check(v, m.Value, um.name == "°C") {
+		return v, true
+	}
+	return 0, false
+}
+
+// unitOf returns the unit of the numeral at index k of ns (the numerals
+// of text): its own, else that of the nearest numeral before it with one
+// ("16mph with an airspeed of 65").
+func unitOf(text string, ns []lang.Numeral, k int) (unit, bool) {
+	for i := k; i >= 0; i-- {
+		if u, ok := unitAfter(text, ns[i]); ok {
+			return u, true
+		}
+	}
+	return unit{}, false
+}
+
+// sigDigits returns the number of significant digits a numeral is
+// written with: 3.1 has two, 1,2 млн two, 1 234 567 seven, 1000 and
+// 1,000 one (trailing zeros are taken as placeholders).
+func sigDigits(text string) int {
+	var digits []byte
+	for i := 0; i < len(text); i++ {
+		if isDigitByte(text[i]) {
+			digits = append(digits, text[i])
+		} else if len(digits) > 0 && !strings.ContainsRune(".,  \u00a0\u202f\u2009", rune(text[i])) {
+			break // a range's second number, a scale word
+		}
+	}
+	return len(strings.Trim(string(digits), "0"))
+}
+
+// rounded reports whether one of m and e is the other rounded: written
+// with fewer significant digits (two at least: 20 is no rounding of 15),
+// it equals the other rounded to as many (3.14 → 3.1, 1 234 567 → 1,2 млн).
+func rounded(m, e lang.Numeral) bool {
+	if m.IsRange() || e.IsRange() || (m.Kind == lang.Percent) != (e.Kind == lang.Percent) || m.Kind == lang.Date || e.Kind == lang.Date || m.Kind == lang.Time || e.Kind == lang.Time {
+		return false
+	}
+	a, b := m, e
+	if sigDigits(a.Text) > sigDigits(b.Text) {
+		a, b = b, a
+	}
+	k := sigDigits(a.Text)
+	if k < 2 || k >= sigDigits(b.Text) || a.Value == 0 || b.Value == 0 {
+		return false
+	}
+	mag := math.Pow(10, math.Floor(math.Log10(math.Abs(b.Value)))-float64(k-1))
+	r := math.Round(b.Value/mag) * mag
+	return math.Abs(r-a.Value) <= 1e-9*math.Abs(a.Value)+1e-12
+}
+
+// otherSeparator reports whether m and e differ by a factor of 1,000
+// that the separator of the smaller explains: "42.000" or «60,000» is 42
+// or 60 read as a decimal, 42,000 read with the other language's habit.
+func otherSeparator(m, e lang.Numeral) bool {
+	small, big := m, e
+	if small.Value > big.Value {
+		small, big = big, small
+	}
+	if small.Value == 0 || !sameFloat(small.Value*1000, big.Value) {
+		return false
+	}
+	t := small.Text
+	i := strings.IndexAny(t, ".,")
+	if i < 0 || strings.IndexAny(t[i+1:], ".,") >= 0 {
+		return false
+	}
+	k := i + 1
+	for k < len(t) && isDigitByte(t[k]) {
+		k++
+	}
+	return k-i-1 == 3
+}
+
+func sameFloat(a, b float64) bool {
+	return math.Abs(a-b) <= 1e-9*math.Max(math.Abs(a), math.Abs(b))
+}
+
+// repeated reports whether n's value occurs more often among its own
+// side's numerals than among the other side's, where it occurs too: the
+// translator said it once («2-го типа (SARS-CoV-2)» as "SARS-CoV-2").
+func repeated(n lang.Numeral, own, other []lang.Numeral) bool {
+	count := func(ns []lang.Numeral) int {
+		c := 0
+		for _, x := range ns {
+			if !x.Word && x.Value == n.Value && x.Hi == n.Hi && (x.Kind == lang.Percent) == (n.Kind == lang.Percent) {
+				c++
+			}
+		}
+		return c
+	}
+	o := count(other)
+	return o >= 1 && count(own) > o
+}
+
+// loneOne reports whether n is the digit 1 alone: a singular noun says
+// it as well («месяц», "a month"), so its absence is rarely an error.
+func loneOne(n lang.Numeral) bool {
+	return n.Value == 1 && !n.IsRange() && n.Kind != lang.Percent && strings.TrimSpace(n.Text) == "1"
+}
+
+// formatMeasure writes a converted value for a message: 25.7.
+func formatMeasure(v float64) string {
+	return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64)
+}

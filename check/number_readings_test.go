@@ -1,0 +1,77 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"tolmach/internal/lang"
+)
+
+// TestNumbersWrittenOtherWays holds number-mismatch to the ways real
+// translations write one number: each kind in both directions, with the
+// severity it deserves (none: the same number; info: another way a
+// professional may choose; warning: unsure) and, beside it, a real change
+// of the same kind that must stay an error.
+func TestNumbersWrittenOtherWays(t *testing.T) {
+	tests := []struct {
+		name     string
+		src, tgt string
+		srcLang  lang.Lang
+		want     []string // "severity: text of the message", in order
+	}{
+		{"digits glued to a name", "Популярна «Формула-1» и интерлейкин-6.", "F1 and IL6 are popular.", lang.RU, nil},
+		{"digits glued to a name en-ru", "I cleaned the port of my Watch4 yesterday.", "Вчера я почистил порт на своих часах Watch 4.", lang.EN, nil},
+		{"a name with another number", "Популярна «Формула-3».", "F2 is popular.", lang.RU, []string{"error: «3»"}},
+		{"a phone number grouped another way", "Телефон: +7 (495) 229 62 01.", "Telephone: +7 (495) 229-6201.", lang.RU, nil},
+		{"a phone number grouped another way en-ru", "Call +7 (495) 229-6201.", "Звоните: +7 (495) 229 62 01.", lang.EN, nil},
+		{"a phone number changed", "Телефон: +7 (495) 229 62 01.", "Telephone: +7 (495) 229-6202.", lang.RU, []string{"error: «229»", "error: «62»", "error: «01»"}},
+		{"a space group read apart", "Матрас Combi 16 100x185 см", "Combi 16 mattress 100x185 cm", lang.RU, nil},
+		{"a space group read apart en-ru", "Combi 16 mattress 100x185 cm", "Матрас Combi 16 100x185 см", lang.EN, nil},
+		{"miles converted", "The flight covered over 50 nautical miles at 16mph, then 65.", "Полёт дальше 92 км со скоростью 25 км/ч, потом 105 км/ч.", lang.EN,
+			[]string{"info: converted between nautical miles and km", "info: converted between mph and km/h", "info: converted between mph and km/h"}},
+		{"kilometres converted", "Пробег составил 160 км.", "The run was 100 miles.", lang.RU, []string{"info: converted between miles and km"}},
+		{"Fahrenheit converted", "It was 86°F outside.", "На улице было 30 °C.", lang.EN, []string{"info: converted between °F and °C"}},
+		{"feet converted", "a wall 10 feet high", "стена высотой 3 метра", lang.EN, []string{"info: converted between feet and m"}},
+		{"a wrong conversion stays an error", "The flight covered 50 miles.", "Полёт был длиной 60 км.", lang.EN, []string{"error:"}},
+		{"rounded", "Индекс вырос на 3,14 %.", "The index rose 3.1%.", lang.RU, []string{"info: rounded"}},
+		{"rounded en-ru", "1,234,567 people voted.", "Проголосовали 1,2 млн человек.", lang.EN, []string{"info: rounded"}},
+		{"a rounding of one digit is a change", "Доля выросла до 15 %.", "The share rose to 20%.", lang.RU, []string{"error:"}},
+		{"a different figure is no rounding", "Договор ограничил число боезарядов до 1550.", "The treaty limited warheads to 1,500.", lang.RU, []string{"error:"}},
+		{"the other separator", "В хакатоне участвовали более 42 000 человек.", "More than 42.000 people took part.", lang.RU, []string{"warning: a decimal mark in one language"}},
+		{"the other separator en-ru", "More than 42,000 people took part.", "Участвовали более 42.000 человек.", lang.EN, []string{"warning: a decimal mark in one language"}},
+		{"a number said once", "Вирус SARS-CoV-2 (коронавирус 2-го типа) опасен.", "The SARS-CoV-2 virus is dangerous.", lang.RU, []string{"warning: occurs more often in the source"}},
+		{"a number repeated", "С 16 января по 3 марта 2020 г.", "From 16 January 2020 to 3 March 2020.", lang.RU, []string{"warning: occurs more often in the target"}},
+		{"a singular noun for one", "Дали гарантию (месяц).", "They gave a guarantee (1 month).", lang.RU, []string{"info: \"1\""}},
+		{"the other way, a real change", "Дали гарантию на 2 месяца.", "They gave a 3-month guarantee.", lang.RU, []string{"error:"}},
+		{"times on both clocks", "Сигнал поступил в 17 часов 47 минут.", "The call came at 5:47 PM.", lang.RU, nil},
+		{"times on both clocks en-ru", "The call came at 5.47pm.", "Сигнал поступил в 17:47.", lang.EN, nil},
+		{"a time changed", "Сигнал поступил в 17 часов 47 минут.", "The call came at 5:57 PM.", lang.RU, []string{"error:"}},
+		{"a season", "В сезоне 2019/20 клуб выиграл.", "The club won in the 2019-20 season.", lang.RU, nil},
+		{"a score", "They won 3-1.", "Они победили со счётом 3:1.", lang.EN, nil},
+		{"a score drawn", "Матч завершился вничью 1:1.", "The match ended in a 1-1 draw.", lang.RU, nil},
+		{"lakh", "Over 1.5 lakh people attended.", "Пришли более 150 тысяч человек.", lang.EN, nil},
+		{"lakh changed", "Over 4.67 lakh people attended.", "Пришли 4 670 000 человек.", lang.EN, []string{"error:"}},
+		{"around the clock", "Работает круглосуточно.", "Open 24/7.", lang.RU, nil},
+		{"military time", "We move out at 0500.", "Мы выдвигаемся в 5 утра.", lang.EN, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := runCheck(t, tt.src, tt.tgt, tt.srcLang)
+			var got []string
+			for _, f := range res.Findings {
+				if f.Rule == "number-mismatch" {
+					got = append(got, fmt.Sprintf("%s: %s", f.Severity, f.Message))
+				}
+			}
+			ok := len(got) == len(tt.want)
+			for i := 0; ok && i < len(got); i++ {
+				sev, text, _ := strings.Cut(tt.want[i], ":")
+				ok = strings.HasPrefix(got[i], sev+": ") && strings.Contains(got[i], strings.TrimSpace(text))
+			}
+			if !ok {
+				t.Errorf("number findings:\n\t%s\nwant:\n\t%s", strings.Join(got, "\n\t"), strings.Join(tt.want, "\n\t"))
+			}
+		})
+	}
+}
