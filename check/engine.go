@@ -75,6 +75,8 @@ type Checker struct {
 	statesOnce    sync.Once
 	states        [2]*glossary.Matcher // Russian, English
 	conceptStates sync.Map             // *glossary.Concept → map[string]bool
+	byIDOnce      sync.Once
+	byID          map[string]*glossary.Concept // see Checker.concept
 }
 
 // New returns a Checker with opts.

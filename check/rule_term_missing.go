@@ -49,6 +49,12 @@ func (r termMissing) Check(p *Pair) []Finding {
 				"a general noun for a concept named before is usual; write "+quote(p.Target.Lang, m.expected[0])+" if the reference is unclear"))
 			continue
 		}
+		if m.stateless != "" {
+			out = append(out, m.finding(p, r.Name(), Info,
+				fmt.Sprintf("%s is rendered as %s, without the state the text names elsewhere, not as %s", m.source(p), quote(p.Target.Lang, m.stateless), quoteList(p.Target.Lang, m.expected, "or")),
+				"the state is clear from the text; write "+quote(p.Target.Lang, m.expected[0])+" where it is not"))
+			continue
+		}
 		if m.sibling != "" {
 			out = append(out, m.finding(p, r.Name(), Info,
 				fmt.Sprintf("%s is perhaps rendered by %s, the glossary's term for a neighbouring concept, not as %s", m.source(p), quote(p.Target.Lang, m.sibling), quoteList(p.Target.Lang, m.expected, "or")),
@@ -79,6 +85,10 @@ type unrendered struct {
 	// sibling is the target's term of a neighbouring concept that may
 	// render this one («договор» as "agreement"), reported as info.
 	sibling string
+	// stateless is the rendering of the term without its state, which
+	// the target names elsewhere («министр иностранных дел» for the UK
+	// Foreign Secretary), reported as info.
+	stateless string
 }
 
 // source is the source text of the term, quoted.
@@ -223,6 +233,10 @@ func findUnrendered(p *Pair) []unrendered {
 		}
 		if w := ana.rendering(p, h); part == "" && w != "" {
 			out = append(out, unrendered{hit: h, expected: expected, anaphor: w})
+			continue
+		}
+		if w := stateDropped(p, h, expected); w != "" {
+			out = append(out, unrendered{hit: h, expected: expected, stateless: w})
 			continue
 		}
 		if w := siblingRendering(p, h); part == "" && w != "" {

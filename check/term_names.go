@@ -160,11 +160,9 @@ func otherStatesBody(p *Pair, h TermHit) bool {
 // statesIn returns the states (concepts of statesDomain) named inside the
 // terms of concept c, in Russian or English: a concept with a state in its
 // full name («Администрация Президента Российской Федерации») is that
-// state's body. Worked out once per concept and checker.
+// state's body. Worked out once per concept and checker; a nil concept
+// only builds the states' matchers.
 func (c *Checker) statesIn(concept *glossary.Concept) map[string]bool {
-	if v, ok := c.conceptStates.Load(concept); ok {
-		return v.(map[string]bool)
-	}
 	c.statesOnce.Do(func() {
 		g := &glossary.Glossary{}
 		if c.opts.Glossary != nil {
@@ -176,6 +174,12 @@ func (c *Checker) statesIn(concept *glossary.Concept) map[string]bool {
 		}
 		c.states = [2]*glossary.Matcher{glossary.NewMatcher(g, "ru"), glossary.NewMatcher(g, "en")}
 	})
+	if concept == nil {
+		return nil
+	}
+	if v, ok := c.conceptStates.Load(concept); ok {
+		return v.(map[string]bool)
+	}
 	out := map[string]bool{}
 	for _, t := range concept.Terms {
 		var m *glossary.Matcher

@@ -278,3 +278,46 @@ en: containment
 		})
 	}
 }
+
+// TestStateDropped: a state's body rendered without the state, in a text
+// that names the state elsewhere, is info; with the state never named,
+// or with the rest of the term not there either, it is an error.
+func TestStateDropped(t *testing.T) {
+	const g = `
+[uk]
+domain: states and regions
+ru: Великобритания
+en: United Kingdom
+en: UK | abbreviation case
+
+[uk-foreign-secretary]
+domain: government bodies
+ru: министр иностранных дел Великобритании
+en: UK Foreign Secretary
+en: Foreign Secretary of the United Kingdom
+`
+	tests := []struct {
+		name     string
+		src, tgt string
+		want     string
+	}{
+		{"the state named before", "Britain's envoy arrived. The UK Foreign Secretary said so.", "Прибыл посланник Великобритании. Министр иностранных дел сказал об этом.", "info"},
+		{"the state named by its adjective", "The envoy arrived. The UK Foreign Secretary said so.", "Прибыл британский посланник. Министр иностранных дел сказал об этом.", "info"},
+		{"the state never named", "The envoy arrived. The UK Foreign Secretary said so.", "Прибыл посланник. Министр иностранных дел сказал об этом.", "error"},
+		{"the rest missing too", "Britain's envoy arrived. The UK Foreign Secretary said so.", "Прибыл посланник Великобритании. Министр сказал об этом.", "error"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := checkText(t, g, lang.EN, tt.src, tt.tgt)
+			got := ""
+			for _, f := range res.Findings {
+				if f.Rule == "term-missing" && f.Term != nil && f.Term.ID == "uk-foreign-secretary" {
+					got = f.Severity.String()
+				}
+			}
+			if got != tt.want {
+				t.Errorf("term-missing %q, want %q\n%s", got, tt.want, describe(res.Findings))
+			}
+		})
+	}
+}
