@@ -49,10 +49,13 @@ const (
 
 // AnalysisVersion changes whenever the analysis (or anything in
 // internal/lang that changes the tokens it emits) changes in a way that
-// makes an existing index give different answers; it includes
+// makes an existing index give different answers, and whenever the
+// glossary index's documents are laid out differently (6: one prepared
+// field per language and analysis, values separated by a position gap
+// instead of array positions; see preparedField); it includes
 // lang.StemVersion, which changes with the stemmer. It is part of every
 // cache key, so a new tolmach never reads an index an older one built.
-const AnalysisVersion = "tolmach-analysis-5+" + lang.StemVersion
+const AnalysisVersion = "tolmach-analysis-6+" + lang.StemVersion
 
 // tokenForm selects which form of a lang token a tokenizer emits.
 type tokenForm uint8
@@ -72,48 +75,57 @@ type langTokenizer struct{ form tokenForm }
 // Tokenize implements analysis.Tokenizer.
 func (t langTokenizer) Tokenize(input []byte) analysis.TokenStream {
 	toks := analyzeCached(string(input))
-	if t.form == formTerm {
-		if len(toks) == 0 {
-			return nil
-		}
-		stream := analysis.TokenStream{{Start: toks[0].Start, End: toks[len(toks)-1].End, Term: []byte(termKey(toks)), Position: 1, Type: analysis.Shingle}}
-		if solid := solidTermKey(toks); solid != "" {
-			// The whole term with its English compounds written solid.
-			stream = append(stream, &analysis.Token{Start: toks[0].Start, End: toks[len(toks)-1].End, Term: []byte(solid), Position: 1, Type: analysis.Shingle})
-		}
-		return stream
-	}
 	stream := make(analysis.TokenStream, 0, len(toks))
-	for i, tok := range toks {
-		var term string
-		switch t.form {
-		case formKey:
-			term = tok.Key
-		case formNorm:
-			term = tok.Norm
-		default:
-			term = tok.Text
-		}
+	emitTerms(toks, t.form, 0, func(term string, tok *lang.Token, pos int) {
 		typ := analysis.AlphaNumeric
 		if tok.Kind == lang.Number {
 			typ = analysis.Numeric
 		}
-		stream = append(stream, &analysis.Token{
-			Start:    tok.Start,
-			End:      tok.End,
-			Term:     []byte(term),
-			Position: i + 1,
-			Type:     typ,
-		})
-		if t.form == formKey {
+		start, end := tok.Start, tok.End
+		if t.form == formTerm {
+			start, end, typ = toks[0].Start, toks[len(toks)-1].End, analysis.Shingle
+		}
+		stream = append(stream, &analysis.Token{Start: start, End: end, Term: []byte(term), Position: pos, Type: typ})
+	})
+	if len(stream) == 0 {
+		return nil
+	}
+	return stream
+}
+
+// emitTerms calls emit for each indexed term the analysis form makes of
+// toks, with the token it comes from and its position (base+1 for the
+// first token). It is the one definition of what each analyzer indexes:
+// the tokenizers and the glossary index's prepared fields (see
+// fieldBuilder) both call it, so that they cannot differ.
+func emitTerms(toks []lang.Token, form tokenForm, base int, emit func(term string, tok *lang.Token, pos int)) {
+	if form == formTerm {
+		if len(toks) == 0 {
+			return
+		}
+		emit(termKey(toks), &toks[0], base+1)
+		if solid := solidTermKey(toks); solid != "" {
+			// The whole term with its English compounds written solid.
+			emit(solid, &toks[0], base+1)
+		}
+		return
+	}
+	for i := range toks {
+		tok := &toks[i]
+		switch form {
+		case formKey:
+			emit(tok.Key, tok, base+i+1)
 			// An English compound is found by its key written solid too:
 			// antiterrorist finds Anti-Terrorist (same position).
 			if solid := tok.SolidKey(); solid != "" {
-				stream = append(stream, &analysis.Token{Start: tok.Start, End: tok.End, Term: []byte(solid), Position: i + 1, Type: typ})
+				emit(solid, tok, base+i+1)
 			}
+		case formNorm:
+			emit(tok.Norm, tok, base+i+1)
+		default:
+			emit(tok.Text, tok, base+i+1)
 		}
 	}
-	return stream
 }
 
 // analysisCache remembers the lang tokens of recently analysed texts.

@@ -1,0 +1,288 @@
+package index
+
+import (
+	"context"
+	"reflect"
+	"runtime"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2/document"
+	bindex "github.com/blevesearch/bleve_index_api"
+
+	"tolmach/glossary"
+	"tolmach/internal/lang"
+)
+
+// The glossary index gives bleve documents whose fields are analysed
+// already: each form of a term is analysed once with lang, and its
+// tokens make the terms of all four fields of its language (key, norm,
+// whole term, case) and its match record. Through the mapping, bleve
+// would run the analysis once per field, and build a field object and
+// a token stream per value. The terms are exactly those the analyzers
+// registered for these fields emit (both come from emitTerms, and
+// TestPreparedDocumentMatchesMapping compares them), so queries, which
+// the mapping still describes, find the same documents with the same
+// scores.
+
+// preparedField is an indexed field whose term frequencies tolmach
+// computed itself. All the values of one field of a document (the forms
+// of every term of a language) make one preparedField: their positions
+// continue from one value to the next with a gap, so that no phrase
+// runs from one term into another, as array positions would ensure.
+type preparedField struct {
+	name    string
+	options bindex.FieldIndexingOptions
+	length  int
+	freqs   bindex.TokenFrequencies
+}
+
+var _ document.Field = (*preparedField)(nil)
+
+// Name implements document.Field.
+func (f *preparedField) Name() string { return f.name }
+
+// ArrayPositions implements document.Field: a prepared field is one
+// value.
+func (f *preparedField) ArrayPositions() []uint64 { return nil }
+
+// Options implements document.Field.
+func (f *preparedField) Options() bindex.FieldIndexingOptions { return f.options }
+
+// Analyze implements document.Field: the field is analysed already.
+func (f *preparedField) Analyze() {}
+
+// Value implements document.Field. A prepared field is not stored, so
+// nothing reads its value.
+func (f *preparedField) Value() []byte { return nil }
+
+// NumPlainTextBytes implements document.Field (bleve's statistics).
+func (f *preparedField) NumPlainTextBytes() uint64 { return 0 }
+
+// Size implements document.Field: an estimate of the memory held, which
+// bleve adds up for its statistics.
+func (f *preparedField) Size() int {
+	n := preparedFieldSize + len(f.name)
+	for k, tf := range f.freqs {
+		n += len(k) + tf.Size()
+	}
+	return n
+}
+
+var preparedFieldSize = int(reflect.TypeOf(preparedField{}).Size())
+
+// EncodedFieldType implements document.Field: a text field.
+func (f *preparedField) EncodedFieldType() byte { return 't' }
+
+// AnalyzedLength implements document.Field: the number of tokens, as
+// bleve's TextField counts them (it makes the field's length norm).
+func (f *preparedField) AnalyzedLength() int { return f.length }
+
+// AnalyzedTokenFrequencies implements document.Field.
+func (f *preparedField) AnalyzedTokenFrequencies() bindex.TokenFrequencies { return f.freqs }
+
+// fieldBuilder accumulates the values of one prepared field.
+type fieldBuilder struct {
+	form tokenForm
+	f    *preparedField
+	last int // the last position used
+}
+
+func newFieldBuilder(name string, form tokenForm, termVectors bool) *fieldBuilder {
+	opts := bindex.IndexField
+	if termVectors {
+		opts |= bindex.IncludeTermVectors
+	}
+	return &fieldBuilder{form: form, f: &preparedField{name: name, options: opts}}
+}
+
+// add indexes one value of the field, given its lang tokens.
+func (b *fieldBuilder) add(toks []lang.Token) {
+	if len(toks) == 0 {
+		return
+	}
+	if b.f.freqs == nil {
+		b.f.freqs = make(bindex.TokenFrequencies, 2*len(toks))
+	}
+	base := 0
+	if b.last > 0 {
+		base = b.last + 1 // a gap: no phrase spans two values
+	}
+	vectors := b.f.options.IncludeTermVectors()
+	emitTerms(toks, b.form, base, func(term string, tok *lang.Token, pos int) {
+		b.f.length++
+		b.last = max(b.last, pos)
+		tf := b.f.freqs[term]
+		if tf == nil {
+			tf = &bindex.TokenFreq{Term: []byte(term)}
+			b.f.freqs[term] = tf
+		}
+		tf.SetFrequency(tf.Frequency() + 1)
+		if vectors {
+			start, end := tok.Start, tok.End
+			if b.form == formTerm {
+				start, end = toks[0].Start, toks[len(toks)-1].End
+			}
+			tf.Locations = append(tf.Locations, &bindex.TokenLocation{Start: start, End: end, Position: pos})
+		}
+	})
+}
+
+// addTo adds the field to d unless it holds no terms.
+func (b *fieldBuilder) addTo(d *document.Document) {
+	if b.f.length > 0 {
+		d.AddField(b.f)
+	}
+}
+
+// langFields are the prepared fields of one language (see
+// glossaryMapping): the key, norm and whole-term fields of every form,
+// and the case-sensitive field of abbreviations and capitalised terms.
+type langFields struct {
+	key, norm, term, cased *fieldBuilder
+}
+
+func newLangFields(l string) langFields {
+	return langFields{
+		key:   newFieldBuilder(l+SuffixKey, formKey, true),
+		norm:  newFieldBuilder(l+SuffixNorm, formNorm, false),
+		term:  newFieldBuilder(l+SuffixTerm, formTerm, false),
+		cased: newFieldBuilder(l+SuffixCase, formText, false),
+	}
+}
+
+// conceptDocument returns the bleve document of concept c under id: the
+// indexed fields of its ru and en terms, the concept encoded for printing
+// (see encodeConcept) and its terms' tokens for reranking (see
+// encodeMatch). Each form of a term is analysed once, here.
+func conceptDocument(c *glossary.Concept, id string) *document.Document {
+	d := document.NewDocument(id)
+	fields := make([]langFields, len(indexedLangs))
+	var match strings.Builder
+	for i, t := range c.Terms {
+		li := indexedLangIndex(t.Lang)
+		if li < 0 {
+			continue
+		}
+		lf := &fields[li]
+		if lf.key == nil {
+			*lf = newLangFields(t.Lang)
+		}
+		// A term with optional words is indexed in each of its forms
+		// («Конгресс [США]»: in full, and «Конгресс»).
+		for _, form := range t.Forms() {
+			toks := lang.Analyze(form)
+			lf.key.add(toks)
+			lf.norm.add(toks)
+			lf.term.add(toks)
+			// Only abbreviations and case-sensitive terms go to the
+			// case-sensitive field: nothing else is looked up by its
+			// case, and every field costs build time.
+			if t.CaseSensitive || t.Type == glossary.Abbreviation || hasCapitalsWord(toks) {
+				lf.cased.add(toks)
+			}
+			appendMatchRecord(&match, c, i, t, toks)
+		}
+	}
+	for _, lf := range fields {
+		if lf.key != nil {
+			lf.key.addTo(d)
+			lf.norm.addTo(d)
+			lf.term.addTo(d)
+			lf.cased.addTo(d)
+		}
+	}
+	d.AddField(document.NewTextFieldWithIndexingOptions(fieldData, nil, []byte(encodeConcept(c, id)), bindex.StoreField))
+	d.AddField(document.NewTextFieldWithIndexingOptions(fieldMatch, nil, []byte(match.String()), bindex.StoreField))
+	return d
+}
+
+// hasCapitalsWord reports whether toks hold a word in capitals (an
+// abbreviation inside a longer term: «СБ ООН», INF Treaty).
+func hasCapitalsWord(toks []lang.Token) bool {
+	for _, t := range toks {
+		if t.Kind == lang.Word && len(t.Text) > 1 && t.Upper() {
+			return true
+		}
+	}
+	return false
+}
+
+// indexedLangIndex returns the index of l in indexedLangs, or -1.
+func indexedLangIndex(l string) int {
+	for i, x := range indexedLangs {
+		if x == l {
+			return i
+		}
+	}
+	return -1
+}
+
+// conceptIDs returns the document ID of each concept: its own, "#N" for
+// a concept without one (N counting from 1), and a repeated ID made
+// unique with "#N": Merge gives IDs that are unique already; a glossary
+// built by hand might not, and bleve would silently keep the last.
+func conceptIDs(cs []*glossary.Concept) []string {
+	ids := make([]string, len(cs))
+	seen := make(map[string]bool, len(cs))
+	for i, c := range cs {
+		id := c.ID
+		if id == "" {
+			id = "#" + strconv.Itoa(i+1)
+		}
+		if seen[id] {
+			id = id + "#" + strconv.Itoa(i+1)
+		}
+		seen[id] = true
+		ids[i] = id
+	}
+	return ids
+}
+
+// prepareDocuments returns the documents of cs under ids, prepared by
+// one goroutine per processor (analysis is most of the work, and bleve
+// builds a segment on one), each on its own run of concepts.
+func prepareDocuments(ctx context.Context, cs []*glossary.Concept, ids []string) ([]*document.Document, error) {
+	docs := make([]*document.Document, len(cs))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(cs)/256))
+	per := (len(cs) + workers - 1) / workers
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		lo, hi := w*per, min((w+1)*per, len(cs))
+		wg.Go(func() {
+			for i := lo; i < hi; i++ {
+				if i%1024 == 0 && ctx.Err() != nil {
+					return
+				}
+				docs[i] = conceptDocument(cs[i], ids[i])
+			}
+		})
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return docs, nil
+}
+
+// buildGCPercent is the garbage collector's target (GOGC) while an index
+// is built. Nearly everything allocated lives until its batch is
+// indexed, so collecting at every doubling of the heap mostly re-marks
+// the batch: at 300 instead of the default 100, a 50,000-concept build
+// takes about a fifth less CPU time, for a peak of about 560 MB instead
+// of 330 MB.
+const buildGCPercent = 300
+
+// raiseGCPercent raises the garbage collector's target to buildGCPercent
+// unless it is higher already (or off), and returns the function that
+// restores it.
+func raiseGCPercent() (restore func()) {
+	old := debug.SetGCPercent(buildGCPercent)
+	if old < 0 || old >= buildGCPercent {
+		debug.SetGCPercent(old)
+		return func() {}
+	}
+	return func() { debug.SetGCPercent(old) }
+}
