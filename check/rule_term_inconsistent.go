@@ -91,7 +91,13 @@ func (r termInconsistent) Check(p *Pair) []Finding {
 	// varies where its source varies (Central Asian countries … states)
 	// is faithful, not inconsistent.
 	srcTerm := map[int]map[*glossary.Concept]*glossary.Term{}
+	// The first source hit of each concept in each unit, where a finding
+	// points in the source.
+	srcHit := map[unitConcept]TermHit{}
 	for _, h := range p.SourceTerms {
+		if _, ok := srcHit[unitConcept{h.Unit, h.Concept}]; !ok {
+			srcHit[unitConcept{h.Unit, h.Concept}] = h
+		}
 		if h.Unit < 0 {
 			continue
 		}
@@ -193,12 +199,10 @@ func (r termInconsistent) Check(p *Pair) []Finding {
 				}
 				f.Term.Expected = []string{keep.Text}
 				if _, ok := p.Units[h.Unit].SourceSpan(); ok {
-					f.Source = p.SourceLoc(h.Unit, 0, 0)
-					for _, sh := range p.SourceTerms {
-						if sh.Unit == h.Unit && sh.Concept == g.concept {
-							f.Source = p.SourceLoc(h.Unit, sh.Start, sh.End)
-							break
-						}
+					if sh, ok := srcHit[unitConcept{h.Unit, g.concept}]; ok {
+						f.Source = p.SourceLoc(h.Unit, sh.Start, sh.End)
+					} else {
+						f.Source = p.SourceLoc(h.Unit, 0, 0)
 					}
 				}
 				out = append(out, f)
@@ -206,6 +210,12 @@ func (r termInconsistent) Check(p *Pair) []Finding {
 		}
 	}
 	return out
+}
+
+// unitConcept is a concept in a unit.
+type unitConcept struct {
+	unit    int
+	concept *glossary.Concept
 }
 
 // times writes "once", "twice", "3 times".

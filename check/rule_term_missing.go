@@ -166,6 +166,7 @@ func findUnrendered(p *Pair) []unrendered {
 	}
 	var out []unrendered
 	var nc nestCache
+	stemsOf := map[*glossary.Concept][]derivedStem{} // by concept, of its expected terms
 	var ana *anaphora
 	untranslatedUnit := map[int]bool{} // whether a unit's target is in the source language
 	for i, h := range p.SourceTerms {
@@ -212,7 +213,14 @@ func findUnrendered(p *Pair) []unrendered {
 		for _, a := range alts {
 			found = found || rendered(h.Unit, a.Concept.ID)
 		}
-		found = found || derivedForm(p, h.Unit, expected) || nestedRendered(p, &nc, h.Unit, h.Concept)
+		if !found {
+			ds, ok := stemsOf[h.Concept]
+			if !ok {
+				ds = oneWordStems(expected)
+				stemsOf[h.Concept] = ds
+			}
+			found = derivedForm(p, h.Unit, ds) || nestedRendered(p, &nc, h.Unit, h.Concept)
+		}
 		if found || attributiveName(p, h) || transliteratedName(p, h) || partOfLongerName(p, h) || currencyName(p, h) || demonymRendered(p, h, expected) != "" ||
 			nameKept(p, h) || placeOfName(p, h) || insideCompound(p, h) || namedByAbbreviation(p, h) ||
 			capsAbbreviation(p, h) || otherStatesBody(p, h) {
@@ -411,19 +419,12 @@ func currencyName(p *Pair, h TermHit) bool {
 // does not list. The word must share the term's first five letters and
 // all but its last three — or, for an English noun in -ment, all but the
 // suffix: the verb it is made from ("containment" rendered "to contain").
-func derivedForm(p *Pair, u int, expected []string) bool {
-	ts, ok := p.Units[u].TargetSpan()
-	if !ok {
+func derivedForm(p *Pair, u int, stems []derivedStem) bool {
+	if len(stems) == 0 {
 		return false
 	}
-	var stems []string
-	for _, e := range expected {
-		toks := lang.Analyze(e)
-		if len(toks) == 1 && toks[0].Kind == lang.Word {
-			stems = append(stems, toks[0].Norm)
-		}
-	}
-	if len(stems) == 0 {
+	ts, ok := p.Units[u].TargetSpan()
+	if !ok {
 		return false
 	}
 	for _, t := range tokensIn(p.TargetTokens(), ts) {
@@ -431,11 +432,11 @@ func derivedForm(p *Pair, u int, expected []string) bool {
 			continue
 		}
 		for _, st := range stems {
-			n := commonPrefix(st, t.Norm)
-			if n >= 5 && n >= utf8.RuneCountInString(st)-3 {
+			n := commonPrefix(st.norm, t.Norm)
+			if n >= 5 && n >= st.runes-3 {
 				return true
 			}
-			if n >= 5 && strings.HasSuffix(st, "ment") && n >= utf8.RuneCountInString(st)-4 {
+			if n >= 5 && strings.HasSuffix(st.norm, "ment") && n >= st.runes-4 {
 				return true
 			}
 		}
@@ -443,11 +444,36 @@ func derivedForm(p *Pair, u int, expected []string) bool {
 	return false
 }
 
+// derivedStem is the folded form of a one-word expected term, and its
+// length in runes, for derivedForm.
+type derivedStem struct {
+	norm  string
+	runes int
+}
+
+// oneWordStems returns the derivedStems of the one-word terms among
+// expected.
+func oneWordStems(expected []string) []derivedStem {
+	var stems []derivedStem
+	for _, e := range expected {
+		toks := lang.Analyze(e)
+		if len(toks) == 1 && toks[0].Kind == lang.Word {
+			stems = append(stems, derivedStem{toks[0].Norm, utf8.RuneCountInString(toks[0].Norm)})
+		}
+	}
+	return stems
+}
+
 // commonPrefix counts the runes two strings begin with alike.
 func commonPrefix(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
 	n := 0
-	for n < len(ra) && n < len(rb) && ra[n] == rb[n] {
+	for a != "" && b != "" {
+		ra, sa := utf8.DecodeRuneInString(a)
+		rb, sb := utf8.DecodeRuneInString(b)
+		if ra != rb {
+			break
+		}
+		a, b = a[sa:], b[sb:]
 		n++
 	}
 	return n
@@ -537,7 +563,7 @@ func (nc *nestCache) patterns(p *Pair, c *glossary.Concept) [][]nestElem {
 		}
 		ttoks := lang.Analyze(t.Text)
 		var pat []nestElem
-		nested := p.targetMatcher.findAll(t.Text)
+		nested := p.targetMatcher.findAllTokens(ttoks)
 		hasNested := false
 		for i := 0; i < len(ttoks); {
 			var n *TermHit // the longest term of another concept starting here

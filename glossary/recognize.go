@@ -779,6 +779,8 @@ func (m *Matcher) caseOK(e *entry, us []unit) bool {
 // text.
 func (m *Matcher) appendMatches(out []Match, us []unit, i, j int, es []int32) []Match {
 	start := len(out)
+	var buf [16]int32
+	order := buf[:0] // of each match's term, for out[start:]
 	for _, k := range es {
 		e := &m.entries[k]
 		c := m.concept(e)
@@ -791,34 +793,23 @@ func (m *Matcher) appendMatches(out []Match, us []unit, i, j int, es []int32) []
 		match := Match{Concept: c, Term: m.term(e), Start: us[i].Start, End: us[j].End, First: us[i].tok, Last: us[j].tok}
 		if dup < 0 {
 			out = append(out, match)
+			order = append(order, e.order)
 			continue
 		}
 		if m.closeness(e, us[i:j+1]) > m.closenessOf(es, out[dup].Term, us[i:j+1]) {
 			out[dup] = match
+			order[dup-start] = e.order
 		}
 	}
 	// Concepts in glossary order, whatever order the trie paths gave.
-	for a := start + 1; a < len(out); a++ {
-		for b := a; b > start && out[b].Concept != out[b-1].Concept && m.conceptBefore(out[b], out[b-1], es); b-- {
-			out[b], out[b-1] = out[b-1], out[b]
+	ms := out[start:]
+	for a := 1; a < len(ms); a++ {
+		for b := a; b > 0 && order[b] < order[b-1]; b-- {
+			ms[b], ms[b-1] = ms[b-1], ms[b]
+			order[b], order[b-1] = order[b-1], order[b]
 		}
 	}
 	return out
-}
-
-func (m *Matcher) conceptBefore(a, b Match, es []int32) bool {
-	var oa, ob int32
-	for _, k := range es {
-		e := &m.entries[k]
-		t := m.term(e)
-		if t == a.Term {
-			oa = e.order
-		}
-		if t == b.Term {
-			ob = e.order
-		}
-	}
-	return oa < ob
 }
 
 // closeness rates how closely the term is written like the matched
