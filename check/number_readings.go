@@ -23,22 +23,7 @@ func dropGlued(ns []lang.Numeral, other string) []lang.Numeral {
 	if len(ns) == 0 {
 		return ns
 	}
-	var glued []float64
-	for i := 0; i < len(other); {
-		r, size := utf8.DecodeRuneInString(other[i:])
-		i += size
-		if !unicode.IsLetter(r) || i >= len(other) || !isDigitByte(other[i]) {
-			continue
-		}
-		j := i
-		for j < len(other) && (isDigitByte(other[j]) || other[j] == '.' && j+1 < len(other) && isDigitByte(other[j+1])) {
-			j++
-		}
-		if v, err := strconv.ParseFloat(other[i:j], 64); err == nil {
-			glued = append(glued, v)
-		}
-		i = j
-	}
+	glued := gluedValues(other)
 	if len(glued) == 0 {
 		return ns
 	}
@@ -58,6 +43,28 @@ func dropGlued(ns []lang.Numeral, other string) []lang.Numeral {
 		}
 	}
 	return out
+}
+
+// gluedValues returns the numbers written glued to a letter in text
+// (F1, IL6, Table1.1): names to lang.Numbers.
+func gluedValues(text string) []float64 {
+	var glued []float64
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		if !unicode.IsLetter(r) || i >= len(text) || !isDigitByte(text[i]) {
+			continue
+		}
+		j := i
+		for j < len(text) && (isDigitByte(text[j]) || text[j] == '.' && j+1 < len(text) && isDigitByte(text[j+1])) {
+			j++
+		}
+		if v, err := strconv.ParseFloat(text[i:j], 64); err == nil {
+			glued = append(glued, v)
+		}
+		i = j
+	}
+	return glued
 }
 
 // digitChains returns, for each numeral of ns (the numerals of text in
@@ -374,6 +381,33 @@ func repeated(n lang.Numeral, own, other []lang.Numeral) bool {
 // it as well («месяц», "a month"), so its absence is rarely an error.
 func loneOne(n lang.Numeral) bool {
 	return n.Value == 1 && !n.IsRange() && n.Kind != lang.Percent && strings.TrimSpace(n.Text) == "1"
+}
+
+// nameOf returns the name a numeral of text belongs to when a word and a
+// hyphen lead up to it (COVID-19, Су-35, «Формула-1»): a model, a disease,
+// a series, which the other side may name without its number
+// («коронавирус», "the Sukhoi fighter"); "" otherwise, and when the other
+// side writes a name with other digits glued to it (F2 for «Формула-3»).
+func nameOf(text string, n lang.Numeral, other string) string {
+	if len(gluedValues(other)) > 0 {
+		return ""
+	}
+	r, size := utf8.DecodeLastRuneInString(text[:n.Start])
+	if !lang.IsHyphen(r) || r == '—' || r == '–' {
+		return ""
+	}
+	start := n.Start - size
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:start])
+		if !unicode.IsLetter(r) && r != '-' {
+			break
+		}
+		start -= size
+	}
+	if start == n.Start-size {
+		return ""
+	}
+	return text[start:n.End]
 }
 
 // formatMeasure writes a converted value for a message: 25.7.

@@ -53,7 +53,14 @@ func TestNumbersWrittenOtherWays(t *testing.T) {
 		{"lakh", "Over 1.5 lakh people attended.", "Пришли более 150 тысяч человек.", lang.EN, nil},
 		{"lakh changed", "Over 4.67 lakh people attended.", "Пришли 4 670 000 человек.", lang.EN, []string{"error:"}},
 		{"around the clock", "Работает круглосуточно.", "Open 24/7.", lang.RU, nil},
+		{"an age in a compound word", "A 25-year-old man was detained.", "Задержан двадцатипятилетний мужчина.", lang.EN, nil},
+		{"an age changed in a compound word", "A 25-year-old man was detained.", "Задержан двадцатишестилетний мужчина.", lang.EN, []string{"error: \"25\""}},
+		{"a million in m", "Some 1.5m people voted.", "Проголосовали около 1,5 млн человек.", lang.EN, nil},
 		{"military time", "We move out at 0500.", "Мы выдвигаемся в 5 утра.", lang.EN, nil},
+		{"a name's number", "Число случаев коронавируса растёт.", "COVID-19 cases are rising.", lang.RU, []string{"warning: the name \"COVID-19\""}},
+		{"a name's number en-ru", "The Su-35 fighters took off.", "Истребители «Сухой» взлетели.", lang.EN, []string{"warning: the name \"Su-35\""}},
+		{"a name's number changed", "Взлетели истребители Су-35.", "The Su-57 fighters took off.", lang.RU, []string{"error: «35»"}},
+		{"a time with an Armenian colon", "Землетрясение произошло в 01։23.", "The earthquake struck at 1:23 am.", lang.RU, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

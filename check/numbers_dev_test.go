@@ -13,7 +13,7 @@ import (
 // evaluation's unseen split nor its tune split — every non-news document
 // of ../shared/data/wmt_news_ru_en (social posts, speech, e-commerce,
 // manuals, reviews, conversations, literature; all years), FLORES-200
-// devtest and TICO-19 test cut into articles of 20 sentences. They are
+// devtest, TICO-19 test and UD PUD cut into articles of 20 sentences. They are
 // full of numbers written in other ways (times, seasons, scores, scale
 // words, numbers in words), so number rules are tuned on them, never on
 // the unseen news.
@@ -101,5 +101,5 @@ func numbersDevDocs(t *testing.T, data string) []calibrationDoc {
 	// real-text evaluation's unseen split.
 	docs := wmtDocs(t, data, func(_, domain string) bool { return domain != "news" },
 		func(_, domain string) string { return "wmt-" + domain })
-	return append(docs, sentenceCorpusDocs(t, data, "flores200", "tico19")...)
+	return append(docs, sentenceCorpusDocs(t, data, "flores200", "tico19", "ud_pud")...)
 }

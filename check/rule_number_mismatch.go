@@ -126,10 +126,13 @@ func (r numberMismatch) Check(p *Pair) []Finding {
 				f.Target = p.TargetLoc(i, 0, 0)
 				f.Message = fmt.Sprintf("the number %s of the source is not in the target", quote(p.Source.Lang, m.Text))
 				f.Suggestion = fmt.Sprintf("render %s in the target", quote(p.Source.Lang, m.Text))
-				switch {
+				switch name := nameOf(p.Source.Text, m, tgtText); {
 				case repeated(m, a, b):
 					f.Severity = Warning
 					f.Message = fmt.Sprintf("the number %s occurs more often in the source than in the target: said once, or left out?", quote(p.Source.Lang, m.Text))
+				case name != "":
+					f.Severity = Warning
+					f.Message = fmt.Sprintf("the number of the name %s is not in the target: the name rendered another way?", quote(p.Source.Lang, name))
 				case loneOne(m):
 					f.Severity = Info // «месяц» is one month
 				}
@@ -139,10 +142,13 @@ func (r numberMismatch) Check(p *Pair) []Finding {
 				f.Target = p.TargetLoc(i, e.Start, e.End)
 				f.Message = fmt.Sprintf("the number %s of the target is not in the source", quote(p.Target.Lang, e.Text))
 				f.Suggestion = fmt.Sprintf("check %s against the source", quote(p.Target.Lang, e.Text))
-				switch {
+				switch name := nameOf(p.Target.Text, e, srcText); {
 				case repeated(e, b, a):
 					f.Severity = Warning
 					f.Message = fmt.Sprintf("the number %s occurs more often in the target than in the source: repeated, or added?", quote(p.Target.Lang, e.Text))
+				case name != "":
+					f.Severity = Warning
+					f.Message = fmt.Sprintf("the number of the name %s is not in the source: the name rendered another way?", quote(p.Target.Lang, name))
 				case loneOne(e):
 					f.Severity = Info // "a month" is «1 месяц»
 				}
@@ -323,6 +329,19 @@ func dropSpelled(ns []lang.Numeral, other string) []lang.Numeral {
 					for _, w := range words {
 						if strings.HasPrefix(w, prefix) {
 							spelled = true
+						}
+					}
+				}
+				if v > 20 && v < 60 && v == math.Trunc(v) && int(v)%10 != 0 {
+					// «двадцатипятилетний» = "25-year-old": tens and units
+					// in one compound.
+					for _, tens := range numberWords[math.Floor(v/10)*10] {
+						for _, unit := range numberWords[math.Mod(v, 10)] {
+							for _, w := range words {
+								if rest, ok := strings.CutPrefix(w, tens); ok && strings.HasPrefix(strings.TrimLeft(rest, "иа"), unit) {
+									spelled = true
+								}
+							}
 						}
 					}
 				}

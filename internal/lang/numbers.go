@@ -376,6 +376,11 @@ func (p *numParser) number(i int) (Numeral, int, bool) {
 			}
 			end = sEnd
 		}
+		if scale == 1 && p.millionLetter(end) {
+			// 1.5m people: British news writes millions so, but 5m is
+			// as often five metres.
+			n.Alt, n.AltKind, n.altHi = n.Value*1e6, Plain, n.Hi*1e6
+		}
 		if pEnd, ok := p.percentSign(at); ok && scale == 1 {
 			end = pEnd
 			n.Kind = Percent
@@ -696,9 +701,15 @@ func (p *numParser) hyphenTime(lo literal) (h, m float64, end int, ok bool) {
 // timeOfDay reads ":mm" after the hours lo (0–24, one or two digits).
 func (p *numParser) timeOfDay(lo literal) (h, m float64, end int, ok bool) {
 	t := p.text
-	e := lo.end
-	if !lo.plainInt || lo.digits > 2 || lo.value > 24 || e+3 > len(t) || t[e] != ':' ||
-		!isDigit(rune(t[e+1])) || !isDigit(rune(t[e+2])) || (e+3 < len(t) && isDigit(rune(t[e+3]))) {
+	if !lo.plainInt || lo.digits > 2 || lo.value > 24 || lo.end >= len(t) {
+		return 0, 0, 0, false
+	}
+	r, size := utf8.DecodeRuneInString(t[lo.end:])
+	if !isColon(r) {
+		return 0, 0, 0, false
+	}
+	e := lo.end + size - 1 // e+1 and e+2 are the minutes
+	if e+3 > len(t) || !isDigit(rune(t[e+1])) || !isDigit(rune(t[e+2])) || (e+3 < len(t) && isDigit(rune(t[e+3]))) {
 		return 0, 0, 0, false
 	}
 	mm := float64(t[e+1]-'0')*10 + float64(t[e+2]-'0')
@@ -707,6 +718,11 @@ func (p *numParser) timeOfDay(lo literal) (h, m float64, end int, ok bool) {
 	}
 	return lo.value, mm, e + 3, true
 }
+
+// isColon reports whether r is a colon or a character typed for one in a
+// time (the Armenian full stop ։ of «01։23», the ratio sign, the
+// full-width colon).
+func isColon(r rune) bool { return r == ':' || r == '։' || r == '∶' || r == '：' }
 
 // meridiem reads "am", "pm", "a.m." or "p.m." (any case, after optional
 // spaces) at i, after the hour h of a 12-hour clock, and returns the hour
@@ -952,6 +968,17 @@ func (p *numParser) scaleWord(i int, currency bool) (float64, int) {
 		k++ // тыс., млрд.
 	}
 	return m, k
+}
+
+// millionLetter reports whether a lone "m" follows at i, glued or after
+// a space (1.5m, 3 m): a million or a metre.
+func (p *numParser) millionLetter(i int) bool {
+	j := scanWhile(p.text, i, isGroupSpace)
+	if j >= len(p.text) || p.text[j] != 'm' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(p.text[j+1:])
+	return j+1 == len(p.text) || !isLetter(r) && !isDigit(r)
 }
 
 // currencyBefore reports whether a currency sign or code directly

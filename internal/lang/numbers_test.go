@@ -130,6 +130,7 @@ var numberTests = []struct {
 	{"hyphen time", "с 10-00 до 22-00, в 04-30", []num{{"10-00", Time, 10, 0}, {"22-00", Time, 22, 0}, {"04-30", Time, 4.30, 0}}},
 	{"a rising hyphen pair is a range", "с 17-30 лет", []num{{"17-30", Range, 17, 30}}},
 	{"arabic century", "с начала 19 века", []num{{"19", Ordinal, 19, 0}}},
+	{"a time with a look-alike colon", "в 01։23 и 5∶30", []num{{"01։23", Time, 1.23, 0}, {"5∶30", Time, 5.30, 0}}},
 	{"empty", "", nil},
 	{"no numbers", "Никаких чисел.", nil},
 }
@@ -329,6 +330,10 @@ func TestSameNumbers(t *testing.T) {
 		{"pounds bn", "£1.8bn", "1,8 млрд фунтов", nil, nil},
 		{"pounds bn wrong scale", "£1.8bn", "1,8 млн фунтов", []string{"1.8bn"}, []string{"1,8 млн"}},
 		{"XX век vs 20th century", "XX век", "the 20th century", nil, nil},
+		{"a million in m", "1.5m people", "1,5 млн человек", nil, nil},
+		{"metres in m", "a 5 m wall", "стена высотой 5 м", nil, nil},
+		{"an age", "a 25-year-old man", "25-летний мужчина", nil, nil},
+		{"an age in words", "a 25-year-old man", "двадцатипятилетний мужчина", []string{"25"}, nil},
 		{"around the clock", "open 24/7", "работает круглосуточно, 24 часа", nil, nil},
 		{"the noughties", "back in the 00s", "в нулевые", nil, nil},
 	}
