@@ -49,6 +49,12 @@ func (r termMissing) Check(p *Pair) []Finding {
 				"a general noun for a concept named before is usual; write "+quote(p.Target.Lang, m.expected[0])+" if the reference is unclear"))
 			continue
 		}
+		if m.title != "" {
+			out = append(out, m.finding(p, r.Name(), Info,
+				fmt.Sprintf("%s is a word of the title %s, which the target renders its own way; not rendered as %s", m.source(p), m.title, quoteList(p.Target.Lang, m.expected, "or")),
+				"check that the title is rendered as it is known"))
+			continue
+		}
 		if m.stateless != "" {
 			out = append(out, m.finding(p, r.Name(), Info,
 				fmt.Sprintf("%s is rendered as %s, without the state the text names elsewhere, not as %s", m.source(p), quote(p.Target.Lang, m.stateless), quoteList(p.Target.Lang, m.expected, "or")),
@@ -89,6 +95,9 @@ type unrendered struct {
 	// the target names elsewhere («министр иностранных дел» for the UK
 	// Foreign Secretary), reported as info.
 	stateless string
+	// title is the quoted title the term is a word of («Война и мир
+	// России»), reported as info.
+	title string
 }
 
 // source is the source text of the term, quoted.
@@ -223,7 +232,7 @@ func findUnrendered(p *Pair) []unrendered {
 		}
 		if found || attributiveName(p, h) || transliteratedName(p, h) || partOfLongerName(p, h) || currencyName(p, h) || demonymRendered(p, h, expected) != "" ||
 			nameKept(p, h) || placeOfName(p, h) || insideCompound(p, h) || namedByAbbreviation(p, h) ||
-			capsAbbreviation(p, h) || otherStatesBody(p, h) {
+			capsAbbreviation(p, h) || otherStatesBody(p, h) || acronymRendered(p, h, expected) || englishVerbUse(p, h) {
 			// Rendered, or rendered by a deprecated or forbidden term,
 			// which term-forbidden reports with the fix; or a name whose
 			// rendering no glossary lists (its adjective); or not the
@@ -241,6 +250,10 @@ func findUnrendered(p *Pair) []unrendered {
 		}
 		if w := ana.rendering(p, h); part == "" && w != "" {
 			out = append(out, unrendered{hit: h, expected: expected, anaphor: w})
+			continue
+		}
+		if w := quotedTitle(p, h); w != "" {
+			out = append(out, unrendered{hit: h, expected: expected, title: w})
 			continue
 		}
 		if w := stateDropped(p, h, expected); w != "" {

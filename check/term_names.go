@@ -313,3 +313,135 @@ func namedByAbbreviation(p *Pair, h TermHit) bool {
 	}
 	return false
 }
+
+// acronymFunctionWords are left out of an acronym: "Biomedical Advanced
+// Research and Development Authority" is BARDA.
+var acronymFunctionWords = map[string]bool{
+	"and": true, "of": true, "the": true, "for": true, "on": true, "in": true, "to": true,
+	"и": true, "по": true, "в": true, "на": true, "для": true, "о": true, "при": true,
+}
+
+// acronymRendered reports whether the target of the unit of source term h
+// writes one of the expected terms, or the source term, by its initials —
+// an acronym the glossary does not list: «Федеральная антимонопольная
+// служба» as FAS, the Biomedical Advanced Research and Development
+// Authority as BARDA in a Russian text; the initials as written or
+// transliterated letter by letter (ФАС, FAS).
+func acronymRendered(p *Pair, h TermHit, expected []string) bool {
+	var initials []string
+	for _, e := range append([]string{h.Term.Text}, expected...) {
+		var b strings.Builder
+		n := 0
+		for _, t := range lang.Analyze(e) {
+			if t.Kind != lang.Word || acronymFunctionWords[t.Norm] {
+				continue
+			}
+			r, _ := utf8.DecodeRuneInString(t.Text)
+			b.WriteRune(unicode.ToUpper(r))
+			n++
+		}
+		if n >= 2 {
+			initials = append(initials, b.String())
+		}
+	}
+	if len(initials) == 0 {
+		return false
+	}
+	ts, ok := p.Units[h.Unit].TargetSpan()
+	if !ok {
+		return false
+	}
+	for _, t := range tokensIn(p.TargetTokens(), ts) {
+		if !isAcronym(t) {
+			continue
+		}
+		for _, a := range initials {
+			// As written, or transliterated letter by letter (ФАС, FAS).
+			if t.Text == a || isTranslitAcronym(lang.Token{Norm: lang.Fold(a)}, t) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// quotedTitle returns the quoted title around source term h, or "": a
+// term inside the name of a book, a film, a programme, a newspaper or an
+// operation in quotation marks («Война и мир России», "Russia Today
+// Weekly") is a word of the title, which a translation renders its own
+// way, not a use of the term. A title is short (at most eight words),
+// begins with a capital and holds no sentence (no stop inside: direct
+// speech is no title).
+func quotedTitle(p *Pair, h TermHit) string {
+	src := p.Source.Text
+	ss, ok := p.Units[h.Unit].SourceSpan()
+	if !ok {
+		return ""
+	}
+	open := strings.LastIndexAny(src[ss.Start:h.Start], "«“\"„")
+	if open < 0 {
+		return ""
+	}
+	open += ss.Start
+	_, size := utf8.DecodeRuneInString(src[open:])
+	rel := strings.IndexAny(src[h.End:ss.End], "»”\"“")
+	if rel < 0 {
+		return ""
+	}
+	end := h.End + rel
+	inner := src[open+size : end]
+	if strings.ContainsAny(src[open+size:h.Start], "»”") || strings.ContainsAny(inner, ".!?;:") {
+		return ""
+	}
+	words := 0
+	for _, t := range lang.Analyze(inner) {
+		if t.Kind == lang.Word {
+			words++
+		}
+	}
+	first, _ := utf8.DecodeRuneInString(inner)
+	if words < 2 || words > 8 || !unicode.IsUpper(first) || open+size == h.Start && end == h.End {
+		return "" // the term alone in quotes is transliteratedName's
+	}
+	_, csize := utf8.DecodeRuneInString(src[end:])
+	// Direct speech: after a colon, or before «, —» / ", he said".
+	before := strings.TrimSpace(src[ss.Start:open])
+	after := strings.TrimSpace(src[end+csize : ss.End])
+	if strings.HasSuffix(before, ":") || strings.HasPrefix(after, ",") || strings.HasPrefix(after, "—") || strings.HasPrefix(after, "–") {
+		return ""
+	}
+	return src[open : end+csize]
+}
+
+// englishVerbUse reports whether a one-word English source term in -s (a
+// plural noun: "talks", "sanctions") is the verb of the same spelling
+// here: after a subject pronoun ("he talks", "everyone talks") or before
+// "to me", "with him" ("smiles at me, talks to me"). The noun's diplomatic
+// sense does not arise.
+func englishVerbUse(p *Pair, h TermHit) bool {
+	if p.Source.Lang != lang.EN || !strings.HasSuffix(h.Term.Text, "s") || strings.ContainsAny(h.Term.Text, " -") {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(h.Term.Text); !unicode.IsLower(r) {
+		return false
+	}
+	toks := p.SourceTokens()
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= h.Start })
+	if i >= len(toks) || toks[i].Start != h.Start {
+		return false
+	}
+	if i > 0 && subjectPronouns[toks[i-1].Norm] && !strings.ContainsAny(p.Source.Text[toks[i-1].End:toks[i].Start], ".!?;:,") {
+		return true
+	}
+	return i+2 < len(toks) && (toks[i+1].Norm == "to" || toks[i+1].Norm == "with") && objectPronouns[toks[i+2].Norm]
+}
+
+var subjectPronouns = map[string]bool{
+	"he": true, "she": true, "it": true, "who": true, "everyone": true, "everybody": true, "someone": true,
+	"somebody": true, "nobody": true, "anyone": true, "anybody": true, "one": true,
+}
+
+var objectPronouns = map[string]bool{
+	"me": true, "him": true, "her": true, "us": true, "them": true, "you": true, "myself": true,
+	"himself": true, "herself": true, "themselves": true, "people": true,
+}

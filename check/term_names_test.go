@@ -321,3 +321,60 @@ en: Foreign Secretary of the United Kingdom
 		})
 	}
 }
+
+// TestOtherWaysOfSaying: an acronym of the expected term, a word of a
+// quoted title (info), and a verb spelt like the term's plural noun.
+func TestOtherWaysOfSaying(t *testing.T) {
+	const g = `
+[fas]
+domain: Russian state bodies
+ru: Федеральная антимонопольная служба
+en: Federal Antimonopoly Service
+
+[barda]
+domain: US state bodies
+ru: Управление перспективных биомедицинских исследований и разработок
+en: Biomedical Advanced Research and Development Authority
+
+[russia]
+domain: states and regions
+ru: Россия
+en: Russia
+
+[negotiations]
+domain: diplomacy
+ru: переговоры
+en: negotiations
+en: talks | exact
+`
+	tests := []struct {
+		name     string
+		src, tgt string
+		srcLang  lang.Lang
+		want     string
+	}{
+		{"an acronym in English", "Федеральная антимонопольная служба возбудила дело.", "FAS opened a case.", lang.RU, ""},
+		{"an acronym in Russian", "The Federal Antimonopoly Service opened a case.", "ФАС возбудила дело.", lang.EN, ""},
+		{"an acronym without «and»", "The Biomedical Advanced Research and Development Authority paid.", "Управление BARDA заплатило.", lang.EN, ""},
+		{"another acronym", "Федеральная антимонопольная служба возбудила дело.", "FSB opened a case.", lang.RU, "error"},
+		{"a word of a quoted title", "Он снял фильм «Сердце России зимой».", "He made the film Heart of Winter.", lang.RU, "info"},
+		{"direct speech is no title", "Он сказал: «Россия ответит».", "He said: 'We will respond.'", lang.RU, "error"},
+		{"the verb", "Everyone smiles at me, talks to me.", "Все мне улыбаются, разговаривают со мной.", lang.EN, ""},
+		{"the verb after a pronoun", "He talks a lot.", "Он много говорит.", lang.EN, ""},
+		{"the noun", "The talks ended.", "Встреча закончилась.", lang.EN, "error"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := checkText(t, g, tt.srcLang, tt.src, tt.tgt)
+			got := ""
+			for _, f := range res.Findings {
+				if f.Rule == "term-missing" && (got == "" || f.Severity == Error) {
+					got = f.Severity.String()
+				}
+			}
+			if got != tt.want {
+				t.Errorf("term-missing %q, want %q\n%s", got, tt.want, describe(res.Findings))
+			}
+		})
+	}
+}
