@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"tolmach/internal/lang"
 )
@@ -82,8 +83,8 @@ func (r numberMismatch) Check(p *Pair) []Finding {
 		missing = dropInTerms(missing, p.SourceTerms)
 		extra = dropInTerms(extra, p.TargetTerms)
 		// Numbers written as words on the other side (2 → "two", «три» → 3).
-		missing = dropSpelled(missing, tgtText)
-		extra = dropSpelled(extra, srcText)
+		missing = dropSpelled(missing, p.Source.Text, tgtText)
+		extra = dropSpelled(extra, p.Target.Text, srcText)
 		// Digits glued to a name on the other side («Формулы-1» = "F1").
 		missing = dropGlued(missing, tgtText)
 		extra = dropGlued(extra, srcText)
@@ -291,8 +292,9 @@ var numberWords = map[float64][]string{
 	1e9: {"billion", "миллиард"},
 }
 
-// dropSpelled removes the small numbers the other side spells out.
-func dropSpelled(ns []lang.Numeral, other string) []lang.Numeral {
+// dropSpelled removes the small numbers the other side spells out; own
+// is the whole text the numerals were read from.
+func dropSpelled(ns []lang.Numeral, own, other string) []lang.Numeral {
 	if len(ns) == 0 {
 		return ns
 	}
@@ -324,6 +326,14 @@ func dropSpelled(ns []lang.Numeral, other string) []lang.Numeral {
 			if n.Kind == lang.Time && n.Value == math.Trunc(n.Value) && n.Value > 12 {
 				values = append(values, n.Value-12) // 9pm is «девять часов вечера»
 			}
+			if n.Value == 24 && hoursAfter(own, n) {
+				// «за 24 часа» is "in a day", "overnight", "around the clock".
+				for _, w := range words {
+					if w == "day" || w == "days" || w == "overnight" || w == "clock" || strings.HasPrefix(w, "round-the-clock") {
+						spelled = true
+					}
+				}
+			}
 			for _, v := range values {
 				for _, prefix := range numberWords[v] {
 					for _, w := range words {
@@ -352,6 +362,18 @@ func dropSpelled(ns []lang.Numeral, other string) []lang.Numeral {
 		}
 	}
 	return out
+}
+
+// hoursAfter reports whether a word for hours follows the numeral n of
+// text (24 часа, 24 hours, 24h).
+func hoursAfter(text string, n lang.Numeral) bool {
+	rest := strings.TrimLeft(text[n.End:], " \u00a0\u202f")
+	end := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(rest)
+	}
+	w := lang.Fold(rest[:end])
+	return strings.HasPrefix(w, "час") || w == "hours" || w == "hour" || w == "h" || w == "hrs"
 }
 
 // roman reads an upper-case Roman numeral (II to MMM…); ok is false for

@@ -80,7 +80,17 @@ func (n Numeral) IsRange() bool { return n.Hi != n.Value }
 // preceding letter (G20, MH17) are names, not numerals, and are skipped.
 // Number words up to a hundred or so, cardinal and ordinal, Russian in
 // all cases (пять, двух, двадцать первый, полтора; five, twenty-first,
-// two billion) are numerals with [Numeral.Word] set.
+// two billion), counting words (a dozen, десяток, вдвое, пятеро, тысячи,
+// half a million, полмиллиона) and noon and midnight are numerals with
+// [Numeral.Word] set.
+//
+// Numbers are read the ways translations write them: times on both
+// clocks, in words (17 часов 47 минут), run together (0500, 1200 GMT),
+// with a hyphen (10-00) or a look-alike colon (01։23); seasons (2019/20);
+// the Indian scale and grouping (1.5 lakh, 2 crore, 2,06,737); dates with
+// slashes; dimensions (16x12); .08 and 10~20%. An equal or falling pair
+// (1-1, 3-1) is two numbers, a score, not a range. Where a number reads
+// two ways, the other reading is kept in [Numeral.Alt].
 func Numbers(text string) []Numeral {
 	p := numParser{text: text, latin: ScriptOf(text) != Cyrillic}
 	var out []Numeral
@@ -1208,7 +1218,11 @@ func centuryAfter(s string) bool {
 // written apart on the other side (2023–2024 = "from 2023 to 2024"), and
 // a numeric date matches its day and year written apart (05.01.2013 =
 // "January 5, 2013"). A number in words matches the same number in digits
-// (4 минуты = four minutes); unmatched, it is not reported.
+// (4 минуты = four minutes); unmatched, it is not reported. A range
+// matches its ends in words too (2–3 = "two to three"), times match on the
+// 24-hour clock (24:00 = 0:00), and what is left matches by either
+// numeral's other reading ([Numeral.Alt]: 0500 = «5 утра», "14 K" = «14
+// карат»).
 func SameNumbers(a, b []Numeral) (missing, extra []Numeral) {
 	usedA := make([]bool, len(a))
 	usedB := make([]bool, len(b))
