@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"tolmach/glossary"
+	"tolmach/internal/cputime"
 	"tolmach/internal/lang"
 )
 
@@ -116,11 +117,13 @@ func BenchmarkCheck10k(b *testing.B) {
 	}
 	b.SetBytes(int64(len(ru) + len(en)))
 	b.ResetTimer()
+	cpu := cputime.Start()
 	for i := 0; i < b.N; i++ {
 		if _, err := c.Check(context.Background(), src, tgt); err != nil {
 			b.Fatal(err)
 		}
 	}
+	cputime.Report(b, cpu)
 }
 
 // BenchmarkMatchers10k builds the two matchers of a 10,000-concept

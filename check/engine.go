@@ -186,14 +186,7 @@ func ReadPair(source, target, encoding string, sourceLang lang.Lang) (src, tgt *
 	if err != nil {
 		return nil, nil, err
 	}
-	// The two analyses are independent: side by side.
-	done := make(chan struct{})
-	go func() {
-		tgt.Tokens()
-		close(done)
-	}()
-	src.Tokens()
-	<-done
+	analyzeBoth(src, tgt)
 	return src, tgt, nil
 }
 
@@ -285,6 +278,7 @@ func (c *Checker) Check(ctx context.Context, src, tgt *Document) (*Result, error
 		return nil, err
 	}
 	p := &Pair{Source: src, Target: tgt, Glossary: c.opts.Glossary, checker: c}
+	analyzeBoth(src, tgt)
 	c.findTerms(p)
 	if err := c.alignPair(p); err != nil {
 		return nil, err
@@ -347,6 +341,18 @@ func (c *Checker) Check(ctx context.Context, src, tgt *Document) (*Result, error
 	SortFindings(kept)
 	res.Findings = kept
 	return res, nil
+}
+
+// analyzeBoth tokenises the two documents side by side (the analyses
+// are independent), unless that was done already (ReadPair does it).
+func analyzeBoth(src, tgt *Document) {
+	done := make(chan struct{})
+	go func() {
+		tgt.Tokens()
+		close(done)
+	}()
+	src.Tokens()
+	<-done
 }
 
 // validatePair refuses pairs that cannot be checked: unknown or equal

@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"tolmach/internal/cputime"
 )
 
 // BenchmarkCheckProcess runs what one `tolmach check` process runs, in
@@ -20,11 +22,13 @@ func BenchmarkCheckProcess(b *testing.B) {
 	args := []string{"tolmach", "check", "--fail-on", "never", "--format", "json",
 		"--glossary", filepath.Join(dir, "big.glossary"),
 		filepath.Join(dir, "big.ru.txt"), filepath.Join(dir, "big.en.txt")}
+	cpu := cputime.Start()
 	for i := 0; i < b.N; i++ {
 		if code := run(args, io.Discard, io.Discard); code != 0 {
 			b.Fatalf("exit %d", code)
 		}
 	}
+	cputime.Report(b, cpu)
 }
 
 // TestCheckProcessOnce runs one `tolmach check` on the bench.sh inputs
