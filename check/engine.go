@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -395,19 +396,31 @@ func validatePair(src, tgt *Document) error {
 }
 
 // sentenceConcepts maps the text of each sentence to the ids ("g:ID") of
-// the glossary concepts found in it.
+// the glossary concepts found in it (in all the sentences written so),
+// each once, in the order they first occur: the aligner takes anchors as
+// a set, and a text that repeats its sentences would otherwise hand it
+// every id as many times over.
 func sentenceConcepts(ss []align.Sentence, hs []TermHit) map[string][]string {
 	out := make(map[string][]string, len(ss))
+	idOf := map[*glossary.Concept]string{}
 	k := 0
 	for _, s := range ss {
 		for k < len(hs) && hs[k].Start < s.Start {
 			k++
 		}
-		var ids []string
+		ids := out[s.Text]
 		for j := k; j < len(hs) && hs[j].Start < s.End; j++ {
-			ids = append(ids, "g:"+hs[j].Concept.ID)
+			c := hs[j].Concept
+			id, ok := idOf[c]
+			if !ok {
+				id = "g:" + c.ID
+				idOf[c] = id
+			}
+			if !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
 		}
-		out[s.Text] = append(out[s.Text], ids...)
+		out[s.Text] = ids
 	}
 	return out
 }

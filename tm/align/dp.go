@@ -1,8 +1,10 @@
 package align
 
 import (
+	"cmp"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -99,7 +101,8 @@ func newModel(src, tgt []Sentence, opts Options, p params) *model {
 		out := make([][]int32, len(ss))
 		*words = make([][]int32, len(ss))
 		for i := range ss {
-			var set, ws []int32
+			ws := make([]int32, 0, len(found[i].words))
+			set := make([]int32, 0, len(found[i].anchors))
 			for _, w := range found[i].words {
 				id, ok := wordIDs[w]
 				if !ok {
@@ -277,7 +280,7 @@ func uniq(s []int32) []int32 {
 	if len(s) < 2 {
 		return s
 	}
-	sort.Slice(s, func(a, b int) bool { return s[a] < s[b] })
+	slices.Sort(s)
 	out := s[:1]
 	for _, v := range s[1:] {
 		if v != out[len(out)-1] {
@@ -995,11 +998,11 @@ func (m *model) anchorChain() [][2]int {
 			}
 		}
 	}
-	sort.Slice(pts, func(a, b int) bool {
-		if pts[a][0] != pts[b][0] {
-			return pts[a][0] < pts[b][0]
+	slices.SortFunc(pts, func(a, b [2]int) int {
+		if a[0] != b[0] {
+			return cmp.Compare(a[0], b[0])
 		}
-		return pts[a][1] > pts[b][1] // so that one i never contributes twice
+		return cmp.Compare(b[1], a[1]) // so that one i never contributes twice
 	})
 	// Longest strictly increasing subsequence in j (patience sorting).
 	var tails []int // index into pts of the smallest tail of each length

@@ -1,8 +1,9 @@
 package align
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 )
 
 // Lexicon learning. Length and anchors leave some pairs uncertain; the
@@ -124,17 +125,17 @@ func (m *model) learnLexicon(L *lattice, steps []step) int {
 		}
 		touched = touched[:0]
 	}
-	sort.Slice(cands, func(x, y int) bool {
-		if cands[x].dice != cands[y].dice {
-			return cands[x].dice > cands[y].dice
+	slices.SortFunc(cands, func(x, y cand) int {
+		if x.dice != y.dice {
+			return cmp.Compare(y.dice, x.dice)
 		}
-		if cands[x].n != cands[y].n {
-			return cands[x].n > cands[y].n
+		if x.n != y.n {
+			return cmp.Compare(y.n, x.n)
 		}
-		if cands[x].a != cands[y].a {
-			return cands[x].a < cands[y].a
+		if x.a != y.a {
+			return cmp.Compare(x.a, y.a)
 		}
-		return cands[x].b < cands[y].b
+		return cmp.Compare(x.b, y.b)
 	})
 	usedS, usedT := map[int32]bool{}, map[int32]bool{}
 	linkOfS, linkOfT := map[int32]int32{}, map[int32]int32{}
