@@ -2,6 +2,7 @@ package check
 
 import (
 	"html"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -68,11 +69,12 @@ func resolveDirectives(text string, ds []directive) (ignores []inlineIgnore, fil
 			file = append(file, d.fields...)
 			continue
 		}
-		for _, p := range paras {
-			if p.Start >= d.end {
-				ignores = append(ignores, inlineIgnore{Start: p.Start, End: p.End, Rule: rule, Terms: terms})
-				break
-			}
+		// The first paragraph starting after the comment, found by
+		// halving: a document with a directive before every paragraph
+		// would otherwise cost the square of its length.
+		if i := sort.Search(len(paras), func(i int) bool { return paras[i].Start >= d.end }); i < len(paras) {
+			p := paras[i]
+			ignores = append(ignores, inlineIgnore{Start: p.Start, End: p.End, Rule: rule, Terms: terms})
 		}
 	}
 	return ignores, file
@@ -202,6 +204,24 @@ func tagName(text string, i int) (name string, closing bool, end int, ok bool) {
 	return "", false, 0, false
 }
 
+// indexEndTag returns the offset of the first "</name" in text, in any
+// case, or -1. It looks at each "</" once: lowering the rest of the text
+// for every script or style element would cost the square of a page
+// full of them.
+func indexEndTag(text, name string) int {
+	for off := 0; ; {
+		k := strings.Index(text[off:], "</")
+		if k < 0 {
+			return -1
+		}
+		k += off
+		if rest := text[k+2:]; len(rest) >= len(name) && strings.EqualFold(rest[:len(name)], name) {
+			return k
+		}
+		off = k + 2
+	}
+}
+
 // stripHTML blanks the tags, comments, scripts and styles of an HTML
 // text, decodes character references in place and collects tolmach
 // comments.
@@ -238,8 +258,7 @@ func stripHTML(text string) (string, []inlineIgnore, []string) {
 				blank(b, i, end)
 			}
 			if !closing && htmlSkipTags[name] {
-				closeTag := "</" + name
-				k := strings.Index(strings.ToLower(text[end:]), closeTag)
+				k := indexEndTag(text[end:], name)
 				if k < 0 {
 					k = len(text) - end
 				}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strconv"
 
 	"github.com/urfave/cli/v2"
 
@@ -154,10 +155,12 @@ func importInto(g *glossary.Glossary, srcs []*glossary.Glossary, conflict func(f
 type conceptIndex struct {
 	byID  map[string]*glossary.Concept
 	byKey map[string][]*glossary.Concept // lang + "\x00" + MatchKey
+	next  map[string]int                 // base id → next suffix to try (see freeID)
+	tried int                            // ids tried by freeID, for tests
 }
 
 func newConceptIndex(g *glossary.Glossary) *conceptIndex {
-	x := &conceptIndex{byID: map[string]*glossary.Concept{}, byKey: map[string][]*glossary.Concept{}}
+	x := &conceptIndex{byID: map[string]*glossary.Concept{}, byKey: map[string][]*glossary.Concept{}, next: map[string]int{}}
 	for _, c := range g.Concepts {
 		x.add(c)
 	}
@@ -219,14 +222,20 @@ func (x *conceptIndex) match(sc *glossary.Concept) *glossary.Concept {
 	return nil
 }
 
-// freeID returns base, or base-2, base-3… whichever is free.
+// freeID returns base, or base-2, base-3… whichever is free. It resumes
+// where the last search for base stopped, so that n concepts renamed
+// from one base (a source of concepts without ids whose terms make the
+// same slug) cost O(n), not O(n²).
 func (x *conceptIndex) freeID(base string) string {
 	if base == "" {
 		base = "concept"
 	}
 	id := base
-	for n := 2; x.byID[id] != nil; n++ {
-		id = fmt.Sprintf("%s-%d", base, n)
+	x.tried++
+	for n := max(x.next[base], 2); x.byID[id] != nil; n++ {
+		id = base + "-" + strconv.Itoa(n)
+		x.next[base] = n + 1
+		x.tried++
 	}
 	return id
 }
