@@ -423,7 +423,22 @@ func sameWordEnding(a, b string) bool {
 		// stripping left of them).
 		return ruNameInflection[ea] && ruNameInflection[eb]
 	}
-	return nameEndings[ea] && nameEndings[eb]
+	return nameEndings[ea] && nameEndings[eb] || genderPair(ea, eb) || genderPair(eb, ea)
+}
+
+// genderPair reports whether two endings of a transliterated Russian
+// surname are its feminine and masculine forms: Korostyshevskaya and
+// Korostyshevsky, Dostoevskaya and Dostoevsky — a woman and a man of one family,
+// not two spellings (-ova and -ov are nameEndings' "a" and "").
+func genderPair(fem, masc string) bool {
+	switch fem {
+	case "aya", "aia", "ya", "a":
+		switch masc {
+		case "y", "iy", "ii", "ij", "i":
+			return true
+		}
+	}
+	return false
 }
 
 // ruNameInflection are the tails two forms of one Russian name may differ

@@ -378,3 +378,23 @@ en: talks | exact
 		})
 	}
 }
+
+// TestSameWordEndingGender: the feminine and masculine forms of a
+// transliterated Russian surname are one name's forms, not a drift; a
+// misspelling still is one.
+func TestSameWordEndingGender(t *testing.T) {
+	tests := []struct {
+		a, b string
+		same bool
+	}{
+		{"korostyshevskaya", "korostyshevsky", true},
+		{"zakharova", "zakharov", true},
+		{"korostyshevsky", "korostishevsky", false},
+		{"loznitsa", "loznita", false},
+	}
+	for _, tt := range tests {
+		if got := sameWordEnding(tt.a, tt.b); got != tt.same {
+			t.Errorf("sameWordEnding(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.same)
+		}
+	}
+}
