@@ -64,7 +64,8 @@ func englishDemonym(toks []lang.Token, expected []string) string {
 			}
 		}
 		for _, n := range names {
-			if isDemonym(n, t.Norm) {
+			// The adjective, or the people: "Italian", "Italians".
+			if isDemonym(n, t.Norm) || strings.HasSuffix(t.Norm, "s") && isDemonym(n, strings.TrimSuffix(t.Norm, "s")) {
 				return t.Text
 			}
 		}

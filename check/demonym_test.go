@@ -48,6 +48,7 @@ en: North Korea
 		{"Посольство Индии сделало заявление.", "The Indian embassy made a statement.", false},
 		{"Они попали на турнир Северной Кореи.", "They got into a North Korean tournament.", false},
 		{"Правительство Индии приняло решение.", "The Pakistani government made a decision.", true},
+		{"Жители Индии участвуют в играх.", "Indians compete in the games.", false},
 	}
 	for _, tt := range tests {
 		c := New(Options{Glossary: parseGlossary(t, g)})

@@ -102,10 +102,14 @@ func nameKept(p *Pair, h TermHit) bool {
 // capsAbbreviation reports whether source term h is a case-sensitive
 // abbreviation found in a stretch written in capitals ("UNTIL THEY ARRIVE
 // TO US"), where its capitals tell nothing: "US" there is as likely the
-// pronoun as the country.
+// pronoun as the country; or the prefix of a currency's sign (AU$ is the
+// Australian dollar, not the African Union).
 func capsAbbreviation(p *Pair, h TermHit) bool {
 	if !h.Term.CaseSensitive {
 		return false
+	}
+	if strings.HasPrefix(p.Source.Text[h.End:], "$") {
+		return true // a currency: AU$, US$, HK$
 	}
 	toks := p.SourceTokens()
 	i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= h.Start })
