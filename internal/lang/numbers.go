@@ -462,6 +462,9 @@ func (p *numParser) literal(i int) (lit literal, ok bool) {
 		if d, ok := p.slashDate(i, j); ok {
 			return d, true
 		}
+		if d, ok := p.isoDate(i, j); ok {
+			return d, true
+		}
 	}
 	parts := []numPart{{digits: text[i:j]}}
 	for j < len(text) {
@@ -595,6 +598,22 @@ func (p *numParser) slashDate(i, j int) (literal, bool) {
 		lit.alt = float64(y*10000 + d*100 + m)
 	}
 	return lit, true
+}
+
+// isoDate reads an ISO date whose year runs from i to j: 2021-05-03.
+func (p *numParser) isoDate(i, j int) (literal, bool) {
+	t := p.text
+	if j-i != 4 || j+6 > len(t) || t[j] != '-' || t[j+3] != '-' || !allDigits(t[j+1:j+3]) || !allDigits(t[j+4:j+6]) ||
+		(j+6 < len(t) && isDigit(rune(t[j+6]))) {
+		return literal{}, false
+	}
+	y, _ := strconv.Atoi(t[i:j])
+	m, _ := strconv.Atoi(t[j+1 : j+3])
+	d, _ := strconv.Atoi(t[j+4 : j+6])
+	if m < 1 || m > 12 || d < 1 || d > 31 {
+		return literal{}, false
+	}
+	return literal{start: i, end: j + 6, date: true, value: float64(y*10000 + m*100 + d)}, true
 }
 
 // finish parses the digits of a literal into its value.
