@@ -72,6 +72,30 @@ func Analyze(text string) []Token {
 	return toks
 }
 
+// TokenBounds returns the byte ranges ([Start, End)) of the tokens
+// [Analyze] finds in text, without folding or stemming them: enough to
+// highlight words already matched, for a fraction of the cost.
+func TokenBounds(text string) [][2]int {
+	var out [][2]int
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case isLetter(r):
+			end := scanWord(text, i)
+			out = append(out, [2]int{i, end})
+			i = end
+		case isDigit(r):
+			end := scanNumber(text, i)
+			out = append(out, [2]int{i, end})
+			i = end
+		default:
+			i += size
+		}
+	}
+	return out
+}
+
 // Keys returns the matching keys of the tokens of text, in order. Two
 // strings match when their Keys are equal.
 func Keys(text string) []string {

@@ -123,7 +123,17 @@ func FuzzAnalyze(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		prev := 0
-		for _, tok := range Analyze(s) {
+		toks := Analyze(s)
+		bounds := TokenBounds(s)
+		if len(bounds) != len(toks) {
+			t.Fatalf("TokenBounds found %d tokens, Analyze %d, in %q", len(bounds), len(toks), s)
+		}
+		for i, tok := range toks {
+			if bounds[i] != [2]int{tok.Start, tok.End} {
+				t.Fatalf("TokenBounds %v, Analyze %d..%d, in %q", bounds[i], tok.Start, tok.End, s)
+			}
+		}
+		for _, tok := range toks {
 			if tok.Start < prev || tok.End <= tok.Start || tok.End > len(s) {
 				t.Fatalf("bad offsets %d..%d after %d in %q", tok.Start, tok.End, prev, s)
 			}
