@@ -111,9 +111,9 @@ func glossaryAnchors(paths []string) (align.Anchorer, error) {
 	return project.GlossaryAnchorer(g), nil
 }
 
-// alignFiles reads, settles languages and aligns; shared with `tm
-// add-pair`.
-func alignFiles(source, target, sourceLang, encoding string, glossaries []string, noGlossary bool) (*align.Alignment, alignedFile, alignedFile, error) {
+// alignFiles reads, settles languages and aligns, giving up when ctx is
+// done (an interrupt); shared with `tm add-pair`.
+func alignFiles(ctx context.Context, source, target, sourceLang, encoding string, glossaries []string, noGlossary bool) (*align.Alignment, alignedFile, alignedFile, error) {
 	src, tgt, err := loadAlignPair(source, target, sourceLang, encoding)
 	if err != nil {
 		return nil, src, tgt, err
@@ -127,20 +127,20 @@ func alignFiles(source, target, sourceLang, encoding string, glossaries []string
 		opts.Anchorers = []align.Anchorer{an}
 		opts.ConcurrentAnchorers = true // glossary.Matcher is safe for concurrent use
 	}
-	a, err := align.AlignTexts(src.text, tgt.text, src.lang, tgt.lang, opts)
+	a, err := align.AlignTextsContext(ctx, src.text, tgt.text, src.lang, tgt.lang, opts)
 	if err != nil {
 		return nil, src, tgt, err
 	}
 	return a, src, tgt, nil
 }
 
-func runAlign(_ context.Context, opts *alignOptions, stdout, stderr io.Writer) error {
+func runAlign(ctx context.Context, opts *alignOptions, stdout, stderr io.Writer) error {
 	switch opts.format {
 	case "text", "tsv", "tmx", "json":
 	default:
 		return newUsageError("--format %q: want text, tsv, tmx or json", opts.format)
 	}
-	a, src, tgt, err := alignFiles(opts.source, opts.target, opts.sourceLang, opts.encoding, opts.glossaries.Value(), opts.noGlossary)
+	a, src, tgt, err := alignFiles(ctx, opts.source, opts.target, opts.sourceLang, opts.encoding, opts.glossaries.Value(), opts.noGlossary)
 	if err != nil {
 		return err
 	}

@@ -61,11 +61,11 @@ standard error. Pairs already in the TM (the same text) are skipped.`,
 	}
 }
 
-func runTMAddPair(_ context.Context, opts *tmAddPairOptions, stderr io.Writer) error {
+func runTMAddPair(ctx context.Context, opts *tmAddPairOptions, stderr io.Writer) error {
 	if opts.minConfidence < 0 || opts.minConfidence > 1 {
 		return newUsageError("--min-confidence %v: want a number from 0 to 1", opts.minConfidence)
 	}
-	a, src, _, err := alignFiles(opts.source, opts.target, opts.sourceLang, opts.encoding, opts.glossaries.Value(), opts.noGlossary)
+	a, src, _, err := alignFiles(ctx, opts.source, opts.target, opts.sourceLang, opts.encoding, opts.glossaries.Value(), opts.noGlossary)
 	if err != nil {
 		return err
 	}
