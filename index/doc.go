@@ -32,7 +32,12 @@
 // prefix query only for words nothing matched, and reranks candidates
 // by how the query's lang tokens match a term's: exact > stemmed >
 // fuzzy > partial, preferred terms first among equals, each concept
-// once.
+// once. A resident process preloads the index ([Index.Preload]; an index
+// built in memory is preloaded already): the same words are then looked
+// up in postings held in memory, typos and completions in the words held
+// in memory, and every concept they reach is ranked, not only bleve's
+// best 50 by tf-idf; postings that could not lift a concept into the
+// results are skipped.
 //
 // # The cache
 //

@@ -4,10 +4,8 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -121,53 +119,88 @@ func (x *Index) Lookup(ctx context.Context, q Query) ([]Result, error) {
 	return x.lookupIn(ctx, qt, other, limit, q.Exact, prefix)
 }
 
-// candidate is a concept found by bleve, scored by its best term.
+// candidate is a concept found by a lookup, scored by its best term.
 type candidate struct {
 	id       string
 	data     string // the stored concept
 	best     termMatch
-	term     int // index of the best term in the concept's Terms
+	term     int           // index of the best term in the concept's Terms
+	pt       *preparedTerm // the best term's tokens (for its spans)
 	severity int
 	length   int // words of the best term
 }
 
+// before reports whether a ranks before b: by score, then preferred
+// terms first, shorter terms first, and by ID.
+func (a *candidate) before(b *candidate) bool {
+	if a.best.score != b.best.score {
+		return a.best.score > b.best.score
+	}
+	if a.severity != b.severity {
+		return a.severity < b.severity
+	}
+	if a.length != b.length {
+		return a.length < b.length
+	}
+	return a.id < b.id
+}
+
+// consider makes term t of the candidate its best when it matches
+// better than the best so far (or as well, with a better status or
+// fewer words).
+func (c *candidate) consider(tm termMatch, index, severity, length int, pt *preparedTerm) {
+	if tm.score == 0 {
+		return
+	}
+	if c.term < 0 || tm.score > c.best.score ||
+		tm.score == c.best.score && (severity < c.severity || severity == c.severity && length < c.length) {
+		c.best, c.term, c.severity, c.length, c.pt = tm, index, severity, length, pt
+	}
+}
+
 func (x *Index) lookupIn(ctx context.Context, q []queryToken, langs []string, limit int, exact, prefix bool) ([]Result, error) {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	if x.bi == nil {
+		return nil, ErrClosed
+	}
+	find := x.search
+	if x.res != nil {
+		find = x.res.search
+	}
 	opt := rankOptions{exact: exact}
-	cands, err := x.search(ctx, exactQuery(q, langs, exact), q, langs, limit, opt)
+	cands, seen, err := find(ctx, q, langs, limit, opt)
 	if err != nil {
 		return nil, err
 	}
-	if seen := matchedWords(cands, len(q)); !exact && slices.Contains(seen, false) {
+	if !exact && slices.Contains(seen, false) && needsEdits(q, seen, prefix) {
 		// Some word matched nowhere by form, nor by stem within a whole
 		// term: a typo (whose stem may collide with another word's:
 		// sovereignity → sovereign), or a word still being typed.
 		// Search again, adding edits and completion for those words
-		// only: a Levenshtein automaton costs far more than a term.
+		// only: the others are no typos.
+		q = slices.Clone(q)
+		for i := range q {
+			q[i].noEdits = seen[i]
+		}
 		opt.fuzzy, opt.prefix = true, prefix
-		if fq := fuzzyQuery(q, seen, langs, prefix); fq != nil {
-			more, err := x.search(ctx, query.NewDisjunctionQuery([]query.Query{exactQuery(q, langs, false), fq}), q, langs, limit, opt)
-			if err != nil {
-				return nil, err
-			}
-			cands = more
+		if cands, _, err = find(ctx, q, langs, limit, opt); err != nil {
+			return nil, err
 		}
 	}
-	sort.Slice(cands, func(i, j int) bool {
-		a, b := cands[i], cands[j]
-		if a.best.score != b.best.score {
-			return a.best.score > b.best.score
+	slices.SortFunc(cands, func(a, b candidate) int {
+		if a.before(&b) {
+			return -1
 		}
-		if a.severity != b.severity {
-			return a.severity < b.severity
+		if b.before(&a) {
+			return 1
 		}
-		if a.length != b.length {
-			return a.length < b.length
-		}
-		return a.id < b.id
+		return 0
 	})
 	if len(cands) > limit {
 		cands = cands[:limit]
 	}
+	rq := splitCompounds(q)
 	out := make([]Result, 0, len(cands))
 	for _, c := range cands {
 		concept, err := decodeConcept(c.data)
@@ -179,48 +212,84 @@ func (x *Index) lookupIn(ctx context.Context, q []queryToken, langs []string, li
 		}
 		t := concept.Terms[c.term]
 		r := Result{Concept: concept, Score: c.best.score, Kind: c.best.kind, Term: t}
-		ttoks := lang.Analyze(t.Text)
-		for _, j := range c.best.matched {
-			if j < len(ttoks) {
-				r.Spans = append(r.Spans, Span{ttoks[j].Start, ttoks[j].End})
+		if m := matchPrepared(rq, c.pt, opt, true); len(m.matched) > 0 {
+			bounds := lang.TokenBounds(t.Text)
+			for _, j := range m.matched {
+				if j < len(bounds) {
+					r.Spans = append(r.Spans, Span{bounds[j][0], bounds[j][1]})
+				}
 			}
+			slices.SortFunc(r.Spans, func(a, b Span) int { return a.Start - b.Start })
 		}
-		sort.Slice(r.Spans, func(i, j int) bool { return r.Spans[i].Start < r.Spans[j].Start })
 		out = append(out, r)
 	}
 	return out, nil
+}
+
+// needsEdits reports whether a second search with edits would add
+// anything: an unseen word long enough for a typo, or an unseen last
+// word to complete.
+func needsEdits(q []queryToken, seen []bool, prefix bool) bool {
+	for i, t := range q {
+		if seen[i] {
+			continue
+		}
+		if t.fuzz > 0 || prefix && i == len(q)-1 && t.runes >= minPrefixRunes {
+			return true
+		}
+	}
+	return false
 }
 
 // matchedWords reports, for each query word, whether some candidate
 // matched it as written, or by its stem within a whole-term match: such
 // a word is no typo, and edits need not be tried for it.
 func matchedWords(cands []candidate, n int) []bool {
-	seen := make([]bool, n)
+	var words uint32
 	for _, c := range cands {
-		whole := c.best.kind == Exact || c.best.kind == Stemmed
-		for k, i := range c.best.queryWords {
-			if whole || c.best.weights[k] == weightExact {
-				seen[i] = true
-			}
-		}
+		words |= c.best.seenWords()
+	}
+	return wordBits(words, n)
+}
+
+// seenWords is the set of query words a match shows are no typos: all
+// it matched when it matched the whole term, else those matched as
+// written.
+func (m termMatch) seenWords() uint32 {
+	if m.kind == Exact || m.kind == Stemmed {
+		return m.words
+	}
+	return m.exactWords
+}
+
+func wordBits(words uint32, n int) []bool {
+	seen := make([]bool, n)
+	for i := range seen {
+		seen[i] = words&(1<<uint(i)) != 0
 	}
 	return seen
 }
 
-// search runs bq, reranks every hit by its best term in langs and
-// returns the concepts that matched.
-func (x *Index) search(ctx context.Context, bq query.Query, q []queryToken, langs []string, limit int, opt rankOptions) ([]candidate, error) {
+// search asks bleve for candidates (see exactQuery and fuzzyQuery),
+// reranks every hit by its best term in langs and returns the concepts
+// that matched, with the query words they show are no typos. The
+// caller holds x.mu.
+func (x *Index) search(ctx context.Context, q []queryToken, langs []string, limit int, opt rankOptions) ([]candidate, []bool, error) {
+	bq := exactQuery(q, langs, opt.exact)
+	if opt.fuzzy || opt.prefix {
+		seen := make([]bool, len(q))
+		for i := range q {
+			seen[i] = q[i].noEdits
+		}
+		if fq := fuzzyQuery(q, seen, langs, opt.prefix); fq != nil {
+			bq = query.NewDisjunctionQuery([]query.Query{exactQuery(q, langs, false), fq})
+		}
+	}
 	req := bleve.NewSearchRequestOptions(bq, candidatesFor(limit), 0, false)
 	req.Fields = []string{fieldMatch, fieldData}
-	x.mu.RLock()
-	if x.bi == nil {
-		x.mu.RUnlock()
-		return nil, ErrClosed
-	}
 	sr, err := x.bi.SearchInContext(ctx, req)
-	x.mu.RUnlock()
 	if err != nil {
-		return nil, fmt.Errorf("searching %s: %w", displayDir(x.dir), err)
+		return nil, nil, fmt.Errorf("searching %s: %w", displayDir(x.dir), err)
 	}
 	rq := splitCompounds(q)
 	cands := make([]candidate, 0, len(sr.Hits))
@@ -229,27 +298,21 @@ func (x *Index) search(ctx context.Context, bq query.Query, q []queryToken, lang
 		data, _ := h.Fields[fieldData].(string)
 		terms, err := decodeMatch(m)
 		if err != nil {
-			return nil, fmt.Errorf("searching %s: concept %s: %w", displayDir(x.dir), h.ID, err)
+			return nil, nil, fmt.Errorf("searching %s: concept %s: %w", displayDir(x.dir), h.ID, err)
 		}
 		c := candidate{id: h.ID, data: data, term: -1}
 		for _, t := range terms {
 			if !contains(langs, t.lang) {
 				continue
 			}
-			tm := matchTokens(rq, t.norms, t.keys, opt)
-			if tm.score == 0 {
-				continue
-			}
-			if c.term < 0 || tm.score > c.best.score ||
-				tm.score == c.best.score && (t.severity < c.severity || t.severity == c.severity && len(t.norms) < c.length) {
-				c.best, c.term, c.severity, c.length = tm, t.index, t.severity, len(t.norms)
-			}
+			pt := prepareTerm(t.norms, t.keys)
+			c.consider(matchPrepared(rq, &pt, opt, false), t.index, t.severity, len(t.norms), &pt)
 		}
 		if c.term >= 0 {
 			cands = append(cands, c)
 		}
 	}
-	return cands, nil
+	return cands, matchedWords(cands, len(q)), nil
 }
 
 func contains(list []string, s string) bool {
@@ -351,7 +414,7 @@ func fuzzyQuery(q []queryToken, seen []bool, langs []string, prefix bool) query.
 				// (догвора → договор) that is two edits from every form.
 				// Long words have two edits on the form already, and a
 				// distance-2 automaton costs a millisecond to build.
-				if t.fuzz == 1 && fuzziness(utf8.RuneCountInString(t.key)) >= 1 && t.key != t.norm {
+				if t.keyFuzz > 0 {
 					fk := query.NewFuzzyQuery(t.key)
 					fk.SetField(l + SuffixKey)
 					fk.SetFuzziness(1)

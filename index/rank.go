@@ -59,11 +59,19 @@ type queryToken struct {
 	norm, key string
 	runes     int // letters of norm
 	fuzz      int // allowed edits: see fuzziness
-	upper     bool
-	number    bool
-	imp       float64 // importance: 1, or functionWeight for a function word
-	orig      int     // index of the query word this is (a part of)
-	solid     string  // for an English compound, its key written solid (lang.Token.SolidKey)
+	// keyFuzz is the edits allowed on the stem: one, for a word of one
+	// edit whose stem differs from it and is long enough (see
+	// stemFuzziness).
+	keyFuzz int
+	upper   bool
+	number  bool
+	imp     float64 // importance: 1, or functionWeight for a function word
+	orig    int     // index of the query word this is (a part of)
+	solid   string  // for an English compound, its key written solid (lang.Token.SolidKey)
+	// noEdits denies the word typos and completion even when the
+	// lookup allows them: it matched somewhere as written, so it is no
+	// typo (see Index.lookupIn).
+	noEdits bool
 }
 
 // functionWeight is the importance of a function word (the, of, в, по)
@@ -104,6 +112,19 @@ func fuzziness(n int) int {
 	return 0
 }
 
+// stemFuzziness returns the edits allowed on a query word's stem: one
+// when the word allows one and its stem, different from it, has four
+// letters or more. The stem catches a typo in an inflected short word
+// (догвора → договор) that is two edits from every form; long words have
+// two edits on the form already, and a short stem is one edit from too
+// many others (агрем → АБР).
+func stemFuzziness(t queryToken) int {
+	if t.fuzz == 1 && t.key != t.norm && fuzziness(utf8.RuneCountInString(t.key)) >= 1 {
+		return 1
+	}
+	return 0
+}
+
 func newQueryTokens(toks []lang.Token) []queryToken {
 	q := make([]queryToken, len(toks))
 	for i, t := range toks {
@@ -111,6 +132,7 @@ func newQueryTokens(toks []lang.Token) []queryToken {
 		q[i] = queryToken{text: t.Text, norm: t.Norm, key: t.Key, runes: n, upper: t.Upper() && n > 1, number: t.Kind == lang.Number, imp: importance(t.Norm), orig: i, solid: t.SolidKey()}
 		if t.Kind == lang.Word {
 			q[i].fuzz = fuzziness(n)
+			q[i].keyFuzz = stemFuzziness(q[i])
 		}
 	}
 	return q
@@ -148,7 +170,10 @@ func splitCompounds(q []queryToken) []queryToken {
 		if out == nil {
 			out = append(make([]queryToken, 0, len(q)+4), q[:i]...)
 		}
-		out = append(out, partTokens(norms, keys, t.orig)...)
+		for _, p := range partTokens(norms, keys, t.orig) {
+			p.noEdits = t.noEdits
+			out = append(out, p)
+		}
 	}
 	if out == nil {
 		return q
@@ -162,6 +187,7 @@ func partTokens(norms, keys []string, orig int) []queryToken {
 	for j := range norms {
 		n := utf8.RuneCountInString(norms[j])
 		out[j] = queryToken{text: norms[j], norm: norms[j], key: keys[j], runes: n, fuzz: fuzziness(n), imp: importance(norms[j]), orig: orig}
+		out[j].keyFuzz = stemFuzziness(out[j])
 	}
 	return out
 }
@@ -170,30 +196,28 @@ func partTokens(norms, keys []string, orig int) []queryToken {
 // hyphen, either way round, by splitting the solid word into the
 // compound's parts: a query's antiterrorist against a term's split
 // anti-terrorist, and a term's cooperation against a query's split
-// co-operation. q is the split query; norms, keys and origin the split
-// term (see splitTerm).
-func alignSolid(q []queryToken, norms, keys []string, origin []int) ([]queryToken, []string, []string, []int) {
-	// The term's compounds: runs of parts of one token.
+// co-operation. q is the split query, t the prepared term; it returns
+// the query and the term's parts, their keys and origins, aligned (t's
+// own slices when nothing changed).
+func alignSolid(q []queryToken, t *preparedTerm) ([]queryToken, []string, []string, []int) {
+	norms, keys, origin := t.norms, t.keys, t.origin
+	// The term's compounds written solid.
 	var out []queryToken // nil until a query word is split
-	for a := 0; a < len(norms); {
-		b := a + 1
-		for b < len(norms) && origin[b] == origin[a] {
-			b++
-		}
-		if solid := lang.SolidKeyOf(norms[a:b], keys[b-1]); solid != "" {
-			for i, t := range q {
-				if t.key == solid && t.solid == "" && !isPartOf(q, i) {
-					if out == nil {
-						out = append([]queryToken(nil), q...)
-					}
-					parts := partTokens(norms[a:b], keys[a:b], t.orig)
-					k := slices.IndexFunc(out, func(x queryToken) bool { return x.orig == t.orig && x.key == solid })
-					out = slices.Replace(out, k, k+1, parts...)
-					break
+	for _, c := range t.solids {
+		for i, qt := range q {
+			if qt.key == c.key && qt.solid == "" && !isPartOf(q, i) {
+				if out == nil {
+					out = append([]queryToken(nil), q...)
 				}
+				parts := partTokens(norms[c.a:c.b], keys[c.a:c.b], qt.orig)
+				for j := range parts {
+					parts[j].noEdits = qt.noEdits
+				}
+				k := slices.IndexFunc(out, func(x queryToken) bool { return x.orig == qt.orig && x.key == c.key })
+				out = slices.Replace(out, k, k+1, parts...)
+				break
 			}
 		}
-		a = b
 	}
 	if out != nil {
 		q = out
@@ -226,35 +250,90 @@ func alignSolid(q []queryToken, norms, keys []string, origin []int) ([]queryToke
 	return q, norms, keys, origin
 }
 
+// isPartAt reports whether part j of a split term is a part of a
+// compound (origin as splitTerm returns it).
+func isPartAt(origin []int, j int) bool {
+	return j > 0 && origin[j-1] == origin[j] || j+1 < len(origin) && origin[j+1] == origin[j]
+}
+
 // isPartOf reports whether q[i] is a part of a split compound.
 func isPartOf(q []queryToken, i int) bool {
 	return i > 0 && q[i-1].orig == q[i].orig || i+1 < len(q) && q[i+1].orig == q[i].orig
 }
 
-// splitTerm is splitCompounds for a term's tokens: the parts' folded
-// forms and keys, and for each part the index of its token.
-func splitTerm(norms, keys []string) ([]string, []string, []int) {
-	var origin []int
-	var sn, sk []string
+// preparedTerm is a term's tokens as matchTokens reads them, made once
+// per term (a resident index keeps them; see resident.go): compounds
+// split into their parts, with each part's token, the importance of
+// the whole, and the term's Latin compounds written solid.
+type preparedTerm struct {
+	norms, keys []string // the parts' folded forms and keys
+	origin      []int    // for each part, the index of its token
+	solids      []termSolid
+	imp         float64 // Σ importance of the parts
+	ok          bool    // false for a term matchTokens cannot read (no tokens, or norms and keys of different lengths)
+}
+
+// termSolid is a compound of a term written solid: parts [a, b) and the
+// key of the word written solid (lang.SolidKeyOf).
+type termSolid struct {
+	a, b int
+	key  string
+}
+
+// prepareTerm is splitCompounds for a term's tokens, given as their
+// folded forms and keys. A term without compounds keeps norms and keys
+// (a resident index holds many).
+func prepareTerm(norms, keys []string) preparedTerm {
+	if len(norms) == 0 || len(norms) != len(keys) {
+		return preparedTerm{}
+	}
+	t := preparedTerm{ok: true}
+	compound := false
+	for i := range norms {
+		t.imp += importance(norms[i])
+		if strings.IndexByte(norms[i], '-') > 0 {
+			compound = true
+		}
+	}
+	if !compound && len(norms) <= len(identity) {
+		t.norms, t.keys, t.origin = norms, keys, identity[:len(norms)]
+		return t
+	}
+	t.imp = 0
 	for i := range norms {
 		pn, pk := compoundParts(norms[i], keys[i])
 		if pn == nil {
 			pn, pk = norms[i:i+1], keys[i:i+1]
+		} else if solid := lang.SolidKeyOf(pn, pk[len(pk)-1]); solid != "" {
+			t.solids = append(t.solids, termSolid{a: len(t.norms), b: len(t.norms) + len(pn), key: solid})
 		}
 		for j := range pn {
-			sn, sk, origin = append(sn, pn[j]), append(sk, pk[j]), append(origin, i)
+			t.norms, t.keys, t.origin = append(t.norms, pn[j]), append(t.keys, pk[j]), append(t.origin, i)
+			t.imp += importance(pn[j])
 		}
 	}
-	return sn, sk, origin
+	return t
 }
+
+// identity is the origin of the parts of a term without compounds, shared
+// by all such terms: part i is token i.
+var identity = func() []int {
+	s := make([]int, 64)
+	for i := range s {
+		s[i] = i
+	}
+	return s
+}()
 
 // termMatch is how well a query matched one term.
 type termMatch struct {
-	score      float64 // 0–100
-	kind       Kind
-	matched    []int     // indices of the term's tokens that matched
-	queryWords []int     // indices of the query's tokens that matched
-	weights    []float64 // their weights, in the same order
+	score   float64 // 0–100
+	kind    Kind
+	matched []int // indices of the term's tokens that matched, when recorded
+	// words and exactWords have bit i set when query word i (its
+	// index before compounds are split: queryToken.orig) matched,
+	// and matched as written (weightExact).
+	words, exactWords uint32
 }
 
 // rankOptions are the switches of a lookup that change matching.
@@ -275,24 +354,44 @@ type rankOptions struct {
 // word), so a whole-term match outranks the same words inside a longer
 // term, and a missing query word costs more than an extra term word.
 func matchTokens(q []queryToken, norms, keys []string, opt rankOptions) termMatch {
-	if len(q) == 0 || len(norms) == 0 || len(norms) != len(keys) {
+	t := prepareTerm(norms, keys)
+	return matchPrepared(q, &t, opt, true)
+}
+
+// matchPrepared is matchTokens on a prepared term. With record unset it
+// leaves termMatch.matched nil and allocates nothing for most terms:
+// a lookup scores every candidate's terms, and records only the
+// results'.
+func matchPrepared(q []queryToken, t *preparedTerm, opt rankOptions, record bool) termMatch {
+	if len(q) == 0 || !t.ok {
 		return termMatch{}
 	}
-	norms, keys, origin := splitTerm(norms, keys)
-	q, norms, keys, origin = alignSolid(q, norms, keys, origin)
-	used := make([]bool, len(norms))
-	var sum, qImp, tImp, tMatched float64
-	for _, n := range norms {
-		tImp += importance(n)
+	q, norms, keys, origin := alignSolid(q, t)
+	tImp := t.imp
+	if len(norms) != len(t.norms) {
+		tImp = 0
+		for _, n := range norms {
+			tImp += importance(n)
+		}
 	}
-	var matched, qwords []int
-	var weights []float64
-	allExact, allStem, significant, allShort, completed := true, true, false, true, false
+	var usedBuf [32]bool
+	var used []bool
+	if len(norms) <= len(usedBuf) {
+		used = usedBuf[:len(norms)]
+	} else {
+		used = make([]bool, len(norms))
+	}
+	var sum, qImp, tMatched float64
+	var matched []int
+	var m termMatch
+	var notWritten uint32
+	n := 0
+	allExact, allStem, anySignificant, allShort, completed := true, true, false, true, false
 	inOrder := true
 	last := -1
 	for i, qt := range q {
 		qImp += qt.imp
-		if qt.runes >= minPrefixRunes || qt.number || qt.upper {
+		if significant(qt) {
 			allShort = false
 		}
 		best, bestJ := 0.0, -1
@@ -310,12 +409,24 @@ func matchTokens(q []queryToken, norms, keys []string, opt rankOptions) termMatc
 		}
 		if bestJ < 0 {
 			allExact, allStem, inOrder = false, false, false
+			notWritten |= 1 << uint(qt.orig)
 			continue
 		}
 		used[bestJ] = true
-		matched = append(matched, bestJ)
-		qwords = append(qwords, qt.orig)
-		weights = append(weights, best)
+		n++
+		if record {
+			matched = append(matched, bestJ)
+		}
+		m.words |= 1 << uint(qt.orig)
+		// As written means word for word: a query word met as a part
+		// of a term's compound ("inter" in inter-parliamentary) may be
+		// unfinished, and one part of a compound matching is not the
+		// compound matching.
+		if best == weightExact && isPartOf(q, i) == isPartAt(origin, bestJ) {
+			m.exactWords |= 1 << uint(qt.orig)
+		} else {
+			notWritten |= 1 << uint(qt.orig)
+		}
 		sum += best * qt.imp
 		tMatched += importance(norms[bestJ])
 		if best < weightExact {
@@ -331,14 +442,15 @@ func matchTokens(q []queryToken, norms, keys []string, opt rankOptions) termMatc
 			inOrder = false
 		}
 		last = bestJ
-		if qt.runes >= minPrefixRunes || qt.number || qt.upper {
-			significant = true
+		if significant(qt) {
+			anySignificant = true
 		}
 	}
-	if len(matched) == 0 || (!significant && !allShort) {
+	if n == 0 || (!anySignificant && !allShort) {
 		return termMatch{}
 	}
-	allQuery := len(matched) == len(q)
+	m.exactWords &^= notWritten
+	allQuery := n == len(q)
 	if opt.exact && !(allExact && allQuery && inOrder) {
 		return termMatch{}
 	}
@@ -349,17 +461,15 @@ func matchTokens(q []queryToken, norms, keys []string, opt rankOptions) termMatc
 		// level with an exact one.
 		s += phraseBonus
 	}
-	s = math.Min(100, math.Round(s*1000)/10)
+	m.score = math.Min(100, math.Round(s*1000)/10)
 	// Report the term's tokens, not their parts, for highlighting.
-	var tokens []int
 	for _, j := range matched {
-		if o := origin[j]; !slices.Contains(tokens, o) {
-			tokens = append(tokens, o)
+		if o := origin[j]; !slices.Contains(m.matched, o) {
+			m.matched = append(m.matched, o)
 		}
 	}
-	m := termMatch{score: s, matched: tokens, queryWords: qwords, weights: weights}
 	switch {
-	case !allQuery || len(matched) < len(norms):
+	case !allQuery || n < len(norms):
 		m.kind = Partial
 	case allExact:
 		m.kind = Exact
@@ -384,12 +494,17 @@ func tokenWeight(qt queryToken, norm, key string, opt rankOptions, prefix bool) 
 	if qt.key == key {
 		return weightStem
 	}
+	if qt.noEdits {
+		return 0
+	}
 	w := 0.0
 	if opt.fuzzy && qt.fuzz > 0 {
 		if d := lang.EditDistance(qt.norm, norm, qt.fuzz); d <= qt.fuzz {
 			w = weightFuzzy - 0.1*float64(d)
-		} else if d := lang.EditDistance(qt.key, key, qt.fuzz); d <= qt.fuzz {
-			w = weightFuzzyK - 0.1*float64(d)
+		} else if qt.keyFuzz > 0 {
+			if d := lang.EditDistance(qt.key, key, qt.keyFuzz); d <= qt.keyFuzz {
+				w = weightFuzzyK - 0.1*float64(d)
+			}
 		}
 	}
 	if prefix && w < weightPrefix && qt.runes >= minPrefixRunes && len(norm) > len(qt.norm) && norm[:len(qt.norm)] == qt.norm {

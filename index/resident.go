@@ -1,0 +1,517 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"math/bits"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"tolmach/internal/lang"
+)
+
+// resident is a glossary index's lookup data held in memory: every
+// concept's stored form and match data, and per language the postings
+// of each folded word and stem, with the words themselves for typos and
+// completion. A lookup on it never searches bleve. It ranks every
+// concept a query word reaches (not bleve's 50 best by tf-idf), and
+// stops early only when the words left could not lift any concept
+// above the results it holds (see resident.search).
+//
+// It costs memory (some 60 MB at 50,000 concepts; the README's
+// Performance table has the figures) and a pass over the stored
+// concepts when opened, so it is built for resident processes only
+// ([Index.Preload]), and by [Build] for an index in memory.
+type resident struct {
+	concepts []residentConcept
+	langs    map[string]*residentLang
+	marks    sync.Pool // of *conceptMarks
+}
+
+// residentConcept is one concept: its ID, stored form and indexed terms.
+type residentConcept struct {
+	id    string
+	data  string
+	terms []residentTerm
+}
+
+// residentTerm is one indexed form of a term (see encodeMatch).
+type residentTerm struct {
+	prepared preparedTerm
+	index    int32
+	severity int16
+	length   int16
+	lang     uint8 // index in indexedLangs
+}
+
+// residentLang holds one language's postings: concept numbers in
+// ascending order, each once.
+type residentLang struct {
+	norm, key map[string][]int32 // of whole tokens (a compound's key written solid too)
+	// partNorm and partKey are of the parts of compounds, which
+	// matchTokens matches one by one: "secretary" meets
+	// Secretary-General.
+	partNorm, partKey map[string][]int32
+	// solid holds the keys of compounds written solid (lang.SolidKeyOf),
+	// which matchTokens may split a query word to meet: a word with
+	// such a key is never skipped by the bound (see search).
+	solid       map[string]bool
+	norms, keys vocabulary
+}
+
+// newResident returns an empty resident index.
+func newResident() *resident {
+	r := &resident{langs: map[string]*residentLang{}}
+	for _, l := range indexedLangs {
+		r.langs[l] = &residentLang{norm: map[string][]int32{}, key: map[string][]int32{}, partNorm: map[string][]int32{}, partKey: map[string][]int32{}, solid: map[string]bool{}}
+	}
+	return r
+}
+
+// add adds a concept from its stored fields.
+func (r *resident) add(id, data, match string) error {
+	terms, err := decodeMatch(match)
+	if err != nil {
+		return fmt.Errorf("concept %s: %w", id, err)
+	}
+	n := int32(len(r.concepts))
+	c := residentConcept{id: id, data: data, terms: make([]residentTerm, 0, len(terms))}
+	for _, t := range terms {
+		rl := r.langs[t.lang]
+		if rl == nil {
+			continue
+		}
+		c.terms = append(c.terms, residentTerm{index: int32(t.index), severity: int16(t.severity), length: int16(len(t.norms)), lang: uint8(slices.Index(indexedLangs, t.lang)), prepared: prepareTerm(t.norms, t.keys)})
+		for i, norm := range t.norms {
+			post(rl.norm, norm, n)
+			post(rl.key, t.keys[i], n)
+			// A compound is found by its parts, which matchTokens
+			// matches one by one, and by its key written solid, as the
+			// key analyzer indexes it.
+			if parts, keys := compoundParts(norm, t.keys[i]); parts != nil {
+				for j := range parts {
+					post(rl.partNorm, parts[j], n)
+					post(rl.partKey, keys[j], n)
+				}
+				if solid := lang.SolidKeyOf(parts, keys[len(keys)-1]); solid != "" {
+					post(rl.key, solid, n)
+					rl.solid[solid] = true
+				}
+			}
+		}
+	}
+	r.concepts = append(r.concepts, c)
+	return nil
+}
+
+func post(m map[string][]int32, word string, n int32) {
+	p := m[word]
+	if len(p) > 0 && p[len(p)-1] == n {
+		return
+	}
+	m[word] = append(p, n)
+}
+
+// finish makes the vocabularies once every concept is added.
+func (r *resident) finish() {
+	for _, rl := range r.langs {
+		rl.norms = newVocabulary(rl.norm, rl.partNorm)
+		rl.keys = newVocabulary(rl.key, rl.partKey)
+	}
+	n := len(r.concepts)
+	r.marks.New = func() any { return &conceptMarks{bits: make([]uint64, (n+63)/64)} }
+}
+
+// storedFields returns the stored concept and match data of a prepared
+// document.
+func storedFields(d *document.Document) (data, match string) {
+	for _, f := range d.Fields {
+		switch f.Name() {
+		case fieldData:
+			data = string(f.Value())
+		case fieldMatch:
+			match = string(f.Value())
+		}
+	}
+	return data, match
+}
+
+// loadResident reads every concept of bi into a resident index.
+func loadResident(ctx context.Context, bi bleve.Index) (*resident, error) {
+	n, err := bi.DocCount()
+	if err != nil {
+		return nil, err
+	}
+	req := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), int(n), 0, false)
+	req.Fields = []string{fieldMatch, fieldData}
+	sr, err := bi.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	// Concepts in ID order: the numbers are then the same whatever
+	// order bleve returns them in.
+	sort.Slice(sr.Hits, func(i, j int) bool { return sr.Hits[i].ID < sr.Hits[j].ID })
+	r := newResident()
+	r.concepts = make([]residentConcept, 0, len(sr.Hits))
+	for _, h := range sr.Hits {
+		m, _ := h.Fields[fieldMatch].(string)
+		data, _ := h.Fields[fieldData].(string)
+		if err := r.add(h.ID, data, m); err != nil {
+			return nil, err
+		}
+	}
+	r.finish()
+	return r, nil
+}
+
+// conceptMarks is a set of concept numbers, one bit each.
+type conceptMarks struct{ bits []uint64 }
+
+// mark adds n and reports whether it was new.
+func (m *conceptMarks) mark(n int32) bool {
+	w, b := n/64, uint64(1)<<(uint(n)%64)
+	if m.bits[w]&b != 0 {
+		return false
+	}
+	m.bits[w] |= b
+	return true
+}
+
+// wordGroup is the postings that can find one query word (or a pair of
+// adjacent words written as a compound), and the most that word can add
+// to a concept's score.
+type wordGroup struct {
+	words   uint32 // the query words (bits of queryToken.orig)
+	lists   [][]int32
+	size    int
+	bound   float64 // Σ importance of the words' parts
+	unbound bool    // a word matchTokens may split (see residentLang.solid): never skipped
+}
+
+// search finds the concepts matching q in langs and keeps the
+// candidatesFor(limit) best by [candidate.before], with the query words
+// they show are no typos (see matchedWords). It takes the postings of each query word, most important
+// first, scores every concept in them (see matchTokens), and stops when
+// the words left are worth less than the limit-th concept found: any
+// concept only they reach would score below it.
+func (r *resident) search(ctx context.Context, q []queryToken, langs []string, limit int, opt rankOptions) ([]candidate, []bool, error) {
+	rq := splitCompounds(q)
+	var qImp float64
+	wordImp := make([]float64, len(q))
+	for _, t := range rq {
+		qImp += t.imp
+		wordImp[t.orig] += t.imp
+	}
+	var groups []wordGroup
+	for _, l := range langs {
+		if rl := r.langs[l]; rl != nil {
+			groups = append(groups, rl.groups(q, rq, wordImp, opt)...)
+		}
+	}
+	// A concept that matches only short words (в, to) scores nothing
+	// when the query has a longer one (see matchTokens): their postings,
+	// the longest of all, are skipped. A concept found by other words
+	// may still match them: the bound counts them.
+	var short uint32
+	if slices.ContainsFunc(rq, significant) {
+		groups = slices.DeleteFunc(groups, func(g wordGroup) bool {
+			if slices.ContainsFunc(rq, func(t queryToken) bool { return g.words&(1<<uint(t.orig)) != 0 && significant(t) }) {
+				return false
+			}
+			short |= g.words
+			return true
+		})
+	}
+	// Most important first; among equals, the shortest postings, which
+	// fill the results soonest with the concepts that share the most.
+	sort.SliceStable(groups, func(i, j int) bool {
+		if groups[i].bound != groups[j].bound {
+			return groups[i].bound > groups[j].bound
+		}
+		return groups[i].size < groups[j].size
+	})
+	// left[i] is the words of groups i and after.
+	left := make([]uint32, len(groups)+1)
+	left[len(groups)] = short
+	unbound := make([]bool, len(groups)+1)
+	for i := len(groups) - 1; i >= 0; i-- {
+		left[i] = left[i+1] | groups[i].words
+		unbound[i] = unbound[i+1] || groups[i].unbound
+	}
+	marks := r.marks.Get().(*conceptMarks)
+	defer func() { clear(marks.bits); r.marks.Put(marks) }()
+	// The best candidatesFor(limit) scored, as many as bleve would
+	// give, also tell which words are no typos (see matchedWords).
+	top := topCandidates{limit: candidatesFor(limit)}
+	for gi, g := range groups {
+		if kth, ok := top.kth(limit); ok && prune && !unbound[gi] && kth > scoreBound(left[gi], wordImp, qImp) {
+			break
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		for _, list := range g.lists {
+			for _, n := range list {
+				if !marks.mark(n) {
+					continue
+				}
+				c := r.score(n, rq, langs, opt)
+				if c.term < 0 {
+					continue
+				}
+				top.add(c)
+			}
+		}
+	}
+	return top.list, matchedWords(top.list, len(q)), nil
+}
+
+// prune is unset by tests, which compare search with every group
+// scored.
+var prune = true
+
+// significant reports whether a query word can make a match on its own
+// (see matchTokens): three letters or more, a number, or capitals.
+func significant(t queryToken) bool { return t.runes >= minPrefixRunes || t.number || t.upper }
+
+// scoreBound is the most a concept can score that matches only the
+// query words in words: their share of the query's importance, the
+// phrase bonus, and rounding.
+func scoreBound(words uint32, wordImp []float64, qImp float64) float64 {
+	var s float64
+	for i, imp := range wordImp {
+		if words&(1<<uint(i)) != 0 {
+			s += imp
+		}
+	}
+	return 100*(s/qImp+phraseBonus) + 0.1
+}
+
+// score scores concept n by its best term in langs.
+func (r *resident) score(n int32, rq []queryToken, langs []string, opt rankOptions) candidate {
+	rc := &r.concepts[n]
+	c := candidate{id: rc.id, data: rc.data, term: -1}
+	for i := range rc.terms {
+		t := &rc.terms[i]
+		if !contains(langs, indexedLangs[t.lang]) {
+			continue
+		}
+		c.consider(matchPrepared(rq, &t.prepared, opt, false), int(t.index), int(t.severity), int(t.length), &t.prepared)
+	}
+	return c
+}
+
+// groups returns the postings of one language for each query word (and
+// each pair of adjacent words, which a term may write as one compound):
+// the same words the bleve query asks for (see exactQuery and
+// fuzzyQuery), so that every concept matchTokens can score above zero
+// is in some group.
+func (rl *residentLang) groups(q, rq []queryToken, wordImp []float64, opt rankOptions) []wordGroup {
+	groups := make([]wordGroup, 0, 2*len(q))
+	for i, t := range q {
+		g := wordGroup{words: 1 << uint(i), bound: wordImp[i]}
+		norm := func(w string) { g.add(rl.norm[w]); g.add(rl.partNorm[w]) }
+		key := func(w string) { g.add(rl.key[w]); g.add(rl.partKey[w]) }
+		norm(t.norm)
+		if !opt.exact {
+			key(t.key)
+			if t.solid != "" {
+				key(t.solid)
+			}
+		}
+		last := rq[len(rq)-1].orig == i
+		for j, p := range rq {
+			if p.orig != i {
+				continue
+			}
+			if p.norm != t.norm {
+				norm(p.norm)
+				if !opt.exact {
+					key(p.key)
+				}
+			}
+			if !opt.exact && rl.solid[p.key] {
+				g.unbound = true
+			}
+			if p.noEdits || opt.exact {
+				continue
+			}
+			if opt.fuzzy && p.fuzz > 0 {
+				for _, w := range rl.norms.near(p.norm, p.fuzz) {
+					norm(w)
+				}
+				if p.keyFuzz > 0 {
+					for _, w := range rl.keys.near(p.key, p.keyFuzz) {
+						key(w)
+					}
+				}
+			}
+			if opt.prefix && last && j == len(rq)-1 && p.runes >= minPrefixRunes {
+				for _, w := range rl.norms.withPrefix(p.norm) {
+					norm(w)
+				}
+			}
+		}
+		groups = append(groups, g)
+	}
+	// Compounds written apart in the query: "non proliferation" finds
+	// non-proliferation.
+	for i := 0; i+1 < len(q); i++ {
+		if q[i].number || q[i+1].number {
+			continue
+		}
+		g := wordGroup{words: 1<<uint(i) | 1<<uint(i+1), bound: wordImp[i] + wordImp[i+1]}
+		g.add(rl.norm[q[i].norm+"-"+q[i+1].norm])
+		if !opt.exact {
+			g.add(rl.key[q[i].key+"-"+q[i+1].key])
+		}
+		if g.size > 0 {
+			groups = append(groups, g)
+		}
+	}
+	return groups
+}
+
+// add adds a posting list to the group.
+func (g *wordGroup) add(list []int32) {
+	if len(list) > 0 {
+		g.lists = append(g.lists, list)
+		g.size += len(list)
+	}
+}
+
+// topCandidates keeps the limit best candidates seen.
+type topCandidates struct {
+	limit   int
+	list    []candidate
+	worstAt int
+	scores  []float64 // scratch for kth
+}
+
+func (t *topCandidates) full() bool { return len(t.list) >= t.limit }
+
+// kth returns the score of the k-th best candidate kept, if there are k.
+func (t *topCandidates) kth(k int) (float64, bool) {
+	if len(t.list) < k {
+		return 0, false
+	}
+	if k == len(t.list) {
+		return t.worst().best.score, true
+	}
+	t.scores = t.scores[:0]
+	for i := range t.list {
+		t.scores = append(t.scores, t.list[i].best.score)
+	}
+	slices.Sort(t.scores)
+	return t.scores[len(t.scores)-k], true
+}
+
+func (t *topCandidates) worst() *candidate { return &t.list[t.worstAt] }
+
+func (t *topCandidates) add(c candidate) {
+	if !t.full() {
+		t.list = append(t.list, c)
+		if len(t.list) == 1 || t.list[t.worstAt].before(&c) {
+			t.worstAt = len(t.list) - 1
+		}
+		return
+	}
+	if !c.before(t.worst()) {
+		return
+	}
+	t.list[t.worstAt] = c
+	t.worstAt = 0
+	for i := range t.list {
+		if t.list[t.worstAt].before(&t.list[i]) {
+			t.worstAt = i
+		}
+	}
+}
+
+// vocabulary is the words of one field, for typos and completion: in
+// byte order for prefixes, and by length in letters with signatures
+// that rule most words out before an edit distance is computed.
+type vocabulary struct {
+	words []string
+	byLen [][]int32 // indices of words of n letters (n ≥ len-1 capped)
+	sigs  []wordSig
+}
+
+// wordSig is a word's letters and letter pairs, each hashed to one bit
+// of 64. One edit changes at most two bits of the first and four of the
+// second, so words within d edits differ in at most 2d and 4d bits.
+type wordSig struct{ letters, pairs uint64 }
+
+const maxVocabLen = 64
+
+func signature(w string) wordSig {
+	var s wordSig
+	prev := rune(-1)
+	for _, r := range w {
+		s.letters |= 1 << (uint32(r) * 2654435761 >> 26)
+		if prev >= 0 {
+			s.pairs |= 1 << ((uint32(prev)*31 + uint32(r)) * 2654435761 >> 26)
+		}
+		prev = r
+	}
+	return s
+}
+
+func newVocabulary(whole, parts map[string][]int32) vocabulary {
+	v := vocabulary{words: make([]string, 0, len(whole)+len(parts)), byLen: make([][]int32, maxVocabLen+1)}
+	for w := range whole {
+		v.words = append(v.words, w)
+	}
+	for w := range parts {
+		if whole[w] == nil {
+			v.words = append(v.words, w)
+		}
+	}
+	slices.Sort(v.words)
+	v.sigs = make([]wordSig, len(v.words))
+	for i, w := range v.words {
+		v.sigs[i] = signature(w)
+		n := min(utf8.RuneCountInString(w), maxVocabLen)
+		v.byLen[n] = append(v.byLen[n], int32(i))
+	}
+	return v
+}
+
+// near returns the words within d edits (in letters) of w, w itself
+// excluded.
+func (v *vocabulary) near(w string, d int) []string {
+	n := utf8.RuneCountInString(w)
+	ws := signature(w)
+	var out []string
+	for l := min(max(0, n-d), maxVocabLen); l <= min(n+d, maxVocabLen); l++ {
+		for _, i := range v.byLen[l] {
+			s := v.sigs[i]
+			if bits.OnesCount64(s.letters^ws.letters) > 2*d || bits.OnesCount64(s.pairs^ws.pairs) > 4*d {
+				continue
+			}
+			if c := v.words[i]; c != w && lang.EditDistance(w, c, d) <= d {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// withPrefix returns the words that start with p and are longer.
+func (v *vocabulary) withPrefix(p string) []string {
+	i, _ := slices.BinarySearch(v.words, p)
+	var out []string
+	for ; i < len(v.words) && strings.HasPrefix(v.words[i], p); i++ {
+		if len(v.words[i]) > len(p) {
+			out = append(out, v.words[i])
+		}
+	}
+	return out
+}
