@@ -65,7 +65,7 @@ func unpaired(p *Pair, source bool, finding func(loc *Location, unit int) Findin
 		if source {
 			side, other = u.Source, u.Target
 		}
-		if len(other) != 0 {
+		if len(other) != 0 || unsplitNeighbour(p, i, !source) {
 			continue
 		}
 		for _, s := range side {
@@ -81,6 +81,30 @@ func unpaired(p *Pair, source bool, finding func(loc *Location, unit int) Findin
 		}
 	}
 	return out
+}
+
+// unsplitNeighbour reports whether a unit next to unit i holds, on the
+// source side when source is true, text with sentence ends the splitter
+// did not see (lang.UnsplitStops): a review that starts its sentences in
+// small letters has fewer sentences than its translation, and the
+// aligner leaves the translation's extra ones on their own. They are
+// not additions (nor, the other way round, omissions).
+func unsplitNeighbour(p *Pair, i int, source bool) bool {
+	for _, k := range []int{i - 1, i + 1} {
+		if k < 0 || k >= len(p.Units) {
+			continue
+		}
+		spans, doc := p.Units[k].Target, p.Target
+		if source {
+			spans, doc = p.Units[k].Source, p.Source
+		}
+		for _, s := range spans {
+			if lang.UnsplitStops(doc.Text[s.Start:s.End]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // worthAligning reports whether a segment holds a word or a number:

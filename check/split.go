@@ -108,6 +108,12 @@ func strayIn(p *Pair, many, one []Span, d, o *Document, ratio float64, manyIsSou
 	}
 	oneSpan, _ := hull(one)
 	oneText := o.Text[oneSpan.Start:oneSpan.End]
+	if lang.UnsplitStops(oneText) {
+		// One's side has sentences the splitter could not see (a stop
+		// before a small letter, as reviews and posts write): it says
+		// in fewer sentences what many says, and nothing strays.
+		return Span{}, false
+	}
 	for _, k := range []int{0, len(many) - 1} {
 		cand := many[k]
 		candText := d.Text[cand.Start:cand.End]

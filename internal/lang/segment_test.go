@@ -388,3 +388,24 @@ func testdataTexts(f *testing.F) []string {
 	}
 	return out
 }
+
+func TestUnsplitStops(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Работает сомелье. он помог с выбором вина.", true},
+		{"поэтому повезем сами. менеджер в зале сказал", true},
+		{"Отлично! рекомендую всем.", true},
+		{"Это стоит 5 тыс. рублей в месяц.", false},
+		{"Он родился в 1990 г. в Москве.", false},
+		{"Apples, pears, etc. are sold here.", false},
+		{"Первое предложение. Второе предложение.", false},
+		{"Wait... what happened?", false},
+	}
+	for _, tt := range tests {
+		if got := UnsplitStops(tt.text); got != tt.want {
+			t.Errorf("UnsplitStops(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
