@@ -157,10 +157,10 @@ func NewMatcher(g *Glossary, lang string) *Matcher {
 	// Analysing the terms is most of the cost, and each term's analysis
 	// is its own: a large glossary's is shared out among the CPUs, then
 	// the terms go into the trie in glossary order.
-	forms := make([][][]unit, len(ts))
+	ws := make([][]writing, len(ts))
 	analyze := func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			forms[i] = termUnits(ts[i].Term)
+			ws[i] = writingsOf(ts[i].Term)
 		}
 	}
 	if workers := min(runtime.GOMAXPROCS(0), len(ts)/parallelTerms); workers > 1 {
@@ -176,15 +176,15 @@ func NewMatcher(g *Glossary, lang string) *Matcher {
 	} else {
 		analyze(0, len(ts))
 	}
-	b := builder{m: m, endsOf: [][]int32{nil}, interned: map[string]strRef{}}
+	b := builder{m: m, endsOf: [][]int32{nil}, patterns: map[string]strRef{}}
 	for i, t := range ts {
-		for _, us := range forms[i] {
-			b.addUnits(t, us)
+		for _, w := range ws[i] {
+			b.add(t, w)
 		}
-		if len(forms[i]) > 0 {
+		if len(ws[i]) > 0 {
 			m.terms++
 		}
-		forms[i] = nil
+		ws[i] = nil
 	}
 	b.freeze()
 	return m
@@ -200,59 +200,41 @@ type termAt struct {
 	*Term
 }
 
-// termUnits returns the ways of writing t as units: each form of a term
-// with optional words («Конгресс [США]»: in full, and «Конгресс») and,
-// for a term with an English compound, the form written solid too
+// writing is one way of writing a term, analysed into what the trie
+// needs of it: its units' keys, folded forms, texts and cases, and
+// whether it goes by folded forms (see Matcher).
+type writing struct {
+	byNorm bool
+	units  []writtenUnit
+}
+
+type writtenUnit struct {
+	key, norm, text string
+	wordCase
+}
+
+// writingsOf returns the ways of writing t: each form of a term with
+// optional words («Конгресс [США]»: in full, and «Конгресс») and, for a
+// term with an English compound, the form written solid too
 // (Anti-Terrorist as antiterrorist; the other way round is the text
 // side's, see FindTokens).
-func termUnits(t *Term) [][]unit {
-	var out [][]unit
+func writingsOf(t *Term) []writing {
+	var out []writing
 	for _, form := range t.Forms() {
 		toks := lang.Analyze(form)
 		units := unitsOf(toks)
 		if len(units) == 0 {
 			continue
 		}
-		out = append(out, units)
+		out = append(out, writingOf(t, units))
 		if solid, ok := solidUnitsOf(toks); ok {
-			out = append(out, solid)
+			out = append(out, writingOf(t, solid))
 		}
 	}
 	return out
 }
 
-// Len returns the number of terms the Matcher recognises.
-func (m *Matcher) Len() int { return m.terms }
-
-// builder adds terms to a Matcher's trie; freeze makes the result the
-// Matcher's.
-type builder struct {
-	m        *Matcher
-	endsOf   [][]int32 // by node, the entries ending there
-	blob     []byte    // becomes m.blob
-	interned map[string]strRef
-}
-
-// intern returns the reference of s in the blob, adding it if need be.
-func (b *builder) intern(s string) strRef {
-	if r, ok := b.interned[s]; ok {
-		return r
-	}
-	r := strRef{uint32(len(b.blob)), uint32(len(s))}
-	b.blob = append(b.blob, s...)
-	b.interned[s] = r
-	return r
-}
-
-// newNode adds a node and returns its number.
-func (b *builder) newNode() int32 {
-	b.endsOf = append(b.endsOf, nil)
-	return int32(len(b.endsOf) - 1)
-}
-
-// addUnits adds one way of writing a term to the trie.
-func (b *builder) addUnits(t termAt, units []unit) {
-	m := b.m
+func writingOf(t *Term, units []unit) writing {
 	byNorm := t.Exact
 	if !byNorm {
 		short, upper := true, false
@@ -267,9 +249,8 @@ func (b *builder) addUnits(t termAt, units []unit) {
 		byNorm = short && !upper ||
 			len(units) == 1 && !upper && utf8.RuneCountInString(units[0].Key) <= 2
 	}
-	ent := entry{concept: t.concept, term: t.term, order: t.order, unit: int32(len(m.units)), n: int32(len(units)), anyCase: true}
-	n := int32(root)
-	for _, u := range units {
+	w := writing{byNorm: byNorm, units: make([]writtenUnit, len(units))}
+	for i, u := range units {
 		c := caseOf(u.Text, t.CaseSensitive)
 		if len(units) == 1 && c.kind == caseAny && titleCase(u.Text) {
 			// A one-word name matches a word written with a capital only:
@@ -277,12 +258,68 @@ func (b *builder) addUnits(t termAt, units []unit) {
 			// "Turkey" not "turkey".
 			c.kind = caseInitial
 		}
-		ent.anyCase = ent.anyCase && c.kind == caseAny
-		m.units = append(m.units, unitReq{caseReq: caseReq{kind: c.kind, n: c.n, pattern: b.intern(c.pattern)},
-			norm: b.intern(u.Norm), text: b.intern(u.Text)})
-		e := b.edge(n, u.Key)
-		if byNorm {
-			n = b.normChild(e, u.Norm)
+		w.units[i] = writtenUnit{key: u.Key, norm: u.Norm, text: u.Text, wordCase: c}
+	}
+	return w
+}
+
+// Len returns the number of terms the Matcher recognises.
+func (m *Matcher) Len() int { return m.terms }
+
+// builder adds terms to a Matcher's trie; freeze makes the result the
+// Matcher's.
+type builder struct {
+	m        *Matcher
+	endsOf   [][]int32 // by node, the entries ending there
+	blob     []byte    // becomes m.blob
+	patterns map[string]strRef
+}
+
+// str adds s to the blob and returns its reference. Strings are not
+// shared: looking each up would cost the building more than the bytes
+// cost the cache.
+func (b *builder) str(s string) strRef {
+	r := strRef{uint32(len(b.blob)), uint32(len(s))}
+	b.blob = append(b.blob, s...)
+	return r
+}
+
+// pattern returns the reference of a case pattern, shared (they are
+// few, and mostly "").
+func (b *builder) pattern(s string) strRef {
+	if s == "" {
+		return strRef{}
+	}
+	r, ok := b.patterns[s]
+	if !ok {
+		r = b.str(s)
+		b.patterns[s] = r
+	}
+	return r
+}
+
+// newNode adds a node and returns its number.
+func (b *builder) newNode() int32 {
+	b.endsOf = append(b.endsOf, nil)
+	return int32(len(b.endsOf) - 1)
+}
+
+// add adds one way of writing a term to the trie.
+func (b *builder) add(t termAt, w writing) {
+	m := b.m
+	ent := entry{concept: t.concept, term: t.term, order: t.order, unit: int32(len(m.units)), n: int32(len(w.units)), anyCase: true}
+	n := int32(root)
+	for _, u := range w.units {
+		ent.anyCase = ent.anyCase && u.kind == caseAny
+		norm := b.str(u.norm)
+		text := norm
+		if u.text != u.norm {
+			text = b.str(u.text)
+		}
+		m.units = append(m.units, unitReq{caseReq: caseReq{kind: u.kind, n: u.n, pattern: b.pattern(u.pattern)}, norm: norm, text: text})
+		e := b.edge(n, u.key)
+		if w.byNorm {
+			n = b.normChild(e, u.norm)
 		} else {
 			if m.edges[e].any < 0 {
 				m.edges[e].any = b.newNode()
@@ -298,15 +335,16 @@ func (b *builder) addUnits(t termAt, units []unit) {
 func (b *builder) edge(from int32, key string) int32 {
 	m := b.m
 	m.blob = unsafe.String(unsafe.SliceData(b.blob), len(b.blob)) // for look-ups while building
-	if e := m.edge(from, key, maphash.String(m.seed, key)); e >= 0 {
+	hk := maphash.String(m.seed, key)
+	if e := m.edge(from, key, hk); e >= 0 {
 		return e
 	}
-	m.edges = append(m.edges, trieEdge{key: b.intern(key), from: from, any: -1, norm: -1})
+	m.edges = append(m.edges, trieEdge{key: b.str(key), from: from, any: -1, norm: -1})
 	m.blob = unsafe.String(unsafe.SliceData(b.blob), len(b.blob))
 	if 2*len(m.edges) > len(m.slots) {
 		m.rehash(max(1024, 4*len(m.edges)))
 	} else {
-		m.place(int32(len(m.edges) - 1))
+		m.place(int32(len(m.edges)-1), hk)
 	}
 	return int32(len(m.edges) - 1)
 }
@@ -320,7 +358,7 @@ func (b *builder) normChild(e int32, norm string) int32 {
 			return m.norms[k].to
 		}
 	}
-	m.norms = append(m.norms, normEdge{norm: b.intern(norm), to: b.newNode(), next: m.edges[e].norm})
+	m.norms = append(m.norms, normEdge{norm: b.str(norm), to: b.newNode(), next: m.edges[e].norm})
 	m.edges[e].norm = int32(len(m.norms) - 1)
 	return m.norms[len(m.norms)-1].to
 }
@@ -347,15 +385,15 @@ func (m *Matcher) rehash(size int) {
 	}
 	m.slots = make([]int32, n)
 	for e := range m.edges {
-		m.place(int32(e))
+		m.place(int32(e), maphash.String(m.seed, m.str(m.edges[e].key)))
 	}
 }
 
-// place puts edge e in the first free slot of its probe sequence.
-func (m *Matcher) place(e int32) {
+// place puts edge e, whose key's hash is hk, in the first free slot of
+// its probe sequence.
+func (m *Matcher) place(e int32, hk uint64) {
 	mask := uint64(len(m.slots) - 1)
-	ed := &m.edges[e]
-	for h := slotHash(maphash.String(m.seed, m.str(ed.key)), ed.from) & mask; ; h = (h + 1) & mask {
+	for h := slotHash(hk, m.edges[e].from) & mask; ; h = (h + 1) & mask {
 		if m.slots[h] == 0 {
 			m.slots[h] = e + 1
 			return
