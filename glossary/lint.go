@@ -3,7 +3,7 @@ package glossary
 import (
 	"fmt"
 	"runtime"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -64,10 +64,12 @@ const (
 )
 
 type keyed struct {
-	c   *Concept
-	t   *Term
-	key string
+	c *Concept
+	t *Term
 }
+
+// langKey is a term's language and matching key.
+type langKey struct{ lang, key string }
 
 // Lint checks g for the mistakes people make in glossaries and returns
 // the problems sorted by origin (file, then line). It does not change g.
@@ -75,8 +77,10 @@ type keyed struct {
 // reports those; [Merge] would have renamed them).
 func Lint(g *Glossary) []Problem {
 	var ps []Problem
-	add := func(sev Severity, code string, c *Concept, t *Term, format string, args ...any) {
-		p := Problem{Severity: sev, Code: code, Concept: c.ID, Origin: c.Origin, Message: fmt.Sprintf(format, args...)}
+	// addMessage and add report a problem; addMessage with its message
+	// made, for the frequent ones (fmt costs more than the check).
+	addMessage := func(sev Severity, code string, c *Concept, t *Term, msg string) {
+		p := Problem{Severity: sev, Code: code, Concept: c.ID, Origin: c.Origin, Message: msg}
 		if t != nil {
 			p.Term = t.Text
 			if t.Origin != "" {
@@ -85,14 +89,19 @@ func Lint(g *Glossary) []Problem {
 		}
 		ps = append(ps, p)
 	}
-	ids := map[string]*Concept{}
-	byKey := map[string][]keyed{} // lang + "\x00" + MatchKey
+	add := func(sev Severity, code string, c *Concept, t *Term, format string, args ...any) {
+		addMessage(sev, code, c, t, fmt.Sprintf(format, args...))
+	}
+	ids := make(map[string]*Concept, len(g.Concepts))
+	// The concepts of each language and key, by the index in keyedBy.
+	byKey := make(map[langKey]int, len(g.Concepts))
+	var keyedBy [][]keyed
 	keys := termKeys(g)
 	// Per-concept sets, emptied for each concept rather than made anew:
 	// a 100k-concept glossary would allocate 300k maps.
 	preferred := map[string]int{}
-	seenText := map[string]*Term{}
-	seenKey := map[string]*Term{}
+	seenText := map[langKey]*Term{} // by language and text
+	seenKey := map[langKey]*Term{}
 	for ci, c := range g.Concepts {
 		if prev, dup := ids[c.ID]; dup {
 			add(SeverityError, CodeDuplicateID, c, nil, "duplicate concept id %q (first at %s)", c.ID, prev.Origin)
@@ -107,7 +116,7 @@ func Lint(g *Glossary) []Problem {
 			continue
 		}
 		for _, l := range []string{"ru", "en"} {
-			if len(c.TermsIn(l)) == 0 {
+			if !hasTermIn(c, l) {
 				add(SeverityWarning, CodeMissingLanguage, c, nil, "concept [%s] has no %s term", c.ID, l)
 			} else if c.Preferred(l) == nil {
 				add(SeverityWarning, CodeNoUsableTerm, c, nil, "concept [%s] has no preferred or admitted %s term", c.ID, l)
@@ -137,7 +146,12 @@ func Lint(g *Glossary) []Problem {
 					add(SeverityWarning, CodeManyPreferred, c, t, "more than one preferred %s term in [%s]; the first is the one suggested", t.Lang, c.ID)
 				}
 			}
-			lintSpaces(t, func(format string, args ...any) { add(SeverityWarning, CodeStraySpace, c, t, format, args...) })
+			whole, beside := straySpace(t.Text)
+			for _, msg := range []string{whole, beside} {
+				if msg != "" {
+					addMessage(SeverityWarning, CodeStraySpace, c, t, msg)
+				}
+			}
 			if msg := unbalanced(t.Text); msg != "" {
 				add(SeverityWarning, CodeUnbalanced, c, t, "%s in %q", msg, t.Text)
 			}
@@ -146,8 +160,8 @@ func Lint(g *Glossary) []Problem {
 			} else if msg := wrongScript(t); msg != "" {
 				add(SeverityWarning, CodeWrongScript, c, t, "%s", msg)
 			}
-			tk := t.Lang + "\x00" + t.Text
-			key := t.Lang + "\x00" + keys[ci][ti]
+			tk := langKey{t.Lang, t.Text}
+			key := langKey{t.Lang, keys[ci][ti]}
 			if prev := seenKey[key]; prev != nil && conflicting(c, prev, t) {
 				add(SeverityError, CodeConflictingStatus, c, t, "%q is %s but %q, the same term, is %s in [%s]", prev.Text, c.EffectiveStatus(prev), t.Text, c.EffectiveStatus(t), c.ID)
 			} else if prev := seenText[tk]; prev != nil {
@@ -165,20 +179,31 @@ func Lint(g *Glossary) []Problem {
 			if seenKey[key] == nil {
 				seenKey[key] = t
 			}
-			if len(byKey[key]) == 0 || byKey[key][len(byKey[key])-1].c != c {
-				byKey[key] = append(byKey[key], keyed{c, t, key})
+			k, ok := byKey[key]
+			if !ok {
+				k = len(keyedBy)
+				byKey[key] = k
+				keyedBy = append(keyedBy, nil)
+			}
+			if v := keyedBy[k]; len(v) == 0 || v[len(v)-1].c != c {
+				keyedBy[k] = append(v, keyed{c, t})
 			}
 		}
 	}
-	shared := make([]string, 0, len(byKey))
-	for k, v := range byKey {
-		if len(v) > 1 {
+	var shared []langKey
+	for k, i := range byKey {
+		if len(keyedBy[i]) > 1 {
 			shared = append(shared, k)
 		}
 	}
-	sort.Strings(shared)
+	slices.SortFunc(shared, func(a, b langKey) int {
+		if c := strings.Compare(a.lang, b.lang); c != 0 {
+			return c
+		}
+		return strings.Compare(a.key, b.key)
+	})
 	for _, k := range shared {
-		v := byKey[k]
+		v := keyedBy[byKey[k]]
 		first := v[0]
 		for _, o := range v[1:] {
 			fs, os := first.c.EffectiveStatus(first.t), o.c.EffectiveStatus(o.t)
@@ -186,7 +211,8 @@ func Lint(g *Glossary) []Problem {
 				add(SeverityError, CodeConflictingStatus, o.c, o.t, "%q is %s in [%s] but %s in [%s]", o.t.Text, os, o.c.ID, fs, first.c.ID)
 				continue
 			}
-			add(SeverityWarning, CodeTermInTwoConcepts, o.c, o.t, "%s term %q of [%s] matches %q of [%s]", o.t.Lang, o.t.Text, o.c.ID, first.t.Text, first.c.ID)
+			addMessage(SeverityWarning, CodeTermInTwoConcepts, o.c, o.t,
+				o.t.Lang+" term "+strconv.Quote(o.t.Text)+" of ["+o.c.ID+"] matches "+strconv.Quote(first.t.Text)+" of ["+first.c.ID+"]")
 		}
 	}
 	sortByOrigin(ps)
@@ -229,12 +255,12 @@ func sortByOrigin(ps []Problem) {
 		pos[i].file, pos[i].line = SplitOrigin(ps[i].Origin)
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(a, b int) bool {
-		pa, pb := pos[idx[a]], pos[idx[b]]
-		if pa.file != pb.file {
-			return pa.file < pb.file
+	slices.SortStableFunc(idx, func(a, b int) int {
+		pa, pb := pos[a], pos[b]
+		if c := strings.Compare(pa.file, pb.file); c != 0 {
+			return c
 		}
-		return pa.line < pb.line
+		return pa.line - pb.line
 	})
 	sorted := make([]Problem, len(ps))
 	for i, k := range idx {
@@ -247,6 +273,22 @@ func sortByOrigin(ps []Problem) {
 // Cyrillic letters, and its Latin letters: «Moнал» typed with a Latin M
 // and o looks right and matches nothing.
 func mixedScriptWord(s string) (word, latin string) {
+	// Most terms are in one script: tell so in one pass before cutting
+	// them into words.
+	cyr, lat := false, false
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			lat = lat || 'a' <= r|0x20 && r|0x20 <= 'z'
+		case unicode.Is(unicode.Cyrillic, r):
+			cyr = true
+		case unicode.Is(unicode.Latin, r):
+			lat = true
+		}
+	}
+	if !cyr || !lat {
+		return "", ""
+	}
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
 		var lat []rune
 		cyr := false
@@ -269,7 +311,13 @@ func mixedScriptWord(s string) (word, latin string) {
 // English one in Cyrillic ("" when the script fits): a column read as the
 // wrong language, or a term typed in the wrong field.
 func wrongScript(t *Term) string {
-	want := map[string]lang.Script{"ru": lang.Cyrillic, "en": lang.Latin}[NormalizeLang(t.Lang)]
+	want := lang.OtherScript
+	switch NormalizeLang(t.Lang) {
+	case "ru":
+		want = lang.Cyrillic
+	case "en":
+		want = lang.Latin
+	}
 	got := lang.ScriptOf(t.Text)
 	if want == lang.OtherScript || got == lang.OtherScript || got == want {
 		return ""
@@ -300,6 +348,29 @@ func hasLowerWord(s string) bool {
 	return false
 }
 
+// opening returns the bracket or quote that closing r closes.
+func opening(r rune) rune {
+	switch r {
+	case ')':
+		return '('
+	case ']':
+		return '['
+	case '»':
+		return '«'
+	}
+	return 0
+}
+
+// hasTermIn reports whether c has a term in language l.
+func hasTermIn(c *Concept, l string) bool {
+	for _, t := range c.Terms {
+		if t.Lang == l {
+			return true
+		}
+	}
+	return false
+}
+
 // conflicting reports whether two terms with one key have statuses that
 // contradict: one usable, the other forbidden.
 func conflicting(c *Concept, a, b *Term) bool {
@@ -322,35 +393,34 @@ func SplitOrigin(o string) (file string, line int) {
 	return o[:i], n
 }
 
-// lintSpaces reports white space that does not belong in a term.
-func lintSpaces(t *Term, report func(format string, args ...any)) {
-	s := t.Text
+// straySpace describes white space that does not belong in a term: at
+// most one problem of the whole term (leading, trailing, double, tab or
+// line break) and one of a space beside punctuation; "" for none.
+func straySpace(s string) (whole, beside string) {
 	switch {
 	case s != strings.TrimSpace(s):
-		report("leading or trailing space in %q", s)
+		whole = fmt.Sprintf("leading or trailing space in %q", s)
 	case strings.Contains(s, "  "):
-		report("double space in %q", s)
+		whole = fmt.Sprintf("double space in %q", s)
 	case strings.ContainsAny(s, "\t\n\r"):
-		report("tab or line break in %q", s)
+		whole = fmt.Sprintf("tab or line break in %q", s)
 	}
 	prev := rune(0)
 	for i, r := range s {
 		if i > 0 && unicode.IsSpace(prev) && strings.ContainsRune(",.;:!?)]»”", r) {
-			report("space before %q in %q", r, s)
-			return
+			return whole, fmt.Sprintf("space before %q in %q", r, s)
 		}
 		if unicode.IsSpace(r) && strings.ContainsRune("([«„“", prev) {
-			report("space after %q in %q", prev, s)
-			return
+			return whole, fmt.Sprintf("space after %q in %q", prev, s)
 		}
 		prev = r
 	}
+	return whole, ""
 }
 
 // unbalanced describes the first quote or bracket of s that does not
 // pair, or returns "".
 func unbalanced(s string) string {
-	pairs := map[rune]rune{')': '(', ']': '[', '»': '«', '“': '„'}
 	var stack []rune
 	straight := 0
 	for _, r := range s {
@@ -358,7 +428,7 @@ func unbalanced(s string) string {
 		case '(', '[', '«', '„':
 			stack = append(stack, r)
 		case ')', ']', '»':
-			if len(stack) == 0 || stack[len(stack)-1] != pairs[r] {
+			if len(stack) == 0 || stack[len(stack)-1] != opening(r) {
 				return fmt.Sprintf("unmatched %q", r)
 			}
 			stack = stack[:len(stack)-1]
