@@ -3,8 +3,10 @@ package terms
 import (
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"tolmach/glossary"
@@ -45,6 +47,35 @@ type Candidate struct {
 	Dice float64
 	// Example is one segment pair holding both.
 	Example Pair
+}
+
+// scored is a candidate pair of phrase ids with its statistics.
+type scored struct {
+	r, e            uint32
+	n               int32
+	dice, llr, rank float64
+}
+
+// topPartners is how many best partners of each phrase are weighed
+// before one is chosen (see nameVeto).
+const topPartners = 3
+
+// addTop inserts s into top, kept sorted by better and at most
+// topPartners long.
+func addTop(top []scored, s scored, better func(a, b scored) bool) []scored {
+	i := len(top)
+	for i > 0 && better(s, top[i-1]) {
+		i--
+	}
+	if i >= topPartners {
+		return top
+	}
+	if len(top) < topPartners {
+		top = append(top, scored{})
+	}
+	copy(top[i+1:], top[i:len(top)-1])
+	top[i] = s
+	return top
 }
 
 // documents returns the document index of every segment pair.
@@ -134,15 +165,9 @@ func Mine(c *Corpus, opt MineOptions) []Candidate {
 	en.countDocs(docs)
 	co := cooccur(ru, en, opt.MinDice)
 
-	// Both directions: each Russian phrase's best English partner, and
-	// each English phrase's best Russian one.
-	type scored struct {
-		r, e            uint32
-		n               int32
-		dice, llr, rank float64
-	}
-	bestR := map[uint32]scored{}
-	bestE := map[uint32]scored{}
+	// Both directions: each Russian phrase's best English partners, and
+	// each English phrase's best Russian ones; the best of them that the
+	// names in both segments do not contradict (see nameVeto) is kept.
 	better := func(a, b scored) bool {
 		if a.dice != b.dice {
 			return a.dice > b.dice
@@ -152,6 +177,8 @@ func Mine(c *Corpus, opt MineOptions) []Candidate {
 		}
 		return a.r < b.r || a.r == b.r && a.e < b.e
 	}
+	topR := map[uint32][]scored{}
+	topE := map[uint32][]scored{}
 	N := float64(len(c.Pairs))
 	for k, n := range co {
 		if int(n) < opt.MinCount {
@@ -165,19 +192,32 @@ func Mine(c *Corpus, opt MineOptions) []Candidate {
 		}
 		s := scored{r: r, e: e, n: n, dice: d, llr: llr(float64(n), fr, fe, N)}
 		s.rank = s.llr * d
-		if b, ok := bestR[r]; !ok || better(s, b) {
-			bestR[r] = s
-		}
-		if b, ok := bestE[e]; !ok || better(s, b) {
-			bestE[e] = s
+		topR[r] = addTop(topR[r], s, better)
+		topE[e] = addTop(topE[e], s, better)
+	}
+	all := map[uint64]scored{}
+	for _, ss := range topR {
+		for _, s := range ss {
+			all[uint64(s.r)<<32|uint64(s.e)] = s
 		}
 	}
+	for _, ss := range topE {
+		for _, s := range ss {
+			all[uint64(s.r)<<32|uint64(s.e)] = s
+		}
+	}
+	wa := newWordAssoc(tk, ru, en, pairs2list(all))
+	veto := wa.nameVeto(all)
 	pairs := map[uint64]scored{}
-	for _, s := range bestR {
-		pairs[uint64(s.r)<<32|uint64(s.e)] = s
-	}
-	for _, s := range bestE {
-		pairs[uint64(s.r)<<32|uint64(s.e)] = s
+	for _, top := range []map[uint32][]scored{topR, topE} {
+		for _, ss := range top {
+			for _, s := range ss {
+				if k := uint64(s.r)<<32 | uint64(s.e); !veto[k] {
+					pairs[k] = s
+					break
+				}
+			}
+		}
 	}
 
 	// Known terms are not candidates.
@@ -193,7 +233,6 @@ func Mine(c *Corpus, opt MineOptions) []Candidate {
 
 	// The word-alignment check: most content words of each side must have
 	// a partner on the other.
-	wa := newWordAssoc(tk, ru, en, pairs2list(pairs))
 	for k, s := range pairs {
 		if !wa.aligned(uint32(k>>32), uint32(k)) || !wa.cyrillic(uint32(k>>32)) {
 			delete(pairs, k)
@@ -509,8 +548,12 @@ func collectForms(segs []side, pt *phraseTable, need map[uint32]*Forms, maxWords
 type wordAssoc struct {
 	tk        *tokenized
 	ru, en    *phraseTable
-	dfR, dfE  map[uint32]int32
+	dfR, dfE  []int32 // segment frequency of the counted words, by word id
+	hasR      []bool  // the words dfR counts
+	hasE      []bool
 	co        map[uint64]int32
+	counted   map[uint64]bool     // the word pairs co holds (perhaps 0)
+	same      map[uint64]bool     // SameName of a Russian and an English word
 	wordsR    map[uint32][]uint32 // content words of each Russian phrase id
 	wordsE    map[uint32][]uint32
 	surfacesR map[uint32]string // a written form of each Russian word (for names)
@@ -520,7 +563,7 @@ type wordAssoc struct {
 }
 
 func newWordAssoc(tk *tokenized, ru, en *phraseTable, pairs []uint64) *wordAssoc {
-	wa := &wordAssoc{tk: tk, ru: ru, en: en, dfR: map[uint32]int32{}, dfE: map[uint32]int32{}, co: map[uint64]int32{},
+	wa := &wordAssoc{tk: tk, ru: ru, en: en, co: map[uint64]int32{}, counted: map[uint64]bool{}, same: map[uint64]bool{},
 		wordsR: map[uint32][]uint32{}, wordsE: map[uint32][]uint32{}, surfacesR: map[uint32]string{}, surfacesE: map[uint32]string{},
 		seqR: map[uint32][]uint32{}, seqE: map[uint32][]uint32{}}
 	for _, k := range pairs {
@@ -559,46 +602,102 @@ func newWordAssoc(tk *tokenized, ru, en *phraseTable, pairs []uint64) *wordAssoc
 	}
 	fill(tk.ru, ru, wa.wordsR, wa.seqR, wa.surfacesR, true)
 	fill(tk.en, en, wa.wordsE, wa.seqE, wa.surfacesE, false)
-	needR, needE := map[uint32]bool{}, map[uint32]bool{}
 	want := map[uint64]bool{}
 	for _, k := range pairs {
 		for _, r := range wa.wordsR[uint32(k>>32)] {
-			needR[r] = true
 			for _, e := range wa.wordsE[uint32(k)] {
-				needE[e] = true
 				want[uint64(r)<<32|uint64(e)] = true
 			}
 		}
 	}
+	wa.count(want)
+	return wa
+}
+
+// count adds to the word counts the segment frequency of every word of
+// want's pairs not counted yet, and the co-occurrence of want's pairs
+// (Russian word id << 32 | English word id) not counted yet, in one pass
+// over the corpus.
+func (wa *wordAssoc) count(want map[uint64]bool) {
+	nv := len(wa.tk.voc.keys)
+	if wa.dfR == nil {
+		wa.dfR, wa.dfE = make([]int32, nv), make([]int32, nv)
+		wa.hasR, wa.hasE = make([]bool, nv), make([]bool, nv)
+	}
+	newR, newE := make([]bool, nv), make([]bool, nv)
+	partners := map[uint32][]uint32{} // English words of each Russian word's fresh pairs
+	for k := range want {
+		if wa.counted[k] {
+			continue
+		}
+		wa.counted[k] = true
+		r, e := uint32(k>>32), uint32(k)
+		partners[r] = append(partners[r], e)
+		if !wa.hasR[r] {
+			wa.hasR[r], newR[r] = true, true
+		}
+		if !wa.hasE[e] {
+			wa.hasE[e], newE[e] = true, true
+		}
+	}
+	if len(partners) == 0 {
+		return
+	}
+	for r, es := range partners {
+		slices.Sort(es)
+		partners[r] = es
+	}
 	var rs, es []uint32
-	for i := range tk.ru {
+	for i := range wa.tk.ru {
 		rs, es = rs[:0], es[:0]
-		for _, w := range tk.ru[i].words {
-			if needR[w.id] {
+		for _, w := range wa.tk.ru[i].words {
+			if wa.hasR[w.id] {
 				rs = append(rs, w.id)
 			}
 		}
-		for _, w := range tk.en[i].words {
-			if needE[w.id] {
+		for _, w := range wa.tk.en[i].words {
+			if wa.hasE[w.id] {
 				es = append(es, w.id)
 			}
 		}
 		rs, es = uniq32(rs), uniq32(es)
 		for _, r := range rs {
-			wa.dfR[r]++
+			if newR[r] {
+				wa.dfR[r]++
+			}
 		}
 		for _, e := range es {
-			wa.dfE[e]++
+			if newE[e] {
+				wa.dfE[e]++
+			}
 		}
 		for _, r := range rs {
-			for _, e := range es {
-				if k := uint64(r)<<32 | uint64(e); want[k] {
-					wa.co[k]++
+			ps := partners[r]
+			// Both lists are sorted: walk them together.
+			for a, b := 0, 0; a < len(ps) && b < len(es); {
+				switch {
+				case ps[a] < es[b]:
+					a++
+				case ps[a] > es[b]:
+					b++
+				default:
+					wa.co[uint64(r)<<32|uint64(es[b])]++
+					a++
+					b++
 				}
 			}
 		}
 	}
-	return wa
+}
+
+// dice is the Dice coefficient of a Russian and an English word's
+// segments, as far as count has counted them.
+func (wa *wordAssoc) dice(r, e uint32) float64 {
+	n := wa.co[uint64(r)<<32|uint64(e)]
+	if n == 0 {
+		return 0
+	}
+	return 2 * float64(n) / float64(wa.dfR[r]+wa.dfE[e])
 }
 
 // wordsAlign reports whether a Russian and an English word translate each
@@ -609,7 +708,23 @@ func (wa *wordAssoc) wordsAlign(r, e uint32) bool {
 	if n > 0 && 2*float64(n)/float64(wa.dfR[r]+wa.dfE[e]) >= 0.1 {
 		return true
 	}
-	return align.SameName(wa.surfacesR[r], wa.surfacesE[e])
+	return wa.sameName(r, e, wa.surfacesR[r], wa.surfacesE[e])
+}
+
+// sameName reports whether a Russian and an English word are one name
+// (align.SameName of the written forms rs and es; the same Latin word on
+// both sides), cached by word ids.
+func (wa *wordAssoc) sameName(r, e uint32, rs, es string) bool {
+	if r == e {
+		return true
+	}
+	k := uint64(r)<<32 | uint64(e)
+	v, ok := wa.same[k]
+	if !ok {
+		v = align.SameName(rs, es)
+		wa.same[k] = v
+	}
+	return v
 }
 
 // aligned is the check on a pair of phrases: at least half of the content
@@ -701,4 +816,148 @@ func distinct(c *Corpus, tk *tokenized) (*Corpus, *tokenized) {
 		otk.en = append(otk.en, tk.en[i])
 	}
 	return out, otk
+}
+
+// nameVeto returns the pairs that the names of their own segments
+// contradict: in most of the segment pairs holding both phrases (the
+// first three are read), a word of one phrase is spelt like a name of the
+// other segment (a transliteration, or the same Latin word) that stands
+// outside the other phrase, like none inside it, and goes with that name
+// over the corpus at least as often as with any word inside (by the Dice
+// of their segments) — «Хэмилтон» paired with "Verstappen" while
+// "Hamilton" stands beside it, «министр финансов Стивен Мнучин» with
+// "Treasury". Co-occurrence alone cannot tell these from the right pair
+// when all of them occur in the same few segments; a name spelt alike
+// but rarer with the word («Филиппины» beside "Filipino") does not count.
+func (wa *wordAssoc) nameVeto(pairs map[uint64]scored) map[uint64]bool {
+	needR := make([]bool, len(wa.ru.hash))
+	needE := make([]bool, len(wa.en.hash))
+	for k := range pairs {
+		needR[k>>32] = true
+		needE[uint32(k)] = true
+	}
+	sameName := func(r, e uint32, rs, es string) bool {
+		return lang.ScriptOf(rs) == lang.Cyrillic && wa.sameName(r, e, rs, es) || r == e
+	}
+	type name struct {
+		id   uint32
+		text string
+	}
+	names := func(s side, out []name) []name {
+		out = out[:0]
+		for _, w := range s.words {
+			if w.flags&fCap != 0 && w.flags&(fStop|fNumber) == 0 {
+				out = append(out, name{w.id, s.text[w.start:w.end]})
+			}
+		}
+		return out
+	}
+	// A suspect is a word of one phrase of a pair, in one segment pair,
+	// with transliterated names outside the other phrase only.
+	type suspect struct {
+		pair    uint64
+		seg     int32
+		ru      bool     // the word is on the Russian side
+		word    uint32   // the word
+		outside []uint32 // its names outside the other phrase
+	}
+	var suspects []suspect
+	want := map[uint64]bool{}
+	check := func(k uint64, seg int32, words, other []uint32, surf map[uint32]string, names []name, ru bool) {
+		for _, a := range words {
+			if r, _ := utf8.DecodeRuneInString(surf[a]); !unicode.IsUpper(r) {
+				continue // not written as a name
+			}
+			var outside []uint32
+			inside := false
+			for _, n := range names {
+				var ok bool
+				if ru {
+					ok = sameName(a, n.id, surf[a], n.text)
+				} else {
+					ok = sameName(n.id, a, n.text, surf[a])
+				}
+				switch {
+				case !ok:
+				case slices.Contains(other, n.id):
+					inside = true
+				default:
+					outside = append(outside, n.id)
+				}
+			}
+			if inside || len(outside) == 0 {
+				continue
+			}
+			suspects = append(suspects, suspect{k, seg, ru, a, outside})
+			for _, o := range outside {
+				if ru {
+					want[uint64(a)<<32|uint64(o)] = true
+				} else {
+					want[uint64(o)<<32|uint64(a)] = true
+				}
+			}
+		}
+	}
+	segs := map[uint64]int8{}
+	var namesR, namesE []name
+	for i := range wa.tk.ru {
+		loaded := false
+		for _, r := range wa.ru.per[i] {
+			if !needR[r] {
+				continue
+			}
+			for _, e := range wa.en.per[i] {
+				k := uint64(r)<<32 | uint64(e)
+				if !needE[e] {
+					continue
+				}
+				if _, ok := pairs[k]; !ok || segs[k] >= 3 {
+					continue
+				}
+				if !loaded {
+					namesR, namesE = names(wa.tk.ru[i], namesR), names(wa.tk.en[i], namesE)
+					loaded = true
+				}
+				segs[k]++
+				check(k, int32(i), wa.wordsR[r], wa.wordsE[e], wa.surfacesR, namesE, true)
+				check(k, int32(i), wa.wordsE[e], wa.wordsR[r], wa.surfacesE, namesR, false)
+			}
+		}
+	}
+	wa.count(want)
+	// A segment pair is bad for a pair when a suspect word goes with a
+	// name outside at least as much as with any word inside.
+	bad := map[uint64]map[int32]bool{}
+	for _, sp := range suspects {
+		r, e := uint32(sp.pair>>32), uint32(sp.pair)
+		var in, out float64
+		if sp.ru {
+			for _, b := range wa.wordsE[e] {
+				in = max(in, wa.dice(sp.word, b))
+			}
+			for _, o := range sp.outside {
+				out = max(out, wa.dice(sp.word, o))
+			}
+		} else {
+			for _, a := range wa.wordsR[r] {
+				in = max(in, wa.dice(a, sp.word))
+			}
+			for _, o := range sp.outside {
+				out = max(out, wa.dice(o, sp.word))
+			}
+		}
+		if out >= in {
+			if bad[sp.pair] == nil {
+				bad[sp.pair] = map[int32]bool{}
+			}
+			bad[sp.pair][sp.seg] = true
+		}
+	}
+	veto := map[uint64]bool{}
+	for k, b := range bad {
+		if 2*len(b) > int(segs[k]) {
+			veto[k] = true
+		}
+	}
+	return veto
 }
