@@ -208,14 +208,29 @@ func Mine(c *Corpus, opt MineOptions) []Candidate {
 	}
 	wa := newWordAssoc(tk, ru, en, pairs2list(all))
 	veto := wa.nameVeto(all)
+	// Each phrase's choice: its best partner not vetoed; among partners
+	// of equal statistics, the one more of whose words align.
+	choose := func(ss []scored) (scored, bool) {
+		best, ok := scored{}, false
+		for _, s := range ss {
+			switch {
+			case veto[uint64(s.r)<<32|uint64(s.e)]:
+			case !ok:
+				best, ok = s, true
+			case s.dice == best.dice && s.llr == best.llr && wa.coverage(s.r, s.e) > wa.coverage(best.r, best.e):
+				best = s
+			}
+		}
+		return best, ok
+	}
 	pairs := map[uint64]scored{}
+	chosen := map[uint64]int{} // how many of its two sides chose a pair
 	for _, top := range []map[uint32][]scored{topR, topE} {
 		for _, ss := range top {
-			for _, s := range ss {
-				if k := uint64(s.r)<<32 | uint64(s.e); !veto[k] {
-					pairs[k] = s
-					break
-				}
+			if s, ok := choose(ss); ok {
+				k := uint64(s.r)<<32 | uint64(s.e)
+				pairs[k] = s
+				chosen[k]++
 			}
 		}
 	}
@@ -233,12 +248,17 @@ func Mine(c *Corpus, opt MineOptions) []Candidate {
 
 	// The word-alignment check: most content words of each side must have
 	// a partner on the other.
+	// A pair that only one of its sides chose (the other chose another
+	// partner) must align word by word: «ограничительные меры» =
+	// "tightened", where «меры» has no partner, goes, and "Britain" beside
+	// «Великобритания» = "UK" stays.
 	for k, s := range pairs {
-		if !wa.aligned(uint32(k>>32), uint32(k)) || !wa.cyrillic(uint32(k>>32)) {
+		r, e := uint32(k>>32), uint32(k)
+		if !wa.aligned(r, e) || !wa.cyrillic(r) || chosen[k] < 2 && wa.coverage(r, e) < 1 {
 			delete(pairs, k)
 			continue
 		}
-		if r, e := uint32(k>>32), uint32(k); ru.common[r] && en.common[e] {
+		if ru.common[r] && en.common[e] {
 			// Two single common words are most often general vocabulary
 			// (страна, country): they rank below phrases and names.
 			s.rank *= wa.termhood(r, e)
@@ -753,6 +773,27 @@ func (wa *wordAssoc) aligned(r, e uint32) bool {
 		}
 	}
 	return 2*okR >= len(rw) && 2*okE >= len(ew)
+}
+
+// coverage is the share of the content words of a pair of phrases, both
+// sides together, that align with a word of the other side.
+func (wa *wordAssoc) coverage(r, e uint32) float64 {
+	rw, ew := wa.wordsR[r], wa.wordsE[e]
+	if len(rw)+len(ew) == 0 {
+		return 0
+	}
+	ok := 0
+	for _, a := range rw {
+		if slices.ContainsFunc(ew, func(b uint32) bool { return wa.wordsAlign(a, b) }) {
+			ok++
+		}
+	}
+	for _, b := range ew {
+		if slices.ContainsFunc(rw, func(a uint32) bool { return wa.wordsAlign(a, b) }) {
+			ok++
+		}
+	}
+	return float64(ok) / float64(len(rw)+len(ew))
 }
 
 // contains reports whether b occurs in a as a contiguous run shorter than a.
