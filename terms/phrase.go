@@ -36,7 +36,7 @@ func hashIDs(ids []uint32) uint64 {
 func spans(ws []word, maxWords int, ru bool, fn func(i, j int)) {
 	for i := range ws {
 		fi := ws[i].flags
-		if fi&(fStop|fNumber) != 0 {
+		if fi&(fStop|fNumber|fJoinPrev) != 0 {
 			continue
 		}
 		for j := i + 1; j <= len(ws) && j-i <= maxWords; j++ {
@@ -52,6 +52,9 @@ func spans(ws []word, maxWords int, ru bool, fn func(i, j int)) {
 					break
 				}
 				continue // may go on, may not end here
+			}
+			if w.flags&fJoinNext != 0 {
+				continue // inside a compound
 			}
 			if j-i == 1 && fi&(fUpper|fCap) == 0 && fi&fShort != 0 {
 				continue // a short common word: too general to be a term alone
@@ -93,7 +96,7 @@ func uniq32(xs []uint32) []uint32 {
 // inside: "pivot to the East"), a Russian one not ending on an adjective.
 func renderSpans(ws []word, maxWords int, ru bool, fn func(i, j int)) {
 	for i := range ws {
-		if ws[i].flags&(fStop|fNumber) != 0 {
+		if ws[i].flags&(fStop|fNumber|fJoinPrev) != 0 {
 			continue
 		}
 		for j := i + 1; j <= len(ws) && j-i <= maxWords; j++ {
@@ -101,7 +104,7 @@ func renderSpans(ws []word, maxWords int, ru bool, fn func(i, j int)) {
 			if j-1 > i && w.flags&fBreak != 0 || w.flags&fNumber != 0 {
 				break
 			}
-			if w.flags&fStop != 0 {
+			if w.flags&(fStop|fJoinNext) != 0 {
 				continue
 			}
 			if ru && j-i > 1 && w.flags&fAdjEnd != 0 {

@@ -29,6 +29,8 @@ const (
 	fInitial                      // first word of a sentence
 	fAdjective                    // a Russian adjective (Южной), not a name by itself
 	fShort                        // under five letters
+	fJoinPrev                     // a part of an English compound after its first (press-release)
+	fJoinNext                     // a part of an English compound before its last
 )
 
 // side is one tokenised segment.
@@ -120,9 +122,16 @@ func (t *tokenized) intern(text string, a analyzed) side {
 	return side{text: text, words: ws}
 }
 
-// analyze tokenises one segment and classifies its words.
+// analyze tokenises one segment and classifies its words. An English
+// compound written with a hyphen counts as its parts (press-release as
+// press release): English writes many compounds either way, and each way
+// is one term.
 func analyze(text string, ru bool) analyzed {
 	toks := lang.Analyze(text)
+	var joins []uint16
+	if !ru {
+		toks, joins = splitCompounds(toks)
+	}
 	flags := make([]uint16, len(toks))
 	prevEnd := 0
 	for i, tok := range toks {
@@ -157,9 +166,55 @@ func analyze(text string, ru bool) analyzed {
 		if !ru && f&fUpper != 0 {
 			f &^= fStop | fInner // WHO, US, IT are names, not function words
 		}
+		if joins != nil {
+			f |= joins[i]
+			if joins[i]&fJoinPrev != 0 {
+				f &^= fBreak | fInitial
+			}
+		}
 		flags[i] = f
 	}
 	return analyzed{toks: toks, flags: flags}
+}
+
+// splitCompounds replaces each hyphenated Latin word of toks by its
+// parts, with flags joining them (a phrase neither starts nor ends inside
+// one); one with a digit in it (COVID-19, G20-led) stays whole, as a
+// name. joins is nil when there is none.
+func splitCompounds(toks []lang.Token) (out []lang.Token, joins []uint16) {
+	split := func(t lang.Token) bool {
+		return len(t.Parts) > 1 && lang.ScriptOf(t.Norm) == lang.Latin && !strings.ContainsAny(t.Norm, "0123456789")
+	}
+	n := 0
+	for _, t := range toks {
+		if split(t) {
+			n += len(t.Parts) - 1
+		}
+	}
+	if n == 0 {
+		return toks, nil
+	}
+	out = make([]lang.Token, 0, len(toks)+n)
+	joins = make([]uint16, 0, len(toks)+n)
+	for _, t := range toks {
+		if !split(t) {
+			out = append(out, t)
+			joins = append(joins, 0)
+			continue
+		}
+		for k, p := range t.Parts {
+			var j uint16
+			if k > 0 {
+				j |= fJoinPrev
+			}
+			if k < len(t.Parts)-1 {
+				j |= fJoinNext
+			}
+			out = append(out, p)
+			joins = append(joins, j)
+		}
+	}
+	return out, joins
 }
 
 func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
