@@ -410,6 +410,16 @@ func nameOf(text string, n lang.Numeral, other string) string {
 	return text[start:n.End]
 }
 
+// denominator reports whether the numeral n of text is the second number
+// of a rating or a fraction, a slash before it and a number before that
+// (4/5, 10/10): "5/5" is «на пятёрку», "4/5" «на четвёрку».
+func denominator(text string, n lang.Numeral) bool {
+	if n.Start < 2 || text[n.Start-1] != '/' || !isDigitByte(text[n.Start-2]) {
+		return false
+	}
+	return n.End == len(text) || !isDigitByte(text[n.End]) && text[n.End] != '/'
+}
+
 // formatMeasure writes a converted value for a message: 25.7.
 func formatMeasure(v float64) string {
 	return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64)

@@ -59,6 +59,8 @@ func TestNumbersWrittenOtherWays(t *testing.T) {
 		{"24 hours as a day", "За 24 часа выпало 50 мм осадков.", "50 mm of rain fell in a day.", lang.RU, nil},
 		{"24 hours as around the clock", "Staff worked 24 hours a day.", "Персонал работал круглосуточно.", lang.EN, nil},
 		{"24 people are no day", "Погибли 24 человека в тот день.", "42 people died that day.", lang.RU, []string{"error: «24»"}},
+		{"a rating", "Кухня на четверку, рыба не удалась.", "Food was a 4/5, the fish wasn't good.", lang.RU, []string{"info: the scale of a rating"}},
+		{"a rating changed", "Кухня на тройку.", "Food was a 4/5.", lang.RU, []string{"error: \"4\"", "info: the scale of a rating"}},
 		{"military time", "We move out at 0500.", "Мы выдвигаемся в 5 утра.", lang.EN, nil},
 		{"a name's number", "Число случаев коронавируса растёт.", "COVID-19 cases are rising.", lang.RU, []string{"warning: the name \"COVID-19\""}},
 		{"a name's number en-ru", "The Su-35 fighters took off.", "Истребители «Сухой» взлетели.", lang.EN, []string{"warning: the name \"Su-35\""}},

@@ -87,8 +87,9 @@ func TestNumbersDevPool(t *testing.T) {
 	t.Log(list.String())
 	t.Log(b.String())
 	// The ceiling of the pool's rate (0.52 before the numbers written
-	// other ways were recognised, 0.19 after), tightened as it improves.
-	const ceiling = 0.25
+	// other ways were recognised, 0.17 after, UD PUD included), tightened
+	// as it improves.
+	const ceiling = 0.22
 	if rate > ceiling {
 		t.Errorf("number-mismatch on the development pool: %.2f errors and warnings per 1,000 words, above %.2f", rate, ceiling)
 	}

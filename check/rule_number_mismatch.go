@@ -128,6 +128,9 @@ func (r numberMismatch) Check(p *Pair) []Finding {
 				f.Message = fmt.Sprintf("the number %s of the source is not in the target", quote(p.Source.Lang, m.Text))
 				f.Suggestion = fmt.Sprintf("render %s in the target", quote(p.Source.Lang, m.Text))
 				switch name := nameOf(p.Source.Text, m, tgtText); {
+				case denominator(p.Source.Text, m):
+					f.Severity = Info
+					f.Message = fmt.Sprintf("the number %s of the source is not in the target: the scale of a rating or a fraction, said another way?", quote(p.Source.Lang, m.Text))
 				case repeated(m, a, b):
 					f.Severity = Warning
 					f.Message = fmt.Sprintf("the number %s occurs more often in the source than in the target: said once, or left out?", quote(p.Source.Lang, m.Text))
@@ -144,6 +147,9 @@ func (r numberMismatch) Check(p *Pair) []Finding {
 				f.Message = fmt.Sprintf("the number %s of the target is not in the source", quote(p.Target.Lang, e.Text))
 				f.Suggestion = fmt.Sprintf("check %s against the source", quote(p.Target.Lang, e.Text))
 				switch name := nameOf(p.Target.Text, e, srcText); {
+				case denominator(p.Target.Text, e):
+					f.Severity = Info
+					f.Message = fmt.Sprintf("the number %s of the target is not in the source: the scale of a rating or a fraction, said another way?", quote(p.Target.Lang, e.Text))
 				case repeated(e, b, a):
 					f.Severity = Warning
 					f.Message = fmt.Sprintf("the number %s occurs more often in the target than in the source: repeated, or added?", quote(p.Target.Lang, e.Text))
@@ -263,10 +269,10 @@ func dropFoundNear(p *Pair, i int, ns []lang.Numeral, inSource bool) []lang.Nume
 // both languages, which lang.Numbers does not read.
 var numberWords = map[float64][]string{
 	1:   {"один", "одна", "одно", "одног", "одном", "одной", "одним", "единствен", "one", "single", "first", "перв", "q1", "h1"},
-	2:   {"два", "две", "двух", "двум", "двумя", "оба", "обе", "обоих", "two", "twice", "both", "second", "втор", "пара", "q2", "h2"},
-	3:   {"три", "трех", "трем", "тремя", "трижды", "three", "thrice", "third", "трет", "q3"},
-	4:   {"четыре", "четырех", "four", "fourth", "четверт", "q4"},
-	5:   {"пять", "пяти", "five", "fifth", "пят"},
+	2:   {"два", "две", "двух", "двум", "двумя", "оба", "обе", "обоих", "two", "twice", "both", "second", "втор", "пара", "двойк", "q2", "h2"},
+	3:   {"три", "трех", "трем", "тремя", "трижды", "three", "thrice", "third", "трет", "тройк", "q3"},
+	4:   {"четыре", "четырех", "four", "fourth", "четверт", "четверк", "q4"},
+	5:   {"пять", "пяти", "five", "fifth", "пят"}, // пятёрка too
 	6:   {"шесть", "шести", "six", "sixth", "шест"},
 	7:   {"семь", "семи", "seven", "seventh", "седьм"},
 	8:   {"восемь", "восьми", "eight", "eighth", "восьм"},
