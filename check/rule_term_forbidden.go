@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"sort"
 
 	"tolmach/glossary"
 )
@@ -57,6 +58,12 @@ func (r termForbidden) Check(p *Pair) []Finding {
 		if h.Term.Note != "" {
 			f.Message += " (" + h.Term.Note + ")"
 		}
+		if st == glossary.Deprecated && inFixedName(p, h) {
+			// "the Convention of Peking", "Peking University": a
+			// deprecated name lives on in the fixed names made of it.
+			f.Severity = Info
+			f.Message += "; here in a fixed name, which keeps it"
+		}
 		out = append(out, f)
 	}
 	return out
@@ -77,4 +84,21 @@ func usableElsewhere(hs []TermHit, i int) bool {
 		}
 	}
 	return false
+}
+
+// inFixedName reports whether target term h, one word, is part of a
+// longer capitalised name: followed by a capitalised word ("Peking
+// University") or after a capitalised word and "of" ("the Convention of
+// Peking", "Treaty of Tientsin").
+func inFixedName(p *Pair, h TermHit) bool {
+	toks := p.TargetTokens()
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= h.Start })
+	if i >= len(toks) || toks[i].Start != h.Start || toks[i].End != h.End {
+		return false
+	}
+	if i+1 < len(toks) && p.Target.Text[toks[i].End:toks[i+1].Start] == " " && isName(toks[i+1]) {
+		return true
+	}
+	return i >= 2 && toks[i-1].Norm == "of" && isName(toks[i-2]) &&
+		p.Target.Text[toks[i-2].End:toks[i-1].Start] == " " && p.Target.Text[toks[i-1].End:toks[i].Start] == " "
 }

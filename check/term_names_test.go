@@ -399,3 +399,36 @@ func TestSameWordEndingGender(t *testing.T) {
 		}
 	}
 }
+
+// TestDeprecatedInFixedName: a deprecated name inside a fixed name made of
+// it is info; on its own it is still a warning.
+func TestDeprecatedInFixedName(t *testing.T) {
+	const g = `
+[beijing]
+domain: states and regions
+ru: Пекин
+en: Beijing
+en: Peking | deprecated
+`
+	tests := []struct {
+		name, src, tgt, want string
+	}{
+		{"a convention's name", "Подписана Пекинская конвенция 1860 года.", "The Convention of Peking of 1860 was signed.", "info"},
+		{"a university", "Он учился в Пекинском университете.", "He studied at Peking University.", "info"},
+		{"the city", "Он прилетел в Пекин.", "He flew to Peking.", "warning"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := checkText(t, g, lang.RU, tt.src, tt.tgt)
+			got := ""
+			for _, f := range res.Findings {
+				if f.Rule == "term-forbidden" {
+					got = f.Severity.String()
+				}
+			}
+			if got != tt.want {
+				t.Errorf("term-forbidden %q, want %q\n%s", got, tt.want, describe(res.Findings))
+			}
+		})
+	}
+}
