@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"tolmach/internal/cputime"
 )
 
 // generate calls put for n units made from the real pairs: the pairs
@@ -234,4 +236,35 @@ func (c *countWriter) Write(p []byte) (int, error) {
 	n, err := c.w.Write(p)
 	*c.n += int64(n)
 	return n, err
+}
+
+// BenchmarkMatch10k is BenchmarkMatch100k's tenth: the two give how a
+// match's cost grows with the TM.
+func BenchmarkMatch10k(b *testing.B) { benchMatch(b, 10_000) }
+
+// BenchmarkAnalyze runs `tm analyze` on a Russian document of 2,000 and
+// 20,000 sentences (real sentences and their variants, some repeated)
+// against a 25,000-unit TM: the time per op at 20k over the time at 2k
+// is how it grows with the document (linear is 10×).
+//
+//	go test ./tm -run X -bench Analyze -benchtime 1x
+func BenchmarkAnalyze(b *testing.B) {
+	x, _ := benchIndex(b, 25_000)
+	pairs := realPairs(b)
+	for _, n := range []int{2_000, 20_000} {
+		var doc strings.Builder
+		generate(pairs, n, func(u *Unit) {
+			s, _ := u.Segment("ru")
+			doc.WriteString(s.Text)
+			doc.WriteString("\n\n")
+		})
+		b.Run(fmt.Sprintf("%dk", n/1000), func(b *testing.B) {
+			cpu := cputime.Start()
+			for b.Loop() {
+				r := AnalyzeDocument(doc.String(), []*Index{x})
+				b.ReportMetric(float64(r.Total.Segments), "segments")
+			}
+			cputime.Report(b, cpu)
+		})
+	}
 }

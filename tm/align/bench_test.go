@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"tolmach/internal/cputime"
 	"tolmach/internal/lang"
 )
 
@@ -24,13 +25,22 @@ func bigDoc(tb testing.TB, n int) testDoc {
 
 // BenchmarkAlign10k aligns a 10,000-sentence article pair (the target
 // ≤ 2 s per pair); BenchmarkAlignTexts10k adds segmentation.
-func BenchmarkAlign10k(b *testing.B) {
-	d := bigDoc(b, 10000)
+func BenchmarkAlign10k(b *testing.B) { benchAlign(b, 10_000) }
+
+// BenchmarkAlign100k is ten times BenchmarkAlign10k: the two give how
+// alignment grows with the document (linear is 10×; compare cpu-ms/op).
+//
+//	go test ./tm/align -run X -bench 'Align10k$|Align100k$' -benchtime 1x
+func BenchmarkAlign100k(b *testing.B) { benchAlign(b, 100_000) }
+
+func benchAlign(b *testing.B, n int) {
+	d := bigDoc(b, n)
 	opts := Options{SourceLang: d.srcLang, TargetLang: d.tgtLang}
-	b.ResetTimer()
+	cpu := cputime.Start()
 	for b.Loop() {
 		Align(d.src, d.tgt, opts)
 	}
+	cputime.Report(b, cpu)
 }
 
 func BenchmarkAlignTexts10k(b *testing.B) {
