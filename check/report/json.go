@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"io"
 
 	"tolmach/check"
@@ -75,8 +74,5 @@ func writeJSON(w io.Writer, r *check.Report, _ Options) error {
 		}
 		out.Errors = &errs
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return encodeIndented(w, out)
 }
