@@ -166,14 +166,16 @@ func TestGlossaryCalibration(t *testing.T) {
 // 1,000 source words) measured by TestGlossaryCalibration after the last
 // calibration of the built-in glossary, with a little room.
 var calibrationCeilings = map[string]float64{
-	// Measured 2026-12-07 (wmt22-en-ru 0.38, wmt22-ru-en 0.23, wmt23-ru-en
-	// 0.20, flores200 0.47, ud_pud 1.06, tico19 0.19), plus 0.15.
-	"wmt22-en-ru": 0.53,
-	"wmt22-ru-en": 0.38,
+	// Measured 2026-12-07 18:40 UTC, after the term fixes of issue 12
+	// (wmt22-en-ru 0.17, wmt22-ru-en 0.14, wmt23-ru-en 0.20, flores200
+	// 0.36, ud_pud 1.18, tico19 0.11), plus 0.15; ud_pud kept at the
+	// earlier ceiling, which it had risen above (1.43) as the glossary grew.
+	"wmt22-en-ru": 0.32,
+	"wmt22-ru-en": 0.29,
 	"wmt23-ru-en": 0.35,
-	"flores200":   0.62,
+	"flores200":   0.51,
 	"ud_pud":      1.21,
-	"tico19":      0.34,
+	"tico19":      0.26,
 }
 
 func perThousand(n, words int) float64 {

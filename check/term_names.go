@@ -330,7 +330,8 @@ var acronymFunctionWords = map[string]bool{
 // an acronym the glossary does not list: «Федеральная антимонопольная
 // служба» as FAS, the Biomedical Advanced Research and Development
 // Authority as BARDA in a Russian text; the initials as written or
-// transliterated letter by letter (ФАС, FAS).
+// transliterated letter by letter (ФАС, FAS). A state's own abbreviation
+// may open the acronym of a body's name (USAF for «ВВС США»).
 func acronymRendered(p *Pair, h TermHit, expected []string) bool {
 	var initials []string
 	for _, e := range append([]string{h.Term.Text}, expected...) {
@@ -355,9 +356,24 @@ func acronymRendered(p *Pair, h TermHit, expected []string) bool {
 	if !ok {
 		return false
 	}
+	// A state's abbreviation opening an acronym of the target: «ВВС США»
+	// as USAF, «Агентство США по международному развитию» as USAID.
+	var stateAbbr []string
+	if h.Concept.Domain == statesDomain {
+		for _, e := range expected {
+			if et := lang.Analyze(e); len(et) == 1 && isAcronym(et[0]) {
+				stateAbbr = append(stateAbbr, et[0].Text)
+			}
+		}
+	}
 	for _, t := range tokensIn(p.TargetTokens(), ts) {
 		if !isAcronym(t) {
 			continue
+		}
+		for _, a := range stateAbbr {
+			if len(t.Text) > len(a) && strings.HasPrefix(t.Text, a) {
+				return true
+			}
 		}
 		for _, a := range initials {
 			// As written, or transliterated letter by letter (ФАС, FAS).

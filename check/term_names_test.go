@@ -91,6 +91,7 @@ en: Presidential Executive Office | preferred
 		{"the abbreviation not in the target", "Цель слушаний Комиссии по телевидению Канады (CRTC) — работа с мнениями.", "The purpose of the hearings is to field responses.", lang.RU, true},
 		{"a pronoun in capitals", "ALL RETURNS ARE THE RESPONSIBILITY OF THE SENDER UNTIL THEY ARRIVE TO US", "ПОКУПАТЕЛЬ НЕСЕТ ОТВЕТСТВЕННОСТЬ ЗА ВСЕ ВОЗВРАЩАЕМЫЕ ТОВАРЫ, ПОКА ОНИ НЕ ПОСТУПИЛИ К НАМ", lang.EN, false},
 		{"a currency's prefix", "It was over US$500.", "Это стоило больше 500 долларов.", lang.EN, false},
+		{"the state's abbreviation opening an acronym", "Он выступил с базы ВВС США.", "He spoke from a USAF base.", lang.RU, false},
 		{"the country in an ordinary line", "New sanctions were imposed by the US.", "Были введены новые санкции.", lang.EN, true},
 		{"another state's administration", "Администрация президента США заявила об этом.", "The US administration said so.", lang.RU, false},
 		{"the concept's own state", "Администрация президента России заявила об этом.", "The Kremlin said so.", lang.RU, true},
