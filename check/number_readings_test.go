@@ -87,3 +87,44 @@ func TestNumbersWrittenOtherWays(t *testing.T) {
 		})
 	}
 }
+
+// FuzzNumberReadings feeds the helpers of number-mismatch text of any
+// shape (they slice around numerals, decode runes backwards, look for
+// units after them): none may panic, and a text's numerals never differ
+// from themselves.
+func FuzzNumberReadings(f *testing.F) {
+	f.Add("Телефон: +7 (495) 229 62 01, 16x12\", 50 nautical miles", "Call 229-6201, 16 × 12, 92 км")
+	f.Add("COVID-19 4/5 1.5m 0500 GMT «01։23»", "коронавирус на четвёрку 1,5 млн в 5 утра")
+	f.Add("86°F, 10 feet, 3,14 %", "30 °C, 3 метра, 3.1%")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		na, nb := lang.Numbers(a), lang.Numbers(b)
+		missing, extra := lang.SameNumbers(na, nb)
+		missing = dropGlued(missing, b)
+		extra = dropGlued(extra, a)
+		ca, cb := digitChains(a, na), digitChains(b, nb)
+		missing = dropChains(missing, na, ca, chainSet(cb))
+		extra = dropChains(extra, nb, cb, chainSet(ca))
+		missing, extra = splitGroups(missing, extra)
+		for _, m := range missing {
+			nameOf(a, m, b)
+			denominator(a, m)
+			loneOne(m)
+			repeated(m, na, nb)
+			um, ok1 := unitOf(a, na, indexOfNumeral(na, m))
+			for _, e := range extra {
+				rounded(m, e)
+				otherSeparator(m, e)
+				if ue, ok2 := unitOf(b, nb, indexOfNumeral(nb, e)); ok1 && ok2 {
+					converted(m, um, e, ue)
+				}
+			}
+		}
+		for _, e := range extra {
+			nameOf(b, e, a)
+			denominator(b, e)
+		}
+		if m, e := lang.SameNumbers(na, na); len(m)+len(e) > 0 {
+			t.Fatalf("numerals of %q differ from themselves: %v %v", a, m, e)
+		}
+	})
+}
