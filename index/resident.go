@@ -439,9 +439,15 @@ func (t *topCandidates) add(c candidate) {
 // byte order for prefixes, and by length in letters with signatures
 // that rule most words out before an edit distance is computed.
 type vocabulary struct {
-	words []string
-	byLen [][]int32 // indices of words of n letters (n ≥ len-1 capped)
-	sigs  []wordSig
+	words []string           // in byte order
+	byLen [][]vocabularyWord // by length in letters (maxVocabLen and more together)
+}
+
+// vocabularyWord is a word with its signature, kept together so that a
+// scan reads memory in order.
+type vocabularyWord struct {
+	sig  wordSig
+	word string
 }
 
 // wordSig is a word's letters and letter pairs, each hashed to one bit
@@ -465,7 +471,7 @@ func signature(w string) wordSig {
 }
 
 func newVocabulary(whole, parts map[string][]int32) vocabulary {
-	v := vocabulary{words: make([]string, 0, len(whole)+len(parts)), byLen: make([][]int32, maxVocabLen+1)}
+	v := vocabulary{words: make([]string, 0, len(whole)+len(parts)), byLen: make([][]vocabularyWord, maxVocabLen+1)}
 	for w := range whole {
 		v.words = append(v.words, w)
 	}
@@ -475,11 +481,9 @@ func newVocabulary(whole, parts map[string][]int32) vocabulary {
 		}
 	}
 	slices.Sort(v.words)
-	v.sigs = make([]wordSig, len(v.words))
-	for i, w := range v.words {
-		v.sigs[i] = signature(w)
+	for _, w := range v.words {
 		n := min(utf8.RuneCountInString(w), maxVocabLen)
-		v.byLen[n] = append(v.byLen[n], int32(i))
+		v.byLen[n] = append(v.byLen[n], vocabularyWord{signature(w), w})
 	}
 	return v
 }
@@ -491,13 +495,13 @@ func (v *vocabulary) near(w string, d int) []string {
 	ws := signature(w)
 	var out []string
 	for l := min(max(0, n-d), maxVocabLen); l <= min(n+d, maxVocabLen); l++ {
-		for _, i := range v.byLen[l] {
-			s := v.sigs[i]
-			if bits.OnesCount64(s.letters^ws.letters) > 2*d || bits.OnesCount64(s.pairs^ws.pairs) > 4*d {
+		for i := range v.byLen[l] {
+			c := &v.byLen[l][i]
+			if bits.OnesCount64(c.sig.letters^ws.letters) > 2*d || bits.OnesCount64(c.sig.pairs^ws.pairs) > 4*d {
 				continue
 			}
-			if c := v.words[i]; c != w && lang.EditDistance(w, c, d) <= d {
-				out = append(out, c)
+			if c.word != w && lang.EditDistance(w, c.word, d) <= d {
+				out = append(out, c.word)
 			}
 		}
 	}

@@ -1,5 +1,7 @@
 package lang
 
+import "unicode/utf8"
+
 // EditDistance returns the Levenshtein distance of a and b in characters
 // (runes), or max+1 as soon as it is certain to exceed max: callers ask
 // whether two spellings are within a few edits (a fuzzy query, a typo in
@@ -8,12 +10,29 @@ func EditDistance(a, b string, max int) int {
 	if a == b {
 		return 0
 	}
-	ra, rb := []rune(a), []rune(b)
-	if d := len(ra) - len(rb); d > max || -d > max {
+	na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	if d := na - nb; d > max || -d > max {
 		return max + 1
 	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	// Words fit on the stack: a lookup measures thousands of pairs.
+	var bufA, bufB [32]rune
+	var rowsBuf [2 * 33]int
+	ra, rb := bufA[:0], bufB[:0]
+	if na > len(bufA) || nb > len(bufB) {
+		ra, rb = make([]rune, 0, na), make([]rune, 0, nb)
+	}
+	for _, r := range a {
+		ra = append(ra, r)
+	}
+	for _, r := range b {
+		rb = append(rb, r)
+	}
+	var prev, cur []int
+	if len(rb)+1 <= len(rowsBuf)/2 {
+		prev, cur = rowsBuf[:len(rb)+1], rowsBuf[len(rowsBuf)/2:len(rowsBuf)/2+len(rb)+1]
+	} else {
+		prev, cur = make([]int, len(rb)+1), make([]int, len(rb)+1)
+	}
 	for j := range prev {
 		prev[j] = j
 	}

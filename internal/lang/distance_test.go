@@ -26,3 +26,39 @@ func TestEditDistance(t *testing.T) {
 		})
 	}
 }
+
+// FuzzEditDistance holds EditDistance to the textbook definition: the
+// full table; beyond max, any answer over max.
+func FuzzEditDistance(f *testing.F) {
+	for _, s := range [][2]string{{"kitten", "sitting"}, {"ШОС", "SCO"}, {"организация", "огранизация"}, {"a", "abcdefghijklmnopqrstuvwxyzabcdefghijklmnop"}} {
+		f.Add(s[0], s[1], 2)
+	}
+	f.Fuzz(func(t *testing.T, a, b string, max int) {
+		if max < -1 || max > 40 {
+			return
+		}
+		ra, rb := []rune(a), []rune(b)
+		d := make([][]int, len(ra)+1)
+		for i := range d {
+			d[i] = make([]int, len(rb)+1)
+			d[i][0] = i
+		}
+		for j := range d[0] {
+			d[0][j] = j
+		}
+		for i := 1; i <= len(ra); i++ {
+			for j := 1; j <= len(rb); j++ {
+				cost := 1
+				if ra[i-1] == rb[j-1] {
+					cost = 0
+				}
+				d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			}
+		}
+		want := d[len(ra)][len(rb)]
+		got := EditDistance(a, b, max)
+		if want <= max && got != want || want > max && got <= max && a != b {
+			t.Fatalf("EditDistance(%q, %q, %d) = %d, want %d", a, b, max, got, want)
+		}
+	})
+}
