@@ -174,3 +174,42 @@ func TestResidentPruningIsExact(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkLookupBuiltinPreloaded is BenchmarkLookupBuiltin on the
+// index preloaded, as the server holds it.
+func BenchmarkLookupBuiltinPreloaded(b *testing.B) {
+	_, g := builtin(b)
+	x := onDisk(b, g)
+	if err := x.Preload(context.Background()); err != nil {
+		b.Fatal(err)
+	}
+	benchLookups(b, x)
+}
+
+// BenchmarkLookup50kPreloaded is BenchmarkLookup50k on the index
+// preloaded, as the server holds it.
+func BenchmarkLookup50kPreloaded(b *testing.B) {
+	x, _ := big50k(b)
+	if err := x.Preload(context.Background()); err != nil {
+		b.Fatal(err)
+	}
+	benchLookups(b, x)
+}
+
+// BenchmarkPreload50k measures loading the 50k index into memory (run
+// it with -benchtime 1x; B/op is what the load allocates, not what it
+// keeps).
+func BenchmarkPreload50k(b *testing.B) {
+	big50k(b)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		x, err := Open(filepath.Join(big50kDir, "idx"), openTimeout)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := x.Preload(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+		x.Close()
+	}
+}
