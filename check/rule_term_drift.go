@@ -44,10 +44,17 @@ func (r termDrift) Check(p *Pair) []Finding {
 	initial := sentenceInitial(p, srcToks)
 	// A capitalised word at a sentence start is a name when the same word
 	// is capitalised inside a sentence elsewhere.
+	// But not when the word also occurs in small letters ("Sign out" at
+	// a sentence start, "tap Sign out", "signing back in"): a common word
+	// capitalised by its place or as a label.
 	nameKeys := map[string]bool{}
+	lowerKeys := map[string]bool{}
 	for _, t := range srcToks {
 		if isName(t) && !initial[t.Start] {
 			nameKeys[nameKey(t)] = true
+		}
+		if r, _ := utf8.DecodeRuneInString(t.Text); t.Kind == lang.Word && unicode.IsLower(r) {
+			lowerKeys[t.Key] = true
 		}
 	}
 
@@ -77,7 +84,7 @@ func (r termDrift) Check(p *Pair) []Finding {
 			switch {
 			case isAcronym(s):
 				srcAcr = append(srcAcr, s)
-			case isName(s) && (!initial[s.Start] || nameKeys[nameKey(s)]) && lang.ScriptOf(s.Text) == scriptOfLang(p.Source.Lang):
+			case isName(s) && (!initial[s.Start] || nameKeys[nameKey(s)] && !lowerKeys[s.Key]) && lang.ScriptOf(s.Text) == scriptOfLang(p.Source.Lang):
 				// (A name in the target's script, SARS-CoV-2 in a Russian
 				// text, is kept as written: nothing to render.)
 				k := "n:" + nameKey(s)

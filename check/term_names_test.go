@@ -433,3 +433,34 @@ en: Peking | deprecated
 		})
 	}
 }
+
+// TestDriftCommonWordAtStart: a word capitalised at a sentence start and
+// as a label, which the text also uses in small letters, is no name whose
+// renderings drift; a name at a sentence start still is one.
+func TestDriftCommonWordAtStart(t *testing.T) {
+	tests := []struct {
+		name, src, tgt string
+		drift          bool
+	}{
+		{"a label and an imperative",
+			"Sign out and then signing back in helps.\nUnder Settings, tap Sign out.\nThen tap Sign out again.",
+			"Выйдите и войдите снова.\nВ настройках нажмите «Выйти».\nЗатем снова нажмите «Выйти».",
+			false},
+		{"a name",
+			"Lavrov arrived today.\nThe talks with Lavrov began.\nLater Lavrov left.",
+			"Лавров прибыл сегодня.\nПереговоры с Лавровым начались.\nПозже Лавроф уехал.",
+			true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := checkText(t, "", lang.EN, tt.src, tt.tgt)
+			drift := false
+			for _, f := range res.Findings {
+				drift = drift || f.Rule == "term-drift"
+			}
+			if drift != tt.drift {
+				t.Errorf("term-drift %v, want %v\n%s", drift, tt.drift, describe(res.Findings))
+			}
+		})
+	}
+}
