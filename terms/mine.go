@@ -710,16 +710,6 @@ func (wa *wordAssoc) count(want map[uint64]bool) {
 	}
 }
 
-// dice is the Dice coefficient of a Russian and an English word's
-// segments, as far as count has counted them.
-func (wa *wordAssoc) dice(r, e uint32) float64 {
-	n := wa.co[uint64(r)<<32|uint64(e)]
-	if n == 0 {
-		return 0
-	}
-	return 2 * float64(n) / float64(wa.dfR[r]+wa.dfE[e])
-}
-
 // wordsAlign reports whether a Russian and an English word translate each
 // other in this corpus (Dice of their segments ≥ 0.1), or are one name
 // transliterated.
@@ -861,15 +851,15 @@ func distinct(c *Corpus, tk *tokenized) (*Corpus, *tokenized) {
 
 // nameVeto returns the pairs that the names of their own segments
 // contradict: in most of the segment pairs holding both phrases (the
-// first three are read), a word of one phrase is spelt like a name of the
-// other segment (a transliteration, or the same Latin word) that stands
-// outside the other phrase, like none inside it, and goes with that name
-// over the corpus at least as often as with any word inside (by the Dice
-// of their segments) — «Хэмилтон» paired with "Verstappen" while
-// "Hamilton" stands beside it, «министр финансов Стивен Мнучин» with
-// "Treasury". Co-occurrence alone cannot tell these from the right pair
-// when all of them occur in the same few segments; a name spelt alike
-// but rarer with the word («Филиппины» beside "Filipino") does not count.
+// first three are read), a capitalised word of one phrase is spelt like a
+// name of the other segment (a transliteration, or the same Latin word)
+// that stands outside the other phrase, like none inside it, and shares
+// at least as many segments with that name over the corpus as with any
+// word inside — «Хэмилтон» paired with "Verstappen" while "Hamilton"
+// stands beside it, «министр финансов Стивен Мнучин» with "Treasury".
+// Co-occurrence alone cannot tell these from the right pair when all of
+// them occur in the same few segments; a name spelt alike but seen with
+// the word less often («Филиппины» beside "Filipino") does not count.
 func (wa *wordAssoc) nameVeto(pairs map[uint64]scored) map[uint64]bool {
 	needR := make([]bool, len(wa.ru.hash))
 	needE := make([]bool, len(wa.en.hash))
@@ -966,25 +956,25 @@ func (wa *wordAssoc) nameVeto(pairs map[uint64]scored) map[uint64]bool {
 		}
 	}
 	wa.count(want)
-	// A segment pair is bad for a pair when a suspect word goes with a
-	// name outside at least as much as with any word inside.
+	// A segment pair is bad for a pair when a suspect word shares as many
+	// segments with a name outside as with any word inside, or more.
 	bad := map[uint64]map[int32]bool{}
 	for _, sp := range suspects {
 		r, e := uint32(sp.pair>>32), uint32(sp.pair)
-		var in, out float64
+		var in, out int32
 		if sp.ru {
 			for _, b := range wa.wordsE[e] {
-				in = max(in, wa.dice(sp.word, b))
+				in = max(in, wa.co[pairKey(sp.word, b)])
 			}
 			for _, o := range sp.outside {
-				out = max(out, wa.dice(sp.word, o))
+				out = max(out, wa.co[pairKey(sp.word, o)])
 			}
 		} else {
 			for _, a := range wa.wordsR[r] {
-				in = max(in, wa.dice(a, sp.word))
+				in = max(in, wa.co[pairKey(a, sp.word)])
 			}
 			for _, o := range sp.outside {
-				out = max(out, wa.dice(o, sp.word))
+				out = max(out, wa.co[pairKey(o, sp.word)])
 			}
 		}
 		if out >= in {
@@ -1002,3 +992,6 @@ func (wa *wordAssoc) nameVeto(pairs map[uint64]scored) map[uint64]bool {
 	}
 	return veto
 }
+
+// pairKey is the map key of a Russian and an English id.
+func pairKey(r, e uint32) uint64 { return uint64(r)<<32 | uint64(e) }
