@@ -156,7 +156,7 @@ func newLangFields(l string) langFields {
 // conceptDocument returns the bleve document of concept c under id: the
 // indexed fields of its ru and en terms, the concept encoded for printing
 // (see encodeConcept) and its terms' tokens for reranking (see
-// encodeMatch). Each form of a term is analysed once, here.
+// appendMatchRecord). Each form of a term is analysed once, here.
 func conceptDocument(c *glossary.Concept, id string) *document.Document {
 	d := document.NewDocument(id)
 	fields := make([]langFields, len(indexedLangs))
@@ -271,18 +271,29 @@ func prepareDocuments(ctx context.Context, cs []*glossary.Concept, ids []string)
 // is built. Nearly everything allocated lives until its batch is
 // indexed, so collecting at every doubling of the heap mostly re-marks
 // the batch: at 300 instead of the default 100, a 50,000-concept build
-// takes about a fifth less CPU time, for a peak of about 560 MB instead
-// of 330 MB.
-const buildGCPercent = 300
+// takes about a fifth less CPU time. buildMemoryLimit caps what that
+// costs in memory: the collector runs whenever the heap nears it.
+const (
+	buildGCPercent   = 300
+	buildMemoryLimit = 384 << 20
+)
 
 // raiseGCPercent raises the garbage collector's target to buildGCPercent
-// unless it is higher already (or off), and returns the function that
-// restores it.
+// unless it is higher already (or off), with a soft memory limit of
+// buildMemoryLimit unless a lower one is set, and returns the function
+// that restores both.
 func raiseGCPercent() (restore func()) {
 	old := debug.SetGCPercent(buildGCPercent)
 	if old < 0 || old >= buildGCPercent {
 		debug.SetGCPercent(old)
 		return func() {}
 	}
-	return func() { debug.SetGCPercent(old) }
+	oldLimit := debug.SetMemoryLimit(-1) // a negative limit only reads it
+	if oldLimit > buildMemoryLimit {
+		debug.SetMemoryLimit(buildMemoryLimit)
+	}
+	return func() {
+		debug.SetMemoryLimit(oldLimit)
+		debug.SetGCPercent(old)
+	}
 }
