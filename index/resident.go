@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"math"
 	"math/bits"
 	"slices"
 	"sort"
@@ -249,9 +250,13 @@ func (r *resident) search(ctx context.Context, q []queryToken, langs []string, l
 	defer func() { clear(marks.bits); r.marks.Put(marks) }()
 	// The best candidatesFor(limit) scored, as many as bleve would
 	// give, also tell which words are no typos (see matchedWords).
-	top := topCandidates{limit: candidatesFor(limit)}
+	top := topCandidates{limit: candidatesFor(limit), k: limit}
+	// A term's words the query lacks cost at most what the shortest
+	// term of the concept lacks; a query compound may meet a term word
+	// written solid, which changes the term's words (see alignSolid).
+	lengthBound := !slices.ContainsFunc(rq, func(t queryToken) bool { return t.norm != q[t.orig].norm })
 	for gi, g := range groups {
-		if kth, ok := top.kth(limit); ok && prune && !unbound[gi] && kth > scoreBound(left[gi], wordImp, qImp) {
+		if prune && top.kthFull() && !unbound[gi] && top.kth() > r.bound(-1, left[gi], rq, wordImp, qImp, langs, false) {
 			break
 		}
 		if err := ctx.Err(); err != nil {
@@ -260,6 +265,11 @@ func (r *resident) search(ctx context.Context, q []queryToken, langs []string, l
 		for _, list := range g.lists {
 			for _, n := range list {
 				if !marks.mark(n) {
+					continue
+				}
+				// Its words are among those left: a concept whose
+				// shortest term is long cannot make the results.
+				if prune && top.kthFull() && !unbound[gi] && lengthBound && top.kth() > r.bound(n, left[gi], rq, wordImp, qImp, langs, true) {
 					continue
 				}
 				c := r.score(n, rq, langs, opt)
@@ -273,6 +283,40 @@ func (r *resident) search(ctx context.Context, q []queryToken, langs []string, l
 	return top.list, matchedWords(top.list, len(q)), nil
 }
 
+// bound is the most concept n (-1: any concept) can score matching only the query words
+// in words: their share of the query's importance, times the most the
+// term's own extra words leave of it (the concept's shortest term in
+// langs has minImp importance, and at most one term word meets each
+// query word), plus the phrase bonus and rounding.
+func (r *resident) bound(n int32, words uint32, rq []queryToken, wordImp []float64, qImp float64, langs []string, lengthBound bool) float64 {
+	var s float64
+	for i, imp := range wordImp {
+		if words&(1<<uint(i)) != 0 {
+			s += imp
+		}
+	}
+	f := 1.0
+	if lengthBound && n >= 0 {
+		tokens := 0
+		for _, t := range rq {
+			if words&(1<<uint(t.orig)) != 0 {
+				tokens++
+			}
+		}
+		minImp := math.Inf(1)
+		for i := range r.concepts[n].terms {
+			t := &r.concepts[n].terms[i]
+			if contains(langs, indexedLangs[t.lang]) && t.prepared.ok {
+				minImp = min(minImp, t.prepared.imp)
+			}
+		}
+		if minImp > 0 && !math.IsInf(minImp, 1) {
+			f = 0.5 + 0.5*min(1, float64(tokens)/minImp)
+		}
+	}
+	return 100*(s/qImp*f+phraseBonus) + 0.1
+}
+
 // prune is unset by tests, which compare search with every group
 // scored.
 var prune = true
@@ -280,19 +324,6 @@ var prune = true
 // significant reports whether a query word can make a match on its own
 // (see matchTokens): three letters or more, a number, or capitals.
 func significant(t queryToken) bool { return t.runes >= minPrefixRunes || t.number || t.upper }
-
-// scoreBound is the most a concept can score that matches only the
-// query words in words: their share of the query's importance, the
-// phrase bonus, and rounding.
-func scoreBound(words uint32, wordImp []float64, qImp float64) float64 {
-	var s float64
-	for i, imp := range wordImp {
-		if words&(1<<uint(i)) != 0 {
-			s += imp
-		}
-	}
-	return 100*(s/qImp+phraseBonus) + 0.1
-}
 
 // score scores concept n by its best term in langs.
 func (r *resident) score(n int32, rq []queryToken, langs []string, opt rankOptions) candidate {
@@ -387,35 +418,32 @@ func (g *wordGroup) add(list []int32) {
 	}
 }
 
-// topCandidates keeps the limit best candidates seen.
+// topCandidates keeps the limit best candidates seen, and the scores
+// of the k best.
 type topCandidates struct {
-	limit   int
-	list    []candidate
-	worstAt int
-	scores  []float64 // scratch for kth
+	limit, k int
+	list     []candidate
+	worstAt  int
+	best     []float64 // the k best scores, best first
 }
+
+// kthFull reports whether k candidates were kept; kth is then the k-th
+// best score.
+func (t *topCandidates) kthFull() bool { return len(t.best) >= t.k }
+
+func (t *topCandidates) kth() float64 { return t.best[len(t.best)-1] }
 
 func (t *topCandidates) full() bool { return len(t.list) >= t.limit }
-
-// kth returns the score of the k-th best candidate kept, if there are k.
-func (t *topCandidates) kth(k int) (float64, bool) {
-	if len(t.list) < k {
-		return 0, false
-	}
-	if k == len(t.list) {
-		return t.worst().best.score, true
-	}
-	t.scores = t.scores[:0]
-	for i := range t.list {
-		t.scores = append(t.scores, t.list[i].best.score)
-	}
-	slices.Sort(t.scores)
-	return t.scores[len(t.scores)-k], true
-}
 
 func (t *topCandidates) worst() *candidate { return &t.list[t.worstAt] }
 
 func (t *topCandidates) add(c candidate) {
+	if i := sort.Search(len(t.best), func(i int) bool { return t.best[i] < c.best.score }); i < t.k {
+		t.best = slices.Insert(t.best, i, c.best.score)
+		if len(t.best) > t.k {
+			t.best = t.best[:t.k]
+		}
+	}
 	if !t.full() {
 		t.list = append(t.list, c)
 		if len(t.list) == 1 || t.list[t.worstAt].before(&c) {
