@@ -671,21 +671,32 @@ func (m *Matcher) findAll(us, solid []unit) []Match {
 // longestFirst keeps, from matches ordered as findAll orders them, the
 // longest at each place and goes on after it, as Find does.
 func longestFirst(all []Match) []Match {
-	out := all[:0:0]
-	cursor := -1
-	for k := 0; k < len(all); {
-		start, end := all[k].Start, all[k].End
-		if start < cursor {
-			k++
-			continue
-		}
-		for ; k < len(all) && all[k].Start == start; k++ {
-			if all[k].End == end {
-				out = append(out, all[k])
+	// Two passes, the first counting, so that the result is one
+	// allocation of its size: against a general dictionary it holds tens
+	// of thousands of matches.
+	pick := func(keep func(k int)) {
+		cursor := -1
+		for k := 0; k < len(all); {
+			start, end := all[k].Start, all[k].End
+			if start < cursor {
+				k++
+				continue
 			}
+			for ; k < len(all) && all[k].Start == start; k++ {
+				if all[k].End == end {
+					keep(k)
+				}
+			}
+			cursor = end
 		}
-		cursor = end
 	}
+	n := 0
+	pick(func(int) { n++ })
+	if n == 0 {
+		return all[:0:0]
+	}
+	out := make([]Match, 0, n)
+	pick(func(k int) { out = append(out, all[k]) })
 	return out
 }
 
