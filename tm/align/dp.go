@@ -493,7 +493,10 @@ func logSumCost(vals []float64, temp float64) float64 {
 	var s float64
 	cut := lo + expSkip*temp
 	for _, v := range vals {
-		if v <= cut {
+		switch {
+		case v == lo:
+			s++ // exp(0), exactly: the least's own term costs no call
+		case v <= cut:
 			s += math.Exp(-(v - lo) / temp)
 		}
 	}
