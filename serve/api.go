@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -180,7 +181,13 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 
 // intParam reads an optional integer query parameter within [lo, hi].
 func intParam(r *http.Request, name string, def, lo, hi int) (int, error) {
-	v := r.URL.Query().Get(name)
+	return intValue(r.URL.Query(), name, def, lo, hi)
+}
+
+// intValue is intParam on parameters already parsed (a request's URL
+// is parsed once per handler, not once per parameter).
+func intValue(vs url.Values, name string, def, lo, hi int) (int, error) {
+	v := vs.Get(name)
 	if v == "" {
 		return def, nil
 	}
@@ -193,18 +200,28 @@ func intParam(r *http.Request, name string, def, lo, hi int) (int, error) {
 
 // boolParam reads an optional flag: 1, true, yes (or 0, false, no).
 func boolParam(r *http.Request, name string) (bool, error) {
-	switch strings.ToLower(r.URL.Query().Get(name)) {
+	return boolValue(r.URL.Query(), name)
+}
+
+// boolValue is boolParam on parameters already parsed.
+func boolValue(vs url.Values, name string) (bool, error) {
+	switch strings.ToLower(vs.Get(name)) {
 	case "", "0", "false", "no", "off":
 		return false, nil
 	case "1", "true", "yes", "on":
 		return true, nil
 	}
-	return false, errBad("%s=%q: want 1 or 0", name, r.URL.Query().Get(name))
+	return false, errBad("%s=%q: want 1 or 0", name, vs.Get(name))
 }
 
 // queryParam reads the required q parameter.
 func queryParam(r *http.Request) (string, error) {
-	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	return queryValue(r.URL.Query())
+}
+
+// queryValue is queryParam on parameters already parsed.
+func queryValue(vs url.Values) (string, error) {
+	q := strings.TrimSpace(vs.Get("q"))
 	if q == "" {
 		return "", errBad("missing query: add ?q=TEXT")
 	}
@@ -221,25 +238,38 @@ func queryParam(r *http.Request) (string, error) {
 // a TM query is one segment.
 const maxQueryBytes = 64 << 10
 
-// parseLookup decodes a lookup request from the URL.
+// parseLookup decodes a lookup request from the URL, parsing its query
+// string once.
 func parseLookup(r *http.Request) (LookupRequest, error) {
-	q, err := queryParam(r)
+	vs := r.URL.Query()
+	q, err := queryValue(vs)
 	if err != nil {
 		return LookupRequest{}, err
 	}
-	req := LookupRequest{Query: q, Lang: r.URL.Query().Get("lang")}
+	req := LookupRequest{Query: q, Lang: vs.Get("lang")}
 	switch req.Lang {
 	case "", "auto", "ru", "en":
 	default:
 		return req, errBad("lang=%q: want ru, en or auto", req.Lang)
 	}
-	if req.Limit, err = intParam(r, "limit", index.DefaultLimit, 1, index.MaxLimit); err != nil {
+	if req.Limit, err = intValue(vs, "limit", index.DefaultLimit, 1, index.MaxLimit); err != nil {
 		return req, err
 	}
-	if req.Exact, err = boolParam(r, "exact"); err != nil {
+	if req.Exact, err = boolValue(vs, "exact"); err != nil {
 		return req, err
 	}
 	return req, nil
+}
+
+// cacheKey is the lookup cache's key of req: every parameter that
+// changes the answer, NUL-separated (a concatenation, not fmt: this is
+// on every request's path).
+func (req LookupRequest) cacheKey() string {
+	exact := "0"
+	if req.Exact {
+		exact = "1"
+	}
+	return req.Query + "\x00" + req.Lang + "\x00" + strconv.Itoa(req.Limit) + "\x00" + exact
 }
 
 func (s *Server) handleLookup(w http.ResponseWriter, r *http.Request) {
@@ -250,7 +280,7 @@ func (s *Server) handleLookup(w http.ResponseWriter, r *http.Request) {
 	}
 	sn := s.acquire()
 	defer sn.release()
-	key := fmt.Sprintf("%s\x00%s\x00%d\x00%t", req.Query, req.Lang, req.Limit, req.Exact)
+	key := req.cacheKey()
 	body, ok := sn.lookups.get(key)
 	if !ok {
 		res, err := lookupIn(r.Context(), sn, req)
@@ -269,7 +299,10 @@ func (s *Server) handleLookup(w http.ResponseWriter, r *http.Request) {
 		sn.lookups.put(key, body)
 	}
 	h := w.Header()
-	h.Set("Content-Type", "application/json; charset=utf-8")
-	h.Set("Cache-Control", "no-store")
+	h["Content-Type"] = jsonContentType
+	h["Cache-Control"] = noStore
+	// With its length the answer goes out in one write, not chunked
+	// (which net/http does for a body over 2 KB written without it).
+	h["Content-Length"] = []string{strconv.Itoa(len(body))}
 	w.Write(body)
 }

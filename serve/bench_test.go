@@ -2,8 +2,12 @@ package serve
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"io"
 	"math/rand"
+	"net"
+	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
@@ -175,4 +179,56 @@ func BenchmarkCheck10k(b *testing.B) {
 		run()
 	}
 	cputime.Report(b, cpu)
+}
+
+// BenchmarkLookupHTTP times GET /api/v1/lookup round trips over a real
+// loopback TCP connection kept alive (net/http client and server, as
+// bench/lookupclient and tolmach serve use them), cycling through 500
+// queries so that after the first round the lookup cache answers: the
+// cost of HTTP, the middleware and the handler around a cached answer.
+// us/req is the median round trip; cpu-ms/op counts both ends.
+func BenchmarkLookupHTTP(b *testing.B) {
+	s, g := benchServer(b)
+	qs := lookupQueries(g, 500)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx, stop := context.WithCancel(b.Context())
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(ctx, ln) }()
+	defer func() { stop(); <-done }()
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 1, MaxConnsPerHost: 1}}
+	defer client.CloseIdleConnections()
+	base := "http://" + ln.Addr().String() + "/api/v1/lookup?q="
+	targets := make([]string, len(qs))
+	for i, q := range qs {
+		targets[i] = base + url.QueryEscape(q)
+	}
+	get := func(t string) {
+		resp, err := client.Get(t)
+		if err != nil {
+			b.Fatal(err)
+		}
+		_, err = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if err != nil || resp.StatusCode != 200 {
+			b.Fatalf("%s: %d %v", t, resp.StatusCode, err)
+		}
+	}
+	for _, t := range targets {
+		get(t)
+	}
+	lat := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	cpu := cputime.Start()
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		get(targets[i%len(targets)])
+		lat = append(lat, time.Since(start))
+	}
+	cputime.Report(b, cpu)
+	b.StopTimer()
+	slices.Sort(lat)
+	b.ReportMetric(float64(lat[len(lat)/2].Nanoseconds())/1000, "p50-us")
 }

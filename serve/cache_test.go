@@ -26,3 +26,28 @@ func TestLookupCache(t *testing.T) {
 		t.Errorf("%d items, %d in order; want %d", len(c.items), c.order.Len(), lookupCacheSize)
 	}
 }
+
+// TestLookupCacheKey: requests differing in any parameter that changes
+// the answer have different keys, and equal requests equal ones.
+func TestLookupCacheKey(t *testing.T) {
+	reqs := []LookupRequest{
+		{Query: "treaty", Limit: 10},
+		{Query: "treaty", Limit: 1},
+		{Query: "treaty", Limit: 10, Exact: true},
+		{Query: "treaty", Lang: "en", Limit: 10},
+		{Query: "treaty", Lang: "ru", Limit: 10},
+		{Query: "treaty\x00en", Limit: 10},
+		{Query: "договор", Limit: 10},
+	}
+	seen := map[string]LookupRequest{}
+	for _, r := range reqs {
+		k := r.cacheKey()
+		if o, ok := seen[k]; ok {
+			t.Errorf("%+v and %+v share the key %q", o, r, k)
+		}
+		seen[k] = r
+		if again := r; again.cacheKey() != k {
+			t.Errorf("%+v: key not stable", r)
+		}
+	}
+}

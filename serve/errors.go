@@ -30,6 +30,15 @@ func writeError(w http.ResponseWriter, status int, code, msg string) {
 	_ = enc.Encode(apiError{errorBody{Code: code, Message: msg}})
 }
 
+// Header values set on every JSON answer, made once: assigning them to
+// the header map skips the key canonicalisation and the slice that
+// Header.Set allocates per call. The slices are never appended to in
+// place (their capacity is their length).
+var (
+	jsonContentType = []string{"application/json; charset=utf-8"}
+	noStore         = []string{"no-store"}
+)
+
 // writeJSON answers 200 with v as JSON.
 func writeJSON(w http.ResponseWriter, v any) {
 	h := w.Header()

@@ -85,7 +85,7 @@ func runServe(ctx context.Context, opts *serveOptions, stderr io.Writer) error {
 	case "json":
 		logger = slog.New(slog.NewJSONHandler(stderr, nil))
 	case "none":
-		logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+		logger = slog.New(slog.DiscardHandler)
 	default:
 		return newUsageError("--log-format %q: want text, json or none", opts.logFormat)
 	}
