@@ -71,11 +71,9 @@ type Checker struct {
 	once                 sync.Once
 	ruMatcher, enMatcher *glossary.Matcher // of the whole glossary, see Prepare
 
-	// states recognises the states of the glossary (statesDomain) in the
-	// terms of other concepts; see Checker.statesIn.
-	statesOnce    sync.Once
-	states        [2]*glossary.Matcher // Russian, English
-	conceptStates sync.Map             // *glossary.Concept → map[string]bool
+	// conceptStates caches Checker.statesIn: the states of the glossary
+	// (statesDomain) named in the terms of other concepts.
+	conceptStates sync.Map // *glossary.Concept → map[string]bool
 	byIDOnce      sync.Once
 	byID          map[string]*glossary.Concept // see Checker.concept
 }

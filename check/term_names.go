@@ -165,20 +165,16 @@ func otherStatesBody(p *Pair, h TermHit) bool {
 // terms of concept c, in Russian or English: a concept with a state in its
 // full name («Администрация Президента Российской Федерации») is that
 // state's body. Worked out once per concept and checker; a nil concept
-// only builds the states' matchers.
+// returns nil.
+//
+// The states are found by the whole glossary's matchers (see Prepare),
+// keeping the matches of statesDomain only: FindAll returns every match
+// of every concept, nested and overlapping ones included, and a concept's
+// matches do not depend on the other concepts, so these are the matches a
+// matcher of the states alone would find, without building one in every
+// process (the whole glossary's come ready-built from the cache).
 func (c *Checker) statesIn(concept *glossary.Concept) map[string]bool {
-	c.statesOnce.Do(func() {
-		g := &glossary.Glossary{}
-		if c.opts.Glossary != nil {
-			for _, x := range c.opts.Glossary.Concepts {
-				if x.Domain == statesDomain {
-					g.Concepts = append(g.Concepts, x)
-				}
-			}
-		}
-		c.states = [2]*glossary.Matcher{glossary.NewMatcher(g, "ru"), glossary.NewMatcher(g, "en")}
-	})
-	if concept == nil {
+	if concept == nil || c.opts.Glossary == nil {
 		return nil
 	}
 	if v, ok := c.conceptStates.Load(concept); ok {
@@ -188,15 +184,13 @@ func (c *Checker) statesIn(concept *glossary.Concept) map[string]bool {
 	for _, t := range concept.Terms {
 		var m *glossary.Matcher
 		switch lang.Lang(t.Lang) {
-		case lang.RU:
-			m = c.states[0]
-		case lang.EN:
-			m = c.states[1]
+		case lang.RU, lang.EN:
+			m = c.stateMatcher(lang.Lang(t.Lang))
 		default:
 			continue
 		}
 		for _, x := range m.FindAll(t.Text) {
-			if x.Concept != concept {
+			if x.Concept != concept && x.Concept.Domain == statesDomain {
 				out[x.Concept.ID] = true
 			}
 		}

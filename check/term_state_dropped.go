@@ -34,7 +34,7 @@ func stateDropped(p *Pair, h TermHit, expected []string) string {
 		et := lang.Analyze(e)
 		drop := map[int]bool{} // byte offsets in e of the state's words
 		for _, x := range m.FindAll(e) {
-			if states[x.Concept.ID] {
+			if x.Concept.Domain == statesDomain && states[x.Concept.ID] {
 				for _, t := range et {
 					if t.Start >= x.Start && t.End <= x.End {
 						drop[t.Start] = true
@@ -118,14 +118,15 @@ func (p *Pair) namesStates(states map[string]bool) bool {
 	return false
 }
 
-// stateMatcher returns the matcher of the glossary's states in language
-// l (see statesIn).
+// stateMatcher returns the matcher that finds the glossary's states in
+// language l: the whole glossary's, whose matches the caller keeps to
+// statesDomain (see statesIn).
 func (c *Checker) stateMatcher(l lang.Lang) *glossary.Matcher {
-	c.statesIn(nil)
+	c.Prepare()
 	if l == lang.RU {
-		return c.states[0]
+		return c.ruMatcher
 	}
-	return c.states[1]
+	return c.enMatcher
 }
 
 // concept returns the glossary's concept with the given id, or nil.
