@@ -1,0 +1,168 @@
+package project
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"unicode/utf8"
+)
+
+// AppendJSON appends l as JSON to b: the very bytes a json.Encoder
+// with SetEscapeHTML(false) writes for l, without its final newline.
+// It is written out by hand because the server encodes every answer it
+// has not answered before, and reflection, the per-language
+// MarshalJSON and its re-compaction cost more than the rest of the
+// answer. A score that is NaN or infinite is an error, as it is for
+// encoding/json.
+func (l *Lookup) AppendJSON(b []byte) ([]byte, error) {
+	b = append(b, `{"query":`...)
+	b = appendJSONString(b, l.Query, false)
+	b = append(b, `,"results":`...)
+	if l.Results == nil {
+		return append(b, "null}"...), nil
+	}
+	b = append(b, '[')
+	for i := range l.Results {
+		r := &l.Results[i]
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"id":`...)
+		b = appendJSONString(b, r.ID, false)
+		b = append(b, `,"score":`...)
+		var err error
+		if b, err = appendJSONFloat(b, r.Score); err != nil {
+			return nil, fmt.Errorf("lookup %q, concept %q: %w", l.Query, r.ID, err)
+		}
+		b = append(b, `,"terms":`...)
+		b = r.Terms.appendJSON(b)
+		b = append(b, `,"domain":`...)
+		b = appendJSONString(b, r.Domain, false)
+		b = append(b, `,"note":`...)
+		b = appendJSONString(b, r.Note, false)
+		b = append(b, `,"match":`...)
+		b = appendJSONString(b, r.Match, false)
+		b = append(b, `,"matched":`...)
+		b = appendJSONString(b, r.Matched, false)
+		b = append(b, '}')
+	}
+	return append(b, "]}"...), nil
+}
+
+// appendJSON is MarshalJSON appending: "ru" and "en" first, the other
+// languages in alphabetical order, their names escaped as json.Marshal
+// escapes them (HTML characters included).
+func (t LookupTerms) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = t.appendLang(b, "ru")
+	b = append(b, ',')
+	b = t.appendLang(b, "en")
+	var others []string
+	for l := range t {
+		if l != "ru" && l != "en" {
+			others = append(others, l)
+		}
+	}
+	slices.Sort(others)
+	for _, l := range others {
+		b = append(b, ',')
+		b = t.appendLang(b, l)
+	}
+	return append(b, '}')
+}
+
+func (t LookupTerms) appendLang(b []byte, l string) []byte {
+	b = appendJSONString(b, l, true)
+	b = append(b, ":["...)
+	for i, term := range t[l] {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"text":`...)
+		b = appendJSONString(b, term.Text, false)
+		b = append(b, `,"status":`...)
+		b = appendJSONString(b, term.Status, false)
+		b = append(b, `,"type":`...)
+		b = appendJSONString(b, term.Type, false)
+		b = append(b, '}')
+	}
+	return append(b, ']')
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendJSONString appends s quoted as encoding/json quotes it: control
+// characters, quote and backslash escaped, invalid UTF-8 as \ufffd,
+// U+2028 and U+2029 escaped, and <, > and & too when html is set.
+func appendJSONString(b []byte, s string, html bool) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && (!html || c != '<' && c != '>' && c != '&') {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, `\b`...)
+			case '\f':
+				b = append(b, `\f`...)
+			case '\n':
+				b = append(b, `\n`...)
+			case '\r':
+				b = append(b, `\r`...)
+			case '\t':
+				b = append(b, `\t`...)
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// appendJSONFloat appends f as encoding/json writes a float64: the
+// shortest form, in exponent notation only when very small or large.
+func appendJSONFloat(b []byte, f float64) ([]byte, error) {
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		return nil, fmt.Errorf("score %v cannot be written as JSON", f)
+	}
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if format == 'e' {
+		// e-09 as e-9, as encoding/json writes it.
+		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b, nil
+}
