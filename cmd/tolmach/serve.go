@@ -50,8 +50,8 @@ func newServeCommand() *cli.Command {
    "Authorization: Bearer TOKEN". Requests naming another host are refused
    (DNS rebinding). Read-only unless --allow-edit; no CORS unless --cors.
    Prints "tolmach: serving on http://HOST:PORT" on stderr when ready and
-   logs each request there; SIGINT or SIGTERM stops it after the requests
-   in flight (exit 0).`,
+   logs each request there (written out every 100 ms and at the end);
+   SIGINT or SIGTERM stops it after the requests in flight (exit 0).`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "addr", Value: serve.DefaultAddr, Usage: "listen on `HOST:PORT` (port 0 picks a free one)", Destination: &opts.addr},
 			glossaryFlag(&opts.glossaries),
@@ -78,12 +78,16 @@ func runServe(ctx context.Context, opts *serveOptions, stderr io.Writer) error {
 	if _, _, err := net.SplitHostPort(opts.addr); err != nil {
 		return newUsageError("--addr %q: want HOST:PORT, e.g. 127.0.0.1:7340", opts.addr)
 	}
+	// The log is buffered (written out every 100 ms and when the server
+	// stops), so that no request waits for its line to reach stderr.
+	logw := serve.NewLogWriter(stderr)
+	defer logw.Close()
 	var logger *slog.Logger
 	switch opts.logFormat {
 	case "text":
-		logger = slog.New(slog.NewTextHandler(stderr, nil))
+		logger = slog.New(slog.NewTextHandler(logw, nil))
 	case "json":
-		logger = slog.New(slog.NewJSONHandler(stderr, nil))
+		logger = slog.New(slog.NewJSONHandler(logw, nil))
 	case "none":
 		logger = slog.New(slog.DiscardHandler)
 	default:
@@ -119,6 +123,7 @@ func runServe(ctx context.Context, opts *serveOptions, stderr io.Writer) error {
 	}
 	host, _, _ := net.SplitHostPort(opts.addr)
 	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	logw.Flush() // what was logged while loading comes first
 	fmt.Fprintf(stderr, "tolmach: serving on http://%s\n", net.JoinHostPort(host, port))
 	return s.Serve(ctx, ln)
 }
