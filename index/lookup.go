@@ -286,6 +286,11 @@ func (x *Index) search(ctx context.Context, q []queryToken, langs []string, limi
 		}
 	}
 	req := bleve.NewSearchRequestOptions(bq, candidatesFor(limit), 0, false)
+	// Ties on score are broken by concept id: bleve numbers a batch's
+	// documents in the order its analysis goroutines finish, so without
+	// this, which of the candidates tied at the cut-off are reranked could
+	// change from one build of the same glossary to the next.
+	req.SortBy([]string{"-_score", "_id"})
 	req.Fields = []string{fieldMatch, fieldData}
 	sr, err := x.bi.SearchInContext(ctx, req)
 	if err != nil {
