@@ -43,7 +43,7 @@ type residentConcept struct {
 	terms []residentTerm
 }
 
-// residentTerm is one indexed form of a term (see encodeMatch).
+// residentTerm is one indexed form of a term (see appendMatchRecord).
 type residentTerm struct {
 	prepared preparedTerm
 	index    int32
