@@ -37,34 +37,8 @@ func (r termMissing) Check(p *Pair) []Finding {
 		if m.part != "" {
 			continue // term-partial's
 		}
-		if m.metonym != "" {
-			out = append(out, m.finding(p, r.Name(), Info,
-				fmt.Sprintf("%s is rendered by %s (a capital or seat of power for the state or body, or the other way round), not as %s", m.source(p), quote(p.Target.Lang, m.metonym), quoteList(p.Target.Lang, m.expected, "or")),
-				"the capital for the state is usual in diplomatic writing; write "+quote(p.Target.Lang, m.expected[0])+" if the place itself is meant"))
-			continue
-		}
-		if m.anaphor != "" {
-			out = append(out, m.finding(p, r.Name(), Info,
-				fmt.Sprintf("%s is perhaps referred to by %s (named before in the target), not rendered as %s", m.source(p), quote(p.Target.Lang, m.anaphor), quoteList(p.Target.Lang, m.expected, "or")),
-				"a general noun for a concept named before is usual; write "+quote(p.Target.Lang, m.expected[0])+" if the reference is unclear"))
-			continue
-		}
-		if m.title != "" {
-			out = append(out, m.finding(p, r.Name(), Info,
-				fmt.Sprintf("%s is a word of the title %s, which the target renders its own way; not rendered as %s", m.source(p), m.title, quoteList(p.Target.Lang, m.expected, "or")),
-				"check that the title is rendered as it is known"))
-			continue
-		}
-		if m.stateless != "" {
-			out = append(out, m.finding(p, r.Name(), Info,
-				fmt.Sprintf("%s is rendered as %s, without the state the text names elsewhere, not as %s", m.source(p), quote(p.Target.Lang, m.stateless), quoteList(p.Target.Lang, m.expected, "or")),
-				"the state is clear from the text; write "+quote(p.Target.Lang, m.expected[0])+" where it is not"))
-			continue
-		}
-		if m.sibling != "" {
-			out = append(out, m.finding(p, r.Name(), Info,
-				fmt.Sprintf("%s is perhaps rendered by %s, the glossary's term for a neighbouring concept, not as %s", m.source(p), quote(p.Target.Lang, m.sibling), quoteList(p.Target.Lang, m.expected, "or")),
-				"the nearer general word is often right in general text; write "+quote(p.Target.Lang, m.expected[0])+" where the distinction matters"))
+		if msg, hint, ok := m.otherRendering(p); ok {
+			out = append(out, m.finding(p, r.Name(), Info, msg, hint))
 			continue
 		}
 		out = append(out, m.finding(p, r.Name(), Error,
@@ -72,6 +46,34 @@ func (r termMissing) Check(p *Pair) []Finding {
 			"render it as "+quote(p.Target.Lang, m.expected[0])))
 	}
 	return out
+}
+
+// otherRendering says how a term not rendered as the glossary asks is
+// perhaps rendered all the same — by a metonym, an anaphor, its title's
+// own rendering, without its state, or by a neighbouring concept's term —
+// as the message and hint of an info finding; ok is false when nothing
+// was found.
+func (m *unrendered) otherRendering(p *Pair) (msg, hint string, ok bool) {
+	tl := p.Target.Lang
+	expected, first := quoteList(tl, m.expected, "or"), quote(tl, m.expected[0])
+	switch {
+	case m.metonym != "":
+		return fmt.Sprintf("%s is rendered by %s (a capital or seat of power for the state or body, or the other way round), not as %s", m.source(p), quote(tl, m.metonym), expected),
+			"the capital for the state is usual in diplomatic writing; write " + first + " if the place itself is meant", true
+	case m.anaphor != "":
+		return fmt.Sprintf("%s is perhaps referred to by %s (named before in the target), not rendered as %s", m.source(p), quote(tl, m.anaphor), expected),
+			"a general noun for a concept named before is usual; write " + first + " if the reference is unclear", true
+	case m.title != "":
+		return fmt.Sprintf("%s is a word of the title %s, which the target renders its own way; not rendered as %s", m.source(p), m.title, expected),
+			"check that the title is rendered as it is known", true
+	case m.stateless != "":
+		return fmt.Sprintf("%s is rendered as %s, without the state the text names elsewhere, not as %s", m.source(p), quote(tl, m.stateless), expected),
+			"the state is clear from the text; write " + first + " where it is not", true
+	case m.sibling != "":
+		return fmt.Sprintf("%s is perhaps rendered by %s, the glossary's term for a neighbouring concept, not as %s", m.source(p), quote(tl, m.sibling), expected),
+			"the nearer general word is often right in general text; write " + first + " where the distinction matters", true
+	}
+	return "", "", false
 }
 
 // unrendered is a source term whose aligned target has none of the
