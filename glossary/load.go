@@ -285,6 +285,18 @@ func readGlossaryFile(path string) ([]byte, error) {
 // is an error. The files are read and parsed concurrently, so fsys must
 // allow concurrent reads (embed.FS and os.DirFS do).
 func LoadFS(fsys fs.FS, pattern string) (*Glossary, error) {
+	gs, err := ParseFS(fsys, pattern, "")
+	if err != nil {
+		return nil, err
+	}
+	return Merge(gs...), nil
+}
+
+// ParseFS reads and parses every file of fsys matching pattern, as
+// [LoadFS] does, and returns them unmerged, in lexical order of their
+// names. Each is parsed under its name with namePrefix before it
+// ("builtin:"), which its concepts' origins and its errors show.
+func ParseFS(fsys fs.FS, pattern, namePrefix string) ([]*Glossary, error) {
 	names, err := fs.Glob(fsys, pattern)
 	if err != nil {
 		return nil, fmt.Errorf("glossary pattern %q: %w", pattern, err)
@@ -312,7 +324,7 @@ func LoadFS(fsys fs.FS, pattern string) (*Glossary, error) {
 				errs[i] = err
 				return
 			}
-			gs[i], errs[i] = Parse(data, n, f)
+			gs[i], errs[i] = Parse(data, namePrefix+n, f)
 		}()
 	}
 	wg.Wait()
@@ -322,7 +334,7 @@ func LoadFS(fsys fs.FS, pattern string) (*Glossary, error) {
 			return nil, err
 		}
 	}
-	return Merge(gs...), nil
+	return gs, nil
 }
 
 // fillIDs gives each concept of g without an id one made from its terms

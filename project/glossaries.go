@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"strings"
-	"sync"
 	"time"
 
 	"tolmach/data"
@@ -100,33 +99,9 @@ func LoadSources(srcs []GlossarySource) ([]*glossary.Glossary, error) {
 // demand, never at start-up: most commands find a fresh cached index or
 // checker and need no glossary at all.
 func builtinGlossaries() ([]*glossary.Glossary, error) {
-	names, err := fs.Glob(data.Glossaries, data.BuiltinPattern)
+	gs, err := glossary.ParseFS(data.Glossaries, data.BuiltinPattern, "builtin:")
 	if err != nil {
-		return nil, err
-	}
-	gs := make([]*glossary.Glossary, len(names))
-	errs := make([]error, len(names))
-	// The files are parsed side by side: parsing is most of the load.
-	var wg sync.WaitGroup
-	for i, n := range names {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			b, err := fs.ReadFile(data.Glossaries, n)
-			if err != nil {
-				errs[i] = err
-				return
-			}
-			if gs[i], err = glossary.Parse(b, "builtin:"+n, glossary.Native); err != nil {
-				errs[i] = fmt.Errorf("built-in glossary: %w", err)
-			}
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
+		return nil, fmt.Errorf("built-in glossary: %w", err)
 	}
 	return gs, nil
 }
