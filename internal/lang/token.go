@@ -53,23 +53,31 @@ func Analyze(text string) []Token {
 	// copies and the waste were a good part of the allocation of a check.
 	n := strings.Count(text, " ") + strings.Count(text, "\n") + 1
 	toks := make([]Token, 0, n+n/8)
-	i := 0
+	for start, end, number, ok := nextToken(text, 0); ok; start, end, number, ok = nextToken(text, end) {
+		if number {
+			toks = append(toks, numberToken(text[start:end], start, end))
+		} else {
+			toks = append(toks, wordToken(text, start, end))
+		}
+	}
+	return toks
+}
+
+// nextToken finds the first token of text at or after byte i: its byte
+// range and whether it is a number; ok is false when none is left. It is
+// the one scan behind [Analyze] and [TokenBounds].
+func nextToken(text string, i int) (start, end int, number, ok bool) {
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case isLetter(r):
-			end := scanWord(text, i)
-			toks = append(toks, wordToken(text, i, end))
-			i = end
+			return i, scanWord(text, i), false, true
 		case isDigit(r):
-			end := scanNumber(text, i)
-			toks = append(toks, numberToken(text[i:end], i, end))
-			i = end
-		default:
-			i += size
+			return i, scanNumber(text, i), true, true
 		}
+		i += size
 	}
-	return toks
+	return 0, 0, false, false
 }
 
 // TokenBounds returns the byte ranges ([Start, End)) of the tokens
@@ -77,21 +85,8 @@ func Analyze(text string) []Token {
 // highlight words already matched, for a fraction of the cost.
 func TokenBounds(text string) [][2]int {
 	var out [][2]int
-	i := 0
-	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		switch {
-		case isLetter(r):
-			end := scanWord(text, i)
-			out = append(out, [2]int{i, end})
-			i = end
-		case isDigit(r):
-			end := scanNumber(text, i)
-			out = append(out, [2]int{i, end})
-			i = end
-		default:
-			i += size
-		}
+	for start, end, _, ok := nextToken(text, 0); ok; start, end, _, ok = nextToken(text, end) {
+		out = append(out, [2]int{start, end})
 	}
 	return out
 }
