@@ -35,7 +35,9 @@ type Candidate struct {
 	RU, EN string // in dictionary form (see DictionaryForm)
 	// Count is the number of segment pairs holding both; RUCount and
 	// ENCount those holding each. Segment pairs that repeat another but
-	// for numbers count once.
+	// for numbers count once. For a pair of single-word names, a segment
+	// pair where one side stands as an adjective (Estonian beside
+	// «Эстонии») counts as holding it (see family.go).
 	Count, RUCount, ENCount int
 	// Score ranks the candidates: the log-likelihood ratio (G²) of the
 	// pair's co-occurrence (how far from chance it is) times its Dice
@@ -52,7 +54,7 @@ type Candidate struct {
 // scored is a candidate pair of phrase ids with its statistics.
 type scored struct {
 	r, e            uint32
-	n               int32
+	n, fr, fe       int32 // together, and each (with families: see family.go)
 	dice, llr, rank float64
 }
 
@@ -142,6 +144,15 @@ type phraseTable struct {
 	common []bool     // a single word that is not a name (санкции, not Шойгу)
 	docs   []int32    // the number of documents each phrase occurs in
 	per    [][]uint32 // per segment, the ids of kept phrases in it
+	// nameWord holds the word of every single-word name (Шойгу, Syria),
+	// by phrase id.
+	nameWord map[uint32]uint32
+}
+
+// isName reports whether phrase p is a single-word name.
+func (pt *phraseTable) isName(p uint32) bool {
+	_, ok := pt.nameWord[p]
+	return ok
 }
 
 // Mine finds candidate term pairs in c (see the package documentation),
@@ -164,6 +175,7 @@ func Mine(c *Corpus, opt MineOptions) []Candidate {
 	ru.countDocs(docs)
 	en.countDocs(docs)
 	co := cooccur(ru, en, opt.MinDice)
+	fam := countFamilies(tk, ru, en)
 
 	// Both directions: each Russian phrase's best English partners, and
 	// each English phrase's best Russian ones; the best of them that the
@@ -181,16 +193,23 @@ func Mine(c *Corpus, opt MineOptions) []Candidate {
 	topE := map[uint32][]scored{}
 	N := float64(len(c.Pairs))
 	for k, n := range co {
+		r, e := uint32(k>>32), uint32(k)
+		fr, fe := float64(ru.freq[r]), float64(en.freq[e])
+		if x, ok := fam[k]; ok && ru.isName(r) && en.isName(e) {
+			// Two names are counted with their adjectives (see
+			// family.go).
+			n += x.n
+			fr += float64(x.r)
+			fe += float64(x.e)
+		}
 		if int(n) < opt.MinCount {
 			continue
 		}
-		r, e := uint32(k>>32), uint32(k)
-		fr, fe := float64(ru.freq[r]), float64(en.freq[e])
 		d := 2 * float64(n) / (fr + fe)
 		if d < opt.MinDice {
 			continue
 		}
-		s := scored{r: r, e: e, n: n, dice: d, llr: llr(float64(n), fr, fe, N)}
+		s := scored{r: r, e: e, n: n, fr: int32(fr), fe: int32(fe), dice: d, llr: llr(float64(n), fr, fe, N)}
 		s.rank = s.llr * d
 		topR[r] = addTop(topR[r], s, better)
 		topE[e] = addTop(topE[e], s, better)
@@ -346,7 +365,7 @@ func Mine(c *Corpus, opt MineOptions) []Candidate {
 	for _, s := range list {
 		cand := Candidate{
 			RU: DictionaryForm(needR[s.r], "ru"), EN: DictionaryForm(needE[s.e], "en"),
-			Count: int(s.n), RUCount: int(ru.freq[s.r]), ENCount: int(en.freq[s.e]),
+			Count: int(s.n), RUCount: int(s.fr), ENCount: int(s.fe),
 			Score: math.Round(s.rank*10) / 10, Dice: math.Round(s.dice*1000) / 1000,
 		}
 		if x := example[uint64(s.r)<<32|uint64(s.e)]; x >= 0 {
@@ -375,12 +394,14 @@ func buildPhrases(segs []side, opt MineOptions, ru bool) *phraseTable {
 	// Per single word, occurrences written as a name (capitalised inside a
 	// sentence, or in capitals) less those written in lower case.
 	nameness := map[uint64]int32{}
+	single := map[uint64]uint32{} // the word of each single-word phrase
 	for _, s := range segs {
 		hs = hs[:0]
 		spans(s.words, opt.MaxWords, ru, func(i, j int) {
 			h := hashSpan(s.words, i, j)
 			hs = append(hs, h)
 			if j-i == 1 {
+				single[h] = s.words[i].id
 				switch f := s.words[i].flags; {
 				case f&fUpper != 0 || f&fCap != 0 && f&fInitial == 0:
 					nameness[h]++
@@ -424,11 +445,15 @@ func buildPhrases(segs []side, opt MineOptions, ru bool) *phraseTable {
 	sort.Slice(pt.hash, func(a, b int) bool { return pt.hash[a] < pt.hash[b] })
 	pt.freq = make([]int32, len(pt.hash))
 	pt.common = make([]bool, len(pt.hash))
+	pt.nameWord = map[uint32]uint32{}
 	for k, h := range pt.hash {
 		pt.id[h] = uint32(k)
 		pt.freq[k] = pt.df[h]
-		n, single := nameness[h]
-		pt.common[k] = single && n <= 0
+		n, one := nameness[h]
+		pt.common[k] = one && n <= 0
+		if one && n > 0 {
+			pt.nameWord[uint32(k)] = single[h]
+		}
 	}
 	pt.per = make([][]uint32, len(segs))
 	var ids []uint32

@@ -1,0 +1,184 @@
+package terms
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"tolmach/internal/lang"
+)
+
+// A name and the adjectives made from it are one family: Эстония,
+// эстонский; Estonia, Estonian. Translation moves between them all the
+// time — «сборная Эстонии» is "the Estonian national team", "Syria's
+// Tartus" is «сирийский Тартус», "Bangladeshi minister" is «министр
+// Бангладеш» — so a name's occurrences rendered by the other language's
+// adjective look, to segment co-occurrence, like occurrences left
+// untranslated, and a country named a few times falls among the pairs
+// seen by chance. Pairing two names, Mine therefore counts each name's
+// family: a segment holding the adjective holds the name.
+
+// ruRelational and enRelational are the endings that make a relational
+// adjective (or a demonym) of a name, as they appear after the name's
+// stem in matching keys: Russian -ский with its linking vowels (эстон-ск,
+// сир-ийск, кит-айск, груз-инск, америк-анск, европ-ейск), English -(i)an,
+// -ean, -i, -ese (whose key is -es), -ish (Eston-ian, Kor-ean,
+// Bangladesh-i, Chin-es, Turk-ish).
+var (
+	ruRelational = []string{"ск", "йск", "ийск", "айск", "ейск", "инск", "анск", "янск", "енск", "ьск"}
+	enRelational = []string{"n", "an", "ian", "ean", "i", "es", "ese", "ish"}
+)
+
+// nameStem is a name's matching key without its final vowels (and й, ь),
+// the part its adjectives keep: эстони → эстон, syria → syr, китай → кит.
+// A stem under three letters says too little and yields "".
+func nameStem(key string) string {
+	s := strings.TrimRightFunc(key, func(r rune) bool { return strings.ContainsRune("aeiouyаеёиоуыэюяйь", r) })
+	if utf8.RuneCountInString(s) < 3 {
+		return ""
+	}
+	return s
+}
+
+// relationalOf calls try with each stem a word's matching key would be a
+// relational adjective of (сирийск → сир, estonian → eston), by the
+// endings of the key's script, until try accepts one. A key may fit more
+// than one ending (сирийск is сир-ийск and сири-йск).
+func relationalOf(key string, try func(stem string) bool) {
+	key = strings.TrimSuffix(key, "_") // the mark of an adjective's key
+	ends := enRelational
+	if lang.ScriptOf(key) == lang.Cyrillic {
+		ends = ruRelational
+	}
+	for _, e := range ends {
+		if strings.HasSuffix(key, e) && len(key) > len(e) {
+			if try(key[:len(key)-len(e)]) {
+				return
+			}
+		}
+	}
+}
+
+// families maps the words of one language that are adjectives of a
+// single-word name phrase of pt to those phrases (word id → phrase ids).
+func families(pt *phraseTable, voc *vocab) map[uint32][]uint32 {
+	stems := map[string][]uint32{}
+	for p, w := range pt.nameWord {
+		if s := nameStem(voc.keys[w]); s != "" {
+			stems[s] = append(stems[s], p)
+		}
+	}
+	if len(stems) == 0 {
+		return nil
+	}
+	out := map[uint32][]uint32{}
+	for id, key := range voc.keys {
+		relationalOf(key, func(stem string) bool {
+			ps, ok := stems[stem]
+			if !ok {
+				return false
+			}
+			for _, p := range ps {
+				if pt.nameWord[p] != uint32(id) {
+					out[uint32(id)] = append(out[uint32(id)], p)
+				}
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// famPair is what the families add to a pair of names: the segment pairs
+// where both are present but one only by an adjective (n), and of those,
+// where the Russian (r) or the English (e) name is.
+type famPair struct{ n, r, e int32 }
+
+// countFamilies counts, over the segment pairs where an adjective of a
+// name stands, what the families add to each pair of names (see famPair).
+// An adjective counts only where the other language names its partner:
+// alone, it might stand for a name whose other-language adjective is
+// irregular (швейцарский beside "Swiss", not "Switzerland") and is no
+// evidence either way.
+func countFamilies(tk *tokenized, ru, en *phraseTable) map[uint64]famPair {
+	out := map[uint64]famPair{}
+	famR, famE := families(ru, tk.voc), families(en, tk.voc)
+	if len(famR) == 0 && len(famE) == 0 {
+		return out
+	}
+	// member is a name present in a segment, in its own word or only by
+	// an adjective.
+	type member struct {
+		p      uint32
+		direct bool
+	}
+	// direct lists the names among a segment's phrases.
+	direct := func(per []uint32, pt *phraseTable, out []member) []member {
+		for _, p := range per {
+			if pt.isName(p) {
+				out = append(out, member{p, true})
+			}
+		}
+		return out
+	}
+	// present lists the names of one side present in a segment, directly
+	// or by an adjective (then marked so), when an adjective is there.
+	present := func(ws []word, per []uint32, pt *phraseTable, fam map[uint32][]uint32, out []member) ([]member, bool) {
+		out = out[:0]
+		for _, w := range ws {
+			for _, p := range fam[w.id] {
+				out = append(out, member{p, false})
+			}
+		}
+		if len(out) == 0 {
+			return out, false
+		}
+		out = direct(per, pt, out)
+		// One entry per name, direct if any occurrence is.
+		m := out[:0]
+		for _, x := range out {
+			k := slices.IndexFunc(m, func(y member) bool { return y.p == x.p })
+			switch {
+			case k < 0:
+				m = append(m, x)
+			case x.direct:
+				m[k].direct = true
+			}
+		}
+		return m, true
+	}
+	var mr, me []member
+	for i := range tk.ru {
+		var dr, de bool
+		mr, dr = present(tk.ru[i].words, ru.per[i], ru, famR, mr)
+		me, de = present(tk.en[i].words, en.per[i], en, famE, me)
+		if !dr && !de {
+			continue
+		}
+		// A side without adjectives: its names as they are.
+		if !dr {
+			mr = direct(ru.per[i], ru, mr[:0])
+		}
+		if !de {
+			me = direct(en.per[i], en, me[:0])
+		}
+		for _, r := range mr {
+			for _, e := range me {
+				if r.direct && e.direct {
+					continue
+				}
+				k := pairKey(r.p, e.p)
+				x := out[k]
+				x.n++
+				if !r.direct {
+					x.r++
+				}
+				if !e.direct {
+					x.e++
+				}
+				out[k] = x
+			}
+		}
+	}
+	return out
+}
