@@ -28,15 +28,20 @@ func (f *Forms) add(form string, initial bool) {
 
 // pool returns the forms to choose from, with their counts: those seen
 // inside sentences, and those seen only at a sentence's start (Китай
-// as a subject), spelt as inside sentences when the corpus tells: in
-// lower case when the phrase is written so elsewhere.
+// as a subject), spelt as inside sentences when the corpus tells: as the
+// spelling seen most inside sentences (the first in string order among
+// equals, so that the choice does not depend on map order), or in lower
+// case when the phrase is written so elsewhere.
 func (f *Forms) pool() map[string]int {
 	out := make(map[string]int, len(f.Inner)+len(f.Initial))
 	lower := false
 	byFold := map[string]string{}
 	for s, n := range f.Inner {
 		out[s] += n
-		byFold[strings.ToLower(s)] = s
+		fold := strings.ToLower(s)
+		if cur, ok := byFold[fold]; !ok || n > f.Inner[cur] || n == f.Inner[cur] && s < cur {
+			byFold[fold] = s
+		}
 		if r, _ := utf8.DecodeRuneInString(s); unicode.IsLower(r) {
 			lower = true
 		}
