@@ -1,7 +1,9 @@
 package check
 
 import (
+	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -423,4 +425,217 @@ func denominator(text string, n lang.Numeral) bool {
 // formatMeasure writes a converted value for a message: 25.7.
 func formatMeasure(v float64) string {
 	return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64)
+}
+
+// fractionWords are the words that say a percentage without a number:
+// half of something is 50%, a doubling a rise of 100%. lo and hi bound
+// the percentages each set of word beginnings (folded) stands for.
+var fractionWords = []struct {
+	lo, hi float64
+	words  []string
+}{
+	{50, 50, []string{"half", "halv", "половин", "вдвое"}},
+	{25, 25, []string{"quarter", "четверт"}},
+	{75, 75, []string{"quarters", "четверт"}},
+	{33, 34, []string{"third", "трет"}},
+	{66, 67, []string{"thirds", "трет"}},
+	{100, 100, []string{"doubl", "twice", "twofold", "two-fold", "вдвое", "удво", "двукрат"}},
+	{200, 200, []string{"tripl", "trebl", "threefold", "three-fold", "втрое", "утроен", "утроил", "утроит", "трехкрат"}},
+}
+
+// saidAsFraction reports, as info, the percentages of ns that the other
+// side (other, the unit's text there) says by a word (50% as "half",
+// 100% as «вдвое»), and returns the rest. inSource tells which side ns
+// are from.
+func (r numberMismatch) saidAsFraction(p *Pair, i int, ns []lang.Numeral, other string, inSource bool, out []Finding) ([]lang.Numeral, []Finding) {
+	var words []string
+	keep := ns[:0:0]
+	for _, n := range ns {
+		var word string
+		if n.Kind == lang.Percent && !n.IsRange() {
+			if words == nil {
+				for _, t := range lang.Analyze(other) {
+					if t.Kind == lang.Word {
+						words = append(words, t.Norm)
+					}
+				}
+			}
+		fractions:
+			for _, fw := range fractionWords {
+				if n.Value < fw.lo || n.Value >= fw.hi+1 {
+					continue
+				}
+				for _, w := range words {
+					for _, prefix := range fw.words {
+						if strings.HasPrefix(w, prefix) {
+							word = w
+							break fractions
+						}
+					}
+				}
+			}
+		}
+		if word == "" {
+			keep = append(keep, n)
+			continue
+		}
+		f := Finding{Rule: r.Name(), Severity: Info, Unit: i}
+		if inSource {
+			f.Source = p.SourceLoc(i, n.Start, n.End)
+			f.Target = p.TargetLoc(i, 0, 0)
+			f.Message = fmt.Sprintf("the number %s of the source is not in the target: said in words (%s)?", quote(p.Source.Lang, n.Text), quote(p.Target.Lang, word))
+			f.Suggestion = fmt.Sprintf("check that %s renders %s", quote(p.Target.Lang, word), quote(p.Source.Lang, n.Text))
+		} else {
+			f.Source = p.SourceLoc(i, 0, 0)
+			f.Target = p.TargetLoc(i, n.Start, n.End)
+			f.Message = fmt.Sprintf("the number %s of the target is not in the source: the source says it in words (%s)?", quote(p.Target.Lang, n.Text), quote(p.Source.Lang, word))
+			f.Suggestion = fmt.Sprintf("check %s against the source's %s", quote(p.Target.Lang, n.Text), quote(p.Source.Lang, word))
+		}
+		out = append(out, f)
+	}
+	return keep, out
+}
+
+// durationUnits are the units of time a translator converts exactly
+// (7 days = a week): per unit, the folded word forms in both languages,
+// those of them that say one of it alone (a week, «за неделю»), and the
+// next larger unit with how many of this one it holds.
+var durationUnits = []struct {
+	forms, one []string
+	next       int // index of the larger unit, -1 for none
+	factor     float64
+}{
+	{[]string{"минута", "минуты", "минут", "минуту", "мин", "minute", "minutes", "min", "mins"}, nil, 1, 60},
+	{[]string{"час", "часа", "часов", "часам", "часах", "hour", "hours", "hrs"}, []string{"час", "часа", "hour"}, 2, 24},
+	{[]string{"день", "дня", "дней", "дням", "днях", "сутки", "суток", "суткам", "day", "days"}, []string{"день", "дня", "сутки", "суток", "day"}, 3, 7},
+	{[]string{"неделя", "недели", "недель", "неделю", "неделе", "неделям", "неделях", "week", "weeks"}, []string{"неделя", "недели", "неделю", "неделе", "week"}, -1, 0},
+	{[]string{"месяц", "месяца", "месяцев", "месяцам", "месяцах", "month", "months"}, nil, 5, 12},
+	{[]string{"год", "года", "году", "лет", "годам", "годах", "year", "years"}, []string{"год", "года", "году", "year"}, -1, 0},
+}
+
+// durationAfter returns the index in durationUnits of the unit word right
+// after the numeral n of text, or -1.
+func durationAfter(text string, n lang.Numeral) int {
+	rest := strings.TrimLeft(text[n.End:], " \u00a0\u202f-")
+	end := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(rest)
+	}
+	if end == 0 {
+		return -1
+	}
+	w := lang.Fold(rest[:end])
+	for k, u := range durationUnits {
+		if slices.Contains(u.forms, w) {
+			return k
+		}
+	}
+	return -1
+}
+
+// dropDurations removes the numerals of ns (read from own, the whole
+// text) that are a duration the other side (the whole text other, the
+// unit's text there otherUnit, its numerals others) gives in the next
+// larger unit: «7 дней» as "a week", «48 часов» as "two days", «12
+// месяцев» as "a year". A count of the larger unit written in digits on
+// the other side is one of oppExtra, and goes too.
+func dropDurations(own, other, otherUnit string, ns, oppExtra, others []lang.Numeral) ([]lang.Numeral, []lang.Numeral) {
+	if len(ns) == 0 {
+		return ns, oppExtra
+	}
+	var otherWords []string
+	keep := ns[:0:0]
+	for _, n := range ns {
+		u := -1
+		if n.Kind == lang.Plain && !n.IsRange() && n.Value >= 1 && n.Value == math.Trunc(n.Value) {
+			u = durationAfter(own, n)
+		}
+		if u < 0 || durationUnits[u].next < 0 || math.Mod(n.Value, durationUnits[u].factor) != 0 {
+			keep = append(keep, n)
+			continue
+		}
+		next := durationUnits[u].next
+		v := n.Value / durationUnits[u].factor
+		found, counted := false, false
+		for _, o := range others {
+			if durationAfter(other, o) != next {
+				continue
+			}
+			counted = true // "two weeks" is no "a week"
+			if o.Value == v && !o.IsRange() && o.Kind != lang.Percent {
+				found = true
+				for j, e := range oppExtra {
+					if e.Start == o.Start {
+						oppExtra = append(oppExtra[:j:j], oppExtra[j+1:]...)
+						break
+					}
+				}
+				break
+			}
+		}
+		if !found && !counted && v == 1 {
+			if otherWords == nil {
+				for _, t := range lang.Analyze(otherUnit) {
+					if t.Kind == lang.Word {
+						otherWords = append(otherWords, t.Norm)
+					}
+				}
+			}
+			for _, w := range otherWords {
+				if slices.Contains(durationUnits[next].one, w) {
+					found = true
+				}
+			}
+		}
+		if !found {
+			keep = append(keep, n)
+		}
+	}
+	return keep, oppExtra
+}
+
+// timeZones are the folded words that name a time zone after a time (5:47
+// ET, «в 00:47 по московскому времени»): where one side has one, a time
+// with the same minutes but another hour is the translator's conversion.
+var timeZones = []string{"et", "est", "edt", "ct", "cst", "cdt", "pt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest",
+	"msk", "ist", "мск", "московскому", "местному", "гринвичу", "киевскому", "local", "moscow", "kyiv", "kiev", "eastern", "pacific"}
+
+// otherZone reports whether m and e are times of day (or whole hours)
+// with the same minutes, one of them followed closely by a time zone.
+func otherZone(p *Pair, m, e lang.Numeral) bool {
+	minutes := func(n lang.Numeral) (float64, bool) {
+		switch {
+		case n.IsRange() || n.Word:
+			return 0, false
+		case n.Kind == lang.Time:
+			return math.Round((n.Value - math.Trunc(n.Value)) * 100), true
+		case n.Kind == lang.Plain && n.Value >= 0 && n.Value <= 24 && n.Value == math.Trunc(n.Value):
+			return 0, true
+		}
+		return 0, false
+	}
+	mm, ok1 := minutes(m)
+	em, ok2 := minutes(e)
+	if !ok1 || !ok2 || mm != em || (m.Kind != lang.Time && e.Kind != lang.Time) {
+		return false
+	}
+	return zoneAfter(p.Source.Text, m) || zoneAfter(p.Target.Text, e)
+}
+
+// zoneAfter reports whether a time zone is named within a few words after
+// the numeral n of text.
+func zoneAfter(text string, n lang.Numeral) bool {
+	rest := text[n.End:]
+	if len(rest) > 60 {
+		rest = rest[:60]
+	}
+	for k, w := range strings.FieldsFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if k >= 4 {
+			break
+		}
+		if slices.Contains(timeZones, lang.Fold(w)) {
+			return true
+		}
+	}
+	return false
 }

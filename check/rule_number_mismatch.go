@@ -95,6 +95,10 @@ func (r numberMismatch) Check(p *Pair) []Finding {
 			extra = dropChains(extra, b, cb, chainSet(ca))
 		}
 		missing, extra = splitGroups(missing, extra)
+		// Durations converted exactly («7 дней» = "a week", «48 часов» =
+		// "two days").
+		missing, extra = dropDurations(p.Source.Text, p.Target.Text, tgtText, missing, extra, b)
+		extra, missing = dropDurations(p.Target.Text, p.Source.Text, srcText, extra, missing, a)
 		missing, extra = dropClockTimes(p, missing, extra)
 		missing, extra = dropSameWritten(missing, extra)
 		if u.Low {
@@ -104,7 +108,11 @@ func (r numberMismatch) Check(p *Pair) []Finding {
 			extra = dropFoundNear(p, i, extra, true)
 		}
 		var special []Finding
-		missing, extra, special = r.otherWays(p, i, a, b, missing, extra)
+		missing, special = r.saidAsFraction(p, i, missing, tgtText, true, special)
+		extra, special = r.saidAsFraction(p, i, extra, srcText, false, special)
+		var other []Finding
+		missing, extra, other = r.otherWays(p, i, a, b, missing, extra)
+		special = append(special, other...)
 		out = append(out, special...)
 		n := max(len(missing), len(extra))
 		for k := 0; k < n; k++ {
@@ -202,6 +210,13 @@ func (r numberMismatch) otherWays(p *Pair, i int, a, b, missing, extra []lang.Nu
 		return ok
 	})
 	missing, extra = pairOff(missing, extra, func(m, e lang.Numeral) bool {
+		if !otherZone(p, m, e) {
+			return false
+		}
+		pair(m, e, Info, fmt.Sprintf("the source says %s and the target %s: the time converted to another time zone?", quote(p.Source.Lang, m.Text), quote(p.Target.Lang, e.Text)))
+		return true
+	})
+	missing, extra = pairOff(missing, extra, func(m, e lang.Numeral) bool {
 		if !rounded(m, e) {
 			return false
 		}
@@ -268,16 +283,18 @@ func dropFoundNear(p *Pair, i int, ns []lang.Numeral, inSource bool) []lang.Nume
 // numberWords are the folded beginnings of number words up to twelve in
 // both languages, which lang.Numbers does not read.
 var numberWords = map[float64][]string{
-	1:   {"один", "одна", "одно", "одног", "одном", "одной", "одним", "единствен", "one", "single", "first", "перв", "q1", "h1"},
-	2:   {"два", "две", "двух", "двум", "двумя", "оба", "обе", "обоих", "two", "twice", "both", "second", "втор", "пара", "двойк", "q2", "h2"},
-	3:   {"три", "трех", "трем", "тремя", "трижды", "three", "thrice", "third", "трет", "тройк", "q3"},
-	4:   {"четыре", "четырех", "four", "fourth", "четверт", "четверк", "q4"},
+	1: {"один", "одна", "одно", "одног", "одном", "одной", "одним", "единствен", "one", "single", "first", "перв", "q1", "h1"},
+	2: {"два", "две", "двух", "двум", "двумя", "оба", "обе", "обоих", "two", "twice", "both", "second", "втор", "пара", "двойк", "q2", "h2",
+		"дву", "удво", "doubl", "twofold", "two-fold", "halv"}, // «в 2 раза» = doubled, halved
+	3: {"три", "трех", "трем", "тремя", "трижды", "three", "thrice", "third", "трет", "тройк", "q3",
+		"утроен", "утроил", "утроит", "tripl", "trebl", "threefold", "three-fold"},
+	4:   {"четыре", "четырех", "four", "fourth", "четверт", "четверк", "q4", "учетвер", "quadrupl", "fourfold", "four-fold"},
 	5:   {"пять", "пяти", "five", "fifth", "пят"}, // пятёрка too
 	6:   {"шесть", "шести", "six", "sixth", "шест"},
 	7:   {"семь", "семи", "seven", "seventh", "седьм"},
 	8:   {"восемь", "восьми", "eight", "eighth", "восьм"},
 	9:   {"девять", "девяти", "nine", "ninth", "девят"},
-	10:  {"десять", "десяти", "ten", "tenth", "десят", "decade"},
+	10:  {"десять", "десяти", "ten", "tenth", "десят", "decade", "tenfold"},
 	11:  {"одиннадцат", "eleven"},
 	12:  {"двенадцат", "twelve", "dozen"},
 	13:  {"тринадцат", "thirteen"},
@@ -410,8 +427,22 @@ func dropClockTimes(p *Pair, missing, extra []lang.Numeral) ([]lang.Numeral, []l
 			len(rest) >= 3 && (rest[0] == ':' || rest[0] == '.') && isDigitByte(rest[1]) && isDigitByte(rest[2])
 	}
 	return pairOff(missing, extra, func(m, e lang.Numeral) bool {
-		return isClock(p.Source, m) && isClock(p.Target, e) && int(m.Value)%12 == int(e.Value)%12
+		return isClock(p.Source, m) && isClock(p.Target, e) && int(m.Value)%12 == int(e.Value)%12 ||
+			twelveHour(m, e) || twelveHour(e, m)
 	})
+}
+
+// twelveHour reports whether the time x, written without a marker of the
+// 12-hour clock (5:47), is the afternoon time y (17:47) on that clock:
+// English news writes "at 5:47" where Russian writes «в 17:47».
+func twelveHour(x, y lang.Numeral) bool {
+	if x.Kind != lang.Time || y.Kind != lang.Time || x.IsRange() || y.IsRange() || x.Word || y.Word {
+		return false
+	}
+	if x.Value < 1 || x.Value >= 13 || !sameFloat(y.Value, x.Value+12) {
+		return false
+	}
+	return !strings.ContainsFunc(x.Text, unicode.IsLetter)
 }
 
 // pairOff removes from missing and extra each pair (the first unused

@@ -119,6 +119,10 @@ func Numbers(text string) []Numeral {
 			}
 		}
 		if isLetter(r) {
+			if i+2 < len(text) && isDigit(rune(text[i+2])) && p.fiscalBefore(i+2) {
+				i += 2 // FY2020: the digits are read as a fiscal year
+				continue
+			}
 			n, end, ok := p.word(i)
 			if ok {
 				out = append(out, n)
@@ -214,6 +218,19 @@ func (p *numParser) letterBefore(i int) bool {
 	return isLetter(r)
 }
 
+// fiscalBefore reports whether the digits at i follow the letters FY
+// glued to them as a word of their own (FY2020, FY20): a fiscal year.
+func (p *numParser) fiscalBefore(i int) bool {
+	if i < 2 || (p.text[i-2] != 'F' && p.text[i-2] != 'f') || (p.text[i-1] != 'Y' && p.text[i-1] != 'y') {
+		return false
+	}
+	if i == 2 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(p.text[:i-2])
+	return !isLetter(r) && !isDigit(r)
+}
+
 // isTimesLetter reports whether r is a letter written for the
 // multiplication sign in dimensions: Latin or Cyrillic x.
 func isTimesLetter(r rune) bool { return r == 'x' || r == 'X' || r == 'х' || r == 'Х' }
@@ -288,12 +305,24 @@ type literal struct {
 // number reads the numeral starting at i (a digit or a minus sign).
 func (p *numParser) number(i int) (Numeral, int, bool) {
 	text := p.text
-	if p.letterBefore(i) {
+	fiscal := p.fiscalBefore(i)
+	if p.letterBefore(i) && !fiscal {
 		return Numeral{}, scanLetters(text, i), false // G20, MH17
 	}
 	lo, ok := p.literal(i)
 	if !ok {
 		return Numeral{}, lo.end, false
+	}
+	if fiscal {
+		// FY2020, FY20, FY2019-20: a fiscal year, whose two-digit form
+		// is of this century.
+		if !lo.plainInt || (lo.digits != 2 && lo.digits != 4) {
+			return Numeral{}, scanLetters(text, i), false
+		}
+		if lo.digits == 2 {
+			lo.value += 2000
+			lo.digits = 4
+		}
 	}
 	n := Numeral{Start: lo.start, End: lo.end, Value: lo.value, Hi: lo.value, Kind: Plain}
 	if lo.date {
@@ -342,9 +371,16 @@ func (p *numParser) number(i int) (Numeral, int, bool) {
 		}
 	}
 	// An hour on the 12-hour clock: 3 pm, «3 часа дня».
+	var phraseHour float64 = -1
 	if lo.plainInt && lo.digits <= 2 {
 		if h, end, ok := p.meridiem(lo.end, lo.value, false); ok {
 			return clock(h, 0, end)
+		}
+		// "at 9 in the evening": a time, or nine people in an evening raid.
+		if rest := strings.TrimLeft(text[lo.end:], " \u00a0"); strings.HasPrefix(rest, "in the ") || strings.HasPrefix(rest, "at night") {
+			if h, _, ok := p.meridiem(lo.end, lo.value, true); ok {
+				phraseHour = h
+			}
 		}
 	}
 
@@ -376,6 +412,13 @@ func (p *numParser) number(i int) (Numeral, int, bool) {
 		at := end
 		if at < len(text) && text[at] == '+' {
 			at++ // $300+ billion, 50+ %
+		}
+		if at < len(text) && text[at] == '-' {
+			// a Rs 500-crore project, a $5-billion deal: a scale word,
+			// not a letter (a 5-m wall).
+			if m, sEnd := p.scaleWord(at+1, false); m != 0 && sEnd-at > 2 {
+				at++
+			}
 		}
 		if m, sEnd := p.scaleWord(at, p.currencyBefore(n.Start)); m != 0 {
 			scale = m
@@ -412,6 +455,24 @@ func (p *numParser) number(i int) (Numeral, int, bool) {
 		n.Kind = Ordinal
 		setCentury(&n)
 	}
+	if n.Kind == Plain && n.AltKind == 0 && !n.IsRange() && scale == 1 && lo.plainInt && lo.digits == 2 && lo.end-lo.start == 2 && p.shortYearAt(lo.start) {
+		// «Мисс США-86», "in '21": a year written with two digits.
+		y := 1900 + n.Value
+		if n.Value <= 40 {
+			y += 100
+		}
+		n.Alt, n.AltKind = y, Year
+	}
+	if phraseHour >= 0 && n.Kind == Plain && n.AltKind == 0 && !n.IsRange() {
+		n.Alt, n.AltKind = phraseHour, Time
+	}
+	if n.Kind == Range && n.AltKind == 0 && lo.plainInt && lo.digits <= 2 && lo.value <= 24 && scale == 1 {
+		// «в 14-30»: hours and minutes written with a hyphen, where the
+		// minutes are more than the hours; a range of 14 to 30 first.
+		if lit := text[lo.end:end]; len(lit) == 3 && lit[0] == '-' && allDigits(lit[1:]) && n.Hi < 60 {
+			n.Alt, n.AltKind = lo.value+n.Hi/100, Time
+		}
+	}
 	if n.Kind == Plain && n.AltKind == 0 && !n.IsRange() {
 		// 03.03, 17.05: a day and a month (3 March) as much as a decimal.
 		if lit := text[lo.start:lo.end]; len(lit) == 5 && lit[2] == '.' && allDigits(lit[:2]) && allDigits(lit[3:]) {
@@ -422,9 +483,41 @@ func (p *numParser) number(i int) (Numeral, int, bool) {
 			}
 		}
 	}
+	if (n.Kind == Plain || n.Kind == Percent) && !n.IsRange() && n.Value > 0 && p.minusWordBefore(n.Start) {
+		n.Value, n.Hi = -n.Value, -n.Value // minus 5 degrees, «минус 5 градусов»
+	}
 	n.End = end
 	n.Text = text[n.Start:n.End]
 	return n, end, true
+}
+
+// shortYearAt reports whether the two digits at i may be a year: after
+// an apostrophe ('86) or after a name and a hyphen («США-86», Euro-96).
+func (p *numParser) shortYearAt(i int) bool {
+	r, size := utf8.DecodeLastRuneInString(p.text[:i])
+	switch {
+	case r == '\'' || r == '’':
+		return true
+	case r == '-' || r == '‑':
+		r2, _ := utf8.DecodeLastRuneInString(p.text[:i-size])
+		return isLetter(r2)
+	}
+	return false
+}
+
+// minusWordBefore reports whether the word minus («минус») comes right
+// before offset i, a space between: a negative number in words.
+func (p *numParser) minusWordBefore(i int) bool {
+	before := strings.TrimRight(p.text[:i], " \u00a0")
+	if len(before) == i || len(before) < len("minus") {
+		return false
+	}
+	k := strings.LastIndexFunc(before, func(r rune) bool { return !isLetter(r) }) + 1
+	switch w := before[k:]; w {
+	case "minus", "Minus", "минус", "Минус":
+		return true
+	}
+	return false
 }
 
 // numPart is a run of digits in a written number and the separator
@@ -661,8 +754,11 @@ func (p *numParser) clockWords(lo literal) (h, m float64, end int, ok bool) {
 	j := scanWhile(t, lo.end, isGroupSpace)
 	k := scanWhile(t, j, isLetter)
 	w := Fold(t[j:k])
-	if w != "час" && w != "часа" && w != "часов" && w != "hours" && w != "hour" || k == j {
+	if w != "час" && w != "часа" && w != "часов" && w != "ч" && w != "hours" && w != "hour" || k == j {
 		return 0, 0, 0, false
+	}
+	if w == "ч" && k < len(t) && t[k] == '.' {
+		k++ // «17 ч. 47 мин.»
 	}
 	j = scanWhile(t, k, isGroupSpace)
 	e := j
@@ -675,8 +771,11 @@ func (p *numParser) clockWords(lo literal) (h, m float64, end int, ok bool) {
 	mm, _ := strconv.Atoi(t[j:e])
 	k = scanWhile(t, e, isGroupSpace)
 	e2 := scanWhile(t, k, isLetter)
-	if mw := Fold(t[k:e2]); mm >= 60 || !(strings.HasPrefix(mw, "минут") || strings.HasPrefix(mw, "minute")) {
+	if mw := Fold(t[k:e2]); mm >= 60 || !(strings.HasPrefix(mw, "минут") || strings.HasPrefix(mw, "minute") || mw == "мин" || mw == "min" || mw == "mins") {
 		return 0, 0, 0, false
+	}
+	if e2 < len(t) && t[e2] == '.' && e2-k <= len("мин") {
+		e2++ // «мин.»
 	}
 	h = lo.value
 	if h12, mEnd, ok := p.meridiem(e2, h, true); ok {
@@ -771,7 +870,7 @@ func (p *numParser) meridiem(i int, h float64, clock bool) (float64, int, bool) 
 	}
 	// «3 часа дня»: the word for hours may come between. Without it or
 	// minutes, the Russian markers are other words: «3 дня» is three days.
-	for _, w := range []string{"часов", "часа", "час"} {
+	for _, w := range []string{"часов", "часа", "час", "o'clock", "o’clock"} {
 		if strings.HasPrefix(t[j:], w) {
 			k := j + len(w)
 			if r, _ := utf8.DecodeRuneInString(t[k:]); r == ' ' || r == '\u00a0' {
@@ -817,6 +916,11 @@ var meridiems = []struct {
 }{
 	{"a.m.", 12, true, false}, {"p.m.", 1, false, false}, {"am", 12, true, false}, {"pm", 1, false, false},
 	{"утра", 12, true, true}, {"дня", 1, false, true}, {"вечера", 1, false, true}, {"ночи", 9, true, true},
+	// English phrases: after minutes or "o'clock" only, as the Russian
+	// words; after a bare number ("killed 7 in the evening raid") they
+	// are the numeral's other reading.
+	{"in the morning", 12, true, true}, {"in the afternoon", 1, false, true}, {"in the evening", 1, false, true},
+	{"at night", 9, true, true},
 }
 
 // isDateParts reports whether d.m.y look like a date: day 1–31, month
@@ -996,6 +1100,11 @@ func (p *numParser) scaleWord(i int, currency bool) (float64, int) {
 	if k < len(text) && text[k] == '.' && (w == "тыс" || w == "млн" || w == "млрд" || w == "трлн") {
 		k++ // тыс., млрд.
 	}
+	// Scale words stack when the second is the larger: 1.2 lakh crore
+	// is 1.2 trillion, "a thousand crore" ten billion.
+	if m2, k2 := p.scaleWord(k, false); m2 > m && k2-k < 12 && k < len(text) && isGroupSpace(rune(text[k])) {
+		return m * m2, k2
+	}
 	return m, k
 }
 
@@ -1045,6 +1154,10 @@ func (p *numParser) percentSign(i int) (int, bool) {
 	switch {
 	case strings.HasPrefix(w, "процент"), w == "percent", w == "pct", w == "percentage":
 		return k, true // "percentage points" too
+	case w == "pp" || w == "ppt" || w == "ppts":
+		return k, true // percentage points: 0.5pp, «0,5 п.п.»
+	case w == "p" && strings.HasPrefix(text[k:], ".p."):
+		return k + len(".p."), true
 	case w == "per":
 		// "per cent"
 		m := k

@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"math"
 	"strings"
 	"sync"
 	"unicode"
@@ -15,6 +16,13 @@ type numberWord struct {
 	ordinal bool
 	tens    bool
 	time    bool // a time of day: noon, «полночь»
+	// part marks a plain cardinal that composes with the next one
+	// (сто двадцать пять, one hundred and twenty-five); counting nouns
+	// and multipliers (десяток, вдвое, dozen) do not.
+	part bool
+	// decade marks a word for a decade (nineties): the years 1990–1999
+	// as much as «90-е».
+	decade bool
 }
 
 // numberWords maps folded number words, Russian in all their case forms,
@@ -66,21 +74,31 @@ func buildNumberWords() map[string]numberWord {
 	m := make(map[string]numberWord, 1200)
 	card := func(v float64, forms ...string) {
 		for _, f := range forms {
-			m[f] = numberWord{value: v, tens: v >= 20 && v <= 90}
+			m[f] = numberWord{value: v, tens: v >= 20 && v <= 90, part: true}
+		}
+	}
+	// count is a counting noun or a multiplier: a number on its own,
+	// never part of a compound numeral.
+	count := func(v float64, forms ...string) {
+		for _, f := range forms {
+			m[f] = numberWord{value: v}
 		}
 	}
 	ord := func(v float64, forms ...string) {
 		for _, f := range forms {
-			m[f] = numberWord{value: v, ordinal: true}
+			m[f] = numberWord{value: v, ordinal: true, part: true}
 		}
 	}
 
 	// Russian cardinals.
 	card(1, "один", "одна", "одно", "одного", "одной", "одному", "одним", "одну", "одном", "одною")
-	card(2, "два", "две", "двух", "двум", "двумя", "двое", "двоих")
-	card(3, "три", "трех", "трем", "тремя", "трое", "троих")
-	card(4, "четыре", "четырех", "четырем", "четырьмя", "четверо", "четверых")
-	card(1.5, "полтора", "полторы", "полутора")
+	card(2, "два", "две", "двух", "двум", "двумя")
+	card(3, "три", "трех", "трем", "тремя")
+	card(4, "четыре", "четырех", "четырем", "четырьмя")
+	count(2, "двое", "двоих")
+	count(3, "трое", "троих")
+	count(4, "четверо", "четверых")
+	count(1.5, "полтора", "полторы", "полутора")
 	for stem, v := range map[string]float64{
 		"пят": 5, "шест": 6, "сем": 7, "девят": 9, "десят": 10, "одиннадцат": 11, "двенадцат": 12,
 		"тринадцат": 13, "четырнадцат": 14, "пятнадцат": 15, "шестнадцат": 16, "семнадцат": 17,
@@ -89,9 +107,9 @@ func buildNumberWords() map[string]numberWord {
 		card(v, stem+"ь", stem+"и", stem+"ью")
 	}
 	card(8, "восемь", "восьми", "восемью", "восьмью")
-	card(5, "пятеро", "пятерых")
-	card(6, "шестеро", "шестерых")
-	card(7, "семеро", "семерых")
+	count(5, "пятеро", "пятерых")
+	count(6, "шестеро", "шестерых")
+	count(7, "семеро", "семерых")
 	card(40, "сорок", "сорока")
 	card(50, "пятьдесят", "пятидесяти", "пятьюдесятью")
 	card(60, "шестьдесят", "шестидесяти", "шестьюдесятью")
@@ -103,6 +121,10 @@ func buildNumberWords() map[string]numberWord {
 	card(300, "триста", "трехсот")
 	card(400, "четыреста", "четырехсот")
 	card(500, "пятьсот", "пятисот")
+	card(600, "шестьсот", "шестисот")
+	card(700, "семьсот", "семисот")
+	card(800, "восемьсот", "восьмисот")
+	card(900, "девятьсот", "девятисот")
 
 	// Russian ordinals: adjective endings on the ordinal stem.
 	hard := []string{"ый", "ой", "ая", "ое", "ые", "ого", "ому", "ым", "ыми", "ых", "ую", "ом"}
@@ -141,26 +163,34 @@ func buildNumberWords() map[string]numberWord {
 		ord(float64(20+10*i), w)
 	}
 	ord(100, "hundredth")
+	// Decades in words: the nineties, «нулевые» (the 2000s). Russian
+	// «девяностые» is the plural of the ordinal too; word gives it the
+	// decade as its other reading.
+	for i, w := range []string{"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"} {
+		m[w] = numberWord{value: float64(20 + 10*i), decade: true}
+	}
+	for _, w := range []string{"нулевые", "нулевых", "нулевыми", "noughties"} {
+		m[w] = numberWord{value: 0, decade: true}
+	}
 
 	// Counting nouns and multipliers: a dozen, «десяток», «вдвое», twice;
 	// a scale word alone is its own number (around a thousand = «около
 	// тысячи»); half of one in one word (полмиллиона).
-	card(10, "десяток", "десятка", "десятку", "десятком", "десятке", "десятки", "десятков")
-	card(12, "dozen", "дюжина", "дюжины", "дюжину", "дюжиной", "дюжин")
-	card(100, "hundred", "сотня", "сотни", "сотню", "сотней", "сотен")
-	card(1e3, "thousand", "тысяча", "тысячи", "тысячу", "тысячей", "тысяч")
-	card(1e6, "million", "миллион", "миллиона", "миллиону", "миллионом", "миллионе")
-	card(1e9, "billion", "миллиард", "миллиарда", "миллиарду", "миллиардом", "миллиарде")
-	card(0.5, "half")
-	card(500, "полтысячи")
-	card(5e5, "полмиллиона")
-	card(5e8, "полмиллиарда")
-	card(2, "twice", "вдвое", "двукратно")
-	card(3, "thrice", "втрое", "трижды", "трехкратно")
-	card(4, "вчетверо")
-	ord(0, "нулевые", "нулевых", "нулевыми", "нулевым") // the 2000s, the "00s"
-	card(5, "впятеро")
-	card(10, "вдесятеро")
+	count(10, "десяток", "десятка", "десятку", "десятком", "десятке", "десятки", "десятков")
+	count(12, "dozen", "дюжина", "дюжины", "дюжину", "дюжиной", "дюжин")
+	count(100, "hundred", "сотня", "сотни", "сотню", "сотней", "сотен")
+	count(1e3, "thousand", "тысяча", "тысячи", "тысячу", "тысячей", "тысяч")
+	count(1e6, "million", "миллион", "миллиона", "миллиону", "миллионом", "миллионе")
+	count(1e9, "billion", "миллиард", "миллиарда", "миллиарду", "миллиардом", "миллиарде")
+	count(0.5, "half")
+	count(500, "полтысячи")
+	count(5e5, "полмиллиона")
+	count(5e8, "полмиллиарда")
+	count(2, "twice", "вдвое", "двукратно")
+	count(3, "thrice", "втрое", "трижды", "трехкратно")
+	count(4, "вчетверо")
+	count(5, "впятеро")
+	count(10, "вдесятеро")
 	for _, w := range []string{"noon", "midday", "полдень", "полудня", "полуднем"} {
 		m[w] = numberWord{value: 12, time: true}
 	}
@@ -188,25 +218,22 @@ func (p *numParser) word(i int) (Numeral, int, bool) {
 		return Numeral{}, end, false
 	}
 	n := Numeral{Start: i, Value: w.value, Kind: Plain, Word: true}
-	if w.tens {
-		// A unit after a ten: "twenty-one", "двадцать один", "двадцать первый".
-		j := end
-		if j < len(text) && (text[j] == ' ' || text[j] == '-') {
-			k := j + 1
-			e := scanLetters(text, k)
-			if u, ok := numberWords[Fold(text[k:e])]; ok && e > k && u.value >= 1 && u.value <= 9 && u.value == float64(int(u.value)) {
-				w.value += u.value
-				w.ordinal = u.ordinal
-				end = e
-			}
-		}
+	if (w.part || w.value == 1.5) && !w.ordinal {
+		w.value, w.ordinal, end = p.compound(w.value, end, numberWords)
 	}
 	n.Value = w.value
 	switch {
+	case w.decade:
+		n.Kind = Year
 	case w.time:
 		n.Kind = Time
 	case w.ordinal:
 		n.Kind = Ordinal
+		if w.value >= 20 && w.value <= 90 && pluralOrdinal(text[i:end]) {
+			// «девяностые», «в восьмидесятых»: the decade, more often
+			// than the plural of the ordinal.
+			n.Alt, n.AltKind = w.value, Year
+		}
 	case w.value == 0.5:
 		// half a million, half a billion
 		j := end
@@ -220,9 +247,6 @@ func (p *numParser) word(i int) (Numeral, int, bool) {
 		if m, sEnd := p.scaleWord(end, false); m != 0 {
 			n.Value *= m
 			end = sEnd
-		} else if end+8 <= len(text) && text[end] == ' ' && Fold(text[end+1:end+8]) == "hundred" {
-			n.Value *= 100 // "two hundred"
-			end += 8
 		}
 		if pEnd, ok := p.percentSign(end); ok {
 			n.Kind = Percent
@@ -233,4 +257,80 @@ func (p *numParser) word(i int) (Numeral, int, bool) {
 	n.End = end
 	n.Text = text[i:end]
 	return n, end, true
+}
+
+// compound reads the rest of a cardinal written in several words after
+// its first word (of value v, ending at end): сто двадцать пять, two
+// hundred and five, twenty-one, двадцать первый. Each next word must be
+// of a lower order than the last (a hundred, then tens, then units); an
+// English unit or teen may be followed by "hundred". The last word may be
+// an ordinal (сто двадцать первый, twenty-first).
+func (p *numParser) compound(v float64, end int, words map[string]numberWord) (float64, bool, int) {
+	text := p.text
+	last := v // the value of the last word, whose order bounds the next
+	for {
+		if v == last && v < 10 {
+			// три с половиной миллиона, two and a half years
+			for _, half := range []string{" с половиной", " and a half"} {
+				if strings.HasPrefix(text[end:], half) && (end+len(half) == len(text) || !isLetter(rune(text[end+len(half)]))) {
+					return v + 0.5, false, end + len(half)
+				}
+			}
+		}
+		j := end
+		if j >= len(text) || (text[j] != ' ' && text[j] != '-') {
+			return v, false, end
+		}
+		k := j + 1
+		e := scanLetters(text, k)
+		if e == k {
+			return v, false, end
+		}
+		next := Fold(text[k:e])
+		if next == "hundred" && last >= 1 && last < 20 && last == v {
+			v *= 100 // two hundred, nineteen hundred
+			last, end = 100, e
+			if strings.HasPrefix(text[end:], " and ") {
+				// "two hundred and five": the "and" belongs to the number
+				// only when a smaller number word follows it.
+				if e2 := scanLetters(text, end+5); e2 > end+5 {
+					if u, ok := words[Fold(text[end+5:e2])]; ok && u.part && u.value < 100 {
+						end += 4 // the next word is read from the space before it
+					}
+				}
+			}
+			continue
+		}
+		u, ok := words[next]
+		if ok && !u.part && v == last && v < 10 && (u.value == 10 || u.value == 12 || u.value == 100) && !u.decade && !u.time {
+			// два десятка, полтора десятка, two dozen, две сотни
+			return v * u.value, false, e
+		}
+		if !ok || !u.part || u.value != math.Trunc(u.value) || u.value < 1 {
+			return v, false, end
+		}
+		var order float64 // the largest value the next word may have
+		switch {
+		case last >= 100 && math.Mod(last, 100) == 0:
+			order = 99
+		case last >= 20 && last < 100 && math.Mod(last, 10) == 0:
+			order = 9
+		default:
+			return v, false, end
+		}
+		if u.value > order {
+			return v, false, end
+		}
+		v += u.value
+		last, end = u.value, e
+		if u.ordinal {
+			return v, true, end
+		}
+	}
+}
+
+// pluralOrdinal reports whether w ends like a Russian adjective in the
+// plural (-ые, -ых, -ыми): «девяностые», «восьмидесятых».
+func pluralOrdinal(w string) bool {
+	return strings.HasSuffix(w, "ые") || strings.HasSuffix(w, "ых") || strings.HasSuffix(w, "ыми")
 }
