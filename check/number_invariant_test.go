@@ -15,7 +15,8 @@ import (
 // names the same number twice (a message saying «2021» against "2021" is
 // wrong by construction, whatever the parser made of the context). It
 // runs over the evaluation set, the samples and, when present, the WMT22
-// and WMT23 news pairs of ../shared/data.
+// and WMT23 news pairs and the WMT pairs of other domains of
+// ../shared/data.
 func TestNumberMessagesQuoteDifferentNumbers(t *testing.T) {
 	c := New(Options{Glossary: builtinGlossary(t)})
 	var pairs [][2]string
@@ -59,9 +60,11 @@ func TestNumberMessagesQuoteDifferentNumbers(t *testing.T) {
 	t.Logf("%d pairs checked", checked)
 }
 
-// wmtTunePairs returns the WMT22 and WMT23 news document pairs of the
-// shared WMT folder (source first), or none when it is absent. Only these
-// years are the development part; WMT21 and WMT24 are kept unseen.
+// wmtTunePairs returns the WMT22 and WMT23 news document pairs and the
+// documents of the other domains (social, speech, reviews…, all years)
+// of the shared WMT folder (source first), or none when it is absent. Of
+// the news only these years are the development part; WMT21 and WMT24
+// news are kept unseen.
 func wmtTunePairs(t *testing.T) [][2]string {
 	t.Helper()
 	data := shareddata.Find()
@@ -76,7 +79,7 @@ func wmtTunePairs(t *testing.T) [][2]string {
 	var out [][2]string
 	for _, line := range strings.Split(string(index), "\n")[1:] {
 		cols := strings.Split(line, "\t")
-		if len(cols) < 4 || cols[3] != "news" || (cols[1] != "2022" && cols[1] != "2023") {
+		if len(cols) < 4 || cols[3] == "news" && cols[1] != "2022" && cols[1] != "2023" {
 			continue
 		}
 		src, tgt, _ := strings.Cut(cols[0], "-")

@@ -158,6 +158,8 @@ func FuzzNumberReadings(f *testing.F) {
 		missing = dropChains(missing, na, ca, chainSet(cb))
 		extra = dropChains(extra, nb, cb, chainSet(ca))
 		missing, extra = splitGroups(missing, extra)
+		missing, extra = dropDurations(a, b, b, missing, extra, nb)
+		extra, missing = dropDurations(b, a, a, extra, missing, na)
 		for _, m := range missing {
 			nameOf(a, m, b)
 			denominator(a, m)
@@ -165,6 +167,7 @@ func FuzzNumberReadings(f *testing.F) {
 			repeated(m, na, nb)
 			um, ok1 := unitOf(a, na, indexOfNumeral(na, m))
 			for _, e := range extra {
+				twelveHour(m, e)
 				rounded(m, e)
 				otherSeparator(m, e)
 				if ue, ok2 := unitOf(b, nb, indexOfNumeral(nb, e)); ok1 && ok2 {

@@ -914,7 +914,8 @@ var meridiems = []struct {
 	midnight bool
 	ru       bool // only after minutes or the word for hours
 }{
-	{"a.m.", 12, true, false}, {"p.m.", 1, false, false}, {"am", 12, true, false}, {"pm", 1, false, false},
+	{"a.m.", 12, true, false}, {"p.m.", 1, false, false}, {"a.m", 12, true, false}, {"p.m", 1, false, false},
+	{"am", 12, true, false}, {"pm", 1, false, false},
 	{"утра", 12, true, true}, {"дня", 1, false, true}, {"вечера", 1, false, true}, {"ночи", 9, true, true},
 	// English phrases: after minutes or "o'clock" only, as the Russian
 	// words; after a bare number ("killed 7 in the evening raid") they

@@ -364,6 +364,7 @@ func TestSameNumbers(t *testing.T) {
 		{"clock abbreviations", "в 17 ч 47 мин", "at 5:47 p.m.", nil, nil},
 		{"clock abbreviations wrong", "в 17 ч. 47 мин.", "at 6:47 p.m.", []string{"17 ч. 47 мин."}, []string{"6:47 p.m."}},
 		{"12-hour clock changed", "at 5:47 PM", "в 18:47", []string{"5:47 PM"}, []string{"18:47"}},
+		{"p.m without its last dot", "at 5 p.m", "в 17:00", nil, nil},
 		{"o'clock in the evening", "at 9 o'clock in the evening", "в 21:00", nil, nil},
 		{"o'clock in the morning wrong", "at 9 o'clock in the morning", "в 21:00", []string{"9 o'clock in the morning"}, []string{"21:00"}},
 		{"a bare hour in the evening", "at 9 in the evening", "в 21:00", nil, nil},
