@@ -72,6 +72,9 @@ func (m *unrendered) otherRendering(p *Pair) (msg, hint string, ok bool) {
 	case m.sibling != "":
 		return fmt.Sprintf("%s is perhaps rendered by %s, the glossary's term for a neighbouring concept, not as %s", m.source(p), quote(tl, m.sibling), expected),
 			"the nearer general word is often right in general text; write " + first + " where the distinction matters", true
+	case m.senseUnsure:
+		return fmt.Sprintf("%s is not rendered as %s; it starts the sentence and nothing else there is a glossary term, so it may be a common word, not the name", m.source(p), expected),
+			"write " + first + " if the name is meant", true
 	}
 	return "", "", false
 }
@@ -100,6 +103,10 @@ type unrendered struct {
 	// title is the quoted title the term is a word of («Война и мир
 	// России»), reported as info.
 	title string
+	// senseUnsure marks a one-word name at a sentence start that nothing
+	// else of the glossary in its sentence shows to be the name (see
+	// senseUnsure), reported as info.
+	senseUnsure bool
 }
 
 // source is the source text of the term, quoted.
@@ -264,6 +271,10 @@ func findUnrendered(p *Pair) []unrendered {
 		}
 		if w := siblingRendering(p, h); part == "" && w != "" {
 			out = append(out, unrendered{hit: h, expected: expected, sibling: w})
+			continue
+		}
+		if part == "" && senseUnsure(p, h) {
+			out = append(out, unrendered{hit: h, expected: expected, senseUnsure: true})
 			continue
 		}
 		out = append(out, unrendered{hit: h, expected: expected, part: part})

@@ -1,0 +1,113 @@
+package check
+
+import (
+	"testing"
+
+	"tolmach/internal/lang"
+)
+
+// termMissingSeverity returns the highest severity of the term-missing
+// and term-partial findings of res, and whether there is one.
+func termMissingSeverity(res *Result) (Severity, bool) {
+	var sev Severity
+	found := false
+	for _, f := range res.Findings {
+		if f.Rule == "term-missing" || f.Rule == "term-partial" {
+			if !found || f.Severity > sev {
+				sev = f.Severity
+			}
+			found = true
+		}
+	}
+	return sev, found
+}
+
+// TestNameAtSentenceStart: a one-word name at the start of a sentence
+// that names nothing else of the glossary may be a common word (the vein,
+// not Vienna): unrendered, it is info. The same name inside a sentence,
+// or beside another term, is still an error.
+func TestNameAtSentenceStart(t *testing.T) {
+	const g = `
+[vienna]
+domain: states and regions
+ru: Вена
+en: Vienna
+
+[russia]
+domain: states and regions
+ru: Россия
+en: Russia
+
+[abc]
+domain: x
+ru: АБВ | abbreviation case
+en: ABC | abbreviation case
+`
+	tests := []struct {
+		name     string
+		src, tgt string
+		want     Severity // of the term-missing finding; Off: none
+	}{
+		{"a common word at the start", "Вена на её шее выступает вперёд.", "A vein stands out on her neck.", Info},
+		{"rendered", "Вена встретила гостей.", "Vienna welcomed the guests.", Off},
+		{"beside another term", "Вена ждёт делегацию из России.", "The city awaits a delegation from Russia.", Error},
+		{"inside a sentence", "Делегация прибыла в Вену утром.", "The delegation arrived in the morning.", Error},
+		{"the second sentence's start", "Был холодный день. Вена на её шее вздулась.", "It was a cold day. A vein stood out on her neck.", Info},
+		{"an abbreviation at the start", "АБВ выступила с заявлением.", "The group made a statement.", Error},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := checkText(t, g, lang.RU, tt.src, tt.tgt)
+			sev, found := termMissingSeverity(res)
+			if !found {
+				sev = Off
+			}
+			if sev != tt.want {
+				t.Errorf("term-missing %v, want %v\n%s", sev, tt.want, describe(res.Findings))
+			}
+		})
+	}
+}
+
+// TestBuiltinEverydaySenses: the built-in glossary's general words with
+// an everyday sense («договор», «переговоры», "talks") count only in
+// their context (data/glossary's context: lines); in it, a missing
+// rendering is still an error.
+func TestBuiltinEverydaySenses(t *testing.T) {
+	c := New(Options{Glossary: builtinGlossary(t)})
+	tests := []struct {
+		name     string
+		srcLang  lang.Lang
+		src, tgt string
+		missing  bool
+	}{
+		{"a coalition contract", lang.RU, "Это записали в коалиционном договоре в 2005 году.", "It was written into a coalition contract in 2005.", false},
+		{"a lease", lang.RU, "Мы подписали договор аренды квартиры.", "We signed the flat's lease.", false},
+		{"a treaty between states", lang.RU, "Министры обсудили судьбу договора о ракетах.", "The ministers discussed the fate of the missile contract.", true},
+		{"a concordat", lang.RU, "Исполнилось 87 лет со дня заключения договора между Ватиканом и Германией.", "It is 87 years since the contract between the Vatican and Germany was concluded.", true},
+		{"business partners on Zoom", lang.RU, "Теперь они работают удалённо, а переговоры с партнёрами проводят по зуму.", "Now they work remotely and meet their partners via Zoom.", false},
+		{"negotiations of delegations", lang.RU, "Делегации продолжили переговоры в Женеве.", "The delegations went on meeting in Geneva.", true},
+		{"talks over coffee", lang.EN, "Who would pass up free coffee in exchange for talks and chats late at night?", "Кто откажется от бесплатного кофе в обмен на разговоры по ночам?", false},
+		{"talks of delegations", lang.EN, "The delegations resumed talks in Geneva.", "Делегации возобновили встречи в Женеве.", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tl := lang.RU
+			if tt.srcLang == lang.RU {
+				tl = lang.EN
+			}
+			res, err := c.Check(t.Context(), NewDocument("a."+string(tt.srcLang)+".txt", tt.srcLang, tt.src), NewDocument("a."+string(tl)+".txt", tl, tt.tgt))
+			if err != nil {
+				t.Fatal(err)
+			}
+			missing := false
+			for _, f := range res.Findings {
+				missing = missing || (f.Rule == "term-missing" || f.Rule == "term-partial") && f.Severity >= Warning &&
+					f.Term != nil && (f.Term.ID == "treaty" || f.Term.ID == "negotiations")
+			}
+			if missing != tt.missing {
+				t.Errorf("term-missing %v, want %v\n%s", missing, tt.missing, describe(res.Findings))
+			}
+		})
+	}
+}
