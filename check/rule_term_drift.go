@@ -387,7 +387,7 @@ func (r termDrift) report(p *Pair, occ []driftOcc, acronym bool) []Finding {
 // the same letters reordered, or a transliteration of the source acronym.
 // Renderings where one is the other plus an ending are the same word.
 func nearMiss(keep, odd string, acronym bool, src lang.Token) bool {
-	if sameWordEnding(keep, odd) {
+	if sameWordEnding(keep, odd) || hyphenJoined(keep, odd) || hyphenJoined(odd, keep) {
 		return false
 	}
 	if acronym {
@@ -410,11 +410,21 @@ func nearMiss(keep, odd string, acronym bool, src lang.Token) bool {
 	return lang.EditDistance(keep, odd, limit) <= limit
 }
 
+// hyphenJoined reports whether the rendering long is short joined by a
+// hyphen to another part: "Xbox-X" beside "Xbox", «Газпром-Медиа» beside
+// «Газпром» name another thing (a model, a firm), not a misspelling.
+func hyphenJoined(short, long string) bool {
+	return short != "" && (strings.HasPrefix(long, short+"-") || strings.HasSuffix(long, "-"+short))
+}
+
 // sameWordEnding reports whether one rendering is the other with another
 // ending that makes another form of the same name rather than a
 // misspelling: Lavrov and Lavrova, Kim and Kims, Tasmania and Tasmanian,
 // Canada and Canadian, Israel and Israeli.
 func sameWordEnding(a, b string) bool {
+	if fleetingVowel(a, b) || fleetingVowel(b, a) {
+		return true
+	}
 	ra, rb := []rune(a), []rune(b)
 	n := 0
 	for n < len(ra) && n < len(rb) && ra[n] == rb[n] {
@@ -431,6 +441,28 @@ func sameWordEnding(a, b string) bool {
 		return ruNameInflection[ea] && ruNameInflection[eb]
 	}
 	return nameEndings[ea] && nameEndings[eb] || genderPair(ea, eb) || genderPair(eb, ea)
+}
+
+// fleetingVowel reports whether b is a declined form of the name a that
+// loses the е or о of a's last syllable, as Russian declension does:
+// Павел and Павла, Марек and Марком, Карел and Карлу, and with a soft
+// sign in its place Лев and Льва — one name's forms, not two spellings.
+// a is a key ending in a consonant; b must be a's letters without that
+// vowel (or with ь or й for it), then an ending.
+func fleetingVowel(a, b string) bool {
+	ra := []rune(a)
+	n := len(ra)
+	if n < 3 || (ra[n-2] != 'е' && ra[n-2] != 'о' && ra[n-2] != 'ё') || strings.ContainsRune("аеёиоуыэюяйь", ra[n-1]) {
+		return false
+	}
+	stem := string(ra[:n-2])
+	last := string(ra[n-1])
+	for _, mid := range []string{"", "ь", "й"} {
+		if rest, ok := strings.CutPrefix(b, stem+mid+last); ok && ruNameInflection[rest] {
+			return true
+		}
+	}
+	return false
 }
 
 // genderPair reports whether two endings of a transliterated Russian

@@ -382,8 +382,9 @@ en: talks | exact
 }
 
 // TestSameWordEndingGender: the feminine and masculine forms of a
-// transliterated Russian surname are one name's forms, not a drift; a
-// misspelling still is one.
+// transliterated Russian surname, and a Russian name's forms that lose a
+// fleeting vowel, are one name's forms, not a drift; a misspelling still
+// is one.
 func TestSameWordEndingGender(t *testing.T) {
 	tests := []struct {
 		a, b string
@@ -393,6 +394,13 @@ func TestSameWordEndingGender(t *testing.T) {
 		{"zakharova", "zakharov", true},
 		{"korostyshevsky", "korostishevsky", false},
 		{"loznitsa", "loznita", false},
+		{"павел", "павл", true},  // Павел, Павла: the fleeting vowel
+		{"марек", "марк", true},  // Марек, Марком
+		{"лев", "льв", true},     // Лев, Льва
+		{"павел", "павлу", true}, // a key with its ending left on
+		{"павел", "пвел", false},
+		{"тенук", "тенк", false}, // у does not fall out: a misspelling
+		{"карел", "карл", true},
 	}
 	for _, tt := range tests {
 		if got := sameWordEnding(tt.a, tt.b); got != tt.same {

@@ -111,3 +111,38 @@ func TestBuiltinEverydaySenses(t *testing.T) {
 		})
 	}
 }
+
+// TestDriftSameNameForms: a Russian name's forms that lose a fleeting
+// vowel (Павел, Павла, Павлом) and a name beside a hyphenated name made
+// from it (Xbox, Xbox-X) are not two renderings; a misspelling is.
+func TestDriftSameNameForms(t *testing.T) {
+	tests := []struct {
+		name, src, tgt string
+		drift          bool
+	}{
+		{"a fleeting vowel",
+			"Pavel arrived today.\nThe talks with Pavel began.\nLater Pavel left.",
+			"Павел прибыл сегодня.\nПереговоры с Павлом начались.\nПозже Павла проводили.",
+			false},
+		{"a misspelling",
+			"Pavel arrived today.\nThe talks with Pavel began.\nLater Pavel left.",
+			"Павел прибыл сегодня.\nПереговоры с Павелом начались.\nПозже Паверл уехал.",
+			true},
+		{"a hyphenated model name",
+			"I bought an Xbox yesterday.\nThe Xbox is fast.\nI have used the Xbox X for a week.",
+			"Вчера я купил Xbox.\nЭтот Xbox быстрый.\nЯ пользуюсь Xbox-X уже неделю.",
+			false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := checkText(t, "", lang.EN, tt.src, tt.tgt)
+			drift := false
+			for _, f := range res.Findings {
+				drift = drift || f.Rule == "term-drift"
+			}
+			if drift != tt.drift {
+				t.Errorf("term-drift %v, want %v\n%s", drift, tt.drift, describe(res.Findings))
+			}
+		})
+	}
+}
