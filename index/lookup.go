@@ -214,7 +214,14 @@ func (x *Index) lookupIn(ctx context.Context, q []queryToken, langs []string, li
 		r := Result{Concept: concept, Score: c.best.score, Kind: c.best.kind, Term: t}
 		if m := matchPrepared(rq, c.pt, opt, true); len(m.matched) > 0 {
 			bounds := lang.TokenBounds(t.Text)
+			// The matched tokens are the form's: a term with optional
+			// words matched without them ("Congress" of "[US] Congress")
+			// has fewer tokens than its text.
+			at := formTokens(t, c.pt.form)
 			for _, j := range m.matched {
+				if j < len(at) {
+					j = at[j]
+				}
 				if j < len(bounds) {
 					r.Spans = append(r.Spans, Span{bounds[j][0], bounds[j][1]})
 				}
@@ -224,6 +231,56 @@ func (x *Index) lookupIn(ctx context.Context, q []queryToken, langs []string, li
 		out = append(out, r)
 	}
 	return out, nil
+}
+
+// formTokens maps the tokens of the form of term t whose folded words
+// are norms to the tokens of t.Text: the form is t's text with some
+// optional groups left out (glossary.Term.Forms), so token i of «Конгресс»
+// is token 1 of «[США] Конгресс». It returns nil for a term without
+// optional words, or when no form has those words (the indexes are then
+// t.Text's own).
+func formTokens(t *glossary.Term, norms []string) []int {
+	if !t.HasOptional() {
+		return nil
+	}
+	toks := lang.Analyze(t.Text)
+	// The optional group of each token, or -1: groups are counted by
+	// their opening brackets.
+	group := make([]int, len(toks))
+	var groups []int
+	for i, tok := range toks {
+		group[i] = -1
+		before := t.Text[:tok.Start]
+		if open := strings.LastIndexByte(before, '['); open >= 0 && open > strings.LastIndexByte(before, ']') {
+			group[i] = strings.Count(t.Text[:open], "[")
+			if len(groups) == 0 || groups[len(groups)-1] != group[i] {
+				groups = append(groups, group[i])
+			}
+		}
+	}
+	if len(groups) > 8 {
+		return nil
+	}
+	for mask := 0; mask < 1<<len(groups); mask++ {
+		var at []int
+		for i := range toks {
+			if k := slices.Index(groups, group[i]); k >= 0 && mask&(1<<k) != 0 {
+				continue // left out in this form
+			}
+			at = append(at, i)
+		}
+		if len(at) != len(norms) {
+			continue
+		}
+		same := true
+		for k, i := range at {
+			same = same && toks[i].Norm == norms[k]
+		}
+		if same {
+			return at
+		}
+	}
+	return nil
 }
 
 // needsEdits reports whether a second search with edits would add

@@ -266,6 +266,7 @@ func isPartOf(q []queryToken, i int) bool {
 // split into their parts, with each part's token, the importance of
 // the whole, and the term's Latin compounds written solid.
 type preparedTerm struct {
+	form        []string // the folded words of the term's form, as written
 	norms, keys []string // the parts' folded forms and keys
 	origin      []int    // for each part, the index of its token
 	solids      []termSolid
@@ -287,7 +288,7 @@ func prepareTerm(norms, keys []string) preparedTerm {
 	if len(norms) == 0 || len(norms) != len(keys) {
 		return preparedTerm{}
 	}
-	t := preparedTerm{ok: true}
+	t := preparedTerm{form: norms, ok: true}
 	compound := false
 	for i := range norms {
 		t.imp += importance(norms[i])
