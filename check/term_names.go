@@ -88,6 +88,17 @@ func nameKept(p *Pair, h TermHit) bool {
 			} else {
 				found = t.Kind == lang.Word && isName(t) && lang.ScriptOf(t.Text) != lang.ScriptOf(w.Text) && p.sameName(w.Text, t.Text)
 			}
+			// A name of several words may be written as one hyphenated
+			// word: "New Mexico" is «Нью-Мексико», «Россия 24» "Rossiya-24".
+			if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsUpper(r) {
+				for _, part := range t.Parts {
+					if w.Kind == lang.Number {
+						found = found || part.Text == w.Text
+					} else {
+						found = found || lang.ScriptOf(part.Text) != lang.ScriptOf(w.Text) && p.sameName(w.Text, part.Text)
+					}
+				}
+			}
 			if found {
 				break
 			}

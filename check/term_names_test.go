@@ -43,6 +43,11 @@ domain: states and regions
 ru: Индия
 en: India
 
+[mexico]
+domain: states and regions
+ru: Мексика
+en: Mexico
+
 [canada]
 domain: states and regions
 ru: Канада
@@ -79,6 +84,9 @@ en: Presidential Executive Office | preferred
 		{"a firm kept as written", "Macquarie Australia raised its forecast.", "Компания Macquarie Australia повысила прогноз.", lang.EN, false},
 		{"a newspaper transliterated", "Об этом пишет газета Вечерняя Москва.", "This was reported by the newspaper Vechernyaya Moskva.", lang.RU, false},
 		{"a TV channel transliterated", "Передачу показал канал Россия 1 в субботу.", "The programme was shown by Rossiya 1 on Saturday.", lang.RU, false},
+		{"a TV channel hyphenated", "Передачу показал канал Россия 24 в субботу.", "The programme was shown by Rossiya-24 on Saturday.", lang.RU, false},
+		{"a US state hyphenated", "Last year he moved to New Mexico.", "В прошлом году он переехал в Нью-Мексико.", lang.EN, false},
+		{"the country itself beside a hyphenated word", "Last year he moved to Mexico.", "В прошлом году он переехал в Нью-Йорк.", lang.EN, true},
 		{"the country itself, dropped", "The plan was backed by Australia.", "План поддержала компания.", lang.EN, true},
 		{"the country before a date, dropped", "В России 1 января вступил в силу закон.", "The law came into force on January 1.", lang.RU, true},
 		{"a district named after a country", "Наш офис в округе Колумбия перешёл на удалённую работу.", "Our DC office moved to remote work.", lang.RU, false},
