@@ -72,6 +72,12 @@ func (m *unrendered) otherRendering(p *Pair) (msg, hint string, ok bool) {
 	case m.sibling != "":
 		return fmt.Sprintf("%s is perhaps rendered by %s, the glossary's term for a neighbouring concept, not as %s", m.source(p), quote(tl, m.sibling), expected),
 			"the nearer general word is often right in general text; write " + first + " where the distinction matters", true
+	case m.acronym != "":
+		return fmt.Sprintf("%s is a word of a body's name that the target perhaps writes as %s, not rendered as %s", m.source(p), quote(tl, m.acronym), expected),
+			"check that the abbreviation names that body; write " + first + " where the state is not clear", true
+	case m.translit != "":
+		return fmt.Sprintf("%s is perhaps the name of something else, transliterated as %s, not rendered as %s", m.source(p), quote(tl, m.translit), expected),
+			"write " + first + " if the state is meant", true
 	case m.senseUnsure:
 		return fmt.Sprintf("%s is not rendered as %s; it starts the sentence and nothing else there is a glossary term, so it may be a common word, not the name", m.source(p), expected),
 			"write " + first + " if the name is meant", true
@@ -103,6 +109,12 @@ type unrendered struct {
 	// title is the quoted title the term is a word of («Война и мир
 	// России»), reported as info.
 	title string
+	// acronym is the target's abbreviation of the body whose name ends in
+	// the state («… администрации США» as "the FAA"), reported as info.
+	acronym string
+	// translit is the target's transliteration of the state's name, the
+	// name of something else ("Hispania"), reported as info.
+	translit string
 	// senseUnsure marks a one-word name at a sentence start that nothing
 	// else of the glossary in its sentence shows to be the name (see
 	// senseUnsure), reported as info.
@@ -263,6 +275,14 @@ func findUnrendered(p *Pair) []unrendered {
 		}
 		if w := quotedTitle(p, h); w != "" {
 			out = append(out, unrendered{hit: h, expected: expected, title: w})
+			continue
+		}
+		if w := bodyAcronym(p, h); part == "" && w != "" {
+			out = append(out, unrendered{hit: h, expected: expected, acronym: w})
+			continue
+		}
+		if w := transliteratedAlone(p, h); part == "" && w != "" {
+			out = append(out, unrendered{hit: h, expected: expected, translit: w})
 			continue
 		}
 		if w := stateDropped(p, h, expected); w != "" {

@@ -56,21 +56,25 @@ func oneWordTerm(t *glossary.Term) bool {
 	return words == 1
 }
 
-// sentenceStart reports whether source hit h is the first word of a
-// sentence of its unit, where a capital says nothing of a name.
+// sentenceStart reports whether source hit h, a capitalised term, is the
+// first word of a sentence of its unit, where a capital says nothing of
+// a name.
 func sentenceStart(p *Pair, h TermHit) bool {
 	r, _ := utf8.DecodeRuneInString(h.Term.Text)
-	if !unicode.IsUpper(r) {
-		return false
-	}
+	return unicode.IsUpper(r) && startsSentence(p, h.Unit, h.Start)
+}
+
+// startsSentence reports whether the source word at byte offset off is
+// the first word of a sentence of unit u.
+func startsSentence(p *Pair, u, off int) bool {
 	toks := p.SourceTokens()
-	for _, s := range p.Units[h.Unit].Source {
-		if h.Start < s.Start || h.Start >= s.End {
+	for _, s := range p.Units[u].Source {
+		if off < s.Start || off >= s.End {
 			continue
 		}
 		for _, t := range tokensIn(toks, s) {
 			if t.Kind == lang.Word {
-				return t.Start == h.Start
+				return t.Start == off
 			}
 		}
 	}

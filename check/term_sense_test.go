@@ -6,20 +6,21 @@ import (
 	"tolmach/internal/lang"
 )
 
-// termMissingSeverity returns the highest severity of the term-missing
-// and term-partial findings of res, and whether there is one.
-func termMissingSeverity(res *Result) (Severity, bool) {
-	var sev Severity
-	found := false
+// wantTermMissing checks src against tgt with glossary g and fails t
+// unless the highest severity of the term-missing and term-partial
+// findings is want (Off: none).
+func wantTermMissing(t *testing.T, g, src, tgt string, want Severity) {
+	t.Helper()
+	res := checkText(t, g, lang.RU, src, tgt)
+	got := Off
 	for _, f := range res.Findings {
-		if f.Rule == "term-missing" || f.Rule == "term-partial" {
-			if !found || f.Severity > sev {
-				sev = f.Severity
-			}
-			found = true
+		if (f.Rule == "term-missing" || f.Rule == "term-partial") && f.Severity > got {
+			got = f.Severity
 		}
 	}
-	return sev, found
+	if got != want {
+		t.Errorf("term-missing %v, want %v\n%s", got, want, describe(res.Findings))
+	}
 }
 
 // TestNameAtSentenceStart: a one-word name at the start of a sentence
@@ -56,16 +57,7 @@ en: ABC | abbreviation case
 		{"an abbreviation at the start", "АБВ выступила с заявлением.", "The group made a statement.", Error},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			res := checkText(t, g, lang.RU, tt.src, tt.tgt)
-			sev, found := termMissingSeverity(res)
-			if !found {
-				sev = Off
-			}
-			if sev != tt.want {
-				t.Errorf("term-missing %v, want %v\n%s", sev, tt.want, describe(res.Findings))
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { wantTermMissing(t, g, tt.src, tt.tgt, tt.want) })
 	}
 }
 
@@ -147,5 +139,49 @@ func TestDriftSameNameForms(t *testing.T) {
 				t.Errorf("term-drift %v, want %v\n%s", drift, tt.drift, describe(res.Findings))
 			}
 		})
+	}
+}
+
+// TestStateInAnotherName: a state's name that ends a body's name the
+// target writes by its abbreviation, or that the target transliterates as
+// the name of something else, is info; the state dropped with no such
+// reading is still an error.
+func TestStateInAnotherName(t *testing.T) {
+	const g = `
+[usa]
+domain: states and regions
+ru: США | abbreviation case
+en: United States
+en: US | abbreviation case
+
+[spain]
+domain: states and regions
+ru: Испания
+en: Spain
+
+[slovakia]
+domain: states and regions
+ru: Словакия
+en: Slovakia
+
+[slovenia]
+domain: states and regions
+ru: Словения
+en: Slovenia
+`
+	tests := []struct {
+		name     string
+		src, tgt string
+		want     Severity
+	}{
+		{"a body's abbreviation", "Так считают в Федеральной авиационной администрации США.", "That is what the FAA thinks.", Info},
+		{"a body's abbreviation in the source too", "Так считают в Федеральной авиационной администрации США (FAA).", "That is what the FAA thinks.", Off},
+		{"a one-word name before the state", "Так считают в Администрации США.", "That is what the FAA thinks.", Error},
+		{"no abbreviation", "Так считают в Федеральной авиационной администрации США.", "That is what the aviation authority thinks.", Error},
+		{"a transliterated name", "Происхождение названия Римская Испания спорно.", "The origin of the word Hispania is disputed.", Info},
+		{"another state", "Делегация прибыла из Словакии.", "The delegation came from Slovenia.", Error},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { wantTermMissing(t, g, tt.src, tt.tgt, tt.want) })
 	}
 }
