@@ -446,13 +446,14 @@ func sameWordEnding(a, b string) bool {
 // fleetingVowel reports whether b is a declined form of the name a that
 // loses the е or о of a's last syllable, as Russian declension does:
 // Павел and Павла, Марек and Марком, Карел and Карлу, and with a soft
-// sign in its place Лев and Льва — one name's forms, not two spellings.
+// sign or й in its place Лев and Льва, Заяц and Зайца — one name's forms,
+// not two spellings.
 // a is a key ending in a consonant; b must be a's letters without that
 // vowel (or with ь or й for it), then an ending.
 func fleetingVowel(a, b string) bool {
 	ra := []rune(a)
 	n := len(ra)
-	if n < 3 || (ra[n-2] != 'е' && ra[n-2] != 'о' && ra[n-2] != 'ё') || strings.ContainsRune("аеёиоуыэюяйь", ra[n-1]) {
+	if n < 3 || !strings.ContainsRune("еоёя", ra[n-2]) || strings.ContainsRune("аеёиоуыэюяйь", ra[n-1]) {
 		return false
 	}
 	stem := string(ra[:n-2])

@@ -409,6 +409,8 @@ func TestSameWordEndingGender(t *testing.T) {
 		{"павел", "пвел", false},
 		{"тенук", "тенк", false}, // у does not fall out: a misspelling
 		{"карел", "карл", true},
+		{"заяц", "зайц", true}, // Заяц, Зайца
+		{"заяц", "заиц", false},
 	}
 	for _, tt := range tests {
 		if got := sameWordEnding(tt.a, tt.b); got != tt.same {
