@@ -83,8 +83,8 @@ func (r numberMismatch) Check(p *Pair) []Finding {
 		missing = dropInTerms(missing, p.SourceTerms)
 		extra = dropInTerms(extra, p.TargetTerms)
 		// Numbers written as words on the other side (2 → "two", «три» → 3).
-		missing = dropSpelled(missing, p.Source.Text, tgtText)
-		extra = dropSpelled(extra, p.Target.Text, srcText)
+		missing = dropSpelled(missing, p.Source.Text, tgtText, b, ts.Start)
+		extra = dropSpelled(extra, p.Target.Text, srcText, a, ss.Start)
 		// Digits glued to a name on the other side («Формулы-1» = "F1").
 		missing = dropGlued(missing, tgtText)
 		extra = dropGlued(extra, srcText)
@@ -316,24 +316,41 @@ var numberWords = map[float64][]string{
 }
 
 // dropSpelled removes the small numbers the other side spells out; own
-// is the whole text the numerals were read from.
-func dropSpelled(ns []lang.Numeral, own, other string) []lang.Numeral {
+// is the whole text the numerals were read from, other the unit's text on
+// the other side, starting at offset otherStart of its document, whose
+// numerals are otherNums. A word that is part of a number in words of
+// another value there («двадцать» of «сто двадцать», "dozen" of "two
+// dozen") spells that number, not this one.
+func dropSpelled(ns []lang.Numeral, own, other string, otherNums []lang.Numeral, otherStart int) []lang.Numeral {
 	if len(ns) == 0 {
 		return ns
 	}
-	var words []string
+	type spelledWord struct {
+		norm string
+		in   float64 // the value of the number in words the word is part of; NaN for none
+	}
+	var words []spelledWord
+	inNumber := func(t lang.Token) float64 {
+		for _, o := range otherNums {
+			if o.Word && o.Start <= otherStart+t.Start && otherStart+t.End <= o.End {
+				return o.Value
+			}
+		}
+		return math.NaN()
+	}
 	for _, t := range lang.Analyze(other) {
 		if t.Kind == lang.Word {
-			words = append(words, t.Norm)
+			in := inNumber(t)
+			words = append(words, spelledWord{t.Norm, in})
 			for _, part := range t.Parts {
-				words = append(words, part.Norm) // «городах-миллионниках»
+				words = append(words, spelledWord{part.Norm, in}) // «городах-миллионниках»
 			}
 		}
 	}
 	// Roman numerals are compared as written: upper case only.
 	for _, t := range lang.Analyze(other) {
 		if t.Kind == lang.Word && t.Upper() {
-			words = append(words, t.Text)
+			words = append(words, spelledWord{t.Text, math.NaN()})
 		}
 	}
 	out := ns[:0:0]
@@ -341,7 +358,7 @@ func dropSpelled(ns []lang.Numeral, own, other string) []lang.Numeral {
 		spelled := false
 		if !n.IsRange() && n.Kind != lang.Percent {
 			for _, w := range words {
-				if v, ok := roman(w); ok && float64(v) == n.Value {
+				if v, ok := roman(w.norm); ok && float64(v) == n.Value {
 					spelled = true // XVI саммит = 16th summit
 				}
 			}
@@ -352,7 +369,7 @@ func dropSpelled(ns []lang.Numeral, own, other string) []lang.Numeral {
 			if n.Value == 24 && hoursAfter(own, n) {
 				// «за 24 часа» is "in a day", "overnight", "around the clock".
 				for _, w := range words {
-					if w == "day" || w == "days" || w == "overnight" || w == "clock" || strings.HasPrefix(w, "round-the-clock") {
+					if w := w.norm; w == "day" || w == "days" || w == "overnight" || w == "clock" || strings.HasPrefix(w, "round-the-clock") {
 						spelled = true
 					}
 				}
@@ -360,7 +377,7 @@ func dropSpelled(ns []lang.Numeral, own, other string) []lang.Numeral {
 			for _, v := range values {
 				for _, prefix := range numberWords[v] {
 					for _, w := range words {
-						if strings.HasPrefix(w, prefix) {
+						if strings.HasPrefix(w.norm, prefix) && (math.IsNaN(w.in) || w.in == v) {
 							spelled = true
 						}
 					}
@@ -371,7 +388,7 @@ func dropSpelled(ns []lang.Numeral, own, other string) []lang.Numeral {
 					for _, tens := range numberWords[math.Floor(v/10)*10] {
 						for _, unit := range numberWords[math.Mod(v, 10)] {
 							for _, w := range words {
-								if rest, ok := strings.CutPrefix(w, tens); ok && strings.HasPrefix(strings.TrimLeft(rest, "иа"), unit) {
+								if rest, ok := strings.CutPrefix(w.norm, tens); ok && strings.HasPrefix(strings.TrimLeft(rest, "иа"), unit) {
 									spelled = true
 								}
 							}

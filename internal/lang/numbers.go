@@ -393,7 +393,13 @@ func (p *numParser) number(i int) (Numeral, int, bool) {
 
 	// A range: 2023–2024, 2023-24, 5 – 7.
 	end := lo.end
-	if hi, hiEnd, ok := p.rangeEnd(lo); ok {
+	if y, ok := p.shortSeason(lo); ok {
+		// "the 19/20 season": nineteen and twenty as written, a season
+		// of two years as the other reading.
+		n.Hi, n.Kind = lo.value+1, Range
+		n.Alt, n.altHi, n.AltKind = y, y+1, Range
+		end = lo.end + 3
+	} else if hi, hiEnd, ok := p.rangeEnd(lo); ok {
 		n.Hi = hi
 		end = hiEnd
 		n.Kind = Range
@@ -503,6 +509,25 @@ func (p *numParser) shortYearAt(i int) bool {
 		return isLetter(r2)
 	}
 	return false
+}
+
+// shortSeason reads a season written with two digits and a slash after
+// lo (19/20: the second number one more than the first) and returns the
+// year it starts.
+func (p *numParser) shortSeason(lo literal) (float64, bool) {
+	t, e := p.text, lo.end
+	if !lo.plainInt || lo.digits != 2 || lo.end-lo.start != 2 || e+3 > len(t) || t[e] != '/' ||
+		!isDigit(rune(t[e+1])) || !isDigit(rune(t[e+2])) || (e+3 < len(t) && (isDigit(rune(t[e+3])) || t[e+3] == '/')) {
+		return 0, false
+	}
+	if float64(t[e+1]-'0')*10+float64(t[e+2]-'0') != lo.value+1 {
+		return 0, false
+	}
+	y := 1900 + lo.value
+	if lo.value <= 40 {
+		y += 100
+	}
+	return y, true
 }
 
 // minusWordBefore reports whether the word minus («минус») comes right
