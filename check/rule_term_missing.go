@@ -198,6 +198,13 @@ func findUnrendered(p *Pair) []unrendered {
 	var nc nestCache
 	stemsOf := map[*glossary.Concept][]derivedStem{} // by concept, of its expected terms
 	var ana *anaphora
+	var tgtTerms []Span // the target's term spans, sorted: worked out once, when first needed
+	targetTerms := func() []Span {
+		if tgtTerms == nil {
+			tgtTerms = coveredBy(p.TargetAllTerms)
+		}
+		return tgtTerms
+	}
 	untranslatedUnit := map[int]bool{} // whether a unit's target is in the source language
 	for i, h := range p.SourceTerms {
 		if h.Unit < 0 || (i > 0 && sameSpan(p.SourceTerms[i-1], h)) {
@@ -277,11 +284,11 @@ func findUnrendered(p *Pair) []unrendered {
 			out = append(out, unrendered{hit: h, expected: expected, title: w})
 			continue
 		}
-		if w := bodyAcronym(p, h); part == "" && w != "" {
+		if w := bodyAcronym(p, h, targetTerms); part == "" && w != "" {
 			out = append(out, unrendered{hit: h, expected: expected, acronym: w})
 			continue
 		}
-		if w := transliteratedAlone(p, h); part == "" && w != "" {
+		if w := transliteratedAlone(p, h, targetTerms); part == "" && w != "" {
 			out = append(out, unrendered{hit: h, expected: expected, translit: w})
 			continue
 		}

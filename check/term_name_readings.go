@@ -18,11 +18,11 @@ import (
 // name ends in it: «Федеральной авиационной администрации США» as "the
 // FAA", «Государственная служба здравоохранения Великобритании» as "the
 // NHS" — a body's abbreviation holds its country, and no glossary lists
-// every body. The name must start with a capitalised word a few words
+// every body. terms gives the spans of the target's terms, sorted. The name must start with a capitalised word a few words
 // before the state, with nothing but words between; the abbreviation is a
 // word in capitals of the target that is no glossary term and is not in
 // the source unit. "" when there is none.
-func bodyAcronym(p *Pair, h TermHit) string {
+func bodyAcronym(p *Pair, h TermHit, terms func() []Span) string {
 	if p.Source.Lang != lang.RU || h.Concept.Domain != statesDomain {
 		return ""
 	}
@@ -50,9 +50,8 @@ func bodyAcronym(p *Pair, h TermHit) string {
 		return ""
 	}
 	src := p.SourceText(h.Unit)
-	terms := coveredBy(p.TargetAllTerms)
 	for _, t := range tokensIn(p.TargetTokens(), ts) {
-		if isAcronym(t) && lang.ScriptOf(t.Text) != lang.Cyrillic && !strings.Contains(src, t.Text) && !covered(terms, t) {
+		if isAcronym(t) && lang.ScriptOf(t.Text) != lang.Cyrillic && !strings.Contains(src, t.Text) && !covered(terms(), t) {
 			return t.Text
 		}
 	}
@@ -64,9 +63,9 @@ func bodyAcronym(p *Pair, h TermHit) string {
 // «Испания» of the Roman province as "Hispania", the hotel «Россия» as
 // "the Rossiya" — a capitalised word of the target in the other script
 // that spells the source word (tm/align.SameName) and is no glossary
-// term: the name of something else that shares the state's name. "" when
-// there is none.
-func transliteratedAlone(p *Pair, h TermHit) string {
+// term (terms gives the spans of the target's terms, sorted): the name of
+// something else that shares the state's name. "" when there is none.
+func transliteratedAlone(p *Pair, h TermHit, terms func() []Span) string {
 	if h.Concept.Domain != statesDomain || !oneWordTerm(h.Term) {
 		return ""
 	}
@@ -75,9 +74,8 @@ func transliteratedAlone(p *Pair, h TermHit) string {
 	if !ok {
 		return ""
 	}
-	terms := coveredBy(p.TargetAllTerms)
 	for _, t := range tokensIn(p.TargetTokens(), ts) {
-		if isName(t) && lang.ScriptOf(t.Text) != lang.ScriptOf(src) && !covered(terms, t) && p.sameName(src, t.Text) {
+		if isName(t) && lang.ScriptOf(t.Text) != lang.ScriptOf(src) && !covered(terms(), t) && p.sameName(src, t.Text) {
 			return t.Text
 		}
 	}
