@@ -69,6 +69,9 @@ type Document struct {
 	// once may share a document.
 	tokMu  sync.Mutex
 	tokens []lang.Token
+	// segTexts caches segmentText by segment, under segMu.
+	segMu    sync.Mutex
+	segTexts map[Span]string
 }
 
 // Tokens returns the words and numbers of the document's text

@@ -143,7 +143,7 @@ func (p *Pair) SourceText(u int) string {
 	if !ok {
 		return ""
 	}
-	return segmentText(p.Source.Text[s.Start:s.End])
+	return p.Source.segmentText(s)
 }
 
 // TargetText returns the unit's target sentences as one line of text.
@@ -152,7 +152,7 @@ func (p *Pair) TargetText(u int) string {
 	if !ok {
 		return ""
 	}
-	return segmentText(p.Target.Text[s.Start:s.End])
+	return p.Target.segmentText(s)
 }
 
 // isSpaceRun reports white space other than a single ASCII space: a
@@ -160,15 +160,69 @@ func (p *Pair) TargetText(u int) string {
 func isSpaceRun(r rune) bool { return r != ' ' && unicode.IsSpace(r) }
 
 // segmentText collapses the white space (and blanked markup) of a
-// segment into single spaces, for reports.
+// segment into single spaces, for reports: the words of
+// strings.FieldsFunc(s, unicode.IsSpace) joined by " ". A segment whose
+// spaces are single already is returned as it is, without a copy.
 func segmentText(s string) string {
-	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+	prevSpace := true // a leading space is dropped
+	collapsed := true
+	for _, r := range s {
+		sp := unicode.IsSpace(r)
+		if sp && (r != ' ' || prevSpace) {
+			collapsed = false
+			break
+		}
+		prevSpace = sp
+	}
+	if collapsed && (s == "" || !prevSpace) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	start := -1 // the start of the word being read, or -1 between words
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				if b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[start:])
+	}
+	return b.String()
+}
+
+// segmentText returns segmentText of the document's text in seg,
+// computed once per segment: a segment with many findings is reported
+// in each. It is safe for concurrent use.
+func (d *Document) segmentText(seg Span) string {
+	d.segMu.Lock()
+	defer d.segMu.Unlock()
+	if t, ok := d.segTexts[seg]; ok {
+		return t
+	}
+	if d.segTexts == nil {
+		d.segTexts = map[Span]string{}
+	}
+	t := segmentText(d.Text[seg.Start:seg.End])
+	d.segTexts[seg] = t
+	return t
 }
 
 // location returns a Location in d for the byte span [start, end) inside
 // segment seg; an empty span reports the segment itself with no match.
 func location(d *Document, seg Span, start, end int) *Location {
-	text := segmentText(d.Text[seg.Start:seg.End])
+	text := d.segmentText(seg)
 	match := ""
 	if end > start {
 		match = d.Raw[start:end]
