@@ -1,6 +1,7 @@
 package check
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -130,7 +131,7 @@ func (gc GlossaryCache) Store(srcs []GlossarySource, c *Checker) error {
 		return nil
 	}
 	c.Prepare()
-	data := encodePrepared(c.opts.Glossary, c.ruMatcher, c.enMatcher, state)
+	parts := encodeParts(c.opts.Glossary, c.ruMatcher, c.enMatcher, state)
 	if err := os.MkdirAll(gc.Dir, 0o755); err != nil {
 		return err
 	}
@@ -139,10 +140,12 @@ func (gc GlossaryCache) Store(srcs []GlossarySource, c *Checker) error {
 		return err
 	}
 	tmp := f.Name()
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		os.Remove(tmp)
-		return err
+	for _, p := range parts {
+		if _, err := f.Write(p); err != nil {
+			f.Close()
+			os.Remove(tmp)
+			return err
+		}
 	}
 	if err := f.Close(); err != nil {
 		os.Remove(tmp)
@@ -162,15 +165,29 @@ func (gc GlossaryCache) Store(srcs []GlossarySource, c *Checker) error {
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
+// encodeParts returns the encoding in parts, which written one after
+// the other make the entry: the header (magic and state), the glossary,
+// the matchers and the checksum. Each part is sized once; the whole is
+// never copied into one buffer (tens of megabytes for a large glossary).
+func encodeParts(g *glossary.Glossary, ru, en *glossary.Matcher, state string) [][]byte {
+	head := make([]byte, 0, len(cacheMagic)+binary.MaxVarintLen64+len(state))
+	head = append(head, cacheMagic...)
+	head = binary.AppendUvarint(head, uint64(len(state)))
+	head = append(head, state...)
+	gb, _ := g.AppendBinary(nil)
+	rb, _ := ru.AppendBinary(nil)
+	eb, _ := en.AppendBinary(nil)
+	parts := [][]byte{head, gb, rb, eb}
+	var sum uint32
+	for _, p := range parts {
+		sum = crc32.Update(sum, castagnoli, p)
+	}
+	return append(parts, binary.LittleEndian.AppendUint32(nil, sum))
+}
+
+// encodePrepared returns the encoding of encodeParts in one buffer.
 func encodePrepared(g *glossary.Glossary, ru, en *glossary.Matcher, state string) []byte {
-	b := make([]byte, 0, 64<<10)
-	b = append(b, cacheMagic...)
-	b = binary.AppendUvarint(b, uint64(len(state)))
-	b = append(b, state...)
-	b, _ = g.AppendBinary(b)
-	b, _ = ru.AppendBinary(b)
-	b, _ = en.AppendBinary(b)
-	return appendChecksum(b)
+	return bytes.Join(encodeParts(g, ru, en, state), nil)
 }
 
 // appendChecksum appends the CRC-32C of b.

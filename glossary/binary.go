@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"hash/maphash"
+	"slices"
 )
 
 // A glossary and its matchers have a compact binary encoding, for
@@ -33,29 +34,80 @@ const (
 	flagExact
 )
 
-func appendString(b []byte, s string) []byte {
-	b = binary.AppendUvarint(b, uint64(len(s)))
-	return append(b, s...)
+// encoder writes the encoding in two passes: the first (sizing) only
+// counts the bytes, so that the second appends to a buffer grown once
+// rather than copied at each doubling (megabytes for a large glossary,
+// each a page fault and a copy).
+type encoder struct {
+	b      []byte
+	sizing bool
+	n      int // the bytes counted while sizing
 }
 
-func appendUint(b []byte, v int) []byte { return binary.AppendUvarint(b, uint64(v)) }
+func (e *encoder) uint(v int) {
+	if e.sizing {
+		e.n += uvarintLen(uint64(v))
+		return
+	}
+	e.b = binary.AppendUvarint(e.b, uint64(v))
+}
+
+func (e *encoder) str(s string) {
+	e.uint(len(s))
+	if e.sizing {
+		e.n += len(s)
+		return
+	}
+	e.b = append(e.b, s...)
+}
+
+func (e *encoder) byte(c byte) {
+	if e.sizing {
+		e.n++
+		return
+	}
+	e.b = append(e.b, c)
+}
+
+// uvarintLen is the length of binary.AppendUvarint's encoding of v.
+func uvarintLen(v uint64) int {
+	n := 1
+	for v >= 0x80 {
+		v >>= 7
+		n++
+	}
+	return n
+}
+
+// appendEncoded appends what encode writes to b, grown once to fit.
+func appendEncoded(b []byte, encode func(*encoder)) []byte {
+	e := encoder{sizing: true}
+	encode(&e)
+	e = encoder{b: slices.Grow(b, e.n)}
+	encode(&e)
+	return e.b
+}
 
 // AppendBinary appends g's encoding to b.
 func (g *Glossary) AppendBinary(b []byte) ([]byte, error) {
-	b = appendUint(b, len(g.Concepts))
+	return appendEncoded(b, g.encode), nil
+}
+
+func (g *Glossary) encode(e *encoder) {
+	e.uint(len(g.Concepts))
 	nTerms := 0
 	for _, c := range g.Concepts {
 		nTerms += len(c.Terms)
 	}
-	b = appendUint(b, nTerms)
+	e.uint(nTerms)
 	for _, c := range g.Concepts {
 		for _, s := range []string{c.ID, c.Domain, c.Definition, c.Note, c.Source, c.Context, c.Origin} {
-			b = appendString(b, s)
+			e.str(s)
 		}
-		b = appendUint(b, len(c.Terms))
+		e.uint(len(c.Terms))
 		for _, t := range c.Terms {
 			for _, s := range []string{t.Text, t.Lang, string(t.Status), string(t.Type), t.Note, t.Origin} {
-				b = appendString(b, s)
+				e.str(s)
 			}
 			var fl byte
 			if t.CaseSensitive {
@@ -64,10 +116,9 @@ func (g *Glossary) AppendBinary(b []byte) ([]byte, error) {
 			if t.Exact {
 				fl |= flagExact
 			}
-			b = append(b, fl)
+			e.byte(fl)
 		}
 	}
-	return b, nil
 }
 
 // decoder reads the encoding from one string, so that what it returns
@@ -184,48 +235,54 @@ func DecodeBinary(data string) (g *Glossary, n int, err error) {
 // AppendBinary appends m's encoding to b. It is read back by
 // [DecodeMatcher] with the glossary m was built from.
 func (m *Matcher) AppendBinary(b []byte) ([]byte, error) {
-	b = appendString(b, m.lang)
-	b = appendUint(b, m.terms)
-	b = appendUint(b, len(m.concepts))
-	b = appendString(b, m.blob)
-	ref := func(b []byte, r strRef) []byte { return appendUint(appendUint(b, int(r.off)), int(r.n)) }
-	b = appendUint(b, len(m.endAt)-1)
+	return appendEncoded(b, m.encode), nil
+}
+
+func (m *Matcher) encode(e *encoder) {
+	e.str(m.lang)
+	e.uint(m.terms)
+	e.uint(len(m.concepts))
+	e.str(m.blob)
+	ref := func(r strRef) {
+		e.uint(int(r.off))
+		e.uint(int(r.n))
+	}
+	e.uint(len(m.endAt) - 1)
 	for n := range len(m.endAt) - 1 {
-		b = appendUint(b, int(m.endAt[n+1]-m.endAt[n]))
+		e.uint(int(m.endAt[n+1] - m.endAt[n]))
 	}
-	b = appendUint(b, len(m.edges))
-	for _, e := range m.edges {
-		b = ref(b, e.key)
-		b = appendUint(b, int(e.from))
-		b = appendUint(b, int(e.any+1))
-		b = appendUint(b, int(e.norm+1))
+	e.uint(len(m.edges))
+	for _, ed := range m.edges {
+		ref(ed.key)
+		e.uint(int(ed.from))
+		e.uint(int(ed.any + 1))
+		e.uint(int(ed.norm + 1))
 	}
-	b = appendUint(b, len(m.norms))
-	for _, e := range m.norms {
-		b = ref(b, e.norm)
-		b = appendUint(b, int(e.to))
-		b = appendUint(b, int(e.next+1))
+	e.uint(len(m.norms))
+	for _, n := range m.norms {
+		ref(n.norm)
+		e.uint(int(n.to))
+		e.uint(int(n.next + 1))
 	}
-	b = appendUint(b, len(m.units))
+	e.uint(len(m.units))
 	for _, u := range m.units {
-		b = append(b, u.kind)
-		b = appendUint(b, int(u.n))
-		b = ref(b, u.pattern)
-		b = ref(b, u.norm)
-		b = ref(b, u.text)
+		e.byte(u.kind)
+		e.uint(int(u.n))
+		ref(u.pattern)
+		ref(u.norm)
+		ref(u.text)
 	}
-	b = appendUint(b, len(m.entries))
-	for _, e := range m.entries {
-		b = appendUint(b, int(e.concept))
-		b = appendUint(b, int(e.term))
-		b = appendUint(b, int(e.order))
-		b = appendUint(b, int(e.unit))
-		b = appendUint(b, int(e.n))
+	e.uint(len(m.entries))
+	for _, en := range m.entries {
+		e.uint(int(en.concept))
+		e.uint(int(en.term))
+		e.uint(int(en.order))
+		e.uint(int(en.unit))
+		e.uint(int(en.n))
 	}
-	for _, e := range m.ends {
-		b = appendUint(b, int(e))
+	for _, n := range m.ends {
+		e.uint(int(n))
 	}
-	return b, nil
 }
 
 // DecodeMatcher decodes a matcher [Matcher.AppendBinary] wrote at the

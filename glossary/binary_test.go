@@ -136,3 +136,27 @@ func FuzzDecodeBinary(f *testing.F) {
 	f.Add(encodeAll(f, recognizeFixture(f)))
 	f.Fuzz(decodeAndMatch)
 }
+
+// TestBinarySizing: the sizing pass counts exactly the bytes the
+// encoding appends, so AppendBinary grows its buffer once.
+func TestBinarySizing(t *testing.T) {
+	g := recognizeFixture(t)
+	encoders := map[string]func(*encoder){"glossary": g.encode}
+	for _, l := range []string{"ru", "en"} {
+		encoders["matcher "+l] = NewMatcher(g, l).encode
+	}
+	for name, encode := range encoders {
+		t.Run(name, func(t *testing.T) {
+			e := encoder{sizing: true}
+			encode(&e)
+			prefix := []byte("prefix")
+			b := appendEncoded(prefix, encode)
+			if got := len(b) - len(prefix); got != e.n || e.n == 0 {
+				t.Errorf("encoding is %d bytes, sized as %d", got, e.n)
+			}
+			if string(b[:len(prefix)]) != "prefix" {
+				t.Errorf("the prefix was not kept: %q", b[:len(prefix)])
+			}
+		})
+	}
+}

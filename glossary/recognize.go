@@ -176,7 +176,25 @@ func NewMatcher(g *Glossary, lang string) *Matcher {
 	} else {
 		analyze(0, len(ts))
 	}
-	b := builder{m: m, endsOf: [][]int32{nil}, patterns: map[string]strRef{}}
+	// The trie's arrays are made once at the size they can reach (a
+	// unit of a writing adds at most one edge, exact edge and node, and
+	// its key, folded form, text and case pattern to the blob): grown by
+	// doubling, they cost a large glossary tens of megabytes of copies.
+	writings, units, blob := 0, 0, 0
+	for _, w := range ws {
+		writings += len(w)
+		for _, wr := range w {
+			units += len(wr.units)
+			for _, u := range wr.units {
+				blob += len(u.key) + len(u.norm) + len(u.text) + len(u.pattern)
+			}
+		}
+	}
+	b := builder{m: m, endsOf: make([][]int32, 1, units+1), blob: make([]byte, 0, blob), patterns: map[string]strRef{}}
+	m.entries = make([]entry, 0, writings)
+	m.units = make([]unitReq, 0, units)
+	m.edges = make([]trieEdge, 0, units)
+	m.norms = make([]normEdge, 0, units)
 	for i, t := range ts {
 		for _, w := range ws[i] {
 			b.add(t, w)
