@@ -8,6 +8,7 @@ import (
 	"io"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"tolmach/internal/lang"
@@ -182,6 +183,15 @@ func parseDelimitedAt(pos *textPos, file string, sep rune) (*Glossary, error) {
 		terms := map[string]*Term{}
 		var langs []string
 		fields := map[string]string{}
+		// The record's origin, shared by its concept and terms: built
+		// once, without fmt (a general dictionary has 100k terms).
+		origin := ""
+		originOf := func() string {
+			if origin == "" {
+				origin = file + ":" + strconv.Itoa(line)
+			}
+			return origin
+		}
 		for i, v := range rec {
 			if i >= len(cols) || cols[i].field == "" {
 				continue
@@ -197,7 +207,7 @@ func parseDelimitedAt(pos *textPos, file string, sep rune) (*Glossary, error) {
 			}
 			t := terms[col.lang]
 			if t == nil {
-				t = &Term{Lang: col.lang, Origin: fmt.Sprintf("%s:%d", file, line)}
+				t = &Term{Lang: col.lang, Origin: originOf()}
 				terms[col.lang] = t
 				langs = append(langs, col.lang)
 			}
@@ -247,7 +257,7 @@ func parseDelimitedAt(pos *textPos, file string, sep rune) (*Glossary, error) {
 		}
 		c := byID[id]
 		if c == nil || id == "" {
-			c = &Concept{ID: id, Origin: fmt.Sprintf("%s:%d", file, line)}
+			c = &Concept{ID: id, Origin: originOf()}
 			g.Concepts = append(g.Concepts, c)
 			if id != "" {
 				byID[id] = c
@@ -258,7 +268,9 @@ func parseDelimitedAt(pos *textPos, file string, sep rune) (*Glossary, error) {
 				*conceptField(c, f) = v
 			}
 		}
-		sort.SliceStable(langs, func(i, j int) bool { return langRank(langs[i]) < langRank(langs[j]) })
+		if len(langs) > 1 {
+			sort.SliceStable(langs, func(i, j int) bool { return langRank(langs[i]) < langRank(langs[j]) })
+		}
 		for _, l := range langs {
 			t := terms[l]
 			if t.Text == "" {
