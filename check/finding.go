@@ -110,7 +110,7 @@ func fingerprint(f *Finding, keys map[string]string) string {
 	}
 	// The fields, each ended by a zero byte, are hashed as one buffer:
 	// a finding costs one allocation (its fingerprint), not one per field.
-	var arr [512]byte
+	var arr [2048]byte
 	buf := arr[:0]
 	write := func(s string) { buf = append(append(buf, s...), 0) }
 	write(f.Rule)

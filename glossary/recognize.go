@@ -180,11 +180,14 @@ func NewMatcher(g *Glossary, lang string) *Matcher {
 	// unit of a writing adds at most one edge, exact edge and node, and
 	// its key, folded form, text and case pattern to the blob): grown by
 	// doubling, they cost a large glossary tens of megabytes of copies.
-	writings, units, blob := 0, 0, 0
+	writings, units, normUnits, blob := 0, 0, 0, 0
 	for _, w := range ws {
 		writings += len(w)
 		for _, wr := range w {
 			units += len(wr.units)
+			if wr.byNorm {
+				normUnits += len(wr.units)
+			}
 			for _, u := range wr.units {
 				blob += len(u.key) + len(u.norm) + len(u.text) + len(u.pattern)
 			}
@@ -194,7 +197,7 @@ func NewMatcher(g *Glossary, lang string) *Matcher {
 	m.entries = make([]entry, 0, writings)
 	m.units = make([]unitReq, 0, units)
 	m.edges = make([]trieEdge, 0, units)
-	m.norms = make([]normEdge, 0, units)
+	m.norms = make([]normEdge, 0, normUnits)
 	for i, t := range ts {
 		for _, w := range ws[i] {
 			b.add(t, w)
