@@ -86,7 +86,14 @@ func (r termInconsistent) Check(p *Pair) []Finding {
 		hits    map[*glossary.Term][]TermHit
 	}
 	var groups []*group
-	index := map[string]*group{}
+	// Groups by concept id, kind and source term key (a struct key: no
+	// string built per hit).
+	type groupKey struct {
+		id   string
+		kind glossary.Type
+		sk   string
+	}
+	index := map[groupKey]*group{}
 	// The source term each unit uses for each concept: a target that
 	// varies where its source varies (Central Asian countries … states)
 	// is faithful, not inconsistent.
@@ -148,7 +155,7 @@ func (r termInconsistent) Check(p *Pair) []Finding {
 		if sk == "" {
 			sk = common[h.Concept]
 		}
-		key := h.Concept.ID + "\x00" + string(termKind(h.Term)) + "\x00" + sk
+		key := groupKey{h.Concept.ID, termKind(h.Term), sk}
 		g := index[key]
 		if g == nil {
 			g = &group{concept: h.Concept, kind: termKind(h.Term), hits: map[*glossary.Term][]TermHit{}}
