@@ -2,12 +2,15 @@ package index
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"tolmach/glossary"
@@ -344,10 +347,10 @@ func (x *Index) search(ctx context.Context, q []queryToken, langs []string, limi
 	}
 	req := bleve.NewSearchRequestOptions(bq, candidatesFor(limit), 0, false)
 	// Ties on score are broken by concept id: bleve numbers a batch's
-	// documents in the order its analysis goroutines finish, so without
-	// this, which of the candidates tied at the cut-off are reranked could
-	// change from one build of the same glossary to the next.
-	req.SortBy([]string{"-_score", "_id"})
+	// documents in an order of its own, so without this, which of the
+	// candidates tied at the cut-off are reranked could change from one
+	// build of the same glossary to the next.
+	req.SortByCustom(search.SortOrder{&roundedScore{desc: true}, &search.SortDocID{}})
 	req.Fields = []string{fieldMatch, fieldData}
 	sr, err := x.bi.SearchInContext(ctx, req)
 	if err != nil {
@@ -376,6 +379,51 @@ func (x *Index) search(ctx context.Context, q []queryToken, langs []string, limi
 	}
 	return cands, matchedWords(cands, len(q)), nil
 }
+
+// roundedScore sorts bleve's hits by their score rounded to a float32.
+// bleve adds up the scores of a disjunction's clauses in an order that
+// depends on how the documents are numbered, which differs from one
+// build of the same glossary to the next: concepts that tie on score
+// then differ in the last bits, differently after each build, and
+// which of them were kept at the cut-off changed with it. Rounded, they
+// tie, and the concept id decides.
+type roundedScore struct{ desc bool }
+
+var _ search.SearchSort = (*roundedScore)(nil)
+
+// UpdateVisitor implements search.SearchSort: no field is read.
+func (s *roundedScore) UpdateVisitor(field string, term []byte) {}
+
+// Value implements search.SearchSort: the rounded score's bits, which
+// sort as the scores do (scores are never negative).
+func (s *roundedScore) Value(d *search.DocumentMatch) string {
+	var b [4]byte
+	binary.BigEndian.PutUint32(b[:], math.Float32bits(float32(d.Score)))
+	return string(b[:])
+}
+
+// DecodeValue implements search.SearchSort.
+func (s *roundedScore) DecodeValue(v string) string { return v }
+
+// Descending implements search.SearchSort.
+func (s *roundedScore) Descending() bool { return s.desc }
+
+// RequiresDocID implements search.SearchSort.
+func (s *roundedScore) RequiresDocID() bool { return false }
+
+// RequiresScoring implements search.SearchSort. It is false although
+// the score is read: bleve compares the raw scores of a sort that
+// requires scoring, and scores every hit anyway.
+func (s *roundedScore) RequiresScoring() bool { return false }
+
+// RequiresFields implements search.SearchSort.
+func (s *roundedScore) RequiresFields() []string { return nil }
+
+// Reverse implements search.SearchSort.
+func (s *roundedScore) Reverse() { s.desc = !s.desc }
+
+// Copy implements search.SearchSort.
+func (s *roundedScore) Copy() search.SearchSort { c := *s; return &c }
 
 func contains(list []string, s string) bool {
 	for _, x := range list {
