@@ -5,13 +5,10 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"github.com/blevesearch/bleve/v2/document"
 	"os"
-	"runtime"
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -45,17 +42,12 @@ const (
 // old upsidedown engine (whose fuzzy search counts bytes, bleve#632).
 const engine = "scorch"
 
-// buildBatchSize is the most concepts sent to bleve at once. One batch
-// becomes one segment, merged into one at the end (see Build): for
-// 50,000 concepts, batches of 10,000 take about the CPU time of a
+// buildBatchSize is the number of concepts sent to bleve at once. One
+// batch becomes one segment, merged into one at the end (see Build):
+// for 50,000 concepts, batches of 10,000 take about the CPU time of a
 // single batch (merging costs what the smaller segments save) and half
 // its memory (320 MB instead of 650 MB, with prepared documents).
 var buildBatchSize = 10000
-
-// minParallelBatch is the fewest concepts per batch for which a build
-// splits its concepts so that every processor builds segments: below
-// it, the merge would cost more than the second processor saves.
-const minParallelBatch = 2500
 
 // Index is an open glossary index. It is safe for concurrent lookups,
 // and for a Close while lookups run: Close waits for them, and lookups
@@ -174,11 +166,33 @@ func Build(ctx context.Context, g *glossary.Glossary, dir string) (*Index, error
 		// lookups are answered from memory too (see Preload).
 		res = newResident()
 	}
-
-	batches, err := indexConcepts(ctx, bi, g.Concepts, ids, res)
-	if err != nil {
-		bi.Close()
-		return nil, fmt.Errorf("building index in %s: %w", displayDir(dir), err)
+	batches := 0
+	for start := 0; start < len(g.Concepts); start += buildBatchSize {
+		end := min(start+buildBatchSize, len(g.Concepts))
+		docs, err := prepareDocuments(ctx, g.Concepts[start:end], ids[start:end])
+		if err != nil {
+			bi.Close()
+			return nil, err
+		}
+		b := bi.NewBatch()
+		for _, d := range docs {
+			if err := b.IndexAdvanced(d); err != nil {
+				bi.Close()
+				return nil, fmt.Errorf("indexing concept %s: %w", d.ID(), err)
+			}
+			if res != nil {
+				data, match := storedFields(d)
+				if err := res.add(d.ID(), data, match); err != nil {
+					bi.Close()
+					return nil, err
+				}
+			}
+		}
+		batches++
+		if err := bi.Batch(b); err != nil {
+			bi.Close()
+			return nil, fmt.Errorf("building index in %s: %w", displayDir(dir), err)
+		}
 	}
 	if batches > 1 && dir != "" {
 		// One segment opens and searches several times faster than
@@ -419,113 +433,4 @@ func splitTokens(s string) []string {
 		return nil
 	}
 	return strings.Split(s, " ")
-}
-
-// indexConcepts indexes cs under ids into bi and adds them to res when
-// it is not nil. It returns the number of batches, hence segments.
-//
-// bleve builds a batch's segment on the goroutine that hands it the
-// batch, and that is most of a build's work; so the concepts are split
-// into batches, a multiple of the number of processors when there are
-// enough of them, and one worker per processor prepares a batch's
-// documents and has bleve build its segment, then takes the next batch.
-// A lone batch is prepared by all processors instead.
-func indexConcepts(ctx context.Context, bi bleve.Index, cs []*glossary.Concept, ids []string, res *resident) (int, error) {
-	workers := runtime.GOMAXPROCS(0)
-	n := buildBatches(len(cs), workers)
-	if n == 1 {
-		docs, err := prepareDocuments(ctx, cs, ids)
-		if err != nil {
-			return 0, err
-		}
-		if err := indexBatch(bi, docs); err != nil {
-			return 0, err
-		}
-		if res != nil {
-			for _, d := range docs {
-				data, match := storedFields(d)
-				if err := res.add(d.ID(), data, match); err != nil {
-					return 0, err
-				}
-			}
-		}
-		return 1, nil
-	}
-	// The resident index numbers concepts in the glossary's order, so
-	// the workers keep each concept's stored fields by its place.
-	var data, match []string
-	if res != nil {
-		data, match = make([]string, len(cs)), make([]string, len(cs))
-	}
-	workers = min(workers, n)
-	var next atomic.Int64
-	errs := make([]error, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			for {
-				b := int(next.Add(1) - 1)
-				if b >= n {
-					return
-				}
-				lo, hi := b*len(cs)/n, (b+1)*len(cs)/n
-				docs := make([]*document.Document, 0, hi-lo)
-				for i := lo; i < hi; i++ {
-					if i%1024 == 0 && ctx.Err() != nil {
-						errs[w] = ctx.Err()
-						next.Store(int64(n))
-						return
-					}
-					d := conceptDocument(cs[i], ids[i])
-					if res != nil {
-						data[i], match[i] = storedFields(d)
-					}
-					docs = append(docs, d)
-				}
-				if err := indexBatch(bi, docs); err != nil {
-					errs[w] = err
-					next.Store(int64(n)) // the other workers stop too
-					return
-				}
-			}
-		})
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return 0, err
-	}
-	if res != nil {
-		for i := range cs {
-			if err := res.add(ids[i], data[i], match[i]); err != nil {
-				return 0, err
-			}
-		}
-	}
-	return n, nil
-}
-
-// buildBatches returns the number of batches n concepts are indexed in
-// by workers processors: enough that none exceeds buildBatchSize, and,
-// when each would still hold minParallelBatch concepts, a multiple of
-// workers, so that no processor is left idle at the end waiting for a
-// last batch.
-func buildBatches(n, workers int) int {
-	b := max(1, (n+buildBatchSize-1)/buildBatchSize)
-	if workers > 1 {
-		if even := (b + workers - 1) / workers * workers; n >= even*minParallelBatch {
-			return even
-		}
-	}
-	return b
-}
-
-// indexBatch indexes docs into bi as one batch (one segment).
-func indexBatch(bi bleve.Index, docs []*document.Document) error {
-	b := bi.NewBatch()
-	for _, d := range docs {
-		if err := b.IndexAdvanced(d); err != nil {
-			return fmt.Errorf("indexing concept %s: %w", d.ID(), err)
-		}
-	}
-	return bi.Batch(b)
 }
