@@ -204,7 +204,10 @@ func Build(ctx context.Context, g *glossary.Glossary, dir string) (*Index, error
 		}
 	}
 	if res != nil {
-		res.finish()
+		if err := res.finish(); err != nil {
+			bi.Close()
+			return nil, err
+		}
 		x.res = res
 	}
 	x.concepts = len(g.Concepts)

@@ -30,17 +30,39 @@ import (
 // Performance table has the figures) and a pass over the stored
 // concepts when opened, so it is built for resident processes only
 // ([Index.Preload]), and by [Build] for an index in memory.
+//
+// A lookup's time is mostly memory waits: a server's caches go cold
+// between requests, and each concept scored is read from memory anew.
+// So what one concept's scoring reads lies together: its terms side by
+// side in one array, their words' string headers side by side in
+// another, the words' letters in one string per batch of concepts, and
+// the least importance of its terms (for the bound) in the concept
+// itself; one word's four postings sit in one entry of one map, all
+// postings in one array.
 type resident struct {
 	concepts []residentConcept
 	langs    map[string]*residentLang
 	marks    sync.Pool // of *conceptMarks
+
+	// Filled while concepts are added (see add and flush).
+	pending      []pendingConcept
+	pendingBytes int
+	terms        []residentTerm // the current chunk of terms, cut into concepts' windows
+	words        []string       // the current chunk of term words (string headers), likewise
 }
+
+// pendingConcept is a concept added but not yet decoded (see flush).
+type pendingConcept struct{ id, data, match string }
 
 // residentConcept is one concept: its ID, stored form and indexed terms.
 type residentConcept struct {
 	id    string
 	data  string
-	terms []residentTerm
+	terms []residentTerm // a window of a chunk shared with other concepts
+	// minImp is, per indexed language, the least importance of the
+	// concept's terms matchTokens can read (+Inf when none): the bound
+	// needs it for every concept met, before any term is scored.
+	minImp [2]float64
 }
 
 // residentTerm is one indexed form of a term (see appendMatchRecord).
@@ -55,79 +77,194 @@ type residentTerm struct {
 // residentLang holds one language's postings: concept numbers in
 // ascending order, each once.
 type residentLang struct {
-	norm, key map[string][]int32 // of whole tokens (a compound's key written solid too)
-	// partNorm and partKey are of the parts of compounds, which
-	// matchTokens matches one by one: "secretary" meets
-	// Secretary-General.
-	partNorm, partKey map[string][]int32
-	// solid holds the keys of compounds written solid (lang.SolidKeyOf),
-	// which matchTokens may split a query word to meet: a word with
-	// such a key is never skipped by the bound (see search).
-	solid       map[string]bool
+	// words holds each word's entry, whichever postings it has.
+	words       map[string]*residentWord
 	norms, keys vocabulary
+}
+
+// residentWord is the postings of one word as a folded word and as a
+// key, of whole tokens (a compound's key written solid too) and of the
+// parts of compounds, which matchTokens matches one by one: "secretary"
+// meets Secretary-General.
+type residentWord struct {
+	norm, key, partNorm, partKey []int32
+	// solid is set when the word is the key of a compound written
+	// solid (lang.SolidKeyOf), which matchTokens may split a query word
+	// to meet: a word with such a key is never skipped by the bound
+	// (see search).
+	solid bool
+}
+
+// word returns w's postings, or nil when no term has it.
+func (rl *residentLang) word(w string) *residentWord { return rl.words[w] }
+
+// entry returns w's postings, made when missing (while building).
+func (rl *residentLang) entry(w string) *residentWord {
+	e := rl.words[w]
+	if e == nil {
+		e = &residentWord{}
+		rl.words[w] = e
+	}
+	return e
 }
 
 // newResident returns an empty resident index.
 func newResident() *resident {
 	r := &resident{langs: map[string]*residentLang{}}
 	for _, l := range indexedLangs {
-		r.langs[l] = &residentLang{norm: map[string][]int32{}, key: map[string][]int32{}, partNorm: map[string][]int32{}, partKey: map[string][]int32{}, solid: map[string]bool{}}
+		r.langs[l] = &residentLang{words: map[string]*residentWord{}}
 	}
 	return r
 }
 
-// add adds a concept from its stored fields.
+// pendingLimit is the bytes of match data decoded at once (see flush).
+const pendingLimit = 1 << 20
+
+// add adds a concept from its stored fields. Concepts are decoded in
+// batches (see flush): an error may name a concept added before.
 func (r *resident) add(id, data, match string) error {
+	r.pending = append(r.pending, pendingConcept{id, data, match})
+	r.pendingBytes += len(match)
+	if r.pendingBytes >= pendingLimit {
+		return r.flush()
+	}
+	return nil
+}
+
+// flush decodes the pending concepts from one copy of their match data,
+// so that the words of a concept, and of the next, lie together.
+func (r *resident) flush() error {
+	var b strings.Builder
+	b.Grow(r.pendingBytes)
+	for _, p := range r.pending {
+		b.WriteString(p.match)
+	}
+	all := b.String()
+	for _, p := range r.pending {
+		match := all[:len(p.match)]
+		all = all[len(p.match):]
+		if err := r.decode(p.id, p.data, match); err != nil {
+			return err
+		}
+	}
+	r.pending, r.pendingBytes = r.pending[:0], 0
+	return nil
+}
+
+// termChunk and wordChunk are the lengths of the arrays concepts' terms
+// and term words are cut from.
+const (
+	termChunk = 4096
+	wordChunk = 16384
+)
+
+// decode adds a concept from its stored fields.
+func (r *resident) decode(id, data, match string) error {
 	terms, err := decodeMatch(match)
 	if err != nil {
 		return fmt.Errorf("concept %s: %w", id, err)
 	}
 	n := int32(len(r.concepts))
-	c := residentConcept{id: id, data: data, terms: make([]residentTerm, 0, len(terms))}
+	if cap(r.terms)-len(r.terms) < len(terms) {
+		r.terms = make([]residentTerm, 0, max(termChunk, len(terms)))
+	}
+	first := len(r.terms)
+	c := residentConcept{id: id, data: data, minImp: [2]float64{math.Inf(1), math.Inf(1)}}
 	for _, t := range terms {
 		rl := r.langs[t.lang]
 		if rl == nil {
 			continue
 		}
-		c.terms = append(c.terms, residentTerm{index: int32(t.index), severity: int16(t.severity), length: int16(len(t.norms)), lang: uint8(slices.Index(indexedLangs, t.lang)), prepared: prepareTerm(t.norms, t.keys)})
+		li := uint8(slices.Index(indexedLangs, t.lang))
+		pt := prepareTerm(t.norms, t.keys)
+		pt.norms, pt.keys = r.keep(pt.norms), r.keep(pt.keys)
+		if pt.ok {
+			c.minImp[li] = min(c.minImp[li], pt.imp)
+		}
+		r.terms = append(r.terms, residentTerm{index: int32(t.index), severity: int16(t.severity), length: int16(len(t.norms)), lang: li, prepared: pt})
 		for i, norm := range t.norms {
-			post(rl.norm, norm, n)
-			post(rl.key, t.keys[i], n)
+			post(&rl.entry(norm).norm, n)
+			post(&rl.entry(t.keys[i]).key, n)
 			// A compound is found by its parts, which matchTokens
 			// matches one by one, and by its key written solid, as the
 			// key analyzer indexes it.
 			if parts, keys := compoundParts(norm, t.keys[i]); parts != nil {
 				for j := range parts {
-					post(rl.partNorm, parts[j], n)
-					post(rl.partKey, keys[j], n)
+					post(&rl.entry(parts[j]).partNorm, n)
+					post(&rl.entry(keys[j]).partKey, n)
 				}
 				if solid := lang.SolidKeyOf(parts, keys[len(keys)-1]); solid != "" {
-					post(rl.key, solid, n)
-					rl.solid[solid] = true
+					e := rl.entry(solid)
+					post(&e.key, n)
+					e.solid = true
 				}
 			}
 		}
 	}
+	c.terms = r.terms[first:len(r.terms):len(r.terms)]
 	r.concepts = append(r.concepts, c)
 	return nil
 }
 
-func post(m map[string][]int32, word string, n int32) {
-	p := m[word]
-	if len(p) > 0 && p[len(p)-1] == n {
-		return
+// keep copies a term's words into the current chunk of words.
+func (r *resident) keep(words []string) []string {
+	if len(words) == 0 {
+		return words
 	}
-	m[word] = append(p, n)
+	if cap(r.words)-len(r.words) < len(words) {
+		r.words = make([]string, 0, max(wordChunk, len(words)))
+	}
+	first := len(r.words)
+	r.words = append(r.words, words...)
+	return r.words[first:len(r.words):len(r.words)]
 }
 
-// finish makes the vocabularies once every concept is added.
-func (r *resident) finish() {
+func post(list *[]int32, n int32) {
+	if p := *list; len(p) > 0 && p[len(p)-1] == n {
+		return
+	}
+	*list = append(*list, n)
+}
+
+// finish decodes the concepts still pending and makes the
+// vocabularies once every concept is added. It moves every posting
+// list into one array, a word's four side by side.
+func (r *resident) finish() error {
+	if err := r.flush(); err != nil {
+		return err
+	}
+	r.pending, r.terms, r.words = nil, nil, nil
 	for _, rl := range r.langs {
-		rl.norms = newVocabulary(rl.norm, rl.partNorm)
-		rl.keys = newVocabulary(rl.key, rl.partKey)
+		total := 0
+		for _, e := range rl.words {
+			total += len(e.norm) + len(e.key) + len(e.partNorm) + len(e.partKey)
+		}
+		all := make([]int32, 0, total)
+		move := func(list []int32) []int32 {
+			if len(list) == 0 {
+				return nil
+			}
+			first := len(all)
+			all = append(all, list...)
+			return all[first:len(all):len(all)]
+		}
+		// In the words' order, so that a word's postings and those of
+		// the words near it (its typos, its completions) lie together.
+		byWord := make([]string, 0, len(rl.words))
+		for w := range rl.words {
+			byWord = append(byWord, w)
+		}
+		slices.Sort(byWord)
+		for _, w := range byWord {
+			e := rl.words[w]
+			e.norm, e.key, e.partNorm, e.partKey = move(e.norm), move(e.key), move(e.partNorm), move(e.partKey)
+		}
+		rl.norms = newVocabulary(byWord, func(e *residentWord) bool { return len(e.norm) > 0 || len(e.partNorm) > 0 }, rl.words)
+		rl.keys = newVocabulary(byWord, func(e *residentWord) bool { return len(e.key) > 0 || len(e.partKey) > 0 }, rl.words)
 	}
 	n := len(r.concepts)
 	r.marks.New = func() any { return &conceptMarks{bits: make([]uint64, (n+63)/64)} }
+	return nil
 }
 
 // storedFields returns the stored concept and match data of a prepared
@@ -168,12 +305,17 @@ func loadResident(ctx context.Context, bi bleve.Index) (*resident, error) {
 			return nil, err
 		}
 	}
-	r.finish()
+	if err := r.finish(); err != nil {
+		return nil, err
+	}
 	return r, nil
 }
 
 // conceptMarks is a set of concept numbers, one bit each.
-type conceptMarks struct{ bits []uint64 }
+type conceptMarks struct {
+	bits []uint64
+	sink int // what warm read, kept so that its reads are not compiled away
+}
 
 // mark adds n and reports whether it was new.
 func (m *conceptMarks) mark(n int32) bool {
@@ -246,33 +388,42 @@ func (r *resident) search(ctx context.Context, q []queryToken, langs []string, l
 		left[i] = left[i+1] | groups[i].words
 		unbound[i] = unbound[i+1] || groups[i].unbound
 	}
+	var langMask uint8
+	for _, l := range langs {
+		if i := slices.Index(indexedLangs, l); i >= 0 {
+			langMask |= 1 << uint(i)
+		}
+	}
 	marks := r.marks.Get().(*conceptMarks)
 	defer func() { clear(marks.bits); r.marks.Put(marks) }()
 	// The best candidatesFor(limit) scored, as many as bleve would
 	// give, also tell which words are no typos (see matchedWords).
-	top := topCandidates{limit: candidatesFor(limit), k: limit}
+	top := topCandidates{limit: candidatesFor(limit), k: limit, list: make([]candidate, 0, min(candidatesFor(limit), 64)), best: make([]float64, 0, min(limit+1, 64))}
 	// A term's words the query lacks cost at most what the shortest
 	// term of the concept lacks; a query compound may meet a term word
 	// written solid, which changes the term's words (see alignSolid).
 	lengthBound := !slices.ContainsFunc(rq, func(t queryToken) bool { return t.norm != q[t.orig].norm })
 	for gi, g := range groups {
-		if prune && top.kthFull() && !unbound[gi] && top.kth() > r.bound(-1, left[gi], rq, wordImp, qImp, langs, false) {
+		if prune && top.kthFull() && !unbound[gi] && top.kth() > r.bound(-1, left[gi], rq, wordImp, qImp, langMask, false) {
 			break
 		}
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
 		}
 		for _, list := range g.lists {
-			for _, n := range list {
+			for i, n := range list {
+				if i%warmAhead == 0 {
+					marks.sink += r.warm(list[i:min(i+warmAhead, len(list))], langMask)
+				}
 				if !marks.mark(n) {
 					continue
 				}
 				// Its words are among those left: a concept whose
 				// shortest term is long cannot make the results.
-				if prune && top.kthFull() && !unbound[gi] && lengthBound && top.kth() > r.bound(n, left[gi], rq, wordImp, qImp, langs, true) {
+				if prune && top.kthFull() && !unbound[gi] && lengthBound && top.kth() > r.bound(n, left[gi], rq, wordImp, qImp, langMask, true) {
 					continue
 				}
-				c := r.score(n, rq, langs, opt)
+				c := r.score(n, rq, langMask, opt)
 				if c.term < 0 {
 					continue
 				}
@@ -280,15 +431,62 @@ func (r *resident) search(ctx context.Context, q []queryToken, langs []string, l
 			}
 		}
 	}
+	// The caller decodes the best of them: their stored forms are read
+	// here together, not one after another there.
+	for i := range top.list {
+		if d := top.list[i].data; d != "" {
+			marks.sink += int(d[0]) + int(d[len(d)-1])
+		}
+	}
 	return top.list, matchedWords(top.list, len(q)), nil
 }
 
+// warmAhead is the number of concepts of a posting list warm reads
+// before they are scored.
+const warmAhead = 16
+
+// warm reads what scoring the concepts of list reads, before they are
+// scored, one step of the chain at a time for all of them: the
+// concepts, their terms, the terms' word headers and the words. A
+// server's caches are cold between requests, and scoring one concept
+// after another waits for each step of each chain in turn (some
+// 100 ns a step); here the reads of one step are independent, and
+// the processor waits for them together. It returns a sum of what it
+// read, which the caller keeps.
+func (r *resident) warm(list []int32, langMask uint8) int {
+	s := 0
+	for _, n := range list {
+		s += len(r.concepts[n].terms)
+	}
+	for _, n := range list {
+		for i := range r.concepts[n].terms {
+			t := &r.concepts[n].terms[i]
+			s += int(t.lang) + len(t.prepared.norms)
+		}
+	}
+	for _, n := range list {
+		for i := range r.concepts[n].terms {
+			if t := &r.concepts[n].terms[i]; langMask&(1<<t.lang) != 0 && len(t.prepared.norms) > 0 {
+				s += len(t.prepared.norms[0]) + len(t.prepared.keys[len(t.prepared.keys)-1])
+			}
+		}
+	}
+	for _, n := range list {
+		for i := range r.concepts[n].terms {
+			if t := &r.concepts[n].terms[i]; langMask&(1<<t.lang) != 0 && len(t.prepared.norms) > 0 && len(t.prepared.norms[0]) > 0 {
+				s += int(t.prepared.norms[0][0])
+			}
+		}
+	}
+	return s
+}
+
 // bound is the most concept n (-1: any concept) can score matching only the query words
-// in words: their share of the query's importance, times the most the
+// in words (langMask: bit i for indexedLangs[i] searched): their share of the query's importance, times the most the
 // term's own extra words leave of it (the concept's shortest term in
 // langs has minImp importance, and at most one term word meets each
 // query word), plus the phrase bonus and rounding.
-func (r *resident) bound(n int32, words uint32, rq []queryToken, wordImp []float64, qImp float64, langs []string, lengthBound bool) float64 {
+func (r *resident) bound(n int32, words uint32, rq []queryToken, wordImp []float64, qImp float64, langMask uint8, lengthBound bool) float64 {
 	var s float64
 	for i, imp := range wordImp {
 		if words&(1<<uint(i)) != 0 {
@@ -304,10 +502,9 @@ func (r *resident) bound(n int32, words uint32, rq []queryToken, wordImp []float
 			}
 		}
 		minImp := math.Inf(1)
-		for i := range r.concepts[n].terms {
-			t := &r.concepts[n].terms[i]
-			if contains(langs, indexedLangs[t.lang]) && t.prepared.ok {
-				minImp = min(minImp, t.prepared.imp)
+		for l, imp := range r.concepts[n].minImp {
+			if langMask&(1<<uint(l)) != 0 {
+				minImp = min(minImp, imp)
 			}
 		}
 		if minImp > 0 && !math.IsInf(minImp, 1) {
@@ -326,12 +523,12 @@ var prune = true
 func significant(t queryToken) bool { return t.runes >= minPrefixRunes || t.number || t.upper }
 
 // score scores concept n by its best term in langs.
-func (r *resident) score(n int32, rq []queryToken, langs []string, opt rankOptions) candidate {
+func (r *resident) score(n int32, rq []queryToken, langMask uint8, opt rankOptions) candidate {
 	rc := &r.concepts[n]
 	c := candidate{id: rc.id, data: rc.data, term: -1}
 	for i := range rc.terms {
 		t := &rc.terms[i]
-		if !contains(langs, indexedLangs[t.lang]) {
+		if langMask&(1<<t.lang) == 0 {
 			continue
 		}
 		c.consider(matchPrepared(rq, &t.prepared, opt, false), int(t.index), int(t.severity), int(t.length), &t.prepared)
@@ -348,8 +545,18 @@ func (rl *residentLang) groups(q, rq []queryToken, wordImp []float64, opt rankOp
 	groups := make([]wordGroup, 0, 2*len(q))
 	for i, t := range q {
 		g := wordGroup{words: 1 << uint(i), bound: wordImp[i]}
-		norm := func(w string) { g.add(rl.norm[w]); g.add(rl.partNorm[w]) }
-		key := func(w string) { g.add(rl.key[w]); g.add(rl.partKey[w]) }
+		norm := func(w string) {
+			if e := rl.word(w); e != nil {
+				g.add(e.norm)
+				g.add(e.partNorm)
+			}
+		}
+		key := func(w string) {
+			if e := rl.word(w); e != nil {
+				g.add(e.key)
+				g.add(e.partKey)
+			}
+		}
 		norm(t.norm)
 		if !opt.exact {
 			key(t.key)
@@ -368,8 +575,10 @@ func (rl *residentLang) groups(q, rq []queryToken, wordImp []float64, opt rankOp
 					key(p.key)
 				}
 			}
-			if !opt.exact && rl.solid[p.key] {
-				g.unbound = true
+			if !opt.exact {
+				if e := rl.word(p.key); e != nil && e.solid {
+					g.unbound = true
+				}
 			}
 			if p.noEdits || opt.exact {
 				continue
@@ -399,9 +608,11 @@ func (rl *residentLang) groups(q, rq []queryToken, wordImp []float64, opt rankOp
 			continue
 		}
 		g := wordGroup{words: 1<<uint(i) | 1<<uint(i+1), bound: wordImp[i] + wordImp[i+1]}
-		g.add(rl.norm[q[i].norm+"-"+q[i+1].norm])
-		if !opt.exact {
-			g.add(rl.key[q[i].key+"-"+q[i+1].key])
+		if e := rl.word(q[i].norm + "-" + q[i+1].norm); e != nil {
+			g.add(e.norm)
+		}
+		if e := rl.word(q[i].key + "-" + q[i+1].key); !opt.exact && e != nil {
+			g.add(e.key)
 		}
 		if g.size > 0 {
 			groups = append(groups, g)
@@ -498,17 +709,15 @@ func signature(w string) wordSig {
 	return s
 }
 
-func newVocabulary(whole, parts map[string][]int32) vocabulary {
-	v := vocabulary{words: make([]string, 0, len(whole)+len(parts)), byLen: make([][]vocabularyWord, maxVocabLen+1)}
-	for w := range whole {
-		v.words = append(v.words, w)
-	}
-	for w := range parts {
-		if whole[w] == nil {
+// newVocabulary makes the vocabulary of the words (in byte order) whose
+// entries in words have postings that in reports.
+func newVocabulary(sorted []string, in func(*residentWord) bool, words map[string]*residentWord) vocabulary {
+	v := vocabulary{byLen: make([][]vocabularyWord, maxVocabLen+1)}
+	for _, w := range sorted {
+		if in(words[w]) {
 			v.words = append(v.words, w)
 		}
 	}
-	slices.Sort(v.words)
 	for _, w := range v.words {
 		n := min(utf8.RuneCountInString(w), maxVocabLen)
 		v.byLen[n] = append(v.byLen[n], vocabularyWord{signature(w), w})
