@@ -169,7 +169,13 @@ func (x *Index) lookupIn(ctx context.Context, q []queryToken, langs []string, li
 	}
 	find := x.search
 	if x.res != nil {
-		find = x.res.search
+		// Both searches of a lookup, and the results made from the
+		// candidates, use one scratch, put back when the results are made.
+		s := x.res.getScratch()
+		defer x.res.putScratch(s)
+		find = func(ctx context.Context, q []queryToken, langs []string, limit int, opt rankOptions) ([]candidate, []bool, error) {
+			return x.res.searchWith(ctx, s, q, langs, limit, opt)
+		}
 	}
 	opt := rankOptions{exact: exact}
 	cands, seen, err := find(ctx, q, langs, limit, opt)

@@ -42,7 +42,7 @@ import (
 type resident struct {
 	concepts []residentConcept
 	langs    map[string]*residentLang
-	marks    sync.Pool // of *conceptMarks
+	scratch  sync.Pool // of *searchScratch
 
 	// Filled while concepts are added (see add and flush).
 	pending      []pendingConcept
@@ -263,7 +263,7 @@ func (r *resident) finish() error {
 		rl.keys = newVocabulary(byWord, func(e *residentWord) bool { return len(e.key) > 0 || len(e.partKey) > 0 }, rl.words)
 	}
 	n := len(r.concepts)
-	r.marks.New = func() any { return &conceptMarks{bits: make([]uint64, (n+63)/64)} }
+	r.scratch.New = func() any { return &searchScratch{conceptMarks: conceptMarks{bits: make([]uint64, (n+63)/64)}} }
 	return nil
 }
 
@@ -311,10 +311,50 @@ func loadResident(ctx context.Context, bi bleve.Index) (*resident, error) {
 	return r, nil
 }
 
+// searchScratch is what a lookup's searches reuse: the marks of the
+// concepts met and the lists of the candidates kept, which a lookup
+// would otherwise allocate anew (some 7 KB) each time.
+type searchScratch struct {
+	conceptMarks
+	list []candidate
+	best []float64
+}
+
+// getScratch returns a scratch for searchWith; the caller puts it back
+// with putScratch once done with the candidates found.
+func (r *resident) getScratch() *searchScratch { return r.scratch.Get().(*searchScratch) }
+
+func (r *resident) putScratch(s *searchScratch) {
+	clear(s.list) // no pointers kept into the last lookup's concepts
+	s.list = s.list[:0]
+	r.scratch.Put(s)
+}
+
 // conceptMarks is a set of concept numbers, one bit each.
 type conceptMarks struct {
 	bits []uint64
 	sink int // what warm read, kept so that its reads are not compiled away
+}
+
+// unmark empties the set, which holds only concepts of groups: word by
+// word when they are few, not the whole set (a lookup meets some tens of
+// 50,000 concepts).
+func (m *conceptMarks) unmark(groups []wordGroup) {
+	size := 0
+	for _, g := range groups {
+		size += g.size
+	}
+	if size >= len(m.bits) {
+		clear(m.bits)
+		return
+	}
+	for _, g := range groups {
+		for _, list := range g.lists {
+			for _, n := range list {
+				m.bits[n/64] = 0
+			}
+		}
+	}
 }
 
 // mark adds n and reports whether it was new.
@@ -345,6 +385,17 @@ type wordGroup struct {
 // the words left are worth less than the limit-th concept found: any
 // concept only they reach would score below it.
 func (r *resident) search(ctx context.Context, q []queryToken, langs []string, limit int, opt rankOptions) ([]candidate, []bool, error) {
+	s := r.getScratch()
+	cands, seen, err := r.searchWith(ctx, s, q, langs, limit, opt)
+	// The candidates are the caller's: the scratch keeps none of them.
+	s.list = nil
+	r.putScratch(s)
+	return cands, seen, err
+}
+
+// searchWith is search with the scratch s, which holds the candidates
+// it returns until s is used again or put back.
+func (r *resident) searchWith(ctx context.Context, s *searchScratch, q []queryToken, langs []string, limit int, opt rankOptions) ([]candidate, []bool, error) {
 	rq := splitCompounds(q)
 	var qImp float64
 	wordImp := make([]float64, len(q))
@@ -394,11 +445,13 @@ func (r *resident) search(ctx context.Context, q []queryToken, langs []string, l
 			langMask |= 1 << uint(i)
 		}
 	}
-	marks := r.marks.Get().(*conceptMarks)
-	defer func() { clear(marks.bits); r.marks.Put(marks) }()
+	marks := &s.conceptMarks
+	defer marks.unmark(groups)
 	// The best candidatesFor(limit) scored, as many as bleve would
 	// give, also tell which words are no typos (see matchedWords).
-	top := topCandidates{limit: candidatesFor(limit), k: limit, list: make([]candidate, 0, min(candidatesFor(limit), 64)), best: make([]float64, 0, min(limit+1, 64))}
+	clear(s.list)
+	top := topCandidates{limit: candidatesFor(limit), k: limit, list: s.list[:0], best: s.best[:0]}
+	defer func() { s.list, s.best = top.list, top.best }()
 	// A term's words the query lacks cost at most what the shortest
 	// term of the concept lacks; a query compound may meet a term word
 	// written solid, which changes the term's words (see alignSolid).
