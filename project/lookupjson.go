@@ -6,6 +6,9 @@ import (
 	"slices"
 	"strconv"
 	"unicode/utf8"
+
+	"tolmach/glossary"
+	"tolmach/index"
 )
 
 // AppendJSON appends l as JSON to b: the very bytes a json.Encoder
@@ -48,6 +51,94 @@ func (l *Lookup) AppendJSON(b []byte) ([]byte, error) {
 		b = append(b, '}')
 	}
 	return append(b, "]}"...), nil
+}
+
+// AppendLookupJSON appends the JSON of the lookup of query that found
+// results to b: the bytes NewLookup(query, results).AppendJSON(b)
+// appends, without building the Lookup, its per-result maps and term
+// lists first (a server's first answer to a query is encoded from the
+// results at once, and what it would allocate and drop costs about as
+// much as writing the bytes).
+func AppendLookupJSON(b []byte, query string, results []index.Result) ([]byte, error) {
+	b = append(b, `{"query":`...)
+	b = appendJSONString(b, query, false)
+	b = append(b, `,"results":[`...)
+	for i := range results {
+		r := &results[i]
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"id":`...)
+		b = appendJSONString(b, r.Concept.ID, false)
+		b = append(b, `,"score":`...)
+		var err error
+		if b, err = appendJSONFloat(b, r.Score); err != nil {
+			return nil, fmt.Errorf("lookup %q, concept %q: %w", query, r.Concept.ID, err)
+		}
+		b = append(b, `,"terms":`...)
+		b = appendConceptTerms(b, r.Concept.Terms)
+		b = append(b, `,"domain":`...)
+		b = appendJSONString(b, r.Concept.Domain, false)
+		b = append(b, `,"note":`...)
+		b = appendJSONString(b, r.Concept.Note, false)
+		b = append(b, `,"match":`...)
+		b = appendJSONString(b, r.Kind.String(), false)
+		b = append(b, `,"matched":`...)
+		matched := ""
+		if r.Term != nil {
+			matched = r.Term.Text
+		}
+		b = appendJSONString(b, matched, false)
+		b = append(b, '}')
+	}
+	return append(b, "]}"...), nil
+}
+
+// appendConceptTerms appends a concept's terms as LookupTerms.appendJSON
+// appends those NewLookup makes of them: by language, "ru" and "en"
+// first, the others in alphabetical order, each language's terms in the
+// concept's order.
+func appendConceptTerms(b []byte, terms []*glossary.Term) []byte {
+	b = append(b, '{')
+	b = appendTermsOf(b, terms, "ru")
+	b = append(b, ',')
+	b = appendTermsOf(b, terms, "en")
+	var others []string
+	for _, t := range terms {
+		if t.Lang != "ru" && t.Lang != "en" && !slices.Contains(others, t.Lang) {
+			others = append(others, t.Lang)
+		}
+	}
+	slices.Sort(others)
+	for _, l := range others {
+		b = append(b, ',')
+		b = appendTermsOf(b, terms, l)
+	}
+	return append(b, '}')
+}
+
+// appendTermsOf appends the terms of language l as LookupTerms.appendLang does.
+func appendTermsOf(b []byte, terms []*glossary.Term, l string) []byte {
+	b = appendJSONString(b, l, true)
+	b = append(b, ":["...)
+	first := true
+	for _, t := range terms {
+		if t.Lang != l {
+			continue
+		}
+		if !first {
+			b = append(b, ',')
+		}
+		first = false
+		b = append(b, `{"text":`...)
+		b = appendJSONString(b, t.Text, false)
+		b = append(b, `,"status":`...)
+		b = appendJSONString(b, string(t.Status), false)
+		b = append(b, `,"type":`...)
+		b = appendJSONString(b, string(t.Type), false)
+		b = append(b, '}')
+	}
+	return append(b, ']')
 }
 
 // appendJSON is MarshalJSON appending: "ru" and "en" first, the other

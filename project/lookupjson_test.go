@@ -35,6 +35,22 @@ func checkAppendJSON(t testing.TB, l *Lookup) {
 	}
 }
 
+// checkAppendLookupJSON: AppendLookupJSON writes what NewLookup's
+// AppendJSON writes (and so what encoding/json writes).
+func checkAppendLookupJSON(t testing.TB, query string, results []index.Result) {
+	t.Helper()
+	l := NewLookup(query, results)
+	checkAppendJSON(t, l)
+	want, werr := l.AppendJSON([]byte("prefix "))
+	got, err := AppendLookupJSON([]byte("prefix "), query, results)
+	if (err != nil) != (werr != nil) {
+		t.Fatalf("AppendLookupJSON error %v, AppendJSON %v", err, werr)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("AppendLookupJSON differs from AppendJSON:\n got %s\nwant %s", got, want)
+	}
+}
+
 // TestLookupAppendJSON: AppendJSON writes byte for byte what
 // encoding/json writes, for every concept of the built-in glossary as a
 // result (one by one and all together, with every match kind and
@@ -61,10 +77,10 @@ func TestLookupAppendJSON(t *testing.T) {
 			r.Term = c.Terms[i%len(c.Terms)]
 		}
 		all = append(all, r)
-		checkAppendJSON(t, NewLookup(c.ID, []index.Result{r}))
+		checkAppendLookupJSON(t, c.ID, []index.Result{r})
 	}
-	checkAppendJSON(t, NewLookup("все «понятия» & <all>", all))
-	checkAppendJSON(t, NewLookup("ничего", nil))
+	checkAppendLookupJSON(t, "все «понятия» & <all>", all)
+	checkAppendLookupJSON(t, "ничего", nil)
 	checkAppendJSON(t, &Lookup{Query: "nil results"})
 
 	odd := "q\"uo\\te\x00\x01\x1f\x7f\b\f\n\r\t<>&\u2028\u2029\xff\xc3 ё «»"
@@ -74,7 +90,9 @@ func TestLookupAppendJSON(t *testing.T) {
 		{Lang: "<&>", Text: odd},
 		{Lang: "fr", Text: "traité"},
 	}}
-	checkAppendJSON(t, NewLookup(odd, []index.Result{{Concept: c, Score: 99.9, Term: c.Terms[0]}}))
+	checkAppendLookupJSON(t, odd, []index.Result{{Concept: c, Score: 99.9, Term: c.Terms[0]}})
+	c.Terms = append(c.Terms, &glossary.Term{Lang: "de", Text: "Abkommen"}, &glossary.Term{Lang: "en", Text: "treaty"}, &glossary.Term{Lang: "", Text: "no language"})
+	checkAppendLookupJSON(t, odd, []index.Result{{Concept: c, Score: 12.5, Kind: index.Partial}})
 
 	if _, err := (&Lookup{Results: []LookupResult{{Score: math.NaN()}}}).AppendJSON(nil); err == nil {
 		t.Error("NaN score: no error")
@@ -103,6 +121,10 @@ func FuzzLookupAppendJSON(f *testing.F) {
 		}
 		if err == nil && !bytes.Equal(got, bytes.TrimSuffix(buf.Bytes(), []byte("\n"))) {
 			t.Fatalf("AppendJSON differs from encoding/json:\n got %s\nwant %s", got, buf.Bytes())
+		}
+		direct, derr := AppendLookupJSON(nil, query, []index.Result{{Concept: c, Score: score, Term: c.Terms[0]}})
+		if (derr != nil) != (err != nil) || !bytes.Equal(direct, got) {
+			t.Fatalf("AppendLookupJSON differs from AppendJSON:\n got %s (%v)\nwant %s (%v)", direct, derr, got, err)
 		}
 	})
 }

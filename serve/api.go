@@ -287,7 +287,7 @@ func (s *Server) handleLookup(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		// The encoder's bytes, newline included, written by hand.
-		body, err = project.NewLookup(req.Query, res).AppendJSON(make([]byte, 0, 4<<10))
+		body, err = project.AppendLookupJSON(make([]byte, 0, 4<<10), req.Query, res)
 		if err != nil {
 			s.fail(w, r, err)
 			return
