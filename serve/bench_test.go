@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -84,8 +85,9 @@ func lookupQueries(g *glossary.Glossary, n int) []string {
 // (routing, middleware, lookup, JSON): the time a request spends inside
 // the server. Queries are not repeated, so the lookup cache never
 // answers (BenchmarkLookupRepeat times it); TOLMACH_BENCH_QUERIES=FILE
-// asks the queries of FILE instead of the glossary's terms. p50-ms and
-// p99-ms are the median and 99th percentile.
+// asks the queries of FILE instead of the glossary's terms, and
+// TOLMACH_BENCH_COLD=MB flushes the caches before each request. p50-ms
+// and p99-ms are the median and 99th percentile.
 func BenchmarkLookup(b *testing.B) { benchLookup(b, 0) }
 
 // BenchmarkLookupRepeat is BenchmarkLookup cycling through 500 queries:
@@ -113,12 +115,22 @@ func benchLookup(b *testing.B, distinct int) {
 	for i, q := range qs {
 		targets[i] = "/api/v1/lookup?q=" + url.QueryEscape(q)
 	}
+	// TOLMACH_BENCH_COLD=MB writes MB megabytes before each request
+	// (untimed): the caches are then as cold as a server's between the
+	// requests of one translator, with other processes running.
+	var flush []byte
+	if mb, _ := strconv.Atoi(os.Getenv("TOLMACH_BENCH_COLD")); mb > 0 {
+		flush = make([]byte, mb<<20)
+	}
 	lat := make([]time.Duration, 0, b.N)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		r := httptest.NewRequest("GET", targets[i%len(targets)], nil)
 		r.Host = "127.0.0.1:7340"
 		w := httptest.NewRecorder()
+		for j := 0; j < len(flush); j += 64 {
+			flush[j]++
+		}
 		start := time.Now()
 		h.ServeHTTP(w, r)
 		lat = append(lat, time.Since(start))
