@@ -177,7 +177,14 @@ func (r *resident) decode(id, data, match string) error {
 		}
 		li := uint8(slices.Index(indexedLangs, t.lang))
 		pt := prepareTerm(t.norms, t.keys)
+		// A term without compounds has its form as its parts: one copy.
+		same := len(pt.form) > 0 && len(pt.form) == len(pt.norms) && &pt.form[0] == &pt.norms[0]
 		pt.norms, pt.keys = r.keep(pt.norms), r.keep(pt.keys)
+		if same {
+			pt.form = pt.norms
+		} else {
+			pt.form = r.keep(pt.form)
+		}
 		if pt.ok {
 			c.minImp[li] = min(c.minImp[li], pt.imp)
 		}
