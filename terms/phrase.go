@@ -26,7 +26,8 @@ func hashIDs(ids []uint32) uint64 {
 }
 
 // spans calls fn for every candidate phrase of a segment: one to maxWords
-// words within one stretch of text without punctuation, no number in it,
+// words within one stretch of text without punctuation, no number in it
+// (nor, in English, a word in Cyrillic: Russian left untranslated),
 // neither beginning nor ending with a function word, and only the few
 // function words names need inside (Ministry of Foreign Affairs, Договор о
 // …). A single word is a candidate as a name (capitalised) or when it
@@ -36,7 +37,7 @@ func hashIDs(ids []uint32) uint64 {
 func spans(ws []word, maxWords int, ru bool, fn func(i, j int)) {
 	for i := range ws {
 		fi := ws[i].flags
-		if fi&(fStop|fNumber|fJoinPrev) != 0 {
+		if fi&(fStop|fNumber|fForeign|fJoinPrev) != 0 {
 			continue
 		}
 		for j := i + 1; j <= len(ws) && j-i <= maxWords; j++ {
@@ -44,7 +45,7 @@ func spans(ws []word, maxWords int, ru bool, fn func(i, j int)) {
 			if j-1 > i && w.flags&fBreak != 0 {
 				break
 			}
-			if w.flags&fNumber != 0 {
+			if w.flags&(fNumber|fForeign) != 0 {
 				break
 			}
 			if w.flags&fStop != 0 {
@@ -96,12 +97,12 @@ func uniq32(xs []uint32) []uint32 {
 // inside: "pivot to the East"), a Russian one not ending on an adjective.
 func renderSpans(ws []word, maxWords int, ru bool, fn func(i, j int)) {
 	for i := range ws {
-		if ws[i].flags&(fStop|fNumber|fJoinPrev) != 0 {
+		if ws[i].flags&(fStop|fNumber|fForeign|fJoinPrev) != 0 {
 			continue
 		}
 		for j := i + 1; j <= len(ws) && j-i <= maxWords; j++ {
 			w := ws[j-1]
-			if j-1 > i && w.flags&fBreak != 0 || w.flags&fNumber != 0 {
+			if j-1 > i && w.flags&fBreak != 0 || w.flags&(fNumber|fForeign) != 0 {
 				break
 			}
 			if w.flags&(fStop|fJoinNext) != 0 {

@@ -149,3 +149,31 @@ func TestUsage(t *testing.T) {
 		t.Errorf("proposed term %+v", variant)
 	}
 }
+
+// TestMineSkipsUntranslated: Russian left untranslated in English segments
+// pairs perfectly with itself by co-occurrence, but it is no English term;
+// the English words around it still form candidates.
+func TestMineSkipsUntranslated(t *testing.T) {
+	var pairs [][2]string
+	for _, p := range [][2]string{
+		{"Страны привержены «шанхайскому духу» и развитию.", "The countries are committed to the шанхайский дух and development."},
+		{"Верность «шанхайскому духу» подтвердили.", "Loyalty to the шанхайский дух was reaffirmed."},
+		{"«Шанхайский дух» лежит в основе работы.", "The шанхайский дух underlies the work."},
+		{"Духу Шанхая следуют все члены организации.", "The шанхайский дух guides all members of the organisation."},
+	} {
+		pairs = append(pairs, p)
+	}
+	pairs = append(pairs, filler(40)...)
+	got := Mine(corpusOf(pairs...), MineOptions{MinCount: 1})
+	if len(got) == 0 {
+		t.Fatal("no candidates at all: the test measures nothing")
+	}
+	for _, x := range got {
+		for _, r := range x.EN {
+			if r >= 'а' && r <= 'я' || r >= 'А' && r <= 'Я' {
+				t.Errorf("English side in Cyrillic: %q = %q", x.RU, x.EN)
+				break
+			}
+		}
+	}
+}

@@ -31,6 +31,7 @@ const (
 	fShort                        // under five letters
 	fJoinPrev                     // a part of an English compound after its first (press-release)
 	fJoinNext                     // a part of an English compound before its last
+	fForeign                      // an English segment's word in Cyrillic: text left untranslated or quoted, no part of an English term
 )
 
 // side is one tokenised segment.
@@ -162,6 +163,9 @@ func analyze(text string, ru bool) analyzed {
 			f |= ruFlags(tok)
 		} else {
 			f |= enFlags(tok)
+		}
+		if !ru && lang.ScriptOf(tok.Norm) == lang.Cyrillic {
+			f |= fForeign
 		}
 		if !ru && f&fUpper != 0 {
 			f &^= fStop | fInner // WHO, US, IT are names, not function words
