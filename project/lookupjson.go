@@ -31,24 +31,12 @@ func (l *Lookup) AppendJSON(b []byte) ([]byte, error) {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, `{"id":`...)
-		b = appendJSONString(b, r.ID, false)
-		b = append(b, `,"score":`...)
 		var err error
-		if b, err = appendJSONFloat(b, r.Score); err != nil {
-			return nil, fmt.Errorf("lookup %q, concept %q: %w", l.Query, r.ID, err)
+		b, err = appendResultJSON(b, l.Query, r.ID, r.Score, func(b []byte) []byte { return r.Terms.appendJSON(b) },
+			r.Domain, r.Note, r.Match, r.Matched)
+		if err != nil {
+			return nil, err
 		}
-		b = append(b, `,"terms":`...)
-		b = r.Terms.appendJSON(b)
-		b = append(b, `,"domain":`...)
-		b = appendJSONString(b, r.Domain, false)
-		b = append(b, `,"note":`...)
-		b = appendJSONString(b, r.Note, false)
-		b = append(b, `,"match":`...)
-		b = appendJSONString(b, r.Match, false)
-		b = append(b, `,"matched":`...)
-		b = appendJSONString(b, r.Matched, false)
-		b = append(b, '}')
 	}
 	return append(b, "]}"...), nil
 }
@@ -68,117 +56,115 @@ func AppendLookupJSON(b []byte, query string, results []index.Result) ([]byte, e
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, `{"id":`...)
-		b = appendJSONString(b, r.Concept.ID, false)
-		b = append(b, `,"score":`...)
-		var err error
-		if b, err = appendJSONFloat(b, r.Score); err != nil {
-			return nil, fmt.Errorf("lookup %q, concept %q: %w", query, r.Concept.ID, err)
-		}
-		b = append(b, `,"terms":`...)
-		b = appendConceptTerms(b, r.Concept.Terms)
-		b = append(b, `,"domain":`...)
-		b = appendJSONString(b, r.Concept.Domain, false)
-		b = append(b, `,"note":`...)
-		b = appendJSONString(b, r.Concept.Note, false)
-		b = append(b, `,"match":`...)
-		b = appendJSONString(b, r.Kind.String(), false)
-		b = append(b, `,"matched":`...)
 		matched := ""
 		if r.Term != nil {
 			matched = r.Term.Text
 		}
-		b = appendJSONString(b, matched, false)
-		b = append(b, '}')
+		var err error
+		b, err = appendResultJSON(b, query, r.Concept.ID, r.Score, func(b []byte) []byte { return appendConceptTerms(b, r.Concept.Terms) },
+			r.Concept.Domain, r.Concept.Note, r.Kind.String(), matched)
+		if err != nil {
+			return nil, err
+		}
 	}
 	return append(b, "]}"...), nil
 }
 
+// appendResultJSON appends one result object, its terms written by
+// terms; both writers above go through it, so their bytes agree by
+// construction.
+func appendResultJSON(b []byte, query, id string, score float64, terms func([]byte) []byte, domain, note, match, matched string) ([]byte, error) {
+	b = append(b, `{"id":`...)
+	b = appendJSONString(b, id, false)
+	b = append(b, `,"score":`...)
+	var err error
+	if b, err = appendJSONFloat(b, score); err != nil {
+		return nil, fmt.Errorf("lookup %q, concept %q: %w", query, id, err)
+	}
+	b = append(b, `,"terms":`...)
+	b = terms(b)
+	b = append(b, `,"domain":`...)
+	b = appendJSONString(b, domain, false)
+	b = append(b, `,"note":`...)
+	b = appendJSONString(b, note, false)
+	b = append(b, `,"match":`...)
+	b = appendJSONString(b, match, false)
+	b = append(b, `,"matched":`...)
+	b = appendJSONString(b, matched, false)
+	return append(b, '}'), nil
+}
+
 // appendConceptTerms appends a concept's terms as LookupTerms.appendJSON
-// appends those NewLookup makes of them: by language, "ru" and "en"
-// first, the others in alphabetical order, each language's terms in the
-// concept's order.
+// appends those NewLookup makes of them.
 func appendConceptTerms(b []byte, terms []*glossary.Term) []byte {
-	b = append(b, '{')
-	b = appendTermsOf(b, terms, "ru")
-	b = append(b, ',')
-	b = appendTermsOf(b, terms, "en")
 	var others []string
 	for _, t := range terms {
 		if t.Lang != "ru" && t.Lang != "en" && !slices.Contains(others, t.Lang) {
 			others = append(others, t.Lang)
 		}
 	}
-	slices.Sort(others)
-	for _, l := range others {
-		b = append(b, ',')
-		b = appendTermsOf(b, terms, l)
-	}
-	return append(b, '}')
+	return appendLangsJSON(b, others, func(b []byte, l string) []byte {
+		first := true
+		for _, t := range terms {
+			if t.Lang == l {
+				b = appendTermJSON(b, !first, t.Text, string(t.Status), string(t.Type))
+				first = false
+			}
+		}
+		return b
+	})
 }
 
-// appendTermsOf appends the terms of language l as LookupTerms.appendLang does.
-func appendTermsOf(b []byte, terms []*glossary.Term, l string) []byte {
-	b = appendJSONString(b, l, true)
-	b = append(b, ":["...)
-	first := true
-	for _, t := range terms {
-		if t.Lang != l {
-			continue
-		}
-		if !first {
-			b = append(b, ',')
-		}
-		first = false
-		b = append(b, `{"text":`...)
-		b = appendJSONString(b, t.Text, false)
-		b = append(b, `,"status":`...)
-		b = appendJSONString(b, string(t.Status), false)
-		b = append(b, `,"type":`...)
-		b = appendJSONString(b, string(t.Type), false)
-		b = append(b, '}')
-	}
-	return append(b, ']')
-}
-
-// appendJSON is MarshalJSON appending: "ru" and "en" first, the other
-// languages in alphabetical order, their names escaped as json.Marshal
-// escapes them (HTML characters included).
+// appendJSON is MarshalJSON appending.
 func (t LookupTerms) appendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = t.appendLang(b, "ru")
-	b = append(b, ',')
-	b = t.appendLang(b, "en")
 	var others []string
 	for l := range t {
 		if l != "ru" && l != "en" {
 			others = append(others, l)
 		}
 	}
+	return appendLangsJSON(b, others, func(b []byte, l string) []byte {
+		for i, term := range t[l] {
+			b = appendTermJSON(b, i > 0, term.Text, term.Status, term.Type)
+		}
+		return b
+	})
+}
+
+// appendLangsJSON appends the terms object: "ru" and "en" first, then
+// others (sorted here) in alphabetical order, each an array whose
+// elements terms appends; language names are escaped as json.Marshal
+// escapes map keys (HTML characters included).
+func appendLangsJSON(b []byte, others []string, terms func(b []byte, lang string) []byte) []byte {
 	slices.Sort(others)
+	lang := func(b []byte, l string) []byte {
+		b = appendJSONString(b, l, true)
+		b = append(b, ":["...)
+		return append(terms(b, l), ']')
+	}
+	b = append(b, '{')
+	b = lang(b, "ru")
+	b = append(b, ',')
+	b = lang(b, "en")
 	for _, l := range others {
 		b = append(b, ',')
-		b = t.appendLang(b, l)
+		b = lang(b, l)
 	}
 	return append(b, '}')
 }
 
-func (t LookupTerms) appendLang(b []byte, l string) []byte {
-	b = appendJSONString(b, l, true)
-	b = append(b, ":["...)
-	for i, term := range t[l] {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, `{"text":`...)
-		b = appendJSONString(b, term.Text, false)
-		b = append(b, `,"status":`...)
-		b = appendJSONString(b, term.Status, false)
-		b = append(b, `,"type":`...)
-		b = appendJSONString(b, term.Type, false)
-		b = append(b, '}')
+// appendTermJSON appends one term object, after a comma when comma is set.
+func appendTermJSON(b []byte, comma bool, text, status, typ string) []byte {
+	if comma {
+		b = append(b, ',')
 	}
-	return append(b, ']')
+	b = append(b, `{"text":`...)
+	b = appendJSONString(b, text, false)
+	b = append(b, `,"status":`...)
+	b = appendJSONString(b, status, false)
+	b = append(b, `,"type":`...)
+	b = appendJSONString(b, typ, false)
+	return append(b, '}')
 }
 
 const hexDigits = "0123456789abcdef"
