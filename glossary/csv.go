@@ -6,10 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"tolmach/internal/lang"
 )
@@ -173,123 +176,315 @@ func parseDelimitedAt(pos *textPos, file string, sep rune) (*Glossary, error) {
 			// README says: spreadsheets carry columns of their own.
 		}
 	}
-	g := &Glossary{}
-	byID := map[string]*Concept{}
+	t := newTable(cols, file, pos)
+	if g, ok := t.readChunks(text, int(r.InputOffset()), sep); ok {
+		return fillIDs(g), nil
+	}
 	err = eachRecord(r, pos, file, func(rec []string, line int) error {
-		if blankRecord(rec) {
-			return nil
-		}
-		var id string
-		terms := map[string]*Term{}
-		var langs []string
-		fields := map[string]string{}
-		// The record's origin, shared by its concept and terms: built
-		// once, without fmt (a general dictionary has 100k terms).
-		origin := ""
-		originOf := func() string {
-			if origin == "" {
-				origin = file + ":" + strconv.Itoa(line)
-			}
-			return origin
-		}
-		for i, v := range rec {
-			if i >= len(cols) || cols[i].field == "" {
-				continue
-			}
-			col := cols[i]
-			if col.lang == "" {
-				if col.field == "id" {
-					id = strings.TrimSpace(v)
-				} else {
-					fields[col.field] = normalizeValue(v)
-				}
-				continue
-			}
-			t := terms[col.lang]
-			if t == nil {
-				t = &Term{Lang: col.lang, Origin: originOf()}
-				terms[col.lang] = t
-				langs = append(langs, col.lang)
-			}
-			fl, fc := r.FieldPos(i)
-			// The character column is worked out only for an error:
-			// reckoned for every cell, it made reading quadratic.
-			cc := func() int { return pos.col(fl, fc) }
-			v = strings.TrimSpace(v)
-			switch col.field {
-			case "term":
-				t.Text = normalizeTerm(v)
-			case "status":
-				if v != "" {
-					s, err := parseStatusLoose(v)
-					if err != nil {
-						return errAt(file, line, cc(), "%v", err)
-					}
-					t.Status = s
-				}
-			case "type":
-				if v != "" {
-					ty, err := parseTypeLoose(v)
-					if err != nil {
-						return errAt(file, line, cc(), "%v", err)
-					}
-					t.Type = ty
-				}
-			case "flags":
-				for _, w := range strings.Fields(v) {
-					switch strings.ToLower(w) {
-					case "case":
-						t.CaseSensitive = true
-					case "exact":
-						t.Exact = true
-					default:
-						return errAt(file, line, cc(), "unknown flag %q (want case or exact)", w)
-					}
-				}
-			case "note":
-				t.Note = normalizeValue(v)
-			}
-		}
-		if id != "" {
-			if !ValidID(id) {
-				return errAt(file, line, 1, "invalid concept id %q (use lower-case Latin letters, digits, '-', '_' and '.')", id)
-			}
-		}
-		c := byID[id]
-		if c == nil || id == "" {
-			c = &Concept{ID: id, Origin: originOf()}
-			g.Concepts = append(g.Concepts, c)
-			if id != "" {
-				byID[id] = c
-			}
-		}
-		for _, f := range conceptFields {
-			if v := fields[f]; v != "" && *conceptField(c, f) == "" {
-				*conceptField(c, f) = v
-			}
-		}
-		if len(langs) > 1 {
-			sort.SliceStable(langs, func(i, j int) bool { return langRank(langs[i]) < langRank(langs[j]) })
-		}
-		for _, l := range langs {
-			t := terms[l]
-			if t.Text == "" {
-				if t.Status != "" || t.Type != "" || t.Note != "" || t.CaseSensitive || t.Exact {
-					return errAt(file, line, 1, "%s attributes given without a %s term", l, l)
-				}
-				continue
-			}
-			if hasTerm(c, t) {
-				continue // a row repeating a synonym of the other language
-			}
-			c.Terms = append(c.Terms, t)
-		}
-		return nil
+		return t.add(rec, line, r.FieldPos)
 	})
 	if err != nil {
 		return nil, err
 	}
-	return fillIDs(g), nil
+	return fillIDs(t.g), nil
+}
+
+// table reads the records of a CSV/TSV glossary with a header row into
+// concepts: a record is a concept, or more terms and fields of the
+// concept of its id when an earlier record had that id.
+type table struct {
+	cols  []column
+	file  string
+	pos   *textPos
+	langs []string // the term languages, ordered ru, en, the rest by name
+	// langOf and fieldOf give a column's index in langs (a term
+	// column or its attributes) or in conceptFields, else -1.
+	langOf, fieldOf []int
+
+	g    *Glossary
+	byID map[string]*Concept
+	// Terms and concepts are carved out of slabs: a general dictionary
+	// has 100k terms, each its own allocation otherwise.
+	termSlab    slab[Term]
+	conceptSlab slab[Concept]
+	// Per-record scratch, indexed like langs and conceptFields.
+	terms  []*Term
+	fields []string
+}
+
+func newTable(cols []column, file string, pos *textPos) *table {
+	t := &table{cols: cols, file: file, pos: pos, g: &Glossary{}, byID: map[string]*Concept{},
+		langOf: make([]int, len(cols)), fieldOf: make([]int, len(cols)), fields: make([]string, len(conceptFields))}
+	for _, col := range cols {
+		if col.lang != "" && !slices.Contains(t.langs, col.lang) {
+			t.langs = append(t.langs, col.lang)
+		}
+	}
+	// A record's terms are added in this order: stable, so languages of
+	// one rank (none: the rank is the name) keep their column order.
+	sort.SliceStable(t.langs, func(i, j int) bool { return langRank(t.langs[i]) < langRank(t.langs[j]) })
+	for i, col := range cols {
+		t.langOf[i], t.fieldOf[i] = slices.Index(t.langs, col.lang), -1
+		if col.lang == "" {
+			t.langOf[i], t.fieldOf[i] = -1, conceptFieldIndex(col.field)
+		}
+	}
+	t.terms = make([]*Term, len(t.langs))
+	return t
+}
+
+// slab hands out zero values of T carved from arrays of n: one
+// allocation for n values instead of one each.
+type slab[T any] struct{ free []T }
+
+func (s *slab[T]) next(n int) *T {
+	if len(s.free) == 0 {
+		s.free = make([]T, n)
+	}
+	p := &s.free[0]
+	s.free = s.free[1:]
+	return p
+}
+
+// add reads rec, a record starting on line; fieldPos gives a field's
+// line and byte column in the text (see csv.Reader.FieldPos), for
+// errors.
+func (t *table) add(rec []string, line int, fieldPos func(int) (int, int)) error {
+	if blankRecord(rec) {
+		return nil
+	}
+	file := t.file
+	var id string
+	clear(t.terms)
+	clear(t.fields)
+	// The record's origin, shared by its concept and terms: built
+	// once, without fmt (a general dictionary has 100k terms).
+	origin := ""
+	originOf := func() string {
+		if origin == "" {
+			origin = file + ":" + strconv.Itoa(line)
+		}
+		return origin
+	}
+	for i, v := range rec {
+		if i >= len(t.cols) || t.cols[i].field == "" {
+			continue
+		}
+		col := t.cols[i]
+		if col.lang == "" {
+			if col.field == "id" {
+				id = strings.TrimSpace(v)
+			} else {
+				t.fields[t.fieldOf[i]] = normalizeValue(v)
+			}
+			continue
+		}
+		tm := t.terms[t.langOf[i]]
+		if tm == nil {
+			tm = t.termSlab.next(256)
+			tm.Lang, tm.Origin = col.lang, originOf()
+			t.terms[t.langOf[i]] = tm
+		}
+		// The character column is worked out only for an error:
+		// reckoned for every cell, it made reading quadratic.
+		cc := func() int { return t.pos.col(fieldPos(i)) }
+		v = strings.TrimSpace(v)
+		switch col.field {
+		case "term":
+			tm.Text = normalizeTerm(v)
+		case "status":
+			if v != "" {
+				s, err := parseStatusLoose(v)
+				if err != nil {
+					return errAt(file, line, cc(), "%v", err)
+				}
+				tm.Status = s
+			}
+		case "type":
+			if v != "" {
+				ty, err := parseTypeLoose(v)
+				if err != nil {
+					return errAt(file, line, cc(), "%v", err)
+				}
+				tm.Type = ty
+			}
+		case "flags":
+			for _, w := range strings.Fields(v) {
+				switch strings.ToLower(w) {
+				case "case":
+					tm.CaseSensitive = true
+				case "exact":
+					tm.Exact = true
+				default:
+					return errAt(file, line, cc(), "unknown flag %q (want case or exact)", w)
+				}
+			}
+		case "note":
+			tm.Note = normalizeValue(v)
+		}
+	}
+	if id != "" {
+		if !ValidID(id) {
+			return errAt(file, line, 1, "invalid concept id %q (use lower-case Latin letters, digits, '-', '_' and '.')", id)
+		}
+	}
+	c := t.byID[id]
+	if c == nil || id == "" {
+		c = t.conceptSlab.next(128)
+		c.ID, c.Origin = id, originOf()
+		t.g.Concepts = append(t.g.Concepts, c)
+		if id != "" {
+			t.byID[id] = c
+		}
+	}
+	for i, f := range conceptFields {
+		if v := t.fields[i]; v != "" && *conceptField(c, f) == "" {
+			*conceptField(c, f) = v
+		}
+	}
+	for i, l := range t.langs {
+		tm := t.terms[i]
+		if tm == nil {
+			continue
+		}
+		if tm.Text == "" {
+			if tm.Status != "" || tm.Type != "" || tm.Note != "" || tm.CaseSensitive || tm.Exact {
+				return errAt(file, line, 1, "%s attributes given without a %s term", l, l)
+			}
+			continue
+		}
+		if hasTerm(c, tm) {
+			continue // a row repeating a synonym of the other language
+		}
+		c.Terms = append(c.Terms, tm)
+	}
+	return nil
+}
+
+// mergeInto adds the concepts of u, the table read from the records
+// after t's, to t, as if t had read those records itself: a concept
+// whose id t already holds takes the fields it lacks and the terms it
+// does not hold, in order.
+func (t *table) mergeInto(u *table) {
+	for _, c := range u.g.Concepts {
+		prev := t.byID[c.ID]
+		if prev == nil || c.ID == "" {
+			t.g.Concepts = append(t.g.Concepts, c)
+			if c.ID != "" {
+				t.byID[c.ID] = c
+			}
+			continue
+		}
+		for _, f := range conceptFields {
+			if v := *conceptField(c, f); v != "" && *conceptField(prev, f) == "" {
+				*conceptField(prev, f) = v
+			}
+		}
+		for _, tm := range c.Terms {
+			if !hasTerm(prev, tm) {
+				prev.Terms = append(prev.Terms, tm)
+			}
+		}
+	}
+}
+
+// Tables are read in chunks of at least minChunk bytes, at most
+// chunkWorkers() at once; chunkReads counts the tables so read. Tests
+// set the first two so that small tables are read in chunks too.
+var (
+	minChunk     = 256 << 10
+	chunkWorkers = func() int { return runtime.GOMAXPROCS(0) }
+	chunkReads   atomic.Int64
+)
+
+// readChunks reads the records of text from byte body on (the header
+// row read) in chunks side by side, one per CPU, and merges them in
+// order; ok is false when text is too small to be worth it, when it
+// cannot be split safely, or when a record is in error: the caller then
+// reads it record by record, which reports the first error of the file
+// with its exact line and column.
+//
+// A chunk starts after a newline that ends a record. Without lazy
+// quotes (CSV), a newline outside quoted fields is one where the count
+// of quotes before it is even: encoding/csv accepts a quote only at a
+// field's start, doubled inside a quoted field or closing it. When a
+// misplaced quote defeats that count, the reader of the chunk holding it
+// fails (a bare or extraneous quote on that line, or an open quoted
+// field at the chunk's end) and the text is read again whole. TSV is
+// read with lazy quotes, under which a quote may be text: it is split
+// only when it has no quote at all.
+func (t *table) readChunks(text string, body int, sep rune) (g *Glossary, ok bool) {
+	n := min(chunkWorkers(), (len(text)-body)/minChunk)
+	if n < 2 || sep == '\t' && strings.IndexByte(text[body:], '"') >= 0 {
+		return nil, false
+	}
+	// Chunk boundaries: starts[i] is where chunk i begins.
+	starts := []int{body}
+	quotes := 0 // in text[body:at]
+	at := body
+	for i := 1; i < n; i++ {
+		target := body + i*(len(text)-body)/n
+		if target <= at {
+			continue
+		}
+		quotes += strings.Count(text[at:target], `"`)
+		at = target
+		for {
+			nl := strings.IndexByte(text[at:], '\n')
+			if nl < 0 {
+				at = len(text)
+				break
+			}
+			quotes += strings.Count(text[at:at+nl], `"`)
+			at += nl + 1
+			if quotes%2 == 0 {
+				break
+			}
+		}
+		if at >= len(text) {
+			break
+		}
+		starts = append(starts, at)
+	}
+	if len(starts) < 2 {
+		return nil, false
+	}
+	tables := make([]*table, len(starts))
+	errs := make([]error, len(starts))
+	var wg sync.WaitGroup
+	for i, start := range starts {
+		end := len(text)
+		if i+1 < len(starts) {
+			end = starts[i+1]
+		}
+		chunk := text[start:end]
+		u := newTable(t.cols, t.file, &textPos{text: chunk})
+		tables[i] = u
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := csv.NewReader(strings.NewReader(chunk))
+			r.Comma = sep
+			r.FieldsPerRecord = -1
+			r.LazyQuotes = sep == '\t'
+			// encoding/csv counts lines from 1 at the chunk's start.
+			base := strings.Count(text[:start], "\n")
+			errs[i] = eachRecord(r, u.pos, t.file, func(rec []string, line int) error {
+				return u.add(rec, base+line, r.FieldPos)
+			})
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, false
+		}
+	}
+	for _, u := range tables {
+		t.mergeInto(u)
+	}
+	chunkReads.Add(1)
+	return t.g, true
 }
 
 // langRank orders languages ru, en, then the rest alphabetically.
