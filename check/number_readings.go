@@ -497,20 +497,38 @@ func (r numberMismatch) saidAsFraction(p *Pair, i int, ns []lang.Numeral, other 
 }
 
 // durationUnits are the units of time a translator converts exactly
-// (7 days = a week): per unit, the folded word forms in both languages,
-// those of them that say one of it alone (a week, «за неделю»), and the
-// next larger unit with how many of this one it holds.
+// (7 days = a week, 20 years = two decades): per unit, the folded word
+// forms in both languages, those of them that say one of it alone (a
+// week, «за неделю», «десятилетие»), and its size: the number of the
+// chain's smallest unit it holds (minutes for the clock and the calendar
+// of days, months for months and years; the two chains are not compared,
+// a month having no fixed number of days).
 var durationUnits = []struct {
 	forms, one []string
-	next       int // index of the larger unit, -1 for none
-	factor     float64
+	chain      int
+	size       float64
 }{
-	{[]string{"минута", "минуты", "минут", "минуту", "мин", "minute", "minutes", "min", "mins"}, nil, 1, 60},
-	{[]string{"час", "часа", "часов", "часам", "часах", "hour", "hours", "hrs"}, []string{"час", "часа", "hour"}, 2, 24},
-	{[]string{"день", "дня", "дней", "дням", "днях", "сутки", "суток", "суткам", "day", "days"}, []string{"день", "дня", "сутки", "суток", "day"}, 3, 7},
-	{[]string{"неделя", "недели", "недель", "неделю", "неделе", "неделям", "неделях", "week", "weeks"}, []string{"неделя", "недели", "неделю", "неделе", "week"}, -1, 0},
-	{[]string{"месяц", "месяца", "месяцев", "месяцам", "месяцах", "month", "months"}, nil, 5, 12},
-	{[]string{"год", "года", "году", "лет", "годам", "годах", "year", "years"}, []string{"год", "года", "году", "year"}, -1, 0},
+	{[]string{"минута", "минуты", "минут", "минуту", "мин", "minute", "minutes", "min", "mins"}, []string{"минута", "минуту", "minute"}, 0, 1},
+	{[]string{"час", "часа", "часов", "часам", "часах", "hour", "hours", "hrs"}, []string{"час", "часа", "hour"}, 0, 60},
+	{[]string{"день", "дня", "дней", "дням", "днях", "сутки", "суток", "суткам", "day", "days"}, []string{"день", "дня", "сутки", "суток", "day"}, 0, 24 * 60},
+	{[]string{"неделя", "недели", "недель", "неделю", "неделе", "неделям", "неделях", "week", "weeks"}, []string{"неделя", "недели", "неделю", "неделе", "week"}, 0, 7 * 24 * 60},
+	{[]string{"fortnight", "fortnights"}, []string{"fortnight"}, 0, 14 * 24 * 60},
+	{[]string{"месяц", "месяца", "месяцев", "месяцам", "месяцах", "month", "months"}, []string{"месяц", "месяца", "month"}, 1, 1},
+	{[]string{"год", "года", "году", "лет", "годам", "годах", "year", "years"}, []string{"год", "года", "году", "year"}, 1, 12},
+	{[]string{"десятилетие", "десятилетия", "десятилетий", "десятилетию", "десятилетием", "десятилетиями", "десятилетиях", "decade", "decades"},
+		[]string{"десятилетие", "десятилетия", "десятилетию", "десятилетием", "decade"}, 1, 120},
+	{[]string{"век", "века", "веков", "веку", "веке", "столетие", "столетия", "столетий", "столетии", "century", "centuries"},
+		[]string{"век", "века", "веку", "веке", "столетие", "столетия", "столетии", "century"}, 1, 1200},
+}
+
+// durationUnit returns the index in durationUnits of the folded word w, or -1.
+func durationUnit(w string) int {
+	for k, u := range durationUnits {
+		if slices.Contains(u.forms, w) {
+			return k
+		}
+	}
+	return -1
 }
 
 // durationAfter returns the index in durationUnits of the unit word right
@@ -524,68 +542,137 @@ func durationAfter(text string, n lang.Numeral) int {
 	if end == 0 {
 		return -1
 	}
-	w := lang.Fold(rest[:end])
-	for k, u := range durationUnits {
-		if slices.Contains(u.forms, w) {
-			return k
+	return durationUnit(lang.Fold(rest[:end]))
+}
+
+// durationsIn returns the durations a unit's text says (text, starting at
+// offset start of its document, whose numerals are nums): each unit word
+// with the amount it stands for in its chain's smallest unit and the
+// numeral that counts it, if any. A unit is counted by a numeral right
+// before it (two decades, «48 часов», «полтора года»), halved or
+// quartered by a word («полчаса», "half a century", «четверть века»),
+// one where a singular form stands alone (a week, «за сутки»); "and a
+// half" and «с половиной» after it add a half (a year and a half).
+func durationsIn(text string, start int, nums []lang.Numeral) []spokenDuration {
+	var words []lang.Token
+	for _, t := range lang.Analyze(text) {
+		if t.Kind != lang.Word {
+			continue
+		}
+		if len(t.Parts) > 0 {
+			words = append(words, t.Parts...) // "a half-century", «двух-трёх-дневный»
+		} else {
+			words = append(words, t)
 		}
 	}
-	return -1
+	var out []spokenDuration
+	for k, t := range words {
+		w, mult := t.Norm, 0.0
+		u := durationUnit(w)
+		if u < 0 && w != "полдень" {
+			// «полчаса», «полгода», «получаса»: half of a unit in one word.
+			for _, half := range []string{"полу", "пол"} {
+				if rest, ok := strings.CutPrefix(w, half); ok && u < 0 {
+					if u = durationUnit(rest); u >= 0 {
+						mult = 0.5
+					}
+				}
+			}
+		}
+		if u < 0 {
+			continue
+		}
+		d := spokenDuration{counter: -1}
+		for j, o := range nums {
+			if o.End <= start+t.Start && o.End >= start+t.Start-3 && strings.Trim(text[o.End-start:t.Start], " \u00a0\u202f-") == "" {
+				d.counter = j
+			}
+		}
+		prev := func(back int) string {
+			if k-back < 0 {
+				return ""
+			}
+			return words[k-back].Norm
+		}
+		switch {
+		case mult != 0:
+		case d.counter >= 0:
+			mult = nums[d.counter].Value
+		case prev(1) == "half" || prev(2) == "half" && (prev(1) == "a" || prev(1) == "an"):
+			mult = 0.5
+		case prev(1) == "четверть" || prev(1) == "quarter" || prev(2) == "quarter" && (prev(1) == "a" || prev(1) == "an") ||
+			prev(3) == "quarter" && prev(2) == "of" && (prev(1) == "a" || prev(1) == "an"):
+			mult = 0.25
+		case slices.Contains(durationUnits[u].one, w):
+			mult = 1
+		default:
+			continue
+		}
+		if k+2 < len(words) && words[k+1].Norm == "с" && strings.HasPrefix(words[k+2].Norm, "половин") ||
+			k+3 < len(words) && words[k+1].Norm == "and" && words[k+2].Norm == "a" && words[k+3].Norm == "half" {
+			mult += 0.5
+		}
+		d.unit, d.chain = u, durationUnits[u].chain
+		d.amount = mult * durationUnits[u].size
+		out = append(out, d)
+	}
+	return out
+}
+
+// spokenDuration is a duration a text says: the amount in its chain's
+// smallest unit, its unit, and the index of the numeral that counts it
+// (-1 for none).
+type spokenDuration struct {
+	unit    int // the index in durationUnits
+	chain   int
+	amount  float64
+	counter int
 }
 
 // dropDurations removes the numerals of ns (read from own, the whole
-// text) that are a duration the other side (the whole text other, the
-// unit's text there otherUnit, its numerals others) gives in the next
-// larger unit: «7 дней» as "a week", «48 часов» as "two days", «12
-// месяцев» as "a year". A count of the larger unit written in digits on
-// the other side is one of oppExtra, and goes too.
-func dropDurations(own, other, otherUnit string, ns, oppExtra, others []lang.Numeral) ([]lang.Numeral, []lang.Numeral) {
+// text) that are a duration the other side (the unit's text there
+// otherUnit, starting at otherStart, its numerals others) gives in another
+// unit: «7 дней» as "a week", «48 часов» as "two days", «12 месяцев» as
+// "a year", "20 years" as «два десятилетия», «полчаса» for "30 minutes".
+// A count written in digits on the other side is one of oppExtra, and
+// goes too.
+func dropDurations(own, otherUnit string, otherStart int, ns, oppExtra, others []lang.Numeral) ([]lang.Numeral, []lang.Numeral) {
 	if len(ns) == 0 {
 		return ns, oppExtra
 	}
-	var otherWords []string
+	var spoken []spokenDuration
+	parsed := false
 	keep := ns[:0:0]
 	for _, n := range ns {
 		u := -1
-		if n.Kind == lang.Plain && !n.IsRange() && n.Value >= 1 && n.Value == math.Trunc(n.Value) {
+		if n.Kind == lang.Plain && !n.IsRange() && n.Value > 0 {
 			u = durationAfter(own, n)
 		}
-		if u < 0 || durationUnits[u].next < 0 || math.Mod(n.Value, durationUnits[u].factor) != 0 {
+		if u < 0 {
 			keep = append(keep, n)
 			continue
 		}
-		next := durationUnits[u].next
-		v := n.Value / durationUnits[u].factor
-		found, counted := false, false
-		for _, o := range others {
-			if durationAfter(other, o) != next {
+		if !parsed {
+			spoken, parsed = durationsIn(otherUnit, otherStart, others), true
+		}
+		amount, found := n.Value*durationUnits[u].size, false
+		for _, d := range spoken {
+			// The same unit is no conversion: "1 month" for «месяц» is
+			// the lone one of loneOne.
+			if d.unit == u || d.chain != durationUnits[u].chain || !sameFloat(d.amount, amount) {
 				continue
 			}
-			counted = true // "two weeks" is no "a week"
-			if o.Value == v && !o.IsRange() && o.Kind != lang.Percent {
-				found = true
+			found = true
+			if d.counter >= 0 {
+				o := others[d.counter]
 				for j, e := range oppExtra {
 					if e.Start == o.Start {
 						oppExtra = append(oppExtra[:j:j], oppExtra[j+1:]...)
 						break
 					}
 				}
-				break
 			}
-		}
-		if !found && !counted && v == 1 {
-			if otherWords == nil {
-				for _, t := range lang.Analyze(otherUnit) {
-					if t.Kind == lang.Word {
-						otherWords = append(otherWords, t.Norm)
-					}
-				}
-			}
-			for _, w := range otherWords {
-				if slices.Contains(durationUnits[next].one, w) {
-					found = true
-				}
-			}
+			break
 		}
 		if !found {
 			keep = append(keep, n)

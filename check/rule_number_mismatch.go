@@ -97,8 +97,8 @@ func (r numberMismatch) Check(p *Pair) []Finding {
 		missing, extra = splitGroups(missing, extra)
 		// Durations converted exactly («7 дней» = "a week", «48 часов» =
 		// "two days").
-		missing, extra = dropDurations(p.Source.Text, p.Target.Text, tgtText, missing, extra, b)
-		extra, missing = dropDurations(p.Target.Text, p.Source.Text, srcText, extra, missing, a)
+		missing, extra = dropDurations(p.Source.Text, tgtText, ts.Start, missing, extra, b)
+		extra, missing = dropDurations(p.Target.Text, srcText, ss.Start, extra, missing, a)
 		missing, extra = dropClockTimes(p, missing, extra)
 		missing, extra = dropSameWritten(missing, extra)
 		if u.Low {
@@ -309,7 +309,20 @@ var numberWords = map[float64][]string{
 	30:  {"тридцат", "thirty", "thirtieth"},
 	40:  {"сорок", "сорока", "forty", "fortieth"},
 	50:  {"пятьдесят", "пятидесят", "fifty", "fiftieth"},
-	100: {"hundred", "сотн", "столет", "centenary", "centennial"},
+	60:  {"шестидесят", "sixty", "sixtieth"},
+	70:  {"семидесят", "seventy", "seventieth"},
+	80:  {"восьмидесят", "eighty", "eightieth"},
+	90:  {"девяност", "ninety", "ninetieth"},
+	100: {"hundred", "сотн", "сотый", "сотая", "сотое", "столет", "стодневн", "centenary", "centennial"},
+	// Hundreds as the first part of a compound: «трёхсотлетие», «пятисотый».
+	200: {"двухсот", "bicentenary", "bicentennial"},
+	300: {"трехсот", "tercentenary"},
+	400: {"четырехсот"},
+	500: {"пятисот"},
+	600: {"шестисот"},
+	700: {"семисот"},
+	800: {"восьмисот"},
+	900: {"девятисот"},
 	1e3: {"thousand", "тысяч"},
 	1e6: {"million", "миллион"},
 	1e9: {"billion", "миллиард"},
@@ -353,9 +366,21 @@ func dropSpelled(ns []lang.Numeral, own, other string, otherNums []lang.Numeral,
 			words = append(words, spelledWord{t.Text, math.NaN()})
 		}
 	}
+	// A percentage is spelled only by a compound of its number and
+	// "percent" («десятипроцентная скидка», «стопроцентный»).
+	percentWord := func(w spelledWord) bool {
+		return strings.Contains(w.norm, "процент") || strings.Contains(w.norm, "percent")
+	}
 	out := ns[:0:0]
 	for _, n := range ns {
 		spelled := false
+		if !n.IsRange() && n.Kind == lang.Percent && n.Value == math.Trunc(n.Value) {
+			for _, w := range words {
+				if percentWord(w) && spelledBy(w.norm, n.Value) {
+					spelled = true
+				}
+			}
+		}
 		if !n.IsRange() && n.Kind != lang.Percent {
 			for _, w := range words {
 				if v, ok := roman(w.norm); ok && float64(v) == n.Value {
@@ -375,24 +400,12 @@ func dropSpelled(ns []lang.Numeral, own, other string, otherNums []lang.Numeral,
 				}
 			}
 			for _, v := range values {
-				for _, prefix := range numberWords[v] {
-					for _, w := range words {
-						if strings.HasPrefix(w.norm, prefix) && (math.IsNaN(w.in) || w.in == v) {
-							spelled = true
-						}
-					}
-				}
-				if v > 20 && v < 60 && v == math.Trunc(v) && int(v)%10 != 0 {
-					// «двадцатипятилетний» = "25-year-old": tens and units
-					// in one compound.
-					for _, tens := range numberWords[math.Floor(v/10)*10] {
-						for _, unit := range numberWords[math.Mod(v, 10)] {
-							for _, w := range words {
-								if rest, ok := strings.CutPrefix(w.norm, tens); ok && strings.HasPrefix(strings.TrimLeft(rest, "иа"), unit) {
-									spelled = true
-								}
-							}
-						}
+				for _, w := range words {
+					// A word inside a number in words of another value
+					// spells that number; a compound («двадцатипятилетний»
+					// = "25-year-old") is one word of its own.
+					if startsWithNumber(w.norm, v) && (math.IsNaN(w.in) || w.in == v) || compoundNumber(w.norm, v) {
+						spelled = true
 					}
 				}
 			}
@@ -402,6 +415,46 @@ func dropSpelled(ns []lang.Numeral, own, other string, otherNums []lang.Numeral,
 		}
 	}
 	return out
+}
+
+// spelledBy reports whether the folded word w starts with a number word
+// of value v («десятипроцентный» for 10, «стопроцентный» for 100,
+// «двадцатипятипроцентный» for 25).
+func spelledBy(w string, v float64) bool {
+	if v == 100 && strings.HasPrefix(w, "сто") {
+		return true // the caller holds w to a compound with "percent"
+	}
+	return startsWithNumber(w, v) || compoundNumber(w, v)
+}
+
+// startsWithNumber reports whether the folded word w starts with one of
+// the number words of value v.
+func startsWithNumber(w string, v float64) bool {
+	for _, prefix := range numberWords[v] {
+		if strings.HasPrefix(w, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// compoundNumber reports whether the folded word w starts with the tens
+// and the units of v, 21 to 99, in one compound («двадцатипятилетний»,
+// «семидесятипятилетие»).
+func compoundNumber(w string, v float64) bool {
+	if v <= 20 || v >= 100 || v != math.Trunc(v) || int(v)%10 == 0 {
+		return false
+	}
+	for _, tens := range numberWords[math.Floor(v/10)*10] {
+		if rest, ok := strings.CutPrefix(w, tens); ok {
+			for _, unit := range numberWords[math.Mod(v, 10)] {
+				if strings.HasPrefix(strings.TrimLeft(rest, "иа"), unit) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // hoursAfter reports whether a word for hours follows the numeral n of

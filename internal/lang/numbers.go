@@ -604,6 +604,14 @@ func (p *numParser) literal(i int) (lit literal, ok bool) {
 	lit.end = j
 	lit.digits = len(parts[0].digits)
 	if len(parts) == 1 {
+		if f, end, ok := p.fractionAfter(j); ok && !neg && lit.digits <= 3 {
+			// 2 1/2 million, 2½ inches: a whole number and a fraction,
+			// which Russian writes «2,5» or «двух с половиной».
+			lit, ok = p.finish(lit, parts[0].digits, "", false)
+			lit.value += f
+			lit.end = end
+			return lit, ok
+		}
 		lit.plainInt = !neg
 		return p.finish(lit, parts[0].digits, "", neg)
 	}
@@ -655,6 +663,43 @@ func (p *numParser) literal(i int) (lit literal, ok bool) {
 		b.WriteString(pt.digits)
 	}
 	return p.finish(lit, b.String(), frac, neg)
+}
+
+// vulgarFractions are the fraction characters a whole number may carry
+// (2½).
+var vulgarFractions = map[rune]float64{'½': 0.5, '¼': 0.25, '¾': 0.75, '⅓': 1.0 / 3, '⅔': 2.0 / 3, '⅛': 0.125, '⅜': 0.375, '⅝': 0.625, '⅞': 0.875}
+
+// fractionAfter reads the fraction part of a mixed number right after the
+// whole part ending at i: a fraction character (2½) or, after one space,
+// a proper fraction with a denominator of 2, 3, 4 or 8 (2 1/2, 5 3/4)
+// that no digit, slash or letter follows (2 1/2/2021 is no fraction).
+func (p *numParser) fractionAfter(i int) (float64, int, bool) {
+	text := p.text
+	if i >= len(text) {
+		return 0, i, false
+	}
+	r, size := utf8.DecodeRuneInString(text[i:])
+	if f, ok := vulgarFractions[r]; ok {
+		return f, i + size, true
+	}
+	if !isGroupSpace(r) {
+		return 0, i, false
+	}
+	k := i + size
+	if k+3 > len(text) || !isDigit(rune(text[k])) || text[k+1] != '/' || !isDigit(rune(text[k+2])) {
+		return 0, i, false
+	}
+	num, den := float64(text[k]-'0'), float64(text[k+2]-'0')
+	end := k + 3
+	if end < len(text) {
+		if r, _ := utf8.DecodeRuneInString(text[end:]); isDigit(r) || r == '/' || isLetter(r) {
+			return 0, i, false
+		}
+	}
+	if num < 1 || num >= den || (den != 2 && den != 3 && den != 4 && den != 8) {
+		return 0, i, false
+	}
+	return num / den, end, true
 }
 
 // indianGroups reports whether parts are grouped the Indian way: comma

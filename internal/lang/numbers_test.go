@@ -132,6 +132,13 @@ var numberTests = []struct {
 	{"a rising hyphen pair is a range", "с 17-30 лет", []num{{"17-30", Range, 17, 30}}},
 	{"arabic century", "с начала 19 века", []num{{"19", Ordinal, 19, 0}}},
 	{"a time with a look-alike colon", "в 01։23 и 5∶30", []num{{"01։23", Time, 1.23, 0}, {"5∶30", Time, 5.30, 0}}},
+	{"a mixed fraction", "cost 2 1/2 million dollars", []num{{"2 1/2 million", Plain, 2.5e6, 0}}},
+	{"a fraction character", "a 2½-inch cut and 5¾ miles", []num{{"2½", Plain, 2.5, 0}, {"5¾", Plain, 5.75, 0}}},
+	{"a mixed fraction in thirds", "3 2/3 cups", []num{{"3 2/3", Plain, 3 + 2.0/3, 0}}},
+	{"an improper fraction is two numbers", "scored 2 3/2 today", []num{{"2", Plain, 2, 0}, {"3", Plain, 3, 0}, {"2", Plain, 2, 0}}},
+	{"a rating after a number is no fraction", "rated 8 4/5 by critics", []num{{"8", Plain, 8, 0}, {"4", Plain, 4, 0}, {"5", Plain, 5, 0}}},
+	{"a date after a number is no fraction", "on 3 1/2/2021", []num{{"3", Plain, 3, 0}, {"1/2/2021", Date, 20210201, 0}}},
+	{"a year before a half is no mixed number", "in 2020 1/2 of them", []num{{"2020", Year, 2020, 0}, {"1", Plain, 1, 0}, {"2", Plain, 2, 0}}},
 	{"empty", "", nil},
 	{"no numbers", "Никаких чисел.", nil},
 }
