@@ -441,6 +441,9 @@ var fractionWords = []struct {
 	{66, 67, []string{"thirds", "трет"}},
 	{100, 100, []string{"doubl", "twice", "twofold", "two-fold", "вдвое", "удво", "двукрат"}},
 	{200, 200, []string{"tripl", "trebl", "threefold", "three-fold", "втрое", "утроен", "утроил", "утроит", "трехкрат"}},
+	// 100% as a whole or as emphasis ("100% Cospedal", «точно»;
+	// «полностью» for "100 per cent").
+	{100, 100, []string{"полност", "целиком", "абсолютн", "совершенн", "точно", "complete", "fully", "full", "entire", "whole", "total", "absolute", "definite"}},
 }
 
 // saidAsFraction reports, as info, the percentages of ns that the other

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"tolmach/internal/lang"
 )
@@ -30,6 +31,7 @@ func numeralsIn(d *Document, s Span) []lang.Numeral {
 	ns := lang.Numbers(text)
 	for i := range ns {
 		applyUnitScale(text, &ns[i])
+		applyBasisPoints(text, &ns[i])
 		ns[i].Start += s.Start
 		ns[i].End += s.Start
 	}
@@ -57,6 +59,33 @@ func applyUnitScale(text string, n *lang.Numeral) {
 	if scale, ok := unitScales[strings.ToLower(rest[:end])]; ok {
 		n.Value *= scale
 		n.Hi *= scale
+	}
+}
+
+// basisPoints are the folded beginnings of the words for a basis point
+// after a number: a hundredth of a percentage point, which news writes
+// either way ("a 25 basis point hike", «на 0,25 п.п.», «на 25 б.п.»).
+// "bp" and "bps" must end a word.
+var basisPoints = []string{"basis point", "basis-point", "базисн", "б.п.", "б. п.", "bps", "bp"}
+
+// applyBasisPoints reads a plain number followed by basis points as the
+// percentage points it is.
+func applyBasisPoints(text string, n *lang.Numeral) {
+	if n.Kind != lang.Plain || n.Word {
+		return
+	}
+	rest := strings.TrimLeft(text[n.End:], " \u00a0\u202f-")
+	for _, b := range basisPoints {
+		if len(rest) < len(b) || lang.Fold(rest[:len(b)]) != b {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(rest[len(b):]); b[0] == 'b' && len(b) <= 3 && unicode.IsLetter(r) {
+			continue // "bpm" is no basis point
+		}
+		n.Value /= 100
+		n.Hi /= 100
+		n.Kind = lang.Percent
+		return
 	}
 }
 

@@ -324,6 +324,20 @@ func (p *numParser) number(i int) (Numeral, int, bool) {
 			lo.digits = 4
 		}
 	}
+	if n, end, ok := p.stage(lo); ok {
+		return n, end, true
+	}
+	if lo.plainInt && (lo.value == 45 || lo.value == 90 || lo.value == 105 || lo.value == 120) {
+		// 90+3: a minute of stoppage time, the 93rd minute, as English
+		// and Russian sports reports write it either way.
+		if k := lo.end + 1; k < len(text) && text[lo.end] == '+' && isDigit(rune(text[k])) {
+			e := scanWhile(text, k, isDigit)
+			if add, _ := strconv.Atoi(text[k:e]); e-k <= 2 && add >= 1 && add <= 30 {
+				lo.value += float64(add)
+				lo.end, lo.plainInt = e, false
+			}
+		}
+	}
 	n := Numeral{Start: lo.start, End: lo.end, Value: lo.value, Hi: lo.value, Kind: Plain}
 	if lo.date {
 		n.Kind = Date
@@ -495,6 +509,30 @@ func (p *numParser) number(i int) (Numeral, int, bool) {
 	n.End = end
 	n.Text = text[n.Start:n.End]
 	return n, end, true
+}
+
+// stage reads a stage of a knockout tournament written as a fraction of
+// the final («1/8 финала» is the round of 16, «1/4 финала» the
+// quarter-finals): a number in words of the teams left, since English
+// says "the last 16", "the round of 16" or "the quarter-finals" (or
+// keeps the fraction: "the 1/4 final").
+func (p *numParser) stage(lo literal) (Numeral, int, bool) {
+	text := p.text
+	if !lo.plainInt || lo.value != 1 || lo.end+2 >= len(text) || text[lo.end] != '/' {
+		return Numeral{}, 0, false
+	}
+	e := scanWhile(text, lo.end+1, isDigit)
+	den, err := strconv.Atoi(text[lo.end+1 : e])
+	if err != nil || den < 2 || den > 64 || den&(den-1) != 0 {
+		return Numeral{}, 0, false
+	}
+	j := scanWhile(text, e, isGroupSpace)
+	k := scanLetters(text, j)
+	if w := Fold(text[j:k]); j == e || !strings.HasPrefix(w, "финал") && !strings.HasPrefix(w, "final") {
+		return Numeral{}, 0, false
+	}
+	v := float64(2 * den)
+	return Numeral{Start: lo.start, End: e, Text: text[lo.start:e], Value: v, Hi: v, Kind: Plain, Word: true}, e, true
 }
 
 // shortYearAt reports whether the two digits at i may be a year: after

@@ -139,6 +139,11 @@ var numberTests = []struct {
 	{"a rating after a number is no fraction", "rated 8 4/5 by critics", []num{{"8", Plain, 8, 0}, {"4", Plain, 4, 0}, {"5", Plain, 5, 0}}},
 	{"a date after a number is no fraction", "on 3 1/2/2021", []num{{"3", Plain, 3, 0}, {"1/2/2021", Date, 20210201, 0}}},
 	{"a year before a half is no mixed number", "in 2020 1/2 of them", []num{{"2020", Year, 2020, 0}, {"1", Plain, 1, 0}, {"2", Plain, 2, 0}}},
+	{"stoppage time", "на 90+3-й минуте, at 45+2", []num{{"90+3-й", Ordinal, 93, 0}, {"45+2", Plain, 47, 0}}},
+	{"a sum is no stoppage time", "2+2 и 90+", []num{{"2", Plain, 2, 0}, {"2", Plain, 2, 0}, {"90", Plain, 90, 0}}},
+	{"a stage of a tournament", "в 1/8 финала и в 1/2 финала", []num{{"1/8", Plain, 16, 0}, {"1/2", Plain, 4, 0}}},
+	{"a stage of a tournament en", "in the 1/4 final", []num{{"1/4", Plain, 8, 0}}},
+	{"a fraction before another word is no stage", "1/8 часть", []num{{"1", Plain, 1, 0}, {"8", Plain, 8, 0}}},
 	{"empty", "", nil},
 	{"no numbers", "Никаких чисел.", nil},
 }
