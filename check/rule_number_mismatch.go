@@ -75,6 +75,9 @@ func applyBasisPoints(text string, n *lang.Numeral) {
 		return
 	}
 	rest := strings.TrimLeft(text[n.End:], " \u00a0\u202f-")
+	if r, _ := utf8.DecodeRuneInString(rest); r != 'b' && r != 'B' && r != 'б' && r != 'Б' {
+		return // the common case, without folding
+	}
 	for _, b := range basisPoints {
 		if len(rest) < len(b) || lang.Fold(rest[:len(b)]) != b {
 			continue
