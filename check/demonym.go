@@ -23,20 +23,20 @@ func demonymRendered(p *Pair, h TermHit, expected []string) string {
 	}
 	switch {
 	case p.Source.Lang == lang.RU && p.Target.Lang == lang.EN:
-		return englishDemonym(tokensIn(p.TargetTokens(), ts), expected)
+		return englishDemonym(p, tokensIn(p.TargetTokens(), ts), expected)
 	case p.Source.Lang == lang.EN && p.Target.Lang == lang.RU:
-		return russianDemonym(tokensIn(p.TargetTokens(), ts), expected)
+		return russianDemonym(p, tokensIn(p.TargetTokens(), ts), expected)
 	}
 	return ""
 }
 
 // englishDemonym returns the token of toks that is the English adjective
 // of one of the expected names, or "".
-func englishDemonym(toks []lang.Token, expected []string) string {
+func englishDemonym(p *Pair, toks []lang.Token, expected []string) string {
 	var names []string // folded, the last word of each expected name
 	var irregular []string
 	for _, e := range expected {
-		toks := lang.Analyze(e)
+		toks := p.termTokens(e)
 		if len(toks) == 0 {
 			continue
 		}
@@ -76,11 +76,11 @@ func englishDemonym(toks []lang.Token, expected []string) string {
 // russianDemonym returns the token of toks (or a part of a hyphenated
 // one: «российско-китайский») that is the Russian adjective of one of
 // the expected names, or "".
-func russianDemonym(toks []lang.Token, expected []string) string {
+func russianDemonym(p *Pair, toks []lang.Token, expected []string) string {
 	var names, irregular []string
 	for _, e := range expected {
 		irregular = append(irregular, ruDemonyms[lang.Fold(e)]...)
-		et := lang.Analyze(e)
+		et := p.termTokens(e)
 		if len(et) != 1 || et[0].Upper() {
 			continue // a name of several words, or an abbreviation: irregular only
 		}

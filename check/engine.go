@@ -76,6 +76,42 @@ type Checker struct {
 	conceptStates sync.Map // *glossary.Concept → map[string]bool
 	byIDOnce      sync.Once
 	byID          map[string]*glossary.Concept // see Checker.concept
+
+	// termToks memoises lang.Analyze of glossary term texts (see
+	// Checker.termTokens), under termToksMu: against a general
+	// dictionary the rules analysed the same few thousand terms once
+	// per hit, hundreds of thousands of times a check.
+	termToksMu sync.RWMutex
+	termToks   map[string][]lang.Token
+}
+
+// termTokens returns lang.Analyze(text) for the text of a glossary term,
+// analysed once per checker. The tokens are shared: callers must not
+// change them.
+func (c *Checker) termTokens(text string) []lang.Token {
+	c.termToksMu.RLock()
+	toks, ok := c.termToks[text]
+	c.termToksMu.RUnlock()
+	if ok {
+		return toks
+	}
+	toks = lang.Analyze(text)
+	c.termToksMu.Lock()
+	if c.termToks == nil {
+		c.termToks = map[string][]lang.Token{}
+	}
+	c.termToks[text] = toks
+	c.termToksMu.Unlock()
+	return toks
+}
+
+// termTokens returns the tokens of a glossary term's text (see
+// Checker.termTokens); shared, not to be changed.
+func (p *Pair) termTokens(text string) []lang.Token {
+	if p.checker == nil {
+		return lang.Analyze(text)
+	}
+	return p.checker.termTokens(text)
 }
 
 // New returns a Checker with opts.
@@ -490,12 +526,12 @@ func (c *Checker) findTerms(p *Pair) {
 	done := make(chan struct{})
 	go func() {
 		longest, all := sm.findBothTokens(p.SourceTokens())
-		p.SourceTerms = strictInflection(p.Source, p.SourceTokens(), longest)
+		p.SourceTerms = strictInflection(p, p.Source, p.SourceTokens(), longest)
 		p.SourceAllTerms = all
 		close(done)
 	}()
 	longest, all := tm.findBothTokens(p.TargetTokens())
-	p.TargetTerms = strictInflection(p.Target, p.TargetTokens(), longest)
+	p.TargetTerms = strictInflection(p, p.Target, p.TargetTokens(), longest)
 	p.TargetAllTerms = all
 	<-done
 }
@@ -521,15 +557,10 @@ func (p *Pair) assignUnits() {
 // for a checker that must not report what is not there. In English,
 // inflection here is a plural or a possessive; in Russian, a case ending
 // of at most three letters that is not a reflexive verb's.
-func strictInflection(d *Document, toks []lang.Token, hs []TermHit) []TermHit {
-	termToks := map[*glossary.Term][]lang.Token{}
+func strictInflection(p *Pair, d *Document, toks []lang.Token, hs []TermHit) []TermHit {
 	out := hs[:0]
 	for _, h := range hs {
-		tt, ok := termToks[h.Term]
-		if !ok {
-			tt = lang.Analyze(h.Term.Text)
-			termToks[h.Term] = tt
-		}
+		tt := p.termTokens(h.Term.Text)
 		ws := tokensIn(toks, Span{h.Start, h.End})
 		if len(tt) != len(ws) || len(tt) == 0 {
 			out = append(out, h)

@@ -253,7 +253,7 @@ func findUnrendered(p *Pair) []unrendered {
 		if !found {
 			ds, ok := stemsOf[h.Concept]
 			if !ok {
-				ds = oneWordStems(expected)
+				ds = oneWordStems(p, expected)
 				stemsOf[h.Concept] = ds
 			}
 			found = derivedForm(p, h.Unit, ds) || nestedRendered(p, &nc, h.Unit, h.Concept)
@@ -322,7 +322,7 @@ func attributiveName(p *Pair, h TermHit) bool {
 	if p.Source.Lang != lang.EN {
 		return false
 	}
-	tt := lang.Analyze(h.Term.Text)
+	tt := p.termTokens(h.Term.Text)
 	if len(tt) != 1 {
 		return false
 	}
@@ -422,7 +422,7 @@ func transliteratedName(p *Pair, h TermHit) bool {
 // geopolitics), «Россия» in «Россия Сегодня» no Russia. The next word
 // follows after a space alone and is capitalised too.
 func partOfLongerName(p *Pair, h TermHit) bool {
-	tt := lang.Analyze(h.Term.Text)
+	tt := p.termTokens(h.Term.Text)
 	if len(tt) != 1 || tt[0].Upper() || h.Term.EffectiveType() == glossary.Abbreviation {
 		return false
 	}
@@ -506,10 +506,10 @@ type derivedStem struct {
 
 // oneWordStems returns the derivedStems of the one-word terms among
 // expected.
-func oneWordStems(expected []string) []derivedStem {
+func oneWordStems(p *Pair, expected []string) []derivedStem {
 	var stems []derivedStem
 	for _, e := range expected {
-		toks := lang.Analyze(e)
+		toks := p.termTokens(e)
 		if len(toks) == 1 && toks[0].Kind == lang.Word {
 			stems = append(stems, derivedStem{toks[0].Norm, utf8.RuneCountInString(toks[0].Norm)})
 		}
@@ -614,7 +614,7 @@ func (nc *nestCache) patterns(p *Pair, c *glossary.Concept) [][]nestElem {
 		if t.Lang != string(p.Target.Lang) || !c.EffectiveStatus(t).Usable() {
 			continue
 		}
-		ttoks := lang.Analyze(t.Text)
+		ttoks := p.termTokens(t.Text)
 		var pat []nestElem
 		nested := p.targetMatcher.findAllTokens(ttoks)
 		hasNested := false

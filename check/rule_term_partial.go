@@ -51,10 +51,10 @@ func partialRendering(p *Pair, h TermHit, expected []string) string {
 	if !ok {
 		return ""
 	}
-	oneWord := len(lang.Analyze(h.Term.Text)) == 1
+	oneWord := len(p.termTokens(h.Term.Text)) == 1
 	keys := map[string]bool{}
 	for _, e := range expected {
-		toks := lang.Analyze(e)
+		toks := p.termTokens(e)
 		if len(toks) < 2 || !oneWord && len(toks) != 2 {
 			continue
 		}

@@ -49,7 +49,7 @@ func anaphoricKeys(p *Pair, h TermHit) map[string]bool {
 		if t.Lang != string(p.Target.Lang) || t.EffectiveType() == glossary.Abbreviation {
 			continue
 		}
-		toks := lang.Analyze(t.Text)
+		toks := p.termTokens(t.Text)
 		if r, _ := utf8.DecodeRuneInString(t.Text); len(toks) < 2 || !unicode.IsUpper(r) {
 			// A one-word term is its own only rendering; and only a name
 			// ("Bank of Russia", not "climate change") is referred back

@@ -66,7 +66,7 @@ func bodyAcronym(p *Pair, h TermHit, terms func() []Span) string {
 // term (terms gives the spans of the target's terms, sorted): the name of
 // something else that shares the state's name. "" when there is none.
 func transliteratedAlone(p *Pair, h TermHit, terms func() []Span) string {
-	if h.Concept.Domain != statesDomain || !oneWordTerm(h.Term) {
+	if h.Concept.Domain != statesDomain || !oneWordTerm(p, h.Term) {
 		return ""
 	}
 	src := p.Source.Text[h.Start:h.End]

@@ -231,7 +231,7 @@ func keySet(words ...string) map[string]bool {
 // placeOfName reports whether a one-word Russian name found in the source
 // follows a noun of placeNouns in apposition (see there).
 func placeOfName(p *Pair, h TermHit) bool {
-	if p.Source.Lang != lang.RU || len(lang.Analyze(h.Term.Text)) != 1 {
+	if p.Source.Lang != lang.RU || len(p.termTokens(h.Term.Text)) != 1 {
 		return false
 	}
 	toks := p.SourceTokens()
@@ -342,7 +342,7 @@ func acronymRendered(p *Pair, h TermHit, expected []string) bool {
 	for _, e := range append([]string{h.Term.Text}, expected...) {
 		var b strings.Builder
 		n := 0
-		for _, t := range lang.Analyze(e) {
+		for _, t := range p.termTokens(e) {
 			if t.Kind != lang.Word || acronymFunctionWords[t.Norm] {
 				continue
 			}
@@ -366,7 +366,7 @@ func acronymRendered(p *Pair, h TermHit, expected []string) bool {
 	var stateAbbr []string
 	if h.Concept.Domain == statesDomain {
 		for _, e := range expected {
-			if et := lang.Analyze(e); len(et) == 1 && isAcronym(et[0]) {
+			if et := p.termTokens(e); len(et) == 1 && isAcronym(et[0]) {
 				stateAbbr = append(stateAbbr, et[0].Text)
 			}
 		}

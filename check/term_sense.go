@@ -24,7 +24,7 @@ import (
 // abbreviation) at the start of a sentence of a source unit that holds
 // no term of another concept.
 func senseUnsure(p *Pair, h TermHit) bool {
-	if h.Term.EffectiveType() == glossary.Abbreviation || !oneWordTerm(h.Term) {
+	if h.Term.EffectiveType() == glossary.Abbreviation || !oneWordTerm(p, h.Term) {
 		return false
 	}
 	if !sentenceStart(p, h) {
@@ -45,9 +45,9 @@ func senseUnsure(p *Pair, h TermHit) bool {
 }
 
 // oneWordTerm reports whether t is written as a single word.
-func oneWordTerm(t *glossary.Term) bool {
+func oneWordTerm(p *Pair, t *glossary.Term) bool {
 	words := 0
-	for _, tok := range lang.Analyze(t.Text) {
+	for _, tok := range p.termTokens(t.Text) {
 		if tok.Kind != lang.Word {
 			return false
 		}

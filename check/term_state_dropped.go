@@ -31,7 +31,7 @@ func stateDropped(p *Pair, h TermHit, expected []string) string {
 	toks := tokensIn(p.TargetTokens(), ts)
 	m := p.checker.stateMatcher(p.Target.Lang)
 	for _, e := range expected {
-		et := lang.Analyze(e)
+		et := p.termTokens(e)
 		drop := map[int]bool{} // byte offsets in e of the state's words
 		for _, x := range m.FindAll(e) {
 			if x.Concept.Domain == statesDomain && states[x.Concept.ID] {
@@ -111,9 +111,9 @@ func (p *Pair) namesStates(states map[string]bool) bool {
 	sort.Strings(names)
 	switch p.Target.Lang {
 	case lang.EN:
-		return englishDemonym(p.TargetTokens(), names) != ""
+		return englishDemonym(p, p.TargetTokens(), names) != ""
 	case lang.RU:
-		return russianDemonym(p.TargetTokens(), names) != ""
+		return russianDemonym(p, p.TargetTokens(), names) != ""
 	}
 	return false
 }
