@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 	"unsafe"
 
@@ -37,7 +38,7 @@ import (
 const cacheVersion = "tolmach-check-glossary-2+" + lang.StemVersion
 
 // cacheMagic starts every cache file.
-const cacheMagic = "tolmach check glossary cache 3\n"
+const cacheMagic = "tolmach check glossary cache 4\n"
 
 // GlossarySource is one glossary file a checker's glossary was read
 // from, with the state that decides whether a cached copy is fresh. A
@@ -159,9 +160,11 @@ func (gc GlossaryCache) Store(srcs []GlossarySource, c *Checker) error {
 }
 
 // The encoding: cacheMagic, the state (a string: a uvarint length and
-// the bytes), the glossary, the Russian and the English matcher (each in
-// glossary's binary encoding), and the CRC-32C of everything before it
-// (4 bytes, little-endian).
+// the bytes), the byte lengths of the glossary's and the Russian
+// matcher's encodings (uvarints: they let the two matchers be decoded
+// side by side), the glossary, the Russian and the English matcher (each
+// in glossary's binary encoding), and the CRC-32C of everything before
+// it (4 bytes, little-endian).
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
@@ -170,13 +173,15 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 // the matchers and the checksum. Each part is sized once; the whole is
 // never copied into one buffer (tens of megabytes for a large glossary).
 func encodeParts(g *glossary.Glossary, ru, en *glossary.Matcher, state string) [][]byte {
-	head := make([]byte, 0, len(cacheMagic)+binary.MaxVarintLen64+len(state))
-	head = append(head, cacheMagic...)
-	head = binary.AppendUvarint(head, uint64(len(state)))
-	head = append(head, state...)
 	gb, _ := g.AppendBinary(nil)
 	rb, _ := ru.AppendBinary(nil)
 	eb, _ := en.AppendBinary(nil)
+	head := make([]byte, 0, len(cacheMagic)+3*binary.MaxVarintLen64+len(state))
+	head = append(head, cacheMagic...)
+	head = binary.AppendUvarint(head, uint64(len(state)))
+	head = append(head, state...)
+	head = binary.AppendUvarint(head, uint64(len(gb)))
+	head = binary.AppendUvarint(head, uint64(len(rb)))
 	parts := [][]byte{head, gb, rb, eb}
 	var sum uint32
 	for _, p := range parts {
@@ -201,14 +206,31 @@ var errCorrupt = errors.New("corrupt glossary cache entry")
 // another state, or damaged in any way, is an error. The glossary's and
 // the matchers' strings share data's bytes: data must not be changed
 // afterwards.
+//
+// Reading a large glossary's entry is on the way of every check, before
+// anything else can start, so its parts are worked side by side: the
+// checksum with the glossary, then the two matchers. The decoders refuse
+// any input they did not write without harm, so decoding need not wait
+// for the checksum; a mismatch discards what was decoded.
 func decodePrepared(data []byte, state string) (g *glossary.Glossary, ru, en *glossary.Matcher, err error) {
 	if len(data) < len(cacheMagic)+4 || string(data[:len(cacheMagic)]) != cacheMagic {
 		return nil, nil, nil, errCorrupt
 	}
 	body, sum := data[:len(data)-4], binary.LittleEndian.Uint32(data[len(data)-4:])
-	if crc32.Checksum(body, castagnoli) != sum {
+	var wg sync.WaitGroup
+	var intact bool
+	wg.Go(func() { intact = crc32.Checksum(body, castagnoli) == sum })
+	g, ru, en, err = decodeParts(body, state)
+	wg.Wait()
+	if !intact {
 		return nil, nil, nil, errCorrupt
 	}
+	return g, ru, en, err
+}
+
+// decodeParts decodes the body of an entry (data without its checksum):
+// the glossary, then its two matchers side by side.
+func decodeParts(body []byte, state string) (g *glossary.Glossary, ru, en *glossary.Matcher, err error) {
 	// The strings decoded are slices of the entry: the bytes were just
 	// read for this call and are never written again, so they are taken
 	// as a string without the copy (megabytes for a large glossary,
@@ -218,20 +240,40 @@ func decodePrepared(data []byte, state string) (g *glossary.Glossary, ru, en *gl
 		return nil, nil, nil, errCorrupt
 	}
 	s := unsafe.String(&rest[0], len(rest))
-	n, k := binary.Uvarint([]byte(s[:min(len(s), binary.MaxVarintLen64)]))
-	if k <= 0 || n > uint64(len(s)-k) || s[k:k+int(n)] != state {
+	// uvarint reads a number no greater than what is left of s after it.
+	uvarint := func() (int, bool) {
+		n, k := binary.Uvarint([]byte(s[:min(len(s), binary.MaxVarintLen64)]))
+		if k <= 0 || n > uint64(len(s)-k) {
+			return 0, false
+		}
+		s = s[k:]
+		return int(n), true
+	}
+	n, ok := uvarint()
+	if !ok || s[:n] != state {
 		return nil, nil, nil, errors.New("stale glossary cache entry")
 	}
-	s = s[k+int(n):]
-	if g, k, err = glossary.DecodeBinary(s); err != nil {
+	s = s[n:]
+	gLen, ok1 := uvarint()
+	ruLen, ok2 := uvarint()
+	if !ok1 || !ok2 || gLen+ruLen > len(s) {
 		return nil, nil, nil, errCorrupt
 	}
-	s = s[k:]
-	if ru, k, err = glossary.DecodeMatcher(s, g); err != nil {
+	gs, rus, ens := s[:gLen], s[gLen:gLen+ruLen], s[gLen+ruLen:]
+	if g, n, err = glossary.DecodeBinary(gs); err != nil || n != len(gs) {
 		return nil, nil, nil, errCorrupt
 	}
-	s = s[k:]
-	if en, k, err = glossary.DecodeMatcher(s, g); err != nil || k != len(s) {
+	var wg sync.WaitGroup
+	var ruErr error
+	wg.Go(func() {
+		var n int
+		if ru, n, ruErr = glossary.DecodeMatcher(rus, g); ruErr == nil && n != len(rus) {
+			ruErr = errCorrupt
+		}
+	})
+	en, n, err = glossary.DecodeMatcher(ens, g)
+	wg.Wait()
+	if err != nil || n != len(ens) || ruErr != nil {
 		return nil, nil, nil, errCorrupt
 	}
 	return g, ru, en, nil
