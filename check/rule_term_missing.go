@@ -63,6 +63,9 @@ func (m *unrendered) otherRendering(p *Pair) (msg, hint string, ok bool) {
 	case m.anaphor != "":
 		return fmt.Sprintf("%s is perhaps referred to by %s (named before in the target), not rendered as %s", m.source(p), quote(tl, m.anaphor), expected),
 			"a general noun for a concept named before is usual; write " + first + " if the reference is unclear", true
+	case m.short != "":
+		return fmt.Sprintf("%s is perhaps referred to by its short form %s, not rendered as %s", m.source(p), quote(tl, m.short), expected),
+			"a short form is usual once the body is clear; write " + first + " if it is not", true
 	case m.title != "":
 		return fmt.Sprintf("%s is a word of the title %s, which the target renders its own way; not rendered as %s", m.source(p), m.title, expected),
 			"check that the title is rendered as it is known", true
@@ -99,6 +102,10 @@ type unrendered struct {
 	// concept by, named in an earlier unit ("the organisation"), reported
 	// as info.
 	anaphor string
+	// short is the capitalised head noun of the name by which the
+	// English target names the body alone ("the House"), reported as
+	// info.
+	short string
 	// sibling is the target's term of a neighbouring concept that may
 	// render this one («договор» as "agreement"), reported as info.
 	sibling string
@@ -278,6 +285,10 @@ func findUnrendered(p *Pair) []unrendered {
 		}
 		if w := ana.rendering(p, h); part == "" && w != "" {
 			out = append(out, unrendered{hit: h, expected: expected, anaphor: w})
+			continue
+		}
+		if w := shortForm(p, h, expected); w != "" {
+			out = append(out, unrendered{hit: h, expected: expected, short: w})
 			continue
 		}
 		if w := quotedTitle(p, h); w != "" {

@@ -144,3 +144,78 @@ func inOtherTerm(p *Pair, c *glossary.Concept, t lang.Token) bool {
 var anaphoricStopWords = keySet("national", "foreign", "international", "federal", "general", "united",
 	"of", "the", "and", "for", "on", "in", "affairs", "federation",
 	"международный", "федеральный", "государственный", "национальный", "иностранный", "дело", "по", "и")
+
+// shortFormJoiners end the head of an English name: the head of "House of
+// Representatives" is "House", of "Ministry for Foreign Affairs"
+// "Ministry"; a name without them ends in its head ("State Duma").
+var shortFormJoiners = keySet("of", "for", "on")
+
+// shortForm returns the word by which the English target of the unit of
+// source term h names the body by the head noun of its name alone,
+// capitalised as English writes such short forms: "the House" or "34
+// House seats" or "the US House" for the House of Representatives, "the
+// Commission" for the European Commission. The word must stand alone: a
+// capitalised word right before it (other than a determiner or an
+// abbreviation such as US) or right after it, or an "of"
+// after it, makes it part of another name ("the White House", "Federal
+// Monopoly Service", "House of Lords"), and so does another concept's term
+// around it. "" when there is none.
+func shortForm(p *Pair, h TermHit, expected []string) string {
+	if p.Target.Lang != lang.EN || h.Concept.Domain == statesDomain {
+		return "" // the head of a place's name is another place: the Pacific is no Asia-Pacific
+	}
+	ts, ok := p.Units[h.Unit].TargetSpan()
+	if !ok {
+		return ""
+	}
+	heads := map[string]bool{}
+	for _, e := range expected {
+		var words []lang.Token
+		for _, t := range lang.Analyze(e) {
+			if t.Kind == lang.Word {
+				words = append(words, t)
+			}
+		}
+		if len(words) < 2 || !startsUpper(words[0].Text) {
+			continue // one word is its own only rendering; "climate change" is no name
+		}
+		head := words[len(words)-1]
+		for k, w := range words {
+			if shortFormJoiners[w.Key] {
+				if k > 0 {
+					head = words[k-1]
+				}
+				break
+			}
+		}
+		if startsUpper(head.Text) && !head.Upper() && !anaphoricStopWords[head.Key] {
+			heads[head.Key] = true
+		}
+	}
+	if len(heads) == 0 {
+		return ""
+	}
+	toks := tokensIn(p.TargetTokens(), ts)
+	for i, t := range toks {
+		if t.Kind != lang.Word || !heads[t.Key] || !startsUpper(t.Text) || t.Upper() {
+			continue
+		}
+		if i > 0 && toks[i-1].Kind == lang.Word && startsUpper(toks[i-1].Text) && !anaphoricDeterminers[toks[i-1].Key] && !toks[i-1].Upper() {
+			continue
+		}
+		if i+1 < len(toks) && toks[i+1].Kind == lang.Word && (startsUpper(toks[i+1].Text) || shortFormJoiners[toks[i+1].Key]) {
+			continue
+		}
+		if inOtherTerm(p, h.Concept, t) {
+			continue
+		}
+		return p.Target.Raw[t.Start:t.End]
+	}
+	return ""
+}
+
+// startsUpper reports whether s starts with a capital letter.
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}

@@ -178,6 +178,72 @@ en: climate change
 	}
 }
 
+// TestShortFormRendering: a body named in the English target by the
+// capitalised head noun of its name alone ("the House", "House seats")
+// is info; the head inside another name ("the White House", "House of
+// Lords", "Federal Monopoly Service") or in small letters ("a house") is
+// still an error.
+func TestShortFormRendering(t *testing.T) {
+	const g = `
+[us-house]
+domain: US state bodies
+ru: Палата представителей Конгресса США | preferred fullForm
+ru: Палата представителей | admitted
+en: US House of Representatives | preferred fullForm
+en: House of Representatives | admitted
+
+[fas-russia]
+domain: government bodies
+ru: Федеральная антимонопольная служба
+en: Federal Antimonopoly Service
+
+[state-duma]
+domain: government bodies
+ru: Государственная дума
+en: State Duma
+
+[food-security]
+domain: economy
+ru: продовольственная безопасность
+en: food security
+
+[north-caucasus]
+domain: states and regions
+ru: Северный Кавказ
+en: North Caucasus
+`
+	tests := []struct {
+		name     string
+		src, tgt string
+		want     string // the term-missing severity, or "" for none
+	}{
+		{"House seats", "Республиканцы получили 34 места в Палате представителей.", "Republicans gained 34 House seats.", "info"},
+		{"the House", "Закон приняла Палата представителей.", "The House passed the bill.", "info"},
+		{"the Duma", "Закон приняла Государственная дума.", "The Duma passed the law.", "info"},
+		{"the US House", "Закон приняла Палата представителей.", "The US House passed the bill.", "info"},
+		{"the head inside another name", "Закон обсудили в Палате представителей.", "The bill was discussed at the White House.", "error"},
+		{"the head before of", "Закон обсудили в Палате представителей.", "The bill was discussed in the House of Lords.", "error"},
+		{"the head in small letters", "Закон обсудили в Палате представителей.", "The bill was discussed in a house nearby.", "error"},
+		{"the head of a wrong name", "Дело возбудила Федеральная антимонопольная служба.", "The Federal Monopoly Service opened a case.", "error"},
+		{"a place's head is another place", "Это Северный Кавказ.", "This is the Caucasus.", "error"},
+		{"no name, no short form", "Продовольственная безопасность важна.", "Enough Food matters.", "error"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := checkText(t, g, lang.RU, tt.src, tt.tgt)
+			got := ""
+			for _, f := range res.Findings {
+				if f.Rule == "term-missing" || f.Rule == "term-partial" {
+					got = f.Severity.String()
+				}
+			}
+			if got != tt.want {
+				t.Errorf("term-missing %q, want %q\n%s", got, tt.want, describe(res.Findings))
+			}
+		})
+	}
+}
+
 // checkText checks src (in srcLang) against its translation tgt with the
 // native glossary g.
 func checkText(t *testing.T, g string, srcLang lang.Lang, src, tgt string) *Result {
