@@ -33,7 +33,7 @@ func demonymRendered(p *Pair, h TermHit, expected []string) string {
 // englishDemonym returns the token of toks that is the English adjective
 // of one of the expected names, or "".
 func englishDemonym(p *Pair, toks []lang.Token, expected []string) string {
-	var names []string // folded, the last word of each expected name
+	var names []string // the lang.NameStem of the last word of each expected name
 	var irregular []string
 	for _, e := range expected {
 		toks := p.termTokens(e)
@@ -45,7 +45,9 @@ func englishDemonym(p *Pair, toks []lang.Token, expected []string) string {
 		if !unicode.IsUpper(r) || last.Upper() {
 			continue // not a name, or an abbreviation (US, UK: irregular only)
 		}
-		names = append(names, last.Norm)
+		if stem := lang.NameStem(last.Key); stem != "" {
+			names = append(names, stem)
+		}
 	}
 	for _, e := range expected {
 		irregular = append(irregular, demonyms[lang.Fold(e)]...)
@@ -64,8 +66,8 @@ func englishDemonym(p *Pair, toks []lang.Token, expected []string) string {
 			}
 		}
 		for _, n := range names {
-			// The adjective, or the people: "Italian", "Italians".
-			if isDemonym(n, t.Norm) || strings.HasSuffix(t.Norm, "s") && isDemonym(n, strings.TrimSuffix(t.Norm, "s")) {
+			// The adjective, or the people ("Italian", "Italians": one key).
+			if lang.Demonym(n, t.Key) {
 				return t.Text
 			}
 		}
@@ -85,23 +87,25 @@ func russianDemonym(p *Pair, toks []lang.Token, expected []string) string {
 			continue // a name of several words, or an abbreviation: irregular only
 		}
 		if r, _ := utf8.DecodeRuneInString(et[0].Text); unicode.IsUpper(r) {
-			names = append(names, et[0].Norm)
+			if stem := lang.NameStem(et[0].Key); stem != "" {
+				names = append(names, stem)
+			}
 		}
 	}
 	if len(names) == 0 && len(irregular) == 0 {
 		return ""
 	}
-	match := func(w string) bool {
-		if !ruAdjective(w) {
+	match := func(t lang.Token) bool {
+		if !ruAdjective(t.Norm) {
 			return false
 		}
 		for _, d := range irregular {
-			if strings.HasPrefix(w, d) {
+			if strings.HasPrefix(t.Norm, d) {
 				return true
 			}
 		}
 		for _, n := range names {
-			if isRuDemonym(n, w) {
+			if lang.Demonym(n, t.Key) {
 				return true
 			}
 		}
@@ -111,11 +115,11 @@ func russianDemonym(p *Pair, toks []lang.Token, expected []string) string {
 		if t.Kind != lang.Word {
 			continue
 		}
-		if match(t.Norm) {
+		if match(t) {
 			return t.Text
 		}
 		for _, part := range t.Parts {
-			if match(part.Norm) {
+			if match(part) {
 				return t.Text
 			}
 		}
@@ -132,30 +136,6 @@ var ruAdjEnd = []string{"ий", "ый", "ая", "ое", "ие", "ые", "ого"
 func ruAdjective(w string) bool {
 	for _, e := range ruAdjEnd {
 		if stem, ok := strings.CutSuffix(w, e); ok && (strings.HasSuffix(stem, "ск") || strings.HasSuffix(stem, "цк")) {
-			return true
-		}
-	}
-	return false
-}
-
-// isRuDemonym reports whether the folded adjective w is made from the
-// folded one-word name n: Китай → китайский, Франция → французский,
-// Индия → индийский, Турция → турецкий, Польша → польский, Россия →
-// российский. The name without its ending must begin the adjective (but
-// for its last letter, which alternates: ц → ец, ш → с), and what stands
-// between them and the suffix -ск-/-цк- is at most three letters.
-func isRuDemonym(n, w string) bool {
-	base := []rune(n)
-	for len(base) > 3 && strings.ContainsRune("аяйьеоиы", base[len(base)-1]) {
-		base = base[:len(base)-1]
-	}
-	k := commonPrefix(string(base), w)
-	if k < 3 || k < len(base)-1 {
-		return false
-	}
-	rest := []rune(w)[k:]
-	for i := 0; i+1 < len(rest) && i <= 3; i++ {
-		if (rest[i] == 'с' || rest[i] == 'ц') && rest[i+1] == 'к' {
 			return true
 		}
 	}
@@ -314,32 +294,6 @@ func metonymKeys(l lang.Lang) (byName, byMetonym map[string][][]string) {
 	})
 	return metonymByName[l], nameByMetonym[l]
 }
-
-// isDemonym reports whether the folded word w is the regular English
-// adjective of the folded name n: India → Indian, Korea → Korean, Egypt →
-// Egyptian, Pakistan → Pakistani, Europe → European, China → Chinese.
-func isDemonym(n, w string) bool {
-	if !strings.HasPrefix(w, n[:min(len(n), 3)]) {
-		return false
-	}
-	// The name whole (Iran → Iranian, Pakistan → Pakistani), or without
-	// its final vowel (India → Indian, China → Chinese, Europe → European).
-	stems := []string{n}
-	if r, size := utf8.DecodeLastRuneInString(n); strings.ContainsRune("aeiouy", r) && utf8.RuneCountInString(n) > 3 {
-		stems = append(stems, n[:len(n)-size])
-	}
-	for _, stem := range stems {
-		for _, suffix := range demonymSuffixes {
-			if w == stem+suffix {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// demonymSuffixes end the regular English adjectives of names.
-var demonymSuffixes = []string{"n", "an", "ian", "ean", "ese", "i", "ish"}
 
 // demonyms are the English adjectives of names that no suffix rule
 // gives, by the folded name.

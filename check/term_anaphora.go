@@ -171,7 +171,7 @@ func shortForm(p *Pair, h TermHit, expected []string) string {
 	heads := map[string]bool{}
 	for _, e := range expected {
 		var words []lang.Token
-		for _, t := range lang.Analyze(e) {
+		for _, t := range p.termTokens(e) {
 			if t.Kind == lang.Word {
 				words = append(words, t)
 			}

@@ -2,8 +2,6 @@ package terms
 
 import (
 	"slices"
-	"strings"
-	"unicode/utf8"
 
 	"tolmach/internal/lang"
 )
@@ -18,75 +16,47 @@ import (
 // seen by chance. Pairing two names, Mine therefore counts each name's
 // family: a segment holding the adjective holds the name.
 
-// ruRelational and enRelational are the endings that make a relational
-// adjective (or a demonym) of a name, as they appear after the name's
-// stem in matching keys: Russian -ский with its linking vowels (эстон-ск,
-// сир-ийск, кит-айск, груз-инск, америк-анск, европ-ейск), English -(i)an,
-// -ean, -i, -ese (whose key is -es), -ish (Eston-ian, Kor-ean,
-// Bangladesh-i, Chin-es, Turk-ish).
-var (
-	ruRelational = []string{"ск", "йск", "ийск", "айск", "ейск", "инск", "анск", "янск", "енск", "ьск"}
-	enRelational = []string{"n", "an", "ian", "ean", "i", "es", "ese", "ish"}
-)
-
-// nameStem is a name's matching key without its final vowels (and й, ь),
-// the part its adjectives keep: эстони → эстон, syria → syr, китай → кит.
-// A stem under three letters says too little and yields "".
-func nameStem(key string) string {
-	s := strings.TrimRightFunc(key, func(r rune) bool { return strings.ContainsRune("aeiouyаеёиоуыэюяйь", r) })
-	if utf8.RuneCountInString(s) < 3 {
-		return ""
-	}
-	return s
-}
-
-// relationalOf calls try with each stem a word's matching key would be a
-// relational adjective of (сирийск → сир, estonian → eston), by the
-// endings of the key's script, until try accepts one. A key may fit more
-// than one ending (сирийск is сир-ийск and сири-йск).
-func relationalOf(key string, try func(stem string) bool) {
-	key = strings.TrimSuffix(key, "_") // the mark of an adjective's key
-	ends := enRelational
-	if lang.ScriptOf(key) == lang.Cyrillic {
-		ends = ruRelational
-	}
-	for _, e := range ends {
-		if strings.HasSuffix(key, e) && len(key) > len(e) {
-			if try(key[:len(key)-len(e)]) {
-				return
-			}
-		}
-	}
-}
-
 // families maps the words of one language that are adjectives of a
-// single-word name phrase of pt to those phrases (word id → phrase ids).
+// single-word name phrase of pt to those phrases (word id → phrase ids),
+// by lang.Demonym. The names are looked up by the first three letters of
+// their stems, which an adjective shares.
 func families(pt *phraseTable, voc *vocab) map[uint32][]uint32 {
-	stems := map[string][]uint32{}
+	type name struct {
+		stem   string
+		phrase uint32
+	}
+	byStart := map[string][]name{}
 	for p, w := range pt.nameWord {
-		if s := nameStem(voc.keys[w]); s != "" {
-			stems[s] = append(stems[s], p)
+		if s := lang.NameStem(voc.keys[w]); s != "" {
+			byStart[firstRunes(s, 3)] = append(byStart[firstRunes(s, 3)], name{s, p})
 		}
 	}
-	if len(stems) == 0 {
+	if len(byStart) == 0 {
 		return nil
 	}
 	out := map[uint32][]uint32{}
 	for id, key := range voc.keys {
-		relationalOf(key, func(stem string) bool {
-			ps, ok := stems[stem]
-			if !ok {
-				return false
+		if !lang.DemonymLike(key) {
+			continue
+		}
+		for _, n := range byStart[firstRunes(key, 3)] {
+			if pt.nameWord[n.phrase] != uint32(id) && lang.Demonym(n.stem, key) {
+				out[uint32(id)] = append(out[uint32(id)], n.phrase)
 			}
-			for _, p := range ps {
-				if pt.nameWord[p] != uint32(id) {
-					out[uint32(id)] = append(out[uint32(id)], p)
-				}
-			}
-			return true
-		})
+		}
 	}
 	return out
+}
+
+// firstRunes returns the first n runes of s (all of it when shorter).
+func firstRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
 }
 
 // famPair is what the families add to a pair of names: the segment pairs
