@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -132,7 +133,6 @@ func (gc GlossaryCache) Store(srcs []GlossarySource, c *Checker) error {
 		return nil
 	}
 	c.Prepare()
-	parts := encodeParts(c.opts.Glossary, c.ruMatcher, c.enMatcher, state)
 	if err := os.MkdirAll(gc.Dir, 0o755); err != nil {
 		return err
 	}
@@ -141,17 +141,17 @@ func (gc GlossaryCache) Store(srcs []GlossarySource, c *Checker) error {
 		return err
 	}
 	tmp := f.Name()
-	for _, p := range parts {
-		if _, err := f.Write(p); err != nil {
-			f.Close()
-			os.Remove(tmp)
-			return err
-		}
+	if err := writeEntry(f, c.opts.Glossary, c.ruMatcher, c.enMatcher, state); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return err
 	}
 	if err := f.Close(); err != nil {
 		os.Remove(tmp)
 		return err
 	}
+	// No fsync: an entry cut short by a crash fails its checksum and is
+	// ignored like a missing one, and the next check writes it again.
 	if err := os.Rename(tmp, filepath.Join(gc.Dir, name)); err != nil {
 		os.Remove(tmp)
 		return err
@@ -168,31 +168,45 @@ func (gc GlossaryCache) Store(srcs []GlossarySource, c *Checker) error {
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
-// encodeParts returns the encoding in parts, which written one after
-// the other make the entry: the header (magic and state), the glossary,
-// the matchers and the checksum. Each part is sized once; the whole is
-// never copied into one buffer (tens of megabytes for a large glossary).
-func encodeParts(g *glossary.Glossary, ru, en *glossary.Matcher, state string) [][]byte {
-	gb, _ := g.AppendBinary(nil)
-	rb, _ := ru.AppendBinary(nil)
-	eb, _ := en.AppendBinary(nil)
+// writeEntry writes the encoding to w part after part, each a buffer's
+// worth at a time: the whole (tens of megabytes for a large glossary) is
+// never held in memory.
+func writeEntry(w io.Writer, g *glossary.Glossary, ru, en *glossary.Matcher, state string) error {
+	cw := &checksumWriter{w: w}
 	head := make([]byte, 0, len(cacheMagic)+3*binary.MaxVarintLen64+len(state))
 	head = append(head, cacheMagic...)
 	head = binary.AppendUvarint(head, uint64(len(state)))
 	head = append(head, state...)
-	head = binary.AppendUvarint(head, uint64(len(gb)))
-	head = binary.AppendUvarint(head, uint64(len(rb)))
-	parts := [][]byte{head, gb, rb, eb}
-	var sum uint32
-	for _, p := range parts {
-		sum = crc32.Update(sum, castagnoli, p)
+	head = binary.AppendUvarint(head, uint64(g.BinaryLen()))
+	head = binary.AppendUvarint(head, uint64(ru.BinaryLen()))
+	if _, err := cw.Write(head); err != nil {
+		return err
 	}
-	return append(parts, binary.LittleEndian.AppendUint32(nil, sum))
+	for _, part := range []interface{ WriteBinary(io.Writer) error }{g, ru, en} {
+		if err := part.WriteBinary(cw); err != nil {
+			return err
+		}
+	}
+	_, err := w.Write(binary.LittleEndian.AppendUint32(nil, cw.sum))
+	return err
 }
 
-// encodePrepared returns the encoding of encodeParts in one buffer.
+// checksumWriter writes to w and keeps the CRC-32C of what it wrote.
+type checksumWriter struct {
+	w   io.Writer
+	sum uint32
+}
+
+func (c *checksumWriter) Write(p []byte) (int, error) {
+	c.sum = crc32.Update(c.sum, castagnoli, p)
+	return c.w.Write(p)
+}
+
+// encodePrepared returns the encoding of writeEntry in one buffer.
 func encodePrepared(g *glossary.Glossary, ru, en *glossary.Matcher, state string) []byte {
-	return bytes.Join(encodeParts(g, ru, en, state), nil)
+	var b bytes.Buffer
+	_ = writeEntry(&b, g, ru, en, state) // a bytes.Buffer does not fail
+	return b.Bytes()
 }
 
 // appendChecksum appends the CRC-32C of b.

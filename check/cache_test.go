@@ -2,6 +2,7 @@ package check
 
 import (
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -26,6 +27,20 @@ func TestPreparedRoundTrip(t *testing.T) {
 	g.Concepts = append(g.Concepts, odd, &glossary.Concept{ID: "empty"})
 	ru, en := glossary.NewMatcher(g, "ru"), glossary.NewMatcher(g, "en")
 	data := encodePrepared(g, ru, en, "state")
+	// The entry is the magic, the state, the lengths of the first two
+	// encodings, the three encodings one after the other and the
+	// checksum of all that.
+	gb, _ := g.AppendBinary(nil)
+	rb, _ := ru.AppendBinary(nil)
+	eb, _ := en.AppendBinary(nil)
+	want := append([]byte(cacheMagic), byte(len("state")))
+	want = append(want, "state"...)
+	want = binary.AppendUvarint(want, uint64(len(gb)))
+	want = binary.AppendUvarint(want, uint64(len(rb)))
+	want = append(append(append(want, gb...), rb...), eb...)
+	if want = appendChecksum(want); string(data) != string(want) {
+		t.Errorf("the entry is %d bytes, unlike the %d of its parts", len(data), len(want))
+	}
 	g2, ru2, en2, err := decodePrepared(data, "state")
 	if err != nil {
 		t.Fatal(err)

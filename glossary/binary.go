@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"hash/maphash"
+	"io"
 	"slices"
 )
 
@@ -37,11 +38,31 @@ const (
 // encoder writes the encoding in two passes: the first (sizing) only
 // counts the bytes, so that the second appends to a buffer grown once
 // rather than copied at each doubling (megabytes for a large glossary,
-// each a page fault and a copy).
+// each a page fault and a copy). An encoder with a writer (see
+// writeEncoded) makes one pass instead and hands its buffer to w each
+// time it fills.
 type encoder struct {
 	b      []byte
 	sizing bool
 	n      int // the bytes counted while sizing
+	w      io.Writer
+	err    error // the first error of w
+}
+
+// room makes room for n more bytes in the buffer of an encoder with a
+// writer, writing out what it holds when they would not fit.
+func (e *encoder) room(n int) {
+	if e.w != nil && len(e.b)+n > cap(e.b) {
+		e.flush()
+	}
+}
+
+// flush writes out the buffer of an encoder with a writer.
+func (e *encoder) flush() {
+	if e.err == nil && len(e.b) > 0 {
+		_, e.err = e.w.Write(e.b)
+	}
+	e.b = e.b[:0]
 }
 
 func (e *encoder) uint(v int) {
@@ -49,6 +70,7 @@ func (e *encoder) uint(v int) {
 		e.n += uvarintLen(uint64(v))
 		return
 	}
+	e.room(binary.MaxVarintLen64)
 	e.b = binary.AppendUvarint(e.b, uint64(v))
 }
 
@@ -58,6 +80,14 @@ func (e *encoder) str(s string) {
 		e.n += len(s)
 		return
 	}
+	// A string longer than the room left (a matcher's blob is
+	// megabytes) goes out in buffer-sized pieces.
+	for e.w != nil && len(e.b)+len(s) > cap(e.b) {
+		k := cap(e.b) - len(e.b)
+		e.b = append(e.b, s[:k]...)
+		s = s[k:]
+		e.flush()
+	}
 	e.b = append(e.b, s...)
 }
 
@@ -66,6 +96,7 @@ func (e *encoder) byte(c byte) {
 		e.n++
 		return
 	}
+	e.room(1)
 	e.b = append(e.b, c)
 }
 
@@ -88,9 +119,36 @@ func appendEncoded(b []byte, encode func(*encoder)) []byte {
 	return e.b
 }
 
+// writeBuffer is the size of writeEncoded's buffer (a variable so that
+// tests can make strings and numbers straddle its ends).
+var writeBuffer = 256 << 10
+
+// writeEncoded writes what encode writes to w, through a buffer of
+// writeBuffer bytes: a large glossary's encoding (17 MB with its
+// matchers for a general dictionary) is never held whole.
+func writeEncoded(w io.Writer, encode func(*encoder)) error {
+	e := encoder{b: make([]byte, 0, max(writeBuffer, binary.MaxVarintLen64)), w: w}
+	encode(&e)
+	e.flush()
+	return e.err
+}
+
 // AppendBinary appends g's encoding to b.
 func (g *Glossary) AppendBinary(b []byte) ([]byte, error) {
 	return appendEncoded(b, g.encode), nil
+}
+
+// BinaryLen returns the length of g's encoding, without making it.
+func (g *Glossary) BinaryLen() int {
+	e := encoder{sizing: true}
+	g.encode(&e)
+	return e.n
+}
+
+// WriteBinary writes g's encoding, the bytes of [Glossary.AppendBinary],
+// to w, a buffer's worth at a time.
+func (g *Glossary) WriteBinary(w io.Writer) error {
+	return writeEncoded(w, g.encode)
 }
 
 func (g *Glossary) encode(e *encoder) {
@@ -236,6 +294,19 @@ func DecodeBinary(data string) (g *Glossary, n int, err error) {
 // [DecodeMatcher] with the glossary m was built from.
 func (m *Matcher) AppendBinary(b []byte) ([]byte, error) {
 	return appendEncoded(b, m.encode), nil
+}
+
+// BinaryLen returns the length of m's encoding, without making it.
+func (m *Matcher) BinaryLen() int {
+	e := encoder{sizing: true}
+	m.encode(&e)
+	return e.n
+}
+
+// WriteBinary writes m's encoding, the bytes of [Matcher.AppendBinary],
+// to w, a buffer's worth at a time.
+func (m *Matcher) WriteBinary(w io.Writer) error {
+	return writeEncoded(w, m.encode)
 }
 
 func (m *Matcher) encode(e *encoder) {

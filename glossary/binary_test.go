@@ -1,6 +1,10 @@
 package glossary
 
 import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"io"
 	"reflect"
 	"testing"
 
@@ -159,4 +163,54 @@ func TestBinarySizing(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestWriteBinary: WriteBinary writes the bytes of AppendBinary, whatever
+// the size of its buffer, and reports the first error of its writer.
+func TestWriteBinary(t *testing.T) {
+	g := recognizeFixture(t)
+	want := encodeAll(t, g)
+	ms := []*Matcher{NewMatcher(g, "ru"), NewMatcher(g, "en")}
+	defer func(n int) { writeBuffer = n }(writeBuffer)
+	for _, size := range []int{1, 7, 10, 64, 1000, 256 << 10} {
+		writeBuffer = size
+		var b bytes.Buffer
+		w := &countingWriter{w: &b}
+		for _, wr := range []interface{ WriteBinary(io.Writer) error }{g, ms[0], ms[1]} {
+			if err := wr.WriteBinary(w); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if n := g.BinaryLen() + ms[0].BinaryLen() + ms[1].BinaryLen(); n != len(want) {
+			t.Errorf("BinaryLen: %d bytes in all, want %d", n, len(want))
+		}
+		if !bytes.Equal(b.Bytes(), want) {
+			t.Errorf("buffer of %d: %d bytes written, unlike the %d appended", size, b.Len(), len(want))
+		}
+		if size >= 64 && w.writes > len(want)/(size-binary.MaxVarintLen64)+3 {
+			t.Errorf("buffer of %d: %d writes for %d bytes", size, w.writes, len(want))
+		}
+	}
+	writeBuffer = 10
+	errFull := errors.New("disk full")
+	if err := g.WriteBinary(&countingWriter{w: io.Discard, failAt: 2, err: errFull}); err != errFull {
+		t.Errorf("a failing writer: %v, want %v", err, errFull)
+	}
+}
+
+// countingWriter counts the writes to w and fails from write failAt on
+// (when set).
+type countingWriter struct {
+	w      io.Writer
+	writes int
+	failAt int
+	err    error
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	c.writes++
+	if c.failAt > 0 && c.writes >= c.failAt {
+		return 0, c.err
+	}
+	return c.w.Write(p)
 }
