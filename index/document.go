@@ -3,7 +3,6 @@ package index
 import (
 	"context"
 	"reflect"
-	"runtime"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -242,11 +241,11 @@ func conceptIDs(cs []*glossary.Concept) []string {
 }
 
 // prepareDocuments returns the documents of cs under ids, prepared by
-// one goroutine per processor (analysis is most of the work, and bleve
-// builds a segment on one), each on its own run of concepts.
-func prepareDocuments(ctx context.Context, cs []*glossary.Concept, ids []string) ([]*document.Document, error) {
+// up to workers goroutines (analysis is most of the work), each on its
+// own run of concepts.
+func prepareDocuments(ctx context.Context, cs []*glossary.Concept, ids []string, workers int) ([]*document.Document, error) {
 	docs := make([]*document.Document, len(cs))
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(cs)/256))
+	workers = max(1, min(workers, len(cs)/256))
 	per := (len(cs) + workers - 1) / workers
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {

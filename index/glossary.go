@@ -6,12 +6,17 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	"github.com/blevesearch/bleve/v2/mapping"
 
 	"tolmach/glossary"
@@ -42,12 +47,20 @@ const (
 // old upsidedown engine (whose fuzzy search counts bytes, bleve#632).
 const engine = "scorch"
 
-// buildBatchSize is the number of concepts sent to bleve at once. One
-// batch becomes one segment, merged into one at the end (see Build):
-// for 50,000 concepts, batches of 10,000 take about the CPU time of a
-// single batch (merging costs what the smaller segments save) and half
-// its memory (320 MB instead of 650 MB, with prepared documents).
+// buildBatchSize is the number of concepts in flight during a build:
+// one batch of that many, or one per processor of a share of it when
+// the processors index batches side by side (see buildBatches). One
+// batch becomes one segment, all merged into one at the end (see
+// Build): for 50,000 concepts, batches of 10,000 take about the CPU
+// time of a single batch (merging costs what the smaller segments save)
+// and half its memory (320 MB instead of 650 MB, with prepared
+// documents); larger batches cost more CPU time, not less.
 var buildBatchSize = 10000
+
+// minParallelBatch is the fewest concepts per batch for which a build
+// splits its concepts so that every processor builds segments: below
+// it, the merge would cost more than the second processor saves.
+const minParallelBatch = 2500
 
 // Index is an open glossary index. It is safe for concurrent lookups,
 // and for a Close while lookups run: Close waits for them, and lookups
@@ -153,7 +166,7 @@ func Build(ctx context.Context, g *glossary.Glossary, dir string) (*Index, error
 			return nil, fmt.Errorf("building index: %s already exists", dir)
 		}
 	}
-	bi, err := bleve.NewUsing(dir, glossaryMapping(), engine, engine, nil)
+	bi, err := bleve.NewUsing(dir, glossaryMapping(), engine, engine, buildConfig())
 	if err != nil {
 		return nil, fmt.Errorf("building index in %s: %w", displayDir(dir), err)
 	}
@@ -166,39 +179,16 @@ func Build(ctx context.Context, g *glossary.Glossary, dir string) (*Index, error
 		// lookups are answered from memory too (see Preload).
 		res = newResident()
 	}
-	batches := 0
-	for start := 0; start < len(g.Concepts); start += buildBatchSize {
-		end := min(start+buildBatchSize, len(g.Concepts))
-		docs, err := prepareDocuments(ctx, g.Concepts[start:end], ids[start:end])
-		if err != nil {
-			bi.Close()
-			return nil, err
-		}
-		b := bi.NewBatch()
-		for _, d := range docs {
-			if err := b.IndexAdvanced(d); err != nil {
-				bi.Close()
-				return nil, fmt.Errorf("indexing concept %s: %w", d.ID(), err)
-			}
-			if res != nil {
-				data, match := storedFields(d)
-				if err := res.add(d.ID(), data, match); err != nil {
-					bi.Close()
-					return nil, err
-				}
-			}
-		}
-		batches++
-		if err := bi.Batch(b); err != nil {
-			bi.Close()
-			return nil, fmt.Errorf("building index in %s: %w", displayDir(dir), err)
-		}
+	segments, err := indexConcepts(ctx, bi, g.Concepts, ids, res)
+	if err != nil {
+		bi.Close()
+		return nil, fmt.Errorf("building index in %s: %w", displayDir(dir), err)
 	}
-	if batches > 1 && dir != "" {
+	if segments > 1 && dir != "" {
 		// One segment opens and searches several times faster than
 		// five (the per-process cost of a lookup); merging costs a
 		// fraction of building.
-		if err := forceMerge(ctx, bi); err != nil {
+		if err := forceMerge(ctx, bi, segments); err != nil {
 			bi.Close()
 			return nil, fmt.Errorf("building index in %s: %w", dir, err)
 		}
@@ -214,8 +204,26 @@ func Build(ctx context.Context, g *glossary.Glossary, dir string) (*Index, error
 	return x, nil
 }
 
-// forceMerge merges the segments of a scorch index into one.
-func forceMerge(ctx context.Context, bi bleve.Index) error {
+// buildConfig returns the scorch configuration of an index being built.
+// A build merges its segments once, at the end (see forceMerge); left
+// to itself, bleve's merger would merge a build's first segments while
+// the next ones are made, and its persister the segments it finds
+// unpersisted at once, and the same concepts would be merged again.
+func buildConfig() map[string]interface{} {
+	return map[string]interface{}{
+		// No segment is small enough for the merger to take.
+		"scorchMergePlanOptions": map[string]interface{}{"MaxSegmentSize": 0},
+		// The persister writes each segment as made, merging none in
+		// memory (it merges only below this many blocked events).
+		"scorchPersisterOptions": map[string]interface{}{"MemoryPressurePauseThreshold": 0},
+	}
+}
+
+// forceMerge merges the segments of a scorch index into one, in one
+// pass (bleve's single-segment plan merges at most ten segments at a
+// time, and would merge the concepts of a larger build twice), and
+// waits until the merged index is on disk alone.
+func forceMerge(ctx context.Context, bi bleve.Index, segments int) error {
 	adv, err := bi.Advanced()
 	if err != nil {
 		return err
@@ -224,7 +232,129 @@ func forceMerge(ctx context.Context, bi bleve.Index) error {
 	if !ok {
 		return nil
 	}
-	return s.ForceMerge(ctx, nil)
+	plan := mergeplan.SingleSegmentMergePlanOptions
+	plan.SegmentsPerMergeTask = max(plan.SegmentsPerMergeTask, segments)
+	if err := s.ForceMerge(ctx, &plan); err != nil {
+		return err
+	}
+	settle(ctx, s)
+	return nil
+}
+
+// settleTimeout bounds how long settle waits for bleve's persister.
+const settleTimeout = 5 * time.Second
+
+// settle waits until bleve has written s's current snapshot and removed
+// the segment files that no snapshot uses. Its persister does both in
+// the background after a merge, and an index closed before keeps the
+// segments merged (one merged index, left as many segments) or their
+// files (the index's size again, on disk for good). It gives up after
+// settleTimeout: the index is complete and correct either way.
+func settle(ctx context.Context, s *scorch.Scorch) {
+	deadline := time.Now().Add(settleTimeout)
+	for ctx.Err() == nil && time.Now().Before(deadline) {
+		m := s.StatsMap()
+		root, _ := m["CurRootEpoch"].(uint64)
+		persisted, _ := m["LastPersistedEpoch"].(uint64)
+		files, _ := m["CurOnDiskFiles"].(uint64)
+		segments, _ := m["TotFileSegmentsAtRoot"].(uint64)
+		if persisted >= root && files <= segments+1 { // the segments and root.bolt
+			return
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+// indexConcepts indexes cs under ids into bi, in the batches
+// buildBatches makes, and adds them to res when it is not nil. It
+// returns the number of batches, hence of segments.
+//
+// bleve builds a batch's segment on the goroutine that hands it the
+// batch, and that is most of a build's work; so one worker per
+// processor prepares a batch's documents and has bleve build its
+// segment, then takes the next batch. A lone batch is prepared by all
+// processors instead.
+func indexConcepts(ctx context.Context, bi bleve.Index, cs []*glossary.Concept, ids []string, res *resident) (int, error) {
+	procs := runtime.GOMAXPROCS(0)
+	n := buildBatches(len(cs), procs)
+	workers := min(procs, n)
+	preparers := max(1, procs/workers) // the processors each worker has to itself
+	// The resident index numbers concepts in the glossary's order, so
+	// the workers keep each concept's stored fields by its place.
+	var data, match []string
+	if res != nil {
+		data, match = make([]string, len(cs)), make([]string, len(cs))
+	}
+	var next atomic.Int64
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for {
+				b := int(next.Add(1) - 1)
+				if b >= n {
+					return
+				}
+				lo, hi := b*len(cs)/n, (b+1)*len(cs)/n
+				docs, err := prepareDocuments(ctx, cs[lo:hi], ids[lo:hi], preparers)
+				if err == nil && res != nil {
+					for i, d := range docs {
+						data[lo+i], match[lo+i] = storedFields(d)
+					}
+				}
+				if err == nil {
+					err = indexBatch(bi, docs)
+				}
+				if err != nil {
+					errs[w] = err
+					next.Store(int64(n)) // the other workers stop too
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return 0, err
+	}
+	if res != nil {
+		for i := range cs {
+			if err := res.add(ids[i], data[i], match[i]); err != nil {
+				return 0, err
+			}
+		}
+	}
+	return n, nil
+}
+
+// buildBatches returns the number of batches n concepts are indexed in
+// by workers processors side by side. Each holds at most
+// buildBatchSize/workers concepts, so that the concepts in flight (and
+// the memory they take) stay those of one batch of buildBatchSize, and
+// their number is a multiple of workers, so that no processor is left
+// idle at the end waiting for a last batch. A glossary too small for
+// each batch to hold minParallelBatch concepts, or a single processor,
+// takes as few batches of buildBatchSize as hold it.
+func buildBatches(n, workers int) int {
+	if workers > 1 && n > 0 {
+		per := max(1, buildBatchSize/workers)
+		even := ((n+per-1)/per + workers - 1) / workers * workers
+		if n >= even*minParallelBatch {
+			return even
+		}
+	}
+	return max(1, (n+buildBatchSize-1)/buildBatchSize)
+}
+
+// indexBatch indexes docs into bi as one batch (one segment).
+func indexBatch(bi bleve.Index, docs []*document.Document) error {
+	b := bi.NewBatch()
+	for _, d := range docs {
+		if err := b.IndexAdvanced(d); err != nil {
+			return fmt.Errorf("indexing concept %s: %w", d.ID(), err)
+		}
+	}
+	return bi.Batch(b)
 }
 
 // Open opens the index at dir read-only, waiting at most timeout for a
