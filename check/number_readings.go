@@ -499,6 +499,91 @@ func (r numberMismatch) saidAsFraction(p *Pair, i int, ns []lang.Numeral, other 
 	return keep, out
 }
 
+// saidAsMultiple reports, as info, the percentages of missing (of the
+// source) and extra (of the target) that the other side of unit i says
+// as a multiple: «выросли в 1,5 раза» for "rose by 50%", "fell
+// threefold"… «в 3 раза» for a fall of 67%, "2.5 times" for «250%». The
+// multiple's own numeral, if the other side reported it, goes too. a and
+// b are all the numerals of the unit's source and target.
+func (r numberMismatch) saidAsMultiple(p *Pair, i int, a, b, missing, extra []lang.Numeral, out []Finding) ([]lang.Numeral, []lang.Numeral, []Finding) {
+	// find returns the index in others of a multiple (a number followed
+	// by «раз», "times" or "-fold") that the percentage n is.
+	find := func(n lang.Numeral, others []lang.Numeral, text string) int {
+		if n.Kind != lang.Percent || n.IsRange() || n.Value <= 0 {
+			return -1
+		}
+		for k, x := range others {
+			if x.IsRange() || x.Kind == lang.Percent || x.Value <= 1 || !timesAfter(text, x) {
+				continue
+			}
+			for _, v := range []float64{(x.Value - 1) * 100, x.Value * 100, (1 - 1/x.Value) * 100} {
+				if math.Abs(n.Value-v) <= 0.5 {
+					return k
+				}
+			}
+		}
+		return -1
+	}
+	drop := func(ns []lang.Numeral, x lang.Numeral) []lang.Numeral {
+		for j, e := range ns {
+			if e.Start == x.Start {
+				return append(ns[:j:j], ns[j+1:]...)
+			}
+		}
+		return ns
+	}
+	say := func(n, x lang.Numeral, inSource bool) {
+		f := Finding{Rule: r.Name(), Severity: Info, Unit: i}
+		if inSource {
+			f.Source = p.SourceLoc(i, n.Start, n.End)
+			f.Target = p.TargetLoc(i, x.Start, x.End)
+			f.Message = fmt.Sprintf("the source says %s and the target %s: a percentage said as a multiple", quote(p.Source.Lang, n.Text), quote(p.Target.Lang, x.Text))
+			f.Suggestion = fmt.Sprintf("check that %s renders %s", quote(p.Target.Lang, x.Text), quote(p.Source.Lang, n.Text))
+		} else {
+			f.Source = p.SourceLoc(i, x.Start, x.End)
+			f.Target = p.TargetLoc(i, n.Start, n.End)
+			f.Message = fmt.Sprintf("the source says %s and the target %s: a multiple said as a percentage", quote(p.Source.Lang, x.Text), quote(p.Target.Lang, n.Text))
+			f.Suggestion = fmt.Sprintf("check %s against the source's %s", quote(p.Target.Lang, n.Text), quote(p.Source.Lang, x.Text))
+		}
+		out = append(out, f)
+	}
+	keep := missing[:0:0]
+	for _, n := range missing {
+		if k := find(n, b, p.Target.Text); k >= 0 {
+			say(n, b[k], true)
+			extra = drop(extra, b[k])
+			continue
+		}
+		keep = append(keep, n)
+	}
+	missing = keep
+	keep = extra[:0:0]
+	for _, n := range extra {
+		if k := find(n, a, p.Source.Text); k >= 0 {
+			say(n, a[k], false)
+			missing = drop(missing, a[k])
+			continue
+		}
+		keep = append(keep, n)
+	}
+	return missing, keep, out
+}
+
+// timesAfter reports whether a word for times follows the numeral n of
+// text: «в 1,5 раза», "2.5 times", "a 3-fold rise".
+func timesAfter(text string, n lang.Numeral) bool {
+	rest := strings.TrimLeft(text[n.End:], " \u00a0\u202f-")
+	end := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(rest)
+	}
+	switch lang.Fold(rest[:end]) {
+	case "раз", "раза", "times", "fold":
+		return true
+	}
+	return false
+}
+
 // durationUnits are the units of time a translator converts exactly
 // (7 days = a week, 20 years = two decades): per unit, the folded word
 // forms in both languages, those of them that say one of it alone (a

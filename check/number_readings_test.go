@@ -165,6 +165,12 @@ func TestNumbersWrittenOtherWays(t *testing.T) {
 		{"a hundred percent as emphasis", "Источники сказали, что это точно он.", "The sources said it is 100% him.", lang.RU, []string{"info: in words («точно»)"}},
 		{"a hundred percent as a whole", "The plant is 100 per cent owned by the state.", "Завод полностью принадлежит государству.", lang.EN, []string{"info: in words («полностью»)"}},
 		{"a hundred percent left out", "The plant is 100 per cent owned by the state.", "Завод принадлежит государству.", lang.EN, []string{"error: \"100 per cent\""}},
+		{"a rise as a multiple", "Цены выросли в 1,5 раза.", "Prices rose by 50%.", lang.RU, []string{"info: a multiple said as a percentage"}},
+		{"a rise as a multiple in words", "Цены выросли в полтора раза.", "Prices rose by 50%.", lang.RU, []string{"info: a multiple said as a percentage"}},
+		{"a fall as a multiple", "Prices fell by 75%.", "Цены упали в 4 раза.", lang.EN, []string{"info: a percentage said as a multiple"}},
+		{"a multiple in English", "Exports grew 2.5 times.", "Экспорт вырос на 150%.", lang.EN, []string{"info: a multiple said as a percentage"}},
+		{"another multiple", "Цены выросли в 1,5 раза.", "Prices rose by 40%.", lang.RU, []string{"error:"}},
+		{"a number without times is no multiple", "Цены выросли на 1,5 рубля.", "Prices rose by 50%.", lang.RU, []string{"error:"}},
 		{"three days are no 48 hours", "Спустя 48 часов.", "Three days later.", lang.RU, []string{"error: «48»"}},
 	}
 	for _, tt := range tests {

@@ -140,6 +140,7 @@ func (r numberMismatch) Check(p *Pair) []Finding {
 			extra = dropFoundNear(p, i, extra, true)
 		}
 		var special []Finding
+		missing, extra, special = r.saidAsMultiple(p, i, a, b, missing, extra, special)
 		missing, special = r.saidAsFraction(p, i, missing, tgtText, true, special)
 		extra, special = r.saidAsFraction(p, i, extra, srcText, false, special)
 		var other []Finding
