@@ -439,6 +439,8 @@ var fractionWords = []struct {
 	{75, 75, []string{"quarters", "четверт"}},
 	{33, 34, []string{"third", "трет"}},
 	{66, 67, []string{"thirds", "трет"}},
+	{20, 20, []string{"fifth", "пятая", "пятой", "пятую"}}, // «пятая часть»
+	{10, 10, []string{"tenth", "десятая", "десятой", "десятую"}},
 	{100, 100, []string{"doubl", "twice", "twofold", "two-fold", "вдвое", "удво", "двукрат"}},
 	{200, 200, []string{"tripl", "trebl", "threefold", "three-fold", "втрое", "утроен", "утроил", "утроит", "трехкрат"}},
 	// 100% as a whole or as emphasis ("100% Cospedal", «точно»;

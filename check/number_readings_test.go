@@ -171,6 +171,12 @@ func TestNumbersWrittenOtherWays(t *testing.T) {
 		{"a multiple in English", "Exports grew 2.5 times.", "Экспорт вырос на 150%.", lang.EN, []string{"info: a multiple said as a percentage"}},
 		{"another multiple", "Цены выросли в 1,5 раза.", "Prices rose by 40%.", lang.RU, []string{"error:"}},
 		{"a number without times is no multiple", "Цены выросли на 1,5 рубля.", "Prices rose by 50%.", lang.RU, []string{"error:"}},
+		{"pc for percent", "Inflation rose to 5pc.", "Инфляция выросла до 5%.", lang.EN, nil},
+		{"pc for percent changed", "Inflation rose to 5pc.", "Инфляция выросла до 6%.", lang.EN, []string{"error:"}},
+		{"a hundred in the genitive", "Пришли более ста человек.", "Over 100 people came.", lang.RU, nil},
+		{"a hundred in the genitive changed", "Пришли более ста человек.", "Over 200 people came.", lang.RU, []string{"error: \"200\""}},
+		{"a fifth as 20%", "Пятая часть населения уехала.", "20% of the population left.", lang.RU, []string{"info: in words («пятая»)"}},
+		{"a fifth is no 25%", "Пятая часть населения уехала.", "25% of the population left.", lang.RU, []string{"error:"}},
 		{"three days are no 48 hours", "Спустя 48 часов.", "Three days later.", lang.RU, []string{"error: «48»"}},
 	}
 	for _, tt := range tests {

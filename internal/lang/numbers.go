@@ -1263,6 +1263,8 @@ func (p *numParser) percentSign(i int) (int, bool) {
 	switch {
 	case strings.HasPrefix(w, "процент"), w == "percent", w == "pct", w == "percentage":
 		return k, true // "percentage points" too
+	case w == "pc" && text[j:k] == "pc":
+		return k, true // the British press: 5pc
 	case w == "pp" || w == "ppt" || w == "ppts":
 		return k, true // percentage points: 0.5pp, «0,5 п.п.»
 	case w == "p" && strings.HasPrefix(text[k:], ".p."):

@@ -144,6 +144,8 @@ var numberTests = []struct {
 	{"a stage of a tournament", "в 1/8 финала и в 1/2 финала", []num{{"1/8", Plain, 16, 0}, {"1/2", Plain, 4, 0}}},
 	{"a stage of a tournament en", "in the 1/4 final", []num{{"1/4", Plain, 8, 0}}},
 	{"a fraction before another word is no stage", "1/8 часть", []num{{"1", Plain, 1, 0}, {"8", Plain, 8, 0}}},
+	{"pc for percent", "inflation of 5pc and 5 pcs", []num{{"5pc", Percent, 5, 0}, {"5", Plain, 5, 0}}},
+	{"сто in its other cases", "более ста человек", []num{{"ста", Plain, 100, 0}}},
 	{"empty", "", nil},
 	{"no numbers", "Никаких чисел.", nil},
 }
