@@ -1,6 +1,7 @@
 package check
 
 import (
+	"slices"
 	"sort"
 	"unicode"
 	"unicode/utf8"
@@ -168,28 +169,30 @@ func shortForm(p *Pair, h TermHit, expected []string) string {
 	if !ok {
 		return ""
 	}
-	heads := map[string]bool{}
+	var buf [4]string
+	heads := buf[:0] // the keys of the heads: a name or two per concept
 	for _, e := range expected {
-		var words []lang.Token
+		var first, head lang.Token
+		words, joined := 0, false
 		for _, t := range p.termTokens(e) {
-			if t.Kind == lang.Word {
-				words = append(words, t)
+			if t.Kind != lang.Word {
+				continue
+			}
+			if words == 0 {
+				first = t
+			}
+			words++
+			if !joined && shortFormJoiners[t.Key] {
+				joined = true // the head is the word before it
+			} else if !joined {
+				head = t
 			}
 		}
-		if len(words) < 2 || !startsUpper(words[0].Text) {
+		if words < 2 || !startsUpper(first.Text) {
 			continue // one word is its own only rendering; "climate change" is no name
 		}
-		head := words[len(words)-1]
-		for k, w := range words {
-			if shortFormJoiners[w.Key] {
-				if k > 0 {
-					head = words[k-1]
-				}
-				break
-			}
-		}
 		if startsUpper(head.Text) && !head.Upper() && !anaphoricStopWords[head.Key] {
-			heads[head.Key] = true
+			heads = append(heads, head.Key)
 		}
 	}
 	if len(heads) == 0 {
@@ -197,7 +200,7 @@ func shortForm(p *Pair, h TermHit, expected []string) string {
 	}
 	toks := tokensIn(p.TargetTokens(), ts)
 	for i, t := range toks {
-		if t.Kind != lang.Word || !heads[t.Key] || !startsUpper(t.Text) || t.Upper() {
+		if t.Kind != lang.Word || !slices.Contains(heads, t.Key) || !startsUpper(t.Text) || t.Upper() {
 			continue
 		}
 		if i > 0 && toks[i-1].Kind == lang.Word && startsUpper(toks[i-1].Text) && !anaphoricDeterminers[toks[i-1].Key] && !toks[i-1].Upper() {
