@@ -36,6 +36,7 @@ type preparedField struct {
 	options bindex.FieldIndexingOptions
 	length  int
 	freqs   bindex.TokenFrequencies
+	size    int // what freqs' terms and locations add to Size, kept as they are added
 }
 
 var _ document.Field = (*preparedField)(nil)
@@ -61,16 +62,17 @@ func (f *preparedField) Value() []byte { return nil }
 func (f *preparedField) NumPlainTextBytes() uint64 { return 0 }
 
 // Size implements document.Field: an estimate of the memory held, which
-// bleve adds up for its statistics.
-func (f *preparedField) Size() int {
-	n := preparedFieldSize + len(f.name)
-	for k, tf := range f.freqs {
-		n += len(k) + tf.Size()
-	}
-	return n
-}
+// bleve adds up for its statistics of every document it indexes. It is
+// the sum of the map keys and of each TokenFreq's Size, kept by add as
+// terms and locations come, rather than walked over the map per call.
+func (f *preparedField) Size() int { return preparedFieldSize + len(f.name) + f.size }
 
-var preparedFieldSize = int(reflect.TypeOf(preparedField{}).Size())
+// The static sizes Size counts, as bleve's own Size methods do.
+var (
+	preparedFieldSize = int(reflect.TypeOf(preparedField{}).Size())
+	tokenFreqSize     = int(reflect.TypeOf(bindex.TokenFreq{}).Size())
+	tokenLocationSize = int(reflect.TypeOf(bindex.TokenLocation{}).Size())
+)
 
 // EncodedFieldType implements document.Field: a text field.
 func (f *preparedField) EncodedFieldType() byte { return 't' }
@@ -117,6 +119,7 @@ func (b *fieldBuilder) add(toks []lang.Token) {
 		if tf == nil {
 			tf = &bindex.TokenFreq{Term: []byte(term)}
 			b.f.freqs[term] = tf
+			b.f.size += 2*len(term) + tokenFreqSize // the key and tf
 		}
 		tf.SetFrequency(tf.Frequency() + 1)
 		if vectors {
@@ -125,6 +128,7 @@ func (b *fieldBuilder) add(toks []lang.Token) {
 				start, end = toks[0].Start, toks[len(toks)-1].End
 			}
 			tf.Locations = append(tf.Locations, &bindex.TokenLocation{Start: start, End: end, Position: pos})
+			b.f.size += tokenLocationSize
 		}
 	})
 }

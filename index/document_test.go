@@ -219,3 +219,32 @@ func keys[V any](m map[string]V) []string {
 	slices.Sort(out)
 	return out
 }
+
+// TestPreparedFieldSize requires the size a prepared field keeps as its
+// terms come to be what bleve's Size methods make of its terms: the map
+// keys and each TokenFreq's Size (its term and locations).
+func TestPreparedFieldSize(t *testing.T) {
+	_, g := builtin(t)
+	concepts := append(slices.Clone(g.Concepts), preparedSamples...)
+	ids := conceptIDs(concepts)
+	fields := 0
+	for i, c := range concepts {
+		for _, f := range conceptDocument(c, ids[i]).Fields {
+			pf, ok := f.(*preparedField)
+			if !ok {
+				continue
+			}
+			fields++
+			want := preparedFieldSize + len(pf.name)
+			for k, tf := range pf.freqs {
+				want += len(k) + tf.Size()
+			}
+			if got := pf.Size(); got != want {
+				t.Errorf("%s: field %s: Size %d, want %d", ids[i], pf.name, got, want)
+			}
+		}
+	}
+	if fields == 0 {
+		t.Fatal("no prepared fields")
+	}
+}
