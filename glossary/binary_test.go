@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"io"
 	"reflect"
+	"runtime"
 	"testing"
 
 	"tolmach/internal/lang"
@@ -213,4 +215,33 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 		return 0, c.err
 	}
 	return c.w.Write(p)
+}
+
+// TestMatcherBuiltInParallel: a matcher of a glossary large enough for
+// its terms to be analysed by several goroutines is the matcher built on
+// one CPU, byte for byte.
+func TestMatcherBuiltInParallel(t *testing.T) {
+	g := recognizeFixture(t)
+	words := []string{"мирный", "договор", "санкции", "Совет", "ООН", "state", "Council", "peace", "UN", "co-operation"}
+	for i := range 3 * parallelTerms {
+		w, v := words[i%len(words)], words[(i/len(words))%len(words)]
+		g.Concepts = append(g.Concepts, &Concept{ID: fmt.Sprintf("c%d", i), Terms: []*Term{
+			{Text: fmt.Sprintf("%s %s %d", w, v, i), Lang: "ru", Exact: i%7 == 0},
+			{Text: fmt.Sprintf("%s-%s %d", v, w, i%500), Lang: "en", CaseSensitive: i%5 == 0},
+			{Text: w, Lang: "en"},
+		}})
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	var one [2][]byte
+	for i, l := range []string{"ru", "en"} {
+		one[i], _ = NewMatcher(g, l).AppendBinary(nil)
+	}
+	for _, procs := range []int{2, 3, 8} {
+		runtime.GOMAXPROCS(procs)
+		for i, l := range []string{"ru", "en"} {
+			if b, _ := NewMatcher(g, l).AppendBinary(nil); !bytes.Equal(b, one[i]) {
+				t.Errorf("%s on %d CPUs: %d bytes, unlike the %d on one", l, procs, len(b), len(one[i]))
+			}
+		}
+	}
 }
