@@ -78,31 +78,26 @@ type Checker struct {
 	byID          map[string]*glossary.Concept // see Checker.concept
 
 	// termToks memoises lang.Analyze of glossary term texts (see
-	// Checker.termTokens), under termToksMu: against a general
-	// dictionary the rules analysed the same few thousand terms once
-	// per hit, hundreds of thousands of times a check.
-	termToksMu sync.RWMutex
-	termToks   map[string][]lang.Token
+	// Checker.termTokens): against a general dictionary the rules
+	// analysed the same few thousand terms once per hit, hundreds of
+	// thousands of times a check.
+	termToks memo[string, []lang.Token]
+	// nestPats memoises nestPatterns: a concept's patterns depend on the
+	// glossary and the target language only.
+	nestPats memo[conceptLang, [][]nestElem]
+}
+
+// conceptLang is a concept in a language, a memo key.
+type conceptLang struct {
+	concept *glossary.Concept
+	lang    lang.Lang
 }
 
 // termTokens returns lang.Analyze(text) for the text of a glossary term,
 // analysed once per checker. The tokens are shared: callers must not
 // change them.
 func (c *Checker) termTokens(text string) []lang.Token {
-	c.termToksMu.RLock()
-	toks, ok := c.termToks[text]
-	c.termToksMu.RUnlock()
-	if ok {
-		return toks
-	}
-	toks = lang.Analyze(text)
-	c.termToksMu.Lock()
-	if c.termToks == nil {
-		c.termToks = map[string][]lang.Token{}
-	}
-	c.termToks[text] = toks
-	c.termToksMu.Unlock()
-	return toks
+	return c.termToks.get(text, func() []lang.Token { return lang.Analyze(text) })
 }
 
 // termTokens returns the tokens of a glossary term's text (see

@@ -2,8 +2,11 @@ package check
 
 import (
 	"fmt"
+	"runtime"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -201,124 +204,148 @@ func findUnrendered(p *Pair) []unrendered {
 		}
 		return false
 	}
-	var out []unrendered
-	var nc nestCache
-	stemsOf := map[*glossary.Concept][]derivedStem{} // by concept, of its expected terms
-	var ana *anaphora
-	var tgtTerms []Span // the target's term spans, sorted: worked out once, when first needed
-	targetTerms := func() []Span {
-		if tgtTerms == nil {
-			tgtTerms = coveredBy(p.TargetAllTerms)
-		}
-		return tgtTerms
-	}
-	untranslatedUnit := map[int]bool{} // whether a unit's target is in the source language
-	for i, h := range p.SourceTerms {
-		if h.Unit < 0 || (i > 0 && sameSpan(p.SourceTerms[i-1], h)) {
-			continue
-		}
-		// The same words may be a term of several concepts: any of them
-		// rendered will do.
-		alts := []TermHit{h}
-		for k := i + 1; k < len(p.SourceTerms) && sameSpan(p.SourceTerms[k], h); k++ {
-			alts = append(alts, p.SourceTerms[k])
-		}
-		// So may the concepts whose context the sentence lacks: the
-		// translator read the word in that sense («сдерживание» of an
-		// infection rendered "containment", where only deterrence's
-		// context words occur).
-		for k := sort.Search(len(p.SourceAllTerms), func(k int) bool { return p.SourceAllTerms[k].Start >= h.Start }); k < len(p.SourceAllTerms) && p.SourceAllTerms[k].Start == h.Start; k++ {
-			if o := p.SourceAllTerms[k]; sameSpan(o, h) && o.Concept != h.Concept {
-				alts = append(alts, o)
+	// Each source term is judged on its own (what the judging memoises
+	// is a cache, not state), so parts of a long pair are judged side by
+	// side: against a general dictionary, with a term in every word, this
+	// is the longest rule's work, which every other rule has finished
+	// long before.
+	judge := func(lo, hi int) []unrendered {
+		var out []unrendered
+		var nc nestCache
+		stemsOf := map[*glossary.Concept][]derivedStem{} // by concept, of its expected terms
+		var ana *anaphora
+		var tgtTerms []Span // the target's term spans, sorted: worked out once, when first needed
+		targetTerms := func() []Span {
+			if tgtTerms == nil {
+				tgtTerms = coveredBy(p.TargetAllTerms)
 			}
+			return tgtTerms
 		}
-		u := &p.Units[h.Unit]
-		if len(u.Target) == 0 {
-			continue // the whole segment is missing: segment-missing says so
-		}
-		untranslated, known := untranslatedUnit[h.Unit]
-		if !known {
-			// Once per unit, not per term: a unit may hold dozens.
-			ts, ok := u.TargetSpan()
-			untranslated = ok && inSourceLanguage(p, proseTokens(p.Target.Text, ts, tokensIn(p.TargetTokens(), ts)))
-			untranslatedUnit[h.Unit] = untranslated
-		}
-		if untranslated {
-			continue // the segment was left untranslated: untranslated says so
-		}
-		if leftUntranslated(p, h) {
-			continue // the term itself was left in the source language: likewise
-		}
-		expected := usableTerms(h.Concept, string(p.Target.Lang))
-		if len(expected) == 0 {
-			continue // nothing to expect in this language
-		}
-		found := false
-		for _, a := range alts {
-			found = found || rendered(h.Unit, a.Concept.ID)
-		}
-		if !found {
-			ds, ok := stemsOf[h.Concept]
-			if !ok {
-				ds = oneWordStems(p, expected)
-				stemsOf[h.Concept] = ds
+		untranslatedUnit := map[int]bool{} // whether a unit's target is in the source language
+		for i := lo; i < hi; i++ {
+			h := p.SourceTerms[i]
+			if h.Unit < 0 || (i > 0 && sameSpan(p.SourceTerms[i-1], h)) {
+				continue
 			}
-			found = derivedForm(p, h.Unit, ds) || nestedRendered(p, &nc, h.Unit, h.Concept)
+			// The same words may be a term of several concepts: any of them
+			// rendered will do.
+			alts := []TermHit{h}
+			for k := i + 1; k < len(p.SourceTerms) && sameSpan(p.SourceTerms[k], h); k++ {
+				alts = append(alts, p.SourceTerms[k])
+			}
+			// So may the concepts whose context the sentence lacks: the
+			// translator read the word in that sense («сдерживание» of an
+			// infection rendered "containment", where only deterrence's
+			// context words occur).
+			for k := sort.Search(len(p.SourceAllTerms), func(k int) bool { return p.SourceAllTerms[k].Start >= h.Start }); k < len(p.SourceAllTerms) && p.SourceAllTerms[k].Start == h.Start; k++ {
+				if o := p.SourceAllTerms[k]; sameSpan(o, h) && o.Concept != h.Concept {
+					alts = append(alts, o)
+				}
+			}
+			u := &p.Units[h.Unit]
+			if len(u.Target) == 0 {
+				continue // the whole segment is missing: segment-missing says so
+			}
+			untranslated, known := untranslatedUnit[h.Unit]
+			if !known {
+				// Once per unit, not per term: a unit may hold dozens.
+				ts, ok := u.TargetSpan()
+				untranslated = ok && inSourceLanguage(p, proseTokens(p.Target.Text, ts, tokensIn(p.TargetTokens(), ts)))
+				untranslatedUnit[h.Unit] = untranslated
+			}
+			if untranslated {
+				continue // the segment was left untranslated: untranslated says so
+			}
+			if leftUntranslated(p, h) {
+				continue // the term itself was left in the source language: likewise
+			}
+			expected := usableTerms(h.Concept, string(p.Target.Lang))
+			if len(expected) == 0 {
+				continue // nothing to expect in this language
+			}
+			found := false
+			for _, a := range alts {
+				found = found || rendered(h.Unit, a.Concept.ID)
+			}
+			if !found {
+				ds, ok := stemsOf[h.Concept]
+				if !ok {
+					ds = oneWordStems(p, expected)
+					stemsOf[h.Concept] = ds
+				}
+				found = derivedForm(p, h.Unit, ds) || nestedRendered(p, &nc, h.Unit, h.Concept)
+			}
+			if found || attributiveName(p, h) || transliteratedName(p, h) || partOfLongerName(p, h) || currencyName(p, h) || demonymRendered(p, h, expected) != "" ||
+				nameKept(p, h) || placeOfName(p, h) || insideCompound(p, h) || namedByAbbreviation(p, h) ||
+				capsAbbreviation(p, h) || otherStatesBody(p, h) || acronymRendered(p, h, expected) || englishVerbUse(p, h) {
+				// Rendered, or rendered by a deprecated or forbidden term,
+				// which term-forbidden reports with the fix; or a name whose
+				// rendering no glossary lists (its adjective); or not the
+				// concept at all (a longer name kept as a name, a pronoun in
+				// capitals, another state's body).
+				continue
+			}
+			if w := metonymRendered(p, h, expected); w != "" {
+				out = append(out, unrendered{hit: h, expected: expected, metonym: w})
+				continue
+			}
+			part := partialRendering(p, h, expected)
+			if ana == nil {
+				ana = newAnaphora(p)
+			}
+			if w := ana.rendering(p, h); part == "" && w != "" {
+				out = append(out, unrendered{hit: h, expected: expected, anaphor: w})
+				continue
+			}
+			if w := shortForm(p, h, expected); w != "" {
+				out = append(out, unrendered{hit: h, expected: expected, short: w})
+				continue
+			}
+			if w := quotedTitle(p, h); w != "" {
+				out = append(out, unrendered{hit: h, expected: expected, title: w})
+				continue
+			}
+			if w := bodyAcronym(p, h, targetTerms); part == "" && w != "" {
+				out = append(out, unrendered{hit: h, expected: expected, acronym: w})
+				continue
+			}
+			if w := transliteratedAlone(p, h, targetTerms); part == "" && w != "" {
+				out = append(out, unrendered{hit: h, expected: expected, translit: w})
+				continue
+			}
+			if w := stateDropped(p, h, expected); w != "" {
+				out = append(out, unrendered{hit: h, expected: expected, stateless: w})
+				continue
+			}
+			if w := siblingRendering(p, h); part == "" && w != "" {
+				out = append(out, unrendered{hit: h, expected: expected, sibling: w})
+				continue
+			}
+			if part == "" && senseUnsure(p, h) {
+				out = append(out, unrendered{hit: h, expected: expected, senseUnsure: true})
+				continue
+			}
+			out = append(out, unrendered{hit: h, expected: expected, part: part})
 		}
-		if found || attributiveName(p, h) || transliteratedName(p, h) || partOfLongerName(p, h) || currencyName(p, h) || demonymRendered(p, h, expected) != "" ||
-			nameKept(p, h) || placeOfName(p, h) || insideCompound(p, h) || namedByAbbreviation(p, h) ||
-			capsAbbreviation(p, h) || otherStatesBody(p, h) || acronymRendered(p, h, expected) || englishVerbUse(p, h) {
-			// Rendered, or rendered by a deprecated or forbidden term,
-			// which term-forbidden reports with the fix; or a name whose
-			// rendering no glossary lists (its adjective); or not the
-			// concept at all (a longer name kept as a name, a pronoun in
-			// capitals, another state's body).
-			continue
-		}
-		if w := metonymRendered(p, h, expected); w != "" {
-			out = append(out, unrendered{hit: h, expected: expected, metonym: w})
-			continue
-		}
-		part := partialRendering(p, h, expected)
-		if ana == nil {
-			ana = newAnaphora(p)
-		}
-		if w := ana.rendering(p, h); part == "" && w != "" {
-			out = append(out, unrendered{hit: h, expected: expected, anaphor: w})
-			continue
-		}
-		if w := shortForm(p, h, expected); w != "" {
-			out = append(out, unrendered{hit: h, expected: expected, short: w})
-			continue
-		}
-		if w := quotedTitle(p, h); w != "" {
-			out = append(out, unrendered{hit: h, expected: expected, title: w})
-			continue
-		}
-		if w := bodyAcronym(p, h, targetTerms); part == "" && w != "" {
-			out = append(out, unrendered{hit: h, expected: expected, acronym: w})
-			continue
-		}
-		if w := transliteratedAlone(p, h, targetTerms); part == "" && w != "" {
-			out = append(out, unrendered{hit: h, expected: expected, translit: w})
-			continue
-		}
-		if w := stateDropped(p, h, expected); w != "" {
-			out = append(out, unrendered{hit: h, expected: expected, stateless: w})
-			continue
-		}
-		if w := siblingRendering(p, h); part == "" && w != "" {
-			out = append(out, unrendered{hit: h, expected: expected, sibling: w})
-			continue
-		}
-		if part == "" && senseUnsure(p, h) {
-			out = append(out, unrendered{hit: h, expected: expected, senseUnsure: true})
-			continue
-		}
-		out = append(out, unrendered{hit: h, expected: expected, part: part})
+		return out
 	}
-	return out
+	parts := min(runtime.GOMAXPROCS(0), len(p.SourceTerms)/judgedPerGoroutine)
+	if parts <= 1 {
+		return judge(0, len(p.SourceTerms))
+	}
+	found := make([][]unrendered, parts)
+	var wg sync.WaitGroup
+	for k := range parts {
+		wg.Go(func() { found[k] = judge(k*len(p.SourceTerms)/parts, (k+1)*len(p.SourceTerms)/parts) })
+	}
+	wg.Wait()
+	return slices.Concat(found...)
 }
+
+// judgedPerGoroutine is the least number of source terms worth a
+// goroutine of their own in findUnrendered: each part works out again
+// what the judging memoises for the concepts it meets.
+const judgedPerGoroutine = 2000
 
 // sameSpan reports whether two hits cover the same text.
 func sameSpan(a, b TermHit) bool { return a.Start == b.Start && a.End == b.End }
@@ -559,7 +586,6 @@ type nestCache struct {
 	byUnit map[int][]TermHit // TargetAllTerms by unit
 	toks   map[int][]lang.Token
 	at     map[int]map[int][]nestOcc
-	pats   map[*glossary.Concept][][]nestElem // see patterns
 }
 
 // unit returns unit u's target tokens (nil when it has no target) and
@@ -611,15 +637,17 @@ type nestElem struct {
 	term    *glossary.Term
 }
 
-// patterns returns concept c's usable target terms that have terms of
-// other concepts inside them, as patterns; worked out once per concept.
-func (nc *nestCache) patterns(p *Pair, c *glossary.Concept) [][]nestElem {
-	if pats, ok := nc.pats[c]; ok {
-		return pats
+// nestPatterns returns concept c's usable target terms that have terms
+// of other concepts inside them, as patterns; worked out once per
+// concept and target language (see Checker.nestPats), they are shared.
+func nestPatterns(p *Pair, c *glossary.Concept) [][]nestElem {
+	if p.checker == nil {
+		return findNestPatterns(p, c)
 	}
-	if nc.pats == nil {
-		nc.pats = map[*glossary.Concept][][]nestElem{}
-	}
+	return p.checker.nestPats.get(conceptLang{c, p.Target.Lang}, func() [][]nestElem { return findNestPatterns(p, c) })
+}
+
+func findNestPatterns(p *Pair, c *glossary.Concept) [][]nestElem {
 	var pats [][]nestElem
 	for _, t := range c.Terms {
 		if t.Lang != string(p.Target.Lang) || !c.EffectiveStatus(t).Usable() {
@@ -651,7 +679,6 @@ func (nc *nestCache) patterns(p *Pair, c *glossary.Concept) [][]nestElem {
 			pats = append(pats, pat)
 		}
 	}
-	nc.pats[c] = pats
 	return pats
 }
 
@@ -664,7 +691,7 @@ func nestedRendered(p *Pair, nc *nestCache, u int, c *glossary.Concept) bool {
 	if p.targetMatcher == nil {
 		return false
 	}
-	pats := nc.patterns(p, c)
+	pats := nestPatterns(p, c)
 	if len(pats) == 0 {
 		return false
 	}
