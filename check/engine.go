@@ -359,16 +359,15 @@ func (c *Checker) Check(ctx context.Context, src, tgt *Document) (*Result, error
 		}
 	}
 	kept := fs[:0]
-	keys := map[string]string{}
 	for _, f := range fs {
 		if c.suppressed(&f, src, tgt) {
 			res.Suppressed++
 			continue
 		}
-		f.Fingerprint = fingerprint(&f, keys)
 		kept = append(kept, f)
 	}
 	SortFindings(kept)
+	setFingerprints(kept)
 	res.Findings = kept
 	return res, nil
 }

@@ -3,8 +3,10 @@ package check
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"tolmach/internal/lang"
 )
@@ -131,6 +133,36 @@ func fingerprint(f *Finding, keys map[string]string) string {
 	hex.Encode(hx[:], sum[:])
 	return string(hx[:20])
 }
+
+// setFingerprints sets the fingerprint of each of fs, sorted (see
+// SortFindings), in parts side by side for thousands of findings: the
+// last step of a check, which nothing else overlaps. A part's findings
+// are neighbours in the text, so the segments whose keys each part
+// memoises are mostly its own.
+func setFingerprints(fs []Finding) {
+	parts := min(runtime.GOMAXPROCS(0), len(fs)/fingerprintsPerGoroutine)
+	if parts <= 1 {
+		fingerprintEach(fs)
+		return
+	}
+	var wg sync.WaitGroup
+	for k := range parts {
+		wg.Go(func() { fingerprintEach(fs[k*len(fs)/parts : (k+1)*len(fs)/parts]) })
+	}
+	wg.Wait()
+}
+
+// fingerprintEach sets the fingerprint of each of fs.
+func fingerprintEach(fs []Finding) {
+	keys := map[string]string{}
+	for i := range fs {
+		fs[i].Fingerprint = fingerprint(&fs[i], keys)
+	}
+}
+
+// fingerprintsPerGoroutine is the least number of findings worth a
+// goroutine of their own in setFingerprints.
+const fingerprintsPerGoroutine = 1000
 
 // pathKey is the slash form of a path, so baselines written on one system
 // match on another.
