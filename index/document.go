@@ -87,16 +87,16 @@ func (f *preparedField) AnalyzedTokenFrequencies() bindex.TokenFrequencies { ret
 // fieldBuilder accumulates the values of one prepared field.
 type fieldBuilder struct {
 	form tokenForm
-	f    *preparedField
+	f    preparedField
 	last int // the last position used
 }
 
-func newFieldBuilder(name string, form tokenForm, termVectors bool) *fieldBuilder {
+func (b *fieldBuilder) init(name string, form tokenForm, termVectors bool) {
 	opts := bindex.IndexField
 	if termVectors {
 		opts |= bindex.IncludeTermVectors
 	}
-	return &fieldBuilder{form: form, f: &preparedField{name: name, options: opts}}
+	*b = fieldBuilder{form: form, f: preparedField{name: name, options: opts}}
 }
 
 // add indexes one value of the field, given its lang tokens.
@@ -136,24 +136,38 @@ func (b *fieldBuilder) add(toks []lang.Token) {
 // addTo adds the field to d unless it holds no terms.
 func (b *fieldBuilder) addTo(d *document.Document) {
 	if b.f.length > 0 {
-		d.AddField(b.f)
+		d.AddField(&b.f)
 	}
 }
 
 // langFields are the prepared fields of one language (see
 // glossaryMapping): the key, norm and whole-term fields of every form,
 // and the case-sensitive field of abbreviations and capitalised terms.
+// A document's fields of both languages are one allocation.
 type langFields struct {
-	key, norm, term, cased *fieldBuilder
+	ready                  bool
+	key, norm, term, cased fieldBuilder
 }
 
-func newLangFields(l string) langFields {
-	return langFields{
-		key:   newFieldBuilder(l+SuffixKey, formKey, true),
-		norm:  newFieldBuilder(l+SuffixNorm, formNorm, false),
-		term:  newFieldBuilder(l+SuffixTerm, formTerm, false),
-		cased: newFieldBuilder(l+SuffixCase, formText, false),
+// langFieldNames holds the names of the prepared fields of each of
+// indexedLangs (key, norm, whole term, case), made once instead of
+// concatenated for every document.
+var langFieldNames = func() [][4]string {
+	names := make([][4]string, len(indexedLangs))
+	for i, l := range indexedLangs {
+		names[i] = [4]string{l + SuffixKey, l + SuffixNorm, l + SuffixTerm, l + SuffixCase}
 	}
+	return names
+}()
+
+// init readies the fields of the li-th of indexedLangs.
+func (lf *langFields) init(li int) {
+	n := &langFieldNames[li]
+	lf.key.init(n[0], formKey, true)
+	lf.norm.init(n[1], formNorm, false)
+	lf.term.init(n[2], formTerm, false)
+	lf.cased.init(n[3], formText, false)
+	lf.ready = true
 }
 
 // conceptDocument returns the bleve document of concept c under id: the
@@ -170,8 +184,8 @@ func conceptDocument(c *glossary.Concept, id string) *document.Document {
 			continue
 		}
 		lf := &fields[li]
-		if lf.key == nil {
-			*lf = newLangFields(t.Lang)
+		if !lf.ready {
+			lf.init(li)
 		}
 		// A term with optional words is indexed in each of its forms
 		// («Конгресс [США]»: in full, and «Конгресс»).
@@ -189,8 +203,8 @@ func conceptDocument(c *glossary.Concept, id string) *document.Document {
 			appendMatchRecord(&match, c, i, t, toks)
 		}
 	}
-	for _, lf := range fields {
-		if lf.key != nil {
+	for i := range fields {
+		if lf := &fields[i]; lf.ready {
 			lf.key.addTo(d)
 			lf.norm.addTo(d)
 			lf.term.addTo(d)
