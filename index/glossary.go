@@ -464,19 +464,25 @@ func (r *conceptReader) byte() byte {
 
 // decodeConcept turns an encoded concept back into a concept whose terms
 // carry their effective status and type.
-func decodeConcept(data string) (*glossary.Concept, error) {
+func decodeConcept(data string) (*glossary.Concept, error) { return decodeConceptIn(data, nil) }
+
+// decodeConceptIn is decodeConcept with the concept and its terms made
+// in a (nil: allocated).
+func decodeConceptIn(data string, a *resultArena) (*glossary.Concept, error) {
 	r := &conceptReader{s: data}
 	if f := r.byte(); r.err == nil && f != conceptFormat {
 		return nil, fmt.Errorf("%w: stored concept: format %d, want %d", ErrCorrupt, f, conceptFormat)
 	}
-	c := &glossary.Concept{ID: r.string(), Domain: r.string(), Definition: r.string(), Note: r.string(), Source: r.string(), Origin: r.string()}
+	c := a.concept()
+	*c = glossary.Concept{ID: r.string(), Domain: r.string(), Definition: r.string(), Note: r.string(), Source: r.string(), Origin: r.string()}
 	n := r.uvarint()
 	if n > uint64(len(r.s)) {
 		return nil, fmt.Errorf("%w: stored concept: %d terms", ErrCorrupt, n)
 	}
-	c.Terms = make([]*glossary.Term, 0, n)
+	c.Terms = a.termList(int(n))
 	for i := uint64(0); i < n && r.err == nil; i++ {
-		t := &glossary.Term{Text: r.string(), Lang: r.string(), Status: glossary.Status(r.string()), Type: glossary.Type(r.string())}
+		t := a.term()
+		*t = glossary.Term{Text: r.string(), Lang: r.string(), Status: glossary.Status(r.string()), Type: glossary.Type(r.string())}
 		flags := r.byte()
 		t.CaseSensitive, t.Exact = flags&1 != 0, flags&2 != 0
 		t.Note = r.string()

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -135,6 +136,11 @@ func (s *Server) lookupResults(ctx context.Context, req LookupRequest) ([]index.
 
 // lookupIn runs a lookup in the version sn.
 func lookupIn(ctx context.Context, sn *snapshot, req LookupRequest) ([]index.Result, error) {
+	return sn.index.Lookup(ctx, req.indexQuery())
+}
+
+// indexQuery is the index's query for req.
+func (req LookupRequest) indexQuery() index.Query {
 	q := index.Query{Text: req.Query, Lang: req.Lang, Limit: req.Limit, Exact: req.Exact}
 	if q.Lang == "auto" {
 		q.Lang = ""
@@ -142,8 +148,39 @@ func lookupIn(ctx context.Context, sn *snapshot, req LookupRequest) ([]index.Res
 	if utf8.RuneCountInString(q.Text) > project.MaxQueryRunes {
 		q.Text = project.TruncateQuery(q.Text, project.MaxQueryRunes)
 	}
-	return sn.index.Lookup(ctx, q)
+	return q
 }
+
+// lookupJSON returns the lookup JSON of req in the version sn (the
+// encoder's bytes, newline included), written by hand from results the
+// index reuses (index.Index.LookupFunc) into a reused buffer, then
+// copied at its length: a first ask leaves behind only the answer the
+// cache keeps.
+func lookupJSON(ctx context.Context, sn *snapshot, req LookupRequest) ([]byte, error) {
+	buf := jsonBufs.Get().(*[]byte)
+	defer jsonBufs.Put(buf)
+	var body []byte
+	err := sn.index.LookupFunc(ctx, req.indexQuery(), func(res []index.Result) error {
+		b, err := project.AppendLookupJSON((*buf)[:0], req.Query, res)
+		if err != nil {
+			return err
+		}
+		b = append(b, '\n')
+		body = append(make([]byte, 0, len(b)), b...)
+		if cap(b) <= maxPooledJSON {
+			*buf = b[:0]
+		}
+		return nil
+	})
+	return body, err
+}
+
+// jsonBufs holds the buffers lookupJSON writes answers in (*[]byte);
+// one grown past maxPooledJSON (a lookup of hundreds of results) is
+// not kept.
+const maxPooledJSON = 64 << 10
+
+var jsonBufs = sync.Pool{New: func() any { b := make([]byte, 0, 4<<10); return &b }}
 
 // badRequest is a request error the client can fix: 400 bad_request
 // (or its own status and code) with its message.
@@ -281,18 +318,10 @@ func (s *Server) handleLookup(w http.ResponseWriter, r *http.Request) {
 	key := req.cacheKey()
 	body, ok := sn.lookups.get(key)
 	if !ok {
-		res, err := lookupIn(r.Context(), sn, req)
-		if err != nil {
+		if body, err = lookupJSON(r.Context(), sn, req); err != nil {
 			s.fail(w, r, err)
 			return
 		}
-		// The encoder's bytes, newline included, written by hand.
-		body, err = project.AppendLookupJSON(make([]byte, 0, 4<<10), req.Query, res)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		body = append(body, '\n')
 		sn.lookups.put(key, body)
 	}
 	h := w.Header()

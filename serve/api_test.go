@@ -1,8 +1,13 @@
 package serve
 
 import (
+	"bytes"
+	"context"
+	"encoding/json"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
+	"strings"
 	"testing"
 
 	"tolmach/project"
@@ -79,4 +84,51 @@ func TestLookupErrors(t *testing.T) {
 	}
 	wantError(t, do(t, s, "POST", "/api/v1/lookup?q=sco", nil), http.StatusMethodNotAllowed, "method_not_allowed")
 	wantError(t, do(t, s, "DELETE", "/api/v1/health", nil), http.StatusMethodNotAllowed, "method_not_allowed")
+}
+
+// TestLookupJSONMatchesLookup: the API's answer, written from results
+// the index reuses (lookupJSON), is byte for byte encoding/json's
+// encoding of Server.Lookup, which makes its results the ordinary way,
+// for the built-in glossary's terms as typed, with each option.
+func TestLookupJSONMatchesLookup(t *testing.T) {
+	s := newTestServer(t, Options{Glossaries: []string{}, TMs: []string{}})
+	sn := s.acquire()
+	concepts := sn.glossary.Concepts
+	sn.release()
+	params := []string{"", "&limit=3", "&limit=60", "&exact=1", "&lang=ru", "&lang=en"}
+	n := 0
+	for i, c := range concepts {
+		if i%7 != 0 {
+			continue
+		}
+		for _, term := range c.Terms {
+			r := []rune(term.Text)
+			for _, q := range []string{term.Text, strings.ToLower(term.Text), string(r[:len(r)*2/3])} {
+				n++
+				p := params[n%len(params)]
+				target := "/api/v1/lookup?q=" + url.QueryEscape(q) + p
+				req, err := parseLookup(httptest.NewRequest("GET", target, nil))
+				if err != nil {
+					continue // an empty or blank query
+				}
+				w := do(t, s, "GET", target, nil)
+				want, err := s.Lookup(context.Background(), req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var b bytes.Buffer
+				enc := json.NewEncoder(&b)
+				enc.SetEscapeHTML(false)
+				if err := enc.Encode(want); err != nil {
+					t.Fatal(err)
+				}
+				if w.Code != 200 || w.Body.String() != b.String() {
+					t.Errorf("%s: %d\n  got  %s\n  want %s", target, w.Code, w.Body, b.String())
+				}
+			}
+		}
+	}
+	if n < 100 {
+		t.Errorf("only %d lookups", n)
+	}
 }
