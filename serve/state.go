@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"runtime/debug"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -163,8 +162,9 @@ func (s *Server) load(ctx context.Context) (*snapshot, error) {
 	}
 	// Loading the index into memory leaves some hundred megabytes of
 	// garbage at 50,000 concepts: return it to the system now rather
-	// than when the scavenger gets to it.
-	debug.FreeOSMemory()
+	// than when the scavenger gets to it, but a reserve for the first
+	// requests (see returnGarbage).
+	returnGarbage()
 	tmCache := ""
 	if s.opts.CacheDir != "" {
 		tmCache = s.opts.CacheDir
