@@ -346,7 +346,9 @@ func ParseFS(fsys fs.FS, pattern, namePrefix string) ([]*Glossary, error) {
 // as written, duplicates included: a reader keeps what it reads, so that
 // [Lint] can name a duplicate; [Merge] makes ids unique for use.
 func fillIDs(g *Glossary) *Glossary {
-	taken := map[string]bool{}
+	// Sized up front: grown from empty, the map of 100k ids rehashes
+	// about a tenth of the time a TBX file takes to read.
+	taken := make(map[string]bool, len(g.Concepts))
 	for _, c := range g.Concepts {
 		if c.ID != "" {
 			taken[c.ID] = true
@@ -368,8 +370,17 @@ func fillIDs(g *Glossary) *Glossary {
 // not modified. Concepts without an id get one made from their terms
 // (see [Slug]).
 func Merge(gs ...*Glossary) *Glossary {
+	n := 0
+	for _, g := range gs {
+		if g != nil {
+			n += len(g.Concepts)
+		}
+	}
 	out := &Glossary{}
-	taken := map[string]bool{}
+	if n > 0 {
+		out.Concepts = make([]*Concept, 0, n) // nil stays nil for an empty merge
+	}
+	taken := make(map[string]bool, n) // sized, as in fillIDs
 	next := map[string]int{} // base id → next suffix to try, so that n clashes cost O(n)
 	for _, g := range gs {
 		if g == nil {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"golang.org/x/text/encoding"
@@ -46,6 +47,11 @@ type tbxReader struct {
 	// came from ("" for the entry level), so that a Russian or English
 	// definition replaces another language's.
 	defLang string
+	// A 100k-concept file has 300k terms: carved from slabs, and their
+	// origins made without fmt, they cost a fraction of the allocations.
+	termSlab    slab[Term]
+	conceptSlab slab[Concept]
+	textBuf     []byte // the buffer of text, reused
 }
 
 // tbxKinds maps the data categories tolmach reads, lower-cased, to their
@@ -56,6 +62,7 @@ var tbxKinds = map[string]string{}
 func init() {
 	for _, k := range []string{"administrativeStatus", "normativeAuthorization", "termType", flagsNote, "subjectField", "definition", "note", "source", "abbreviatedFormFor", optionalNote, contextAdmin} {
 		tbxKinds[strings.ToLower(k)] = k
+		tbxKinds[k] = k
 	}
 }
 
@@ -261,7 +268,10 @@ func (r *tbxReader) run() error {
 // text reads the character data of the element just opened, up to its
 // end tag, including the text of inline children (<hi>, <ph>…).
 func (r *tbxReader) text() (string, error) {
-	var b []byte
+	// The text gathers in a buffer kept between calls (a token's text is
+	// only valid until the next token), so that it is copied once more,
+	// to its string, rather than grown afresh for every element.
+	b := r.textBuf[:0]
 	depth := 0
 	for {
 		tok, err := r.tz.next()
@@ -288,6 +298,7 @@ func (r *tbxReader) text() (string, error) {
 					return "", r.errorf("malformed XML: </%s> closes <%s>", tok.name, want)
 				}
 				r.stack = r.stack[:len(r.stack)-1]
+				r.textBuf = b
 				return string(b), nil
 			}
 			depth--
@@ -300,7 +311,8 @@ func (r *tbxReader) start(el xtok) error {
 	switch name {
 	case "termEntry", "conceptEntry":
 		line, _ := r.tz.pos()
-		r.c = &Concept{ID: SanitizeID(attrOf(el.attrs, "id")), Origin: fmt.Sprintf("%s:%d", r.file, line)}
+		r.c = r.conceptSlab.next(128)
+		r.c.ID, r.c.Origin = SanitizeID(attrOf(el.attrs, "id")), r.file+":"+strconv.Itoa(line)
 		r.defLang = ""
 		return nil
 	case "langSet", "langSec":
@@ -338,7 +350,9 @@ func (r *tbxReader) start(el xtok) error {
 	switch name {
 	case "termNote", "descrip", "admin":
 		kind = attrOf(el.attrs, "type")
-		if k, ok := tbxKinds[strings.ToLower(strings.TrimSpace(kind))]; ok {
+		if _, ok := tbxKinds[kind]; ok {
+			// already the TBX spelling: most files, and no lower-cased copy
+		} else if k, ok := tbxKinds[strings.ToLower(strings.TrimSpace(kind))]; ok {
 			kind = k
 		}
 	case "note":
@@ -447,14 +461,15 @@ func joinNote(a, b string) string {
 
 func (r *tbxReader) openTerm() {
 	line, _ := r.tz.pos()
-	r.t = &Term{Lang: r.lang}
+	r.t = r.termSlab.next(256)
+	r.t.Lang = r.lang
 	r.tLine = line
 }
 
 // closeTerm adds the open term to the concept, if it has text.
 func (r *tbxReader) closeTerm() {
 	if r.t != nil && r.t.Text != "" && r.c != nil {
-		r.t.Origin = fmt.Sprintf("%s:%d", r.file, r.tLine)
+		r.t.Origin = r.file + ":" + strconv.Itoa(r.tLine)
 		r.c.Terms = append(r.c.Terms, r.t)
 	}
 	r.t = nil
