@@ -38,16 +38,32 @@ type fastXML struct {
 // plain UTF-8 XML (invalid UTF-8, control characters, or an XML
 // declaration naming another encoding).
 func newFastXML(data []byte) *fastXML {
-	if !utf8.Valid(data) {
+	if !plainXMLChars(data) {
 		return nil
+	}
+	return fastXMLAt(data, 0)
+}
+
+// plainXMLChars reports whether data is valid UTF-8 without control
+// characters but tab and line ends, as the fast tokenizer requires.
+func plainXMLChars(data []byte) bool {
+	if !utf8.Valid(data) {
+		return false
 	}
 	for _, c := range data {
 		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
-			return nil
+			return false
 		}
 	}
-	x := &fastXML{data: data, names: map[string]string{}, line: 1}
-	if bytes.HasPrefix(data, []byte("<?xml")) {
+	return true
+}
+
+// fastXMLAt returns a fast tokenizer of data, already checked with
+// plainXMLChars, that starts reading at p (the XML declaration is only
+// looked for at 0); nil as for newFastXML.
+func fastXMLAt(data []byte, p int) *fastXML {
+	x := &fastXML{data: data, p: p, names: map[string]string{}, line: 1}
+	if p == 0 && bytes.HasPrefix(data, []byte("<?xml")) {
 		end := bytes.Index(data, []byte("?>"))
 		if end < 0 {
 			return nil
@@ -203,6 +219,9 @@ func (x *fastXML) next() (xtok, error) {
 				return xtok{}, errFastXML // a declaration not at the start: encoding/xml decides
 			}
 			x.p += 2
+			if !x.piTarget() {
+				return xtok{}, errFastXML
+			}
 			if !x.skipPast("?>") {
 				return xtok{}, errFastXML
 			}
@@ -224,6 +243,22 @@ func (x *fastXML) next() (xtok, error) {
 			return x.startTag()
 		}
 	}
+}
+
+// piTarget moves past the target of a processing instruction at x.p
+// and reports whether it is a plain ASCII name; any other target
+// ("<?0?>", "<??>", non-ASCII) is left to encoding/xml, which rejects
+// what is not a name.
+func (x *fastXML) piTarget() bool {
+	start := x.p
+	for x.p < len(x.data) && x.data[x.p] < 0x80 && isNameByte(x.data[x.p]) {
+		x.p++
+	}
+	if x.p == start || x.p < len(x.data) && x.data[x.p] >= 0x80 {
+		return false
+	}
+	c := x.data[start]
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == ':'
 }
 
 // skipDoctype skips <!DOCTYPE …> (internal subset and quoted strings

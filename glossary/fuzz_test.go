@@ -79,6 +79,7 @@ func FuzzTBX(f *testing.F) {
 		case err != nil && err.Error() != stdErr.Error():
 			t.Fatalf("errors differ: %v / %v", err, stdErr)
 		}
+		checkSplit(t, data, g, err)
 		if err != nil {
 			return
 		}

@@ -381,7 +381,7 @@ func Merge(gs ...*Glossary) *Glossary {
 		out.Concepts = make([]*Concept, 0, n) // nil stays nil for an empty merge
 	}
 	taken := make(map[string]bool, n) // sized, as in fillIDs
-	next := map[string]int{} // base id → next suffix to try, so that n clashes cost O(n)
+	next := map[string]int{}          // base id → next suffix to try, so that n clashes cost O(n)
 	for _, g := range gs {
 		if g == nil {
 			continue

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -52,6 +53,13 @@ type tbxReader struct {
 	termSlab    slab[Term]
 	conceptSlab slab[Concept]
 	textBuf     []byte // the buffer of text, reused
+	root        string // the root element's name, once read
+	// partial is set when the reader reads one piece of a file
+	// (tbxsplit.go): an end tag that closes nothing the piece opened is
+	// then kept in unclosed, and elements still open at the piece's end
+	// stay on the stack, for the caller to match across pieces.
+	partial  bool
+	unclosed []string
 }
 
 // tbxKinds maps the data categories tolmach reads, lower-cased, to their
@@ -106,6 +114,9 @@ func parseTBXWith(data []byte, file string, fast bool) (*Glossary, error) {
 		data = data[3:]
 	}
 	if fast && !utf16 {
+		if g, ok := parseTBXSplit(data, file, runtime.GOMAXPROCS(0), splitMinPiece); ok {
+			return g, nil
+		}
 		if fx := newFastXML(data); fx != nil {
 			r := &tbxReader{tz: fx, file: file, g: &Glossary{}}
 			err := r.run()
@@ -221,7 +232,6 @@ func attrOf(attrs []xml.Attr, local string) string {
 }
 
 func (r *tbxReader) run() error {
-	root := ""
 	for {
 		tok, err := r.tz.next()
 		if err == io.EOF {
@@ -233,11 +243,11 @@ func (r *tbxReader) run() error {
 		switch tok.kind {
 		case tokStart:
 			name := tok.name
-			if root == "" {
+			if r.root == "" {
 				if name != "martif" && name != "tbx" {
 					return r.errorf("not a TBX file: the root element is <%s>, want <martif> (TBX v2) or <tbx> (TBX v3)", name)
 				}
-				root = name
+				r.root = name
 			}
 			r.stack = append(r.stack, name)
 			if err := r.start(tok); err != nil {
@@ -245,6 +255,11 @@ func (r *tbxReader) run() error {
 			}
 		case tokEnd:
 			n := len(r.stack)
+			if n == 0 && r.partial {
+				r.unclosed = append(r.unclosed, tok.name)
+				r.end(tok.name)
+				continue
+			}
 			if n == 0 || r.stack[n-1] != tok.name {
 				want := "nothing"
 				if n > 0 {
@@ -256,7 +271,10 @@ func (r *tbxReader) run() error {
 			r.end(tok.name)
 		}
 	}
-	if root == "" {
+	if r.partial {
+		return nil
+	}
+	if r.root == "" {
 		return errAt(r.file, 1, 1, "not a TBX file: no <martif> or <tbx> element")
 	}
 	if len(r.stack) > 0 {
