@@ -523,7 +523,7 @@ func derivedForm(p *Pair, u int, stems []derivedStem) bool {
 			continue
 		}
 		for _, st := range stems {
-			n := commonPrefix(st.norm, t.Norm)
+			n := lang.CommonPrefixRunes(st.norm, t.Norm)
 			if n >= 5 && n >= st.runes-3 {
 				return true
 			}
@@ -553,21 +553,6 @@ func oneWordStems(p *Pair, expected []string) []derivedStem {
 		}
 	}
 	return stems
-}
-
-// commonPrefix counts the runes two strings begin with alike.
-func commonPrefix(a, b string) int {
-	n := 0
-	for a != "" && b != "" {
-		ra, sa := utf8.DecodeRuneInString(a)
-		rb, sb := utf8.DecodeRuneInString(b)
-		if ra != rb {
-			break
-		}
-		a, b = a[sa:], b[sb:]
-		n++
-	}
-	return n
 }
 
 // nestOcc is a usable term occurrence in a unit's target, by the token

@@ -78,7 +78,7 @@ func Demonym(stem, adjKey string) bool {
 		default:
 			return false
 		}
-		k := prefixRunes(stem, r)
+		k := CommonPrefixRunes(stem, r)
 		n := utf8.RuneCountInString(stem)
 		between := 3
 		if n <= 3 {
@@ -98,8 +98,10 @@ func Demonym(stem, adjKey string) bool {
 	return false
 }
 
-// prefixRunes returns how many runes a and b share at their start.
-func prefixRunes(a, b string) int {
+// CommonPrefixRunes returns how many runes a and b share at their start:
+// how far two matching keys agree before a derivation or an ending sets
+// them apart.
+func CommonPrefixRunes(a, b string) int {
 	n := 0
 	for a != "" && b != "" {
 		ra, sa := utf8.DecodeRuneInString(a)

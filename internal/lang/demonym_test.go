@@ -90,3 +90,21 @@ func TestDemonym(t *testing.T) {
 		}
 	}
 }
+
+func TestCommonPrefixRunes(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0},
+		{"китай", "китайск", 5},
+		{"сирия", "сирийск", 4},
+		{"ёлка", "елка", 0}, // ё and е are different runes: no folding here
+		{"china", "chinese", 4},
+		{"abc", "xbc", 0},
+	} {
+		if got := CommonPrefixRunes(tc.a, tc.b); got != tc.want {
+			t.Errorf("CommonPrefixRunes(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
