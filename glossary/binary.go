@@ -112,11 +112,16 @@ func uvarintLen(v uint64) int {
 
 // appendEncoded appends what encode writes to b, grown once to fit.
 func appendEncoded(b []byte, encode func(*encoder)) []byte {
-	e := encoder{sizing: true}
-	encode(&e)
-	e = encoder{b: slices.Grow(b, e.n)}
+	e := encoder{b: slices.Grow(b, encodedLen(encode))}
 	encode(&e)
 	return e.b
+}
+
+// encodedLen returns the length of what encode writes, without writing it.
+func encodedLen(encode func(*encoder)) int {
+	e := encoder{sizing: true}
+	encode(&e)
+	return e.n
 }
 
 // writeBuffer is the size of writeEncoded's buffer (a variable so that
@@ -140,9 +145,7 @@ func (g *Glossary) AppendBinary(b []byte) ([]byte, error) {
 
 // BinaryLen returns the length of g's encoding, without making it.
 func (g *Glossary) BinaryLen() int {
-	e := encoder{sizing: true}
-	g.encode(&e)
-	return e.n
+	return encodedLen(g.encode)
 }
 
 // WriteBinary writes g's encoding, the bytes of [Glossary.AppendBinary],
@@ -298,9 +301,7 @@ func (m *Matcher) AppendBinary(b []byte) ([]byte, error) {
 
 // BinaryLen returns the length of m's encoding, without making it.
 func (m *Matcher) BinaryLen() int {
-	e := encoder{sizing: true}
-	m.encode(&e)
-	return e.n
+	return encodedLen(m.encode)
 }
 
 // WriteBinary writes m's encoding, the bytes of [Matcher.AppendBinary],
