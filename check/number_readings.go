@@ -549,26 +549,25 @@ func (r numberMismatch) saidAsMultiple(p *Pair, i int, a, b, missing, extra []la
 		}
 		out = append(out, f)
 	}
-	keep := missing[:0:0]
-	for _, n := range missing {
-		if k := find(n, b, p.Target.Text); k >= 0 {
-			say(n, b[k], true)
-			extra = drop(extra, b[k])
-			continue
+	// pair keeps the numerals of ns that the other side (others, in
+	// text) does not say as a multiple; for each it does, it reports the
+	// pair and drops the multiple from *rest, the other side's unmatched
+	// numerals.
+	pair := func(ns, others []lang.Numeral, text string, inSource bool, rest *[]lang.Numeral) []lang.Numeral {
+		keep := ns[:0:0]
+		for _, n := range ns {
+			if k := find(n, others, text); k >= 0 {
+				say(n, others[k], inSource)
+				*rest = drop(*rest, others[k])
+				continue
+			}
+			keep = append(keep, n)
 		}
-		keep = append(keep, n)
+		return keep
 	}
-	missing = keep
-	keep = extra[:0:0]
-	for _, n := range extra {
-		if k := find(n, a, p.Source.Text); k >= 0 {
-			say(n, a[k], false)
-			missing = drop(missing, a[k])
-			continue
-		}
-		keep = append(keep, n)
-	}
-	return missing, keep, out
+	missing = pair(missing, b, p.Target.Text, true, &extra)
+	extra = pair(extra, a, p.Source.Text, false, &missing)
+	return missing, extra, out
 }
 
 // timesAfter reports whether a word for times follows the numeral n of
