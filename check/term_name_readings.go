@@ -18,10 +18,11 @@ import (
 // name ends in it: «Федеральной авиационной администрации США» as "the
 // FAA", «Государственная служба здравоохранения Великобритании» as "the
 // NHS" — a body's abbreviation holds its country, and no glossary lists
-// every body. terms gives the spans of the target's terms, sorted. The name must start with a capitalised word a few words
-// before the state, with nothing but words between; the abbreviation is a
-// word in capitals of the target that is no glossary term and is not in
-// the source unit. "" when there is none.
+// every body. terms gives the spans of the target's terms, sorted. The
+// name must start with a capitalised word a few words before the state,
+// with nothing but words between; the abbreviation is a word in capitals
+// of the target that is no glossary term and is not in the source unit.
+// "" when there is none.
 func bodyAcronym(p *Pair, h TermHit, terms func() []Span) string {
 	if p.Source.Lang != lang.RU || h.Concept.Domain != statesDomain {
 		return ""

@@ -74,9 +74,10 @@ func (n Numeral) IsRange() bool { return n.Hi != n.Value }
 // three digits ("1,234") is a decimal comma in Cyrillic text and a
 // thousands separator otherwise, the script being that of the whole text
 // (a Russian article is Cyrillic even where a sentence quotes English).
-// Times (23:45) are hh.mm, so that they equal the English 23.45. Scale words in both languages multiply the value: тыс., млн,
-// млрд, трлн, тысяча…, миллион…; thousand, million, billion, trillion, k,
-// mn, bn, tn, and m/b after a currency sign ($5m). Numbers glued to a
+// Times (23:45) are hh.mm, so that they equal the English 23.45. Scale
+// words in both languages multiply the value: тыс., млн, млрд, трлн,
+// тысяча…, миллион…; thousand, million, billion, trillion, k, mn, bn, tn,
+// and m/b after a currency sign ($5m). Numbers glued to a
 // preceding letter (G20, MH17) are names, not numerals, and are skipped.
 // Number words up to a hundred or so, cardinal and ordinal, Russian in
 // all cases (пять, двух, двадцать первый, полтора; five, twenty-first,
