@@ -59,6 +59,15 @@ type GlossarySource struct {
 type GlossaryCache struct {
 	// Dir holds the entries, normally $XDG_CACHE_HOME/tolmach/check.
 	Dir string
+	// Mapped has Load map an entry into memory, where it is supported,
+	// instead of reading it into the heap: the glossary's strings are
+	// then the file's bytes, and the mapping is never undone (nothing
+	// tells when the last of those strings is dropped). It is for a
+	// process that loads a glossary once and ends, such as one check:
+	// a long-running one that loads many would keep every entry mapped.
+	// Entries are only ever replaced by renaming, so a mapped one never
+	// changes under its reader.
+	Mapped bool
 }
 
 // cacheState returns the file name of srcs' entry and the state a fresh
@@ -107,7 +116,11 @@ func (gc GlossaryCache) Load(srcs []GlossarySource, opts Options) (c *Checker, o
 	if !ok {
 		return nil, false
 	}
-	data, err := os.ReadFile(filepath.Join(gc.Dir, name))
+	read := os.ReadFile
+	if gc.Mapped {
+		read = mapEntry
+	}
+	data, err := read(filepath.Join(gc.Dir, name))
 	if err != nil {
 		return nil, false
 	}
@@ -146,12 +159,18 @@ func (gc GlossaryCache) Store(srcs []GlossarySource, c *Checker) error {
 		os.Remove(tmp)
 		return err
 	}
+	// Synced before the rename, so that a crash never leaves a
+	// half-written entry under the entry's name (its checksum would
+	// catch it, but a mapped reader is better never shown one).
+	if err := f.Sync(); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return err
+	}
 	if err := f.Close(); err != nil {
 		os.Remove(tmp)
 		return err
 	}
-	// No fsync: an entry cut short by a crash fails its checksum and is
-	// ignored like a missing one, and the next check writes it again.
 	if err := os.Rename(tmp, filepath.Join(gc.Dir, name)); err != nil {
 		os.Remove(tmp)
 		return err

@@ -335,7 +335,8 @@ func newChecker(paths []string, co check.Options) (c *check.Checker, store func(
 	if err != nil {
 		return nil, nil, err
 	}
-	cache := check.GlossaryCache{Dir: checkCacheDir()}
+	// One check per process: the entry is mapped, not read into the heap.
+	cache := check.GlossaryCache{Dir: checkCacheDir(), Mapped: true}
 	csrcs := make([]check.GlossarySource, len(srcs))
 	for i, s := range srcs {
 		csrcs[i] = check.GlossarySource{Path: s.Path, Size: s.Size, ModTime: s.ModTime}
