@@ -209,9 +209,10 @@ func findUnrendered(p *Pair) []unrendered {
 	// side: against a general dictionary, with a term in every word, this
 	// is the longest rule's work, which every other rule has finished
 	// long before.
+	var byUnit usableByUnit
 	judge := func(lo, hi int) []unrendered {
 		var out []unrendered
-		var nc nestCache
+		nc := nestCache{byUnit: &byUnit}
 		stemsOf := map[*glossary.Concept][]derivedStem{} // by concept, of its expected terms
 		var ana *anaphora
 		var tgtTerms []Span // the target's term spans, sorted: worked out once, when first needed
@@ -567,24 +568,57 @@ type nestOcc struct {
 // worked out once per unit: asked for every unrendered term, it once
 // scanned all the document's term occurrences each time, which made a
 // check against a general dictionary (a term in every word) quadratic.
+// Each part of findUnrendered has its own; the index of occurrences by
+// unit (byUnit) is shared by them.
 type nestCache struct {
-	byUnit map[int][]TermHit // TargetAllTerms by unit
+	byUnit *usableByUnit
 	toks   map[int][]lang.Token
 	at     map[int]map[int][]nestOcc
+}
+
+// usableByUnit indexes the usable occurrences of TargetAllTerms by unit,
+// made once per pair when first needed: against a general dictionary the
+// target has a hundred thousand occurrences.
+type usableByUnit struct {
+	once sync.Once
+	// The occurrences of unit u are TargetAllTerms[k] for k in
+	// hits[at[u]:at[u+1]], in the order of TargetAllTerms.
+	at   []int32
+	hits []int32
+}
+
+// of returns the indexes in p.TargetAllTerms of unit u's usable
+// occurrences.
+func (b *usableByUnit) of(p *Pair, u int) []int32 {
+	b.once.Do(func() {
+		// A counting sort: counts, then starts, then the hits placed.
+		b.at = make([]int32, len(p.Units)+2)
+		for _, h := range p.TargetAllTerms {
+			if h.Unit >= 0 && h.Status().Usable() {
+				b.at[h.Unit+2]++
+			}
+		}
+		for i := 2; i < len(b.at); i++ {
+			b.at[i] += b.at[i-1]
+		}
+		b.hits = make([]int32, b.at[len(b.at)-1])
+		for k, h := range p.TargetAllTerms {
+			if h.Unit >= 0 && h.Status().Usable() {
+				b.hits[b.at[h.Unit+1]] = int32(k)
+				b.at[h.Unit+1]++
+			}
+		}
+		b.at = b.at[:len(p.Units)+1]
+	})
+	return b.hits[b.at[u]:b.at[u+1]]
 }
 
 // unit returns unit u's target tokens (nil when it has no target) and
 // its usable term occurrences by the token they start at.
 func (nc *nestCache) unit(p *Pair, u int) ([]lang.Token, map[int][]nestOcc) {
-	if nc.byUnit == nil {
-		nc.byUnit = map[int][]TermHit{}
+	if nc.toks == nil {
 		nc.toks = map[int][]lang.Token{}
 		nc.at = map[int]map[int][]nestOcc{}
-		for _, h := range p.TargetAllTerms {
-			if h.Unit >= 0 && h.Status().Usable() {
-				nc.byUnit[h.Unit] = append(nc.byUnit[h.Unit], h)
-			}
-		}
 	}
 	if at, ok := nc.at[u]; ok {
 		return nc.toks[u], at
@@ -593,7 +627,8 @@ func (nc *nestCache) unit(p *Pair, u int) ([]lang.Token, map[int][]nestOcc) {
 	at := map[int][]nestOcc{}
 	if ts, ok := p.Units[u].TargetSpan(); ok {
 		toks = tokensIn(p.TargetTokens(), ts)
-		for _, h := range nc.byUnit[u] {
+		for _, k := range nc.byUnit.of(p, u) {
+			h := &p.TargetAllTerms[k]
 			// The tokens inside the occurrence: those starting in it
 			// (sorted by start) that also end in it.
 			first, last := -1, -1

@@ -3,6 +3,7 @@ package glossary
 import (
 	"hash/maphash"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -848,6 +849,13 @@ func (m *Matcher) caseOK(e *entry, us []unit) bool {
 // units i..j, choosing within a concept the term written most like the
 // text.
 func (m *Matcher) appendMatches(out []Match, us []unit, i, j int, es []int32) []Match {
+	if cap(out)-len(out) < len(es) {
+		// Doubled, not the quarter append adds to a long slice: against
+		// a general dictionary a text has several matches a word, and
+		// growing by quarters allocated (and copied) five times the
+		// final slice, every byte a fresh page for a short process.
+		out = slices.Grow(out, max(len(es), cap(out), len(us)/8))
+	}
 	start := len(out)
 	var buf [16]int32
 	order := buf[:0] // of each match's term, for out[start:]
