@@ -15,6 +15,9 @@ var devPoolRules = map[string]bool{
 	"term-partial": true, "segment-missing": true, "segment-extra": true, "untranslated": true,
 }
 
+// devKeyRules are the rules devkey.tsv adjudicates.
+var devKeyRules = map[string]bool{"term-missing": true, "term-partial": true, "term-drift": true, "term-inconsistent": true}
+
 // TestDevPool checks the development pool of the real-text evaluation
 // (testdata/realtext/README.md) with the built-in glossary: the documents
 // of shared/data/wmt_news_ru_en that are not news (social posts, speech,
@@ -41,8 +44,23 @@ func TestDevPool(t *testing.T) {
 	if len(docs) == 0 {
 		t.Skip("no development pool in shared/data")
 	}
+	names := map[string]bool{}
+	for _, d := range docs {
+		names[d.name] = true
+	}
+	var key []*keyRow
+	for _, r := range loadKeyFile(t, "devkey.tsv", func(doc string) error {
+		if !names[doc] {
+			return fmt.Errorf("document %q is not in the development pool", doc)
+		}
+		return nil
+	}) {
+		key = append(key, &r)
+	}
 	c := New(Options{Glossary: builtinGlossary(t)})
 	outs := checkDocs(c, docs)
+	judged := map[string]*realRuleStat{} // term rule → the dev key's verdicts
+	keyedTrue := map[*keyRow]bool{}      // true rows still reported
 
 	words := map[string]int{}
 	count := map[string]map[string]int{} // corpus → rule → errors and warnings
@@ -68,9 +86,30 @@ func TestDevPool(t *testing.T) {
 			if !devPoolRules[f.Rule] {
 				continue
 			}
+			verdict := ""
+			if devKeyRules[f.Rule] {
+				st := judged[f.Rule]
+				if st == nil {
+					st = &realRuleStat{}
+					judged[f.Rule] = st
+				}
+				st.findings++
+				switch r, _ := adjudicate(key, d.name, &f); {
+				case r == nil:
+					st.unadjudicated++
+					verdict = " [unadjudicated]"
+				case r.verdict:
+					st.truePos++
+					keyedTrue[r] = true
+					verdict = " [true]"
+				default:
+					st.falsePos++
+					verdict = " [false: " + r.reason + "]"
+				}
+			}
 			k := f.Rule + " " + keyWhat(&f)
-			listed[k] = append(listed[k], fmt.Sprintf("%s %s %s: %s\n    S: %s\n    T: %s",
-				f.Severity, d.name, realLines(&f), f.Message, lineAt(sl, f.Source), lineAt(tl, f.Target)))
+			listed[k] = append(listed[k], fmt.Sprintf("%s %s %s: %s%s\n    S: %s\n    T: %s",
+				f.Severity, d.name, realLines(&f), f.Message, verdict, lineAt(sl, f.Source), lineAt(tl, f.Target)))
 		}
 	}
 	sort.Strings(corpora)
@@ -101,6 +140,29 @@ func TestDevPool(t *testing.T) {
 		}
 	}
 	fmt.Fprintf(&b, "term and segment rules: %d errors and warnings, %.2f per 1,000 source words\n", terms, perThousand(terms, tw))
+	var all realRuleStat
+	var rules []string
+	for r := range judged {
+		rules = append(rules, r)
+	}
+	sort.Strings(rules)
+	fmt.Fprintf(&b, "\nterm rules against devkey.tsv\n%-18s %8s %5s %5s %7s %9s\n", "rule", "findings", "true", "false", "unadj.", "false/1k")
+	for _, r := range rules {
+		st := judged[r]
+		fmt.Fprintf(&b, "%-18s %8d %5d %5d %7d %9.2f\n", r, st.findings, st.truePos, st.falsePos, st.unadjudicated, perThousand(st.falsePos, tw))
+		all.findings += st.findings
+		all.truePos += st.truePos
+		all.falsePos += st.falsePos
+		all.unadjudicated += st.unadjudicated
+	}
+	trueRows := 0
+	for _, r := range key {
+		if r.verdict {
+			trueRows++
+		}
+	}
+	fmt.Fprintf(&b, "%-18s %8d %5d %5d %7d %9.2f\nkeyed true still reported: %d/%d\n", "ALL", all.findings, all.truePos, all.falsePos,
+		all.unadjudicated, perThousand(all.falsePos, tw), len(keyedTrue), trueRows)
 	t.Log(b.String())
 
 	if out := os.Getenv("TOLMACH_DEVPOOL_OUT"); out != "" {

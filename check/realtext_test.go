@@ -132,14 +132,26 @@ var verdicts = map[string]bool{"true": true, "false": false}
 
 func loadRealKey(t *testing.T, docs map[string]realDoc) []keyRow {
 	t.Helper()
+	return loadKeyFile(t, "key.tsv", func(doc string) error {
+		if _, ok := docs[doc]; !ok {
+			return fmt.Errorf("document %q is not in split.tsv", doc)
+		}
+		return nil
+	})
+}
+
+// loadKeyFile reads an answer key of realTextDir (key.tsv, devkey.tsv);
+// known says whether a row's document is one of the key's documents.
+func loadKeyFile(t *testing.T, name string, known func(doc string) error) []keyRow {
+	t.Helper()
 	var rows []keyRow
-	err := readTSV(filepath.Join(realTextDir, "key.tsv"), "doc", func(n int, c []string) error {
+	err := readTSV(filepath.Join(realTextDir, name), "doc", func(n int, c []string) error {
 		if len(c) < 7 {
 			return fmt.Errorf("want doc, rule, sline, tline, what, verdict, reason")
 		}
 		r := keyRow{doc: c[0], rule: c[1], what: c[4], reason: c[6], lineNo: n}
-		if _, ok := docs[r.doc]; !ok {
-			return fmt.Errorf("document %q is not in split.tsv", r.doc)
+		if err := known(r.doc); err != nil {
+			return err
 		}
 		if RuleByName(r.rule) == nil {
 			return fmt.Errorf("unknown rule %q", r.rule)
