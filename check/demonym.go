@@ -30,8 +30,9 @@ func demonymRendered(p *Pair, h TermHit, expected []string) string {
 	return ""
 }
 
-// englishDemonym returns the token of toks that is the English adjective
-// of one of the expected names, or "".
+// englishDemonym returns the token of toks (or a part of a hyphenated
+// one: "Russian-Chinese") that is the English adjective of one of the
+// expected names, or "".
 func englishDemonym(p *Pair, toks []lang.Token, expected []string) string {
 	var names []string // the lang.NameStem of the last word of each expected name
 	var irregular []string
@@ -55,24 +56,24 @@ func englishDemonym(p *Pair, toks []lang.Token, expected []string) string {
 	if len(names) == 0 && len(irregular) == 0 {
 		return ""
 	}
-	for _, t := range toks {
-		r, _ := utf8.DecodeRuneInString(t.Text)
-		if t.Kind != lang.Word || !unicode.IsUpper(r) {
-			continue
+	match := func(t lang.Token) bool {
+		if r, _ := utf8.DecodeRuneInString(t.Text); !unicode.IsUpper(r) {
+			return false
 		}
 		for _, d := range irregular {
 			if t.Norm == d {
-				return t.Text
+				return true
 			}
 		}
 		for _, n := range names {
 			// The adjective, or the people ("Italian", "Italians": one key).
 			if lang.Demonym(n, t.Key) {
-				return t.Text
+				return true
 			}
 		}
+		return false
 	}
-	return ""
+	return firstWordOrPart(toks, match)
 }
 
 // russianDemonym returns the token of toks (or a part of a hyphenated
@@ -111,6 +112,13 @@ func russianDemonym(p *Pair, toks []lang.Token, expected []string) string {
 		}
 		return false
 	}
+	return firstWordOrPart(toks, match)
+}
+
+// firstWordOrPart returns the first word of toks that match accepts, by
+// itself or by a part of it as a hyphenated compound («российско-китайский»,
+// "the Lithuanian-Belorussian border"), or "".
+func firstWordOrPart(toks []lang.Token, match func(lang.Token) bool) string {
 	for _, t := range toks {
 		if t.Kind != lang.Word {
 			continue
@@ -162,6 +170,8 @@ var ruDemonyms = map[string][]string{
 	"таджикистан": {"таджикск"}, "узбекистан": {"узбекск"}, "киргизия": {"киргизск"}, "кыргызстан": {"кыргызск", "киргизск"},
 	"туркменистан": {"туркменск"}, "азербайджан": {"азербайджанск"}, "иран": {"иранск"}, "ирак": {"иракск"},
 	"исламская республика иран": {"иранск"}, "турецкая республика": {"турецк"}, "турция": {"турецк"},
+	"молдова": {"молдавск"}, "республика молдова": {"молдавск"}, "ссср": {"советск"}, "советский союз": {"советск"},
+	"союз советских социалистических республик": {"советск"},
 }
 
 // metonymRendered returns the words of a term's unit's target that name
@@ -308,7 +318,8 @@ var demonyms = map[string][]string{
 	"philippines": {"filipino", "philippine"}, "thailand": {"thai"}, "vietnam": {"vietnamese"},
 	"viet nam": {"vietnamese"}, "turkey": {"turkish"}, "türkiye": {"turkish"}, "spain": {"spanish"}, "denmark": {"danish"},
 	"sweden": {"swedish"}, "finland": {"finnish"}, "poland": {"polish"}, "ireland": {"irish"}, "norway": {"norwegian"},
-	"belarus": {"belarusian"}, "ukraine": {"ukrainian"}, "lebanon": {"lebanese"}, "sudan": {"sudanese"},
+	"belarus":             {"belarusian", "belorussian", "byelorussian", "belarussian"},
+	"republic of belarus": {"belarusian", "belorussian", "byelorussian", "belarussian"}, "ukraine": {"ukrainian"}, "lebanon": {"lebanese"}, "sudan": {"sudanese"},
 	"azerbaijan": {"azerbaijani", "azeri"}, "afghanistan": {"afghan"}, "iraq": {"iraqi"}, "israel": {"israeli"},
 	"yemen": {"yemeni"}, "oman": {"omani"}, "qatar": {"qatari"}, "kuwait": {"kuwaiti"}, "saudi arabia": {"saudi"},
 	"united arab emirates": {"emirati"}, "uae": {"emirati"}, "dprk": {"korean"}, "rok": {"korean"},
@@ -316,4 +327,12 @@ var demonyms = map[string][]string{
 	"islamic republic of iran": {"iranian"}, "wales": {"welsh"}, "scotland": {"scottish"},
 	"england": {"english"}, "peru": {"peruvian"}, "cyprus": {"cypriot"}, "malta": {"maltese"}, "portugal": {"portuguese"},
 	"argentina": {"argentine", "argentinian"}, "morocco": {"moroccan"}, "monaco": {"monegasque"},
+	"belgium": {"belgian"}, "czech republic": {"czech"}, "czechia": {"czech"}, "slovakia": {"slovak"},
+	"iceland": {"icelandic"}, "montenegro": {"montenegrin"}, "croatia": {"croatian"}, "serbia": {"serbian"},
+	"laos": {"lao", "laotian"}, "madagascar": {"malagasy"}, "luxembourg": {"luxembourgish"},
+	// Not states, but named by their adjectives all the same: "European
+	// sanctions" for the EU's, "Soviet troops", "Western countries" for
+	// the political West.
+	"european union": {"european"}, "eu": {"european"}, "soviet union": {"soviet"}, "ussr": {"soviet"},
+	"west": {"western"},
 }

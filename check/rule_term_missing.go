@@ -63,6 +63,15 @@ func (m *unrendered) otherRendering(p *Pair) (msg, hint string, ok bool) {
 	case m.metonym != "":
 		return fmt.Sprintf("%s is rendered by %s (a capital or seat of power for the state or body, or the other way round), not as %s", m.source(p), quote(tl, m.metonym), expected),
 			"the capital for the state is usual in diplomatic writing; write " + first + " if the place itself is meant", true
+	case m.lower != "":
+		return fmt.Sprintf("%s is rendered by %s, the name written in small letters, not as %s", m.source(p), quote(tl, m.lower), expected),
+			"write the name as the glossary does: " + first, true
+	case len(m.apart) > 0:
+		return fmt.Sprintf("%s is perhaps rendered by the words of %s apart (%s), not as %s", m.source(p), first, quoteList(tl, m.apart, "and"), expected),
+			"check the sense; write " + first + " where the term of art is meant", true
+	case m.pronoun != "":
+		return fmt.Sprintf("%s is perhaps referred to by the pronoun %s (the post is named before), not rendered as %s", m.source(p), quote(tl, m.pronoun), expected),
+			"a pronoun for a person named before is usual; write " + first + " if the reference is unclear", true
 	case m.anaphor != "":
 		return fmt.Sprintf("%s is perhaps referred to by %s (named before in the target), not rendered as %s", m.source(p), quote(tl, m.anaphor), expected),
 			"a general noun for a concept named before is usual; write " + first + " if the reference is unclear", true
@@ -105,6 +114,17 @@ type unrendered struct {
 	// concept by, named in an earlier unit ("the organisation"), reported
 	// as info.
 	anaphor string
+	// lower is the target's word that is the one-word name written in
+	// small letters («конгресс»), reported as info.
+	lower string
+	// apart is the target's words that render every content word of an
+	// expected term, though not as the term ("flight of capital"),
+	// reported as info.
+	apart []string
+	// pronoun is the personal pronoun by which the target may refer to
+	// the holder of a post named before ("he" for «посол»), reported as
+	// info.
+	pronoun string
 	// short is the capitalised head noun of the name by which the
 	// English target names the body alone ("the House"), reported as
 	// info.
@@ -204,6 +224,14 @@ func findUnrendered(p *Pair) []unrendered {
 		}
 		return false
 	}
+	// The first unit whose source names each concept: a post named again
+	// may be a pronoun in the target (pronounRendering).
+	firstSource := map[*glossary.Concept]int{}
+	for _, h := range p.SourceTerms {
+		if f, ok := firstSource[h.Concept]; h.Unit >= 0 && (!ok || h.Unit < f) {
+			firstSource[h.Concept] = h.Unit
+		}
+	}
 	// Each source term is judged on its own (what the judging memoises
 	// is a cache, not state), so parts of a long pair are judged side by
 	// side: against a general dictionary, with a term in every word, this
@@ -290,12 +318,24 @@ func findUnrendered(p *Pair) []unrendered {
 				out = append(out, unrendered{hit: h, expected: expected, metonym: w})
 				continue
 			}
+			if w := lowerCaseName(p, h); w != "" {
+				out = append(out, unrendered{hit: h, expected: expected, lower: w})
+				continue
+			}
+			if w := wordsApart(p, h, expected); len(w) > 0 {
+				out = append(out, unrendered{hit: h, expected: expected, apart: w})
+				continue
+			}
 			part := partialRendering(p, h, expected)
 			if ana == nil {
 				ana = newAnaphora(p)
 			}
 			if w := ana.rendering(p, h); part == "" && w != "" {
 				out = append(out, unrendered{hit: h, expected: expected, anaphor: w})
+				continue
+			}
+			if w := pronounRendering(p, h, firstSource); part == "" && w != "" {
+				out = append(out, unrendered{hit: h, expected: expected, pronoun: w})
 				continue
 			}
 			if w := shortForm(p, h, expected); w != "" {

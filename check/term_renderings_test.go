@@ -1,0 +1,91 @@
+package check
+
+import (
+	"strings"
+	"testing"
+
+	"tolmach/internal/lang"
+)
+
+// TestOtherRenderingsBuiltin checks, with the built-in glossary, renderings
+// of a term that a professional translation writes and the glossary's own
+// terms do not cover — each reported as info saying what was found, or
+// not at all where the data now lists it — beside the cases that must
+// stay errors and warnings.
+func TestOtherRenderingsBuiltin(t *testing.T) {
+	c := New(Options{Glossary: builtinGlossary(t)})
+	tests := []struct {
+		name     string
+		src      lang.Lang
+		in, out  string
+		severity string // of the term-missing or term-partial finding; "" for none
+		found    string // a word the info finding's message must quote
+	}{
+		// A one-word name written in small letters.
+		{"name in small letters", lang.EN, "Congress approved the bill.", "конгресс одобрил законопроект.", "info", "«конгресс»"},
+		{"name not rendered", lang.EN, "Congress approved the bill.", "Парламент одобрил законопроект.", "error", ""},
+		// A post named before, then a pronoun.
+		{"post as a pronoun", lang.RU, "Посол заявил об этом. «Переговоры продолжатся», — сказал посол.",
+			"The ambassador said so. \"Talks will continue,\" he said.", "info", `"he"`},
+		{"pronoun, post not named before", lang.RU, "Переговоры идут. «Переговоры продолжатся», — сказал посол.",
+			"Talks are going on. \"Talks will continue,\" he said.", "error", ""},
+		{"post as a pronoun, into Russian", lang.EN, "The ambassador spoke first. \"We will go on,\" the ambassador said.",
+			"Посол выступил первым. «Мы продолжим», — сказал он.", "info", "«он»"},
+		// A term's words apart.
+		{"words apart", lang.RU, "Коллапс банков привёл к бегству капитала.", "The collapse of banks led to a flight of capital.", "info", `"flight"`},
+		{"adverb of the adjective", lang.RU, "Он посетил Германию с частным визитом.", "He visited Germany privately.", "info", `"privately"`},
+		{"weather and climate changes", lang.EN, "Along with unique weather and climate changes, the game changes.",
+			"Вместе с уникальными изменениями погоды и климата игра меняется.", "info", "«климата»"},
+		{"a loose derivation stays an error", lang.EN, "It speaks of strategic autonomy.", "Речь идёт о стратегической автономности.", "error", ""},
+		{"one word of two", lang.RU, "Это вопрос национальной безопасности.", "This is a homeland security issue.", "warning", ""},
+		// Adjectives of names.
+		{"adjective in a compound", lang.RU, "Задержка была вызвана обстановкой на границе Литвы с Белоруссией.",
+			"The delay was caused by the situation on the Lithuanian-Belorussian border.", "", ""},
+		{"EU as European", lang.RU, "Страны ЕС договорились о санкциях.", "European countries agreed on sanctions.", "", ""},
+		{"West as Western", lang.RU, "Запад ввёл санкции против России.", "Western countries imposed sanctions on Russia.", "", ""},
+		{"USSR as Soviet", lang.EN, "The USSR economy was weak.", "Советская экономика была слабой.", "", ""},
+		{"a wrong adjective stays an error", lang.RU, "Страны ЕС договорились о санкциях.", "Asian countries agreed on sanctions.", "error", ""},
+		// Known variants in the data.
+		{"a state's presidency", lang.EN, "Trump's presidency has ended.", "Президентство Трампа завершилось.", "", ""},
+		{"a body's presidency", lang.EN, "India's G20 presidency has ended.", "Председательство Индии в G20 завершилось.", "", ""},
+		{"head of the MFA", lang.RU, "Глава МИД России Сергей Лавров прибыл в Анкару.", "Russian Foreign Minister Sergei Lavrov arrived in Ankara.", "", ""},
+		{"foreign policy agency", lang.EN, "The Foreign Ministry said so.", "Внешнеполитическое ведомство заявило об этом.", "", ""},
+		{"veto as a verb", lang.EN, "The President said he would veto the bill.", "Президент заявил, что наложит вето на законопроект.", "", ""},
+		{"UN chief", lang.RU, "Генсек ООН заявил об этом.", "The UN chief said so.", "", ""},
+		{"the Community", lang.EN, "The EU imposed sanctions. The EU also expelled diplomats.",
+			"Евросоюз ввёл санкции. Сообщество также выслало дипломатов.", "info", "«Сообщество»"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srcName, tgtName, tgt := "a.en.txt", "a.ru.txt", lang.RU
+			if tt.src == lang.RU {
+				srcName, tgtName, tgt = "a.ru.txt", "a.en.txt", lang.EN
+			}
+			res, err := c.Check(t.Context(), NewDocument(srcName, tt.src, tt.in), NewDocument(tgtName, tgt, tt.out))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []Finding
+			for _, f := range res.Findings {
+				if f.Rule == "term-missing" || f.Rule == "term-partial" {
+					got = append(got, f)
+				}
+			}
+			switch {
+			case tt.severity == "" && len(got) > 0:
+				t.Errorf("want no finding, got\n%s", describe(got))
+			case tt.severity != "" && len(got) != 1:
+				t.Errorf("want one %s finding, got\n%s", tt.severity, describe(got))
+			case tt.severity != "" && got[0].Severity.String() != tt.severity:
+				t.Errorf("want %s, got %s: %s", tt.severity, got[0].Severity, got[0].Message)
+			case !strings.Contains(func() string {
+				if len(got) == 0 {
+					return ""
+				}
+				return got[0].Message
+			}(), tt.found):
+				t.Errorf("message %q does not quote %s", got[0].Message, tt.found)
+			}
+		})
+	}
+}
