@@ -63,6 +63,9 @@ func (m *unrendered) otherRendering(p *Pair) (msg, hint string, ok bool) {
 	case m.metonym != "":
 		return fmt.Sprintf("%s is rendered by %s (a capital or seat of power for the state or body, or the other way round), not as %s", m.source(p), quote(tl, m.metonym), expected),
 			"the capital for the state is usual in diplomatic writing; write " + first + " if the place itself is meant", true
+	case m.post != "":
+		return fmt.Sprintf("%s names a body by its head, which the target renders as a post (%s), not as %s", m.source(p), quote(tl, m.post), expected),
+			"check that the post is the body's head; write " + first + " where the body itself is meant", true
 	case m.lower != "":
 		return fmt.Sprintf("%s is rendered by %s, the name written in small letters, not as %s", m.source(p), quote(tl, m.lower), expected),
 			"write the name as the glossary does: " + first, true
@@ -114,6 +117,10 @@ type unrendered struct {
 	// concept by, named in an earlier unit ("the organisation"), reported
 	// as info.
 	anaphor string
+	// post is the target's word of a post's name that renders "the head
+	// of" the body («глава Пентагона» as "the Defense Secretary"),
+	// reported as info.
+	post string
 	// lower is the target's word that is the one-word name written in
 	// small letters («конгресс»), reported as info.
 	lower string
@@ -316,6 +323,10 @@ func findUnrendered(p *Pair) []unrendered {
 			}
 			if w := metonymRendered(p, h, expected); w != "" {
 				out = append(out, unrendered{hit: h, expected: expected, metonym: w})
+				continue
+			}
+			if w := headOfBody(p, h); w != "" {
+				out = append(out, unrendered{hit: h, expected: expected, post: w})
 				continue
 			}
 			if w := lowerCaseName(p, h); w != "" {

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -176,4 +177,66 @@ func derivedWord(w lang.Token, toks []lang.Token) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// headWords name the head of a body before the body's name in Russian
+// («глава МИД», «руководитель ведомства») and after it in English ("the
+// Pentagon chief", "the NATO boss"), in any case; headOf are the English
+// words before it ("head of the Pentagon").
+var (
+	ruHeadWords = keySet("глава", "руководитель", "шеф")
+	enHeadWords = keySet("chief", "head", "boss", "leader", "director")
+	enHeadOf    = keySet("head", "chief", "leader", "director")
+)
+
+// postWords are the words of a post's name that render "the head of X" as
+// the post: "Foreign Minister" for «глава МИД», «министр обороны США» for
+// "the Pentagon chief".
+var postWords = map[lang.Lang]map[string]bool{
+	lang.EN: keySet("minister", "secretary", "chief", "head", "president", "director", "chairman", "chair",
+		"commissioner", "leader", "boss", "governor", "mayor", "chancellor", "premier"),
+	lang.RU: keySet("министр", "госсекретарь", "секретарь", "генсек", "глава", "председатель", "президент",
+		"директор", "руководитель", "комиссар", "лидер", "шеф", "губернатор", "мэр", "канцлер", "премьер"),
+}
+
+// headOfBody returns the word of the target of source term h's unit by
+// which the translation names the post of the body's head, where the
+// source names the body only as the head's («глава Пентагона» as "the
+// Defense Secretary", "the Pentagon chief" as «министр обороны США»), or
+// "": the body is then rendered in the post's name, not by its own.
+func headOfBody(p *Pair, h TermHit) string {
+	toks := p.SourceTokens()
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= h.Start })
+	j := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= h.End })
+	head := false
+	switch p.Source.Lang {
+	case lang.RU:
+		head = i > 0 && ruHeadWords[toks[i-1].Key]
+	case lang.EN:
+		head = j < len(toks) && enHeadWords[toks[j].Key]
+		// "head of the Pentagon", "chief of the General Staff".
+		for k := i - 1; !head && k >= 0 && k >= i-3; k-- {
+			if toks[k].Key == "of" {
+				head = k > 0 && enHeadOf[toks[k-1].Key]
+				break
+			}
+			if toks[k].Key != "the" {
+				break
+			}
+		}
+	}
+	if !head {
+		return ""
+	}
+	ts, ok := p.Units[h.Unit].TargetSpan()
+	if !ok {
+		return ""
+	}
+	words := postWords[p.Target.Lang]
+	for _, t := range tokensIn(p.TargetTokens(), ts) {
+		if t.Kind == lang.Word && words[t.Key] {
+			return t.Text
+		}
+	}
+	return ""
 }
