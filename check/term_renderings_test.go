@@ -52,6 +52,12 @@ func TestOtherRenderingsBuiltin(t *testing.T) {
 		{"no head, in part", lang.EN, "The Foreign Ministry spoke.", "Дипломатическое ведомство выступило.", "warning", ""},
 		{"head of, and no post", lang.RU, "Глава Пентагона выступил.", "The general spoke.", "error", ""},
 		{"no head, a post", lang.RU, "Вчера Пентагон выступил с заявлением.", "Yesterday the Defense Secretary made a statement.", "error", ""},
+		// General English words that name a concept only in its context.
+		{"balancing a budget", lang.EN, "They balanced the budget by balancing costs and revenue.", "Они сбалансировали бюджет, уравновесив расходы и доходы.", "", ""},
+		{"balancing a power", lang.EN, "Balancing against China is the strategy.", "Стратегия — сдерживать Китай.", "error", ""},
+		{"party convention", lang.EN, "The party convention opened on Monday.", "Съезд партии открылся в понедельник.", "", ""},
+		{"UN convention", lang.EN, "The convention was signed by 50 states.", "Документ подписали 50 государств.", "error", ""},
+		{"in conjunction with", lang.EN, "He works in conjunction with the police.", "Он работает совместно с полицией.", "", ""},
 		// Known variants in the data.
 		{"Duma Speaker", lang.RU, "Спикер Госдумы Вячеслав Володин выступил.", "Duma Speaker Vyacheslav Volodin spoke.", "", ""},
 		{"Minsk arrangements", lang.EN, "The sides discussed the Minsk agreements.", "Стороны обсудили Минские договорённости.", "", ""},
