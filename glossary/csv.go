@@ -129,11 +129,11 @@ func parseDelimitedAt(pos *textPos, file string, sep rune) (*Glossary, error) {
 	if blankText(text) {
 		return nil, errAt(file, 1, 1, "empty file, want a header row naming ru and en")
 	}
-	langs, isHeader := headerLangs(firstLine([]byte(text)), sep)
+	langs, isHeader := headerLangs(firstLine(text), sep)
 	if !isHeader && sep == ',' {
 		// Excel writes CSV with semicolons where the decimal mark is a
 		// comma, as in a Russian locale: "ru;en;note".
-		if l, ok := headerLangs(firstLine([]byte(text)), ';'); ok {
+		if l, ok := headerLangs(firstLine(text), ';'); ok {
 			langs, isHeader, sep = l, true, ';'
 		}
 	}
@@ -176,6 +176,10 @@ func parseDelimitedAt(pos *textPos, file string, sep rune) (*Glossary, error) {
 			// README says: spreadsheets carry columns of their own.
 		}
 	}
+	// The records are read into one slice, reused: table.add keeps
+	// their strings, never the slice (a slice each was a fifth of what
+	// reading a large glossary allocated).
+	r.ReuseRecord = true
 	t := newTable(cols, file, pos)
 	if g, ok := t.readChunks(text, int(r.InputOffset()), sep); ok {
 		return fillIDs(g), nil
@@ -467,6 +471,7 @@ func (t *table) readChunks(text string, body int, sep rune) (g *Glossary, ok boo
 			r.Comma = sep
 			r.FieldsPerRecord = -1
 			r.LazyQuotes = sep == '\t'
+			r.ReuseRecord = true
 			// encoding/csv counts lines from 1 at the chunk's start.
 			base := strings.Count(text[:start], "\n")
 			errs[i] = eachRecord(r, u.pos, t.file, func(rec []string, line int) error {

@@ -703,3 +703,23 @@ func TestTBXFromOtherTools(t *testing.T) {
 		})
 	}
 }
+
+// TestFirstLine: the first line of a text or of bytes, without a byte
+// order mark or line end, alike for both.
+func TestFirstLine(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"ru,en\nмир,peace\n", "ru,en"},
+		{"\uFEFFru;en\r\nмир;peace", "ru;en"},
+		{"ru\ten", "ru\ten"},
+		{"\uFEFF", ""},
+		{"", ""},
+		{"\nru,en", ""},
+	} {
+		if got := firstLine(tc.in); got != tc.want {
+			t.Errorf("firstLine(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		if got := firstLine([]byte(tc.in)); got != tc.want {
+			t.Errorf("firstLine([]byte(%q)) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

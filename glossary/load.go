@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"tolmach/internal/lang"
 )
@@ -107,12 +108,18 @@ func isTSV(data []byte) bool {
 	return ok
 }
 
-func firstLine(data []byte) string {
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	if i := bytes.IndexByte(data, '\n'); i >= 0 {
-		data = data[:i]
+// firstLine returns the first line of a text, without a byte order mark
+// or line end. Only that line is copied, never the text (megabytes for
+// a large glossary).
+func firstLine[T string | []byte](data T) string {
+	end := len(data)
+	for i := 0; i < len(data); i++ {
+		if data[i] == '\n' {
+			end = i
+			break
+		}
 	}
-	return strings.TrimRight(string(data), "\r")
+	return strings.TrimRight(strings.TrimPrefix(string(data[:end]), "\uFEFF"), "\r")
 }
 
 // Parse reads a glossary in the given format from data; name is the file
@@ -127,7 +134,15 @@ func firstLine(data []byte) string {
 // lang.MaxTermLen characters, a note or definition over
 // lang.MaxLineSize bytes.
 func Parse(data []byte, name string, format Format) (*Glossary, error) {
-	g, err := parse(data, name, format)
+	return parseData(data, name, format, false)
+}
+
+// parseData is [Parse]; owned tells that data is the caller's own, read
+// for this call and never written again (a file Load or ParseFS read),
+// so that text decoded as it is need not be copied into a string: the
+// copy of a general dictionary's file was megabytes of fresh pages.
+func parseData(data []byte, name string, format Format, owned bool) (*Glossary, error) {
+	g, err := parse(data, name, format, owned)
 	if err != nil {
 		return nil, err
 	}
@@ -172,11 +187,11 @@ func tooLargeLine(err error) int {
 	return 0
 }
 
-func parse(data []byte, name string, format Format) (*Glossary, error) {
+func parse(data []byte, name string, format Format, owned bool) (*Glossary, error) {
 	if format == TBX || format == TBX3 {
 		return parseTBX(data, name)
 	}
-	text, err := decodeText(data)
+	text, err := decodeText(data, owned)
 	if err != nil {
 		return nil, &ParseError{File: name, Line: tooLargeLine(err), Err: err}
 	}
@@ -196,13 +211,17 @@ func parse(data []byte, name string, format Format) (*Glossary, error) {
 // decodeText decodes a text glossary with lang.Decode, skipping its work
 // for the common case of UTF-8 that is already in lang's form (no CR, no
 // NUL, no character NFC could change): the built-in glossary is read on
-// every start and must cost next to nothing.
-func decodeText(data []byte) (string, error) {
+// every start and must cost next to nothing. When owned (see parseData)
+// such text is data's own bytes, not a copy.
+func decodeText(data []byte, owned bool) (string, error) {
 	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
 	if err := lang.CheckLines(data); err != nil {
 		return "", err
 	}
 	if utf8.Valid(data) && bytes.IndexByte(data, '\r') < 0 && bytes.IndexByte(data, 0) < 0 && stableNFC(data) {
+		if owned && len(data) > 0 {
+			return unsafe.String(&data[0], len(data)), nil
+		}
 		return string(data), nil
 	}
 	text, _, err := lang.Decode(data, "")
@@ -243,7 +262,7 @@ func Load(path string) (*Glossary, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Parse(data, path, f)
+	return parseData(data, path, f, true)
 }
 
 // readGlossaryFile reads a glossary file whole. A line-based one (by its
@@ -328,7 +347,8 @@ func ParseFS(fsys fs.FS, pattern, namePrefix string) ([]*Glossary, error) {
 				errs[i] = err
 				return
 			}
-			gs[i], errs[i] = Parse(data, namePrefix+n, f)
+			// fs.ReadFile returns a copy that is the caller's own.
+			gs[i], errs[i] = parseData(data, namePrefix+n, f, true)
 		}()
 	}
 	wg.Wait()
@@ -509,7 +529,7 @@ func dialectOf(path string) dialect {
 		d.encoding = enc
 	}
 	if format == CSV {
-		first := firstLine([]byte(text))
+		first := firstLine(text)
 		if _, ok := headerLangs(first, ','); !ok {
 			if _, ok := headerLangs(first, ';'); ok {
 				d.sep = ';'
