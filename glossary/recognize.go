@@ -145,7 +145,15 @@ type Match struct {
 // caller decides what a forbidden term found in a text means.
 func NewMatcher(g *Glossary, lang string) *Matcher {
 	m := &Matcher{lang: NormalizeLang(lang), seed: maphash.MakeSeed(), concepts: append([]*Concept(nil), g.Concepts...)}
-	var ts []termAt
+	n := 0
+	for _, c := range g.Concepts {
+		for _, t := range c.Terms {
+			if t.Lang == m.lang {
+				n++
+			}
+		}
+	}
+	ts := make([]termAt, 0, n)
 	order := 0
 	for ci, c := range g.Concepts {
 		for ti, t := range c.Terms {
@@ -157,25 +165,37 @@ func NewMatcher(g *Glossary, lang string) *Matcher {
 	}
 	// Analysing the terms is most of the cost, and each term's analysis
 	// is its own: a large glossary's is shared out among the CPUs, then
-	// the terms go into the trie in glossary order.
-	ws := make([][]writing, len(ts))
-	analyze := func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			ws[i] = writingsOf(ts[i].Term)
+	// the terms go into the trie in glossary order. A term written like
+	// an earlier one is analysed once: a general dictionary gives the
+	// same rendering to many headwords (86k Russian terms of Müller's
+	// dictionary are 50k texts).
+	first, firsts := firstAlike(ts)
+	uniq := make([]int32, 0, firsts) // the terms analysed: first of their writing
+	for i, f := range first {
+		if int(f) == i {
+			uniq = append(uniq, int32(i))
 		}
 	}
-	if workers := min(runtime.GOMAXPROCS(0), len(ts)/parallelTerms); workers > 1 {
+	ws := make([][]writing, len(ts))
+	analyze := func(part []int32) {
+		var a analyser
+		for _, i := range part {
+			ws[i] = a.writingsOf(ts[i].Term)
+		}
+	}
+	if workers := min(runtime.GOMAXPROCS(0), len(uniq)/parallelTerms); workers > 1 {
 		var wg sync.WaitGroup
 		for w := range workers {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				analyze(w*len(ts)/workers, (w+1)*len(ts)/workers)
-			}()
+			wg.Go(func() { analyze(uniq[w*len(uniq)/workers : (w+1)*len(uniq)/workers]) })
 		}
 		wg.Wait()
 	} else {
-		analyze(0, len(ts))
+		analyze(uniq)
+	}
+	for i, f := range first {
+		if int(f) != i {
+			ws[i] = ws[f] // only read from now on
+		}
 	}
 	// The trie's arrays are made once at the size they can reach (a
 	// unit of a writing adds at most one edge, exact edge and node, and
@@ -194,8 +214,9 @@ func NewMatcher(g *Glossary, lang string) *Matcher {
 			}
 		}
 	}
-	b := builder{m: m, endsOf: make([][]int32, 1, units+1), blob: make([]byte, 0, blob), patterns: map[string]strRef{}}
+	b := builder{m: m, nodes: 1, blob: make([]byte, 0, blob), patterns: map[string]strRef{}}
 	m.entries = make([]entry, 0, writings)
+	b.endNode = make([]int32, 0, writings)
 	m.units = make([]unitReq, 0, units)
 	m.edges = make([]trieEdge, 0, units)
 	m.norms = make([]normEdge, 0, normUnits)
@@ -210,6 +231,41 @@ func NewMatcher(g *Glossary, lang string) *Matcher {
 	}
 	b.freeze()
 	return m
+}
+
+// firstAlike returns, for each term of ts, the index of the first term
+// written alike (same text and flags, so the same writings; see
+// analyser.writingsOf): its own index for the first of its writing. It
+// also returns how many terms are firsts. The terms seen are found by an
+// open-addressing table of indexes (a quarter of the memory of a map of
+// the texts, which a general dictionary's 100k terms make megabytes).
+func firstAlike(ts []termAt) (first []int32, firsts int) {
+	first = make([]int32, len(ts))
+	size := 1
+	for size < 2*len(ts) {
+		size <<= 1
+	}
+	slots := make([]int32, size) // term index+1, 0 for none
+	mask := uint64(size - 1)
+	seed := maphash.MakeSeed()
+	for i, t := range ts {
+		h := maphash.String(seed, t.Text) & mask
+		for {
+			j := slots[h] - 1
+			if j < 0 {
+				slots[h] = int32(i) + 1
+				first[i] = int32(i)
+				firsts++
+				break
+			}
+			if o := ts[j].Term; o.Text == t.Text && o.Exact == t.Exact && o.CaseSensitive == t.CaseSensitive {
+				first[i] = j
+				break
+			}
+			h = (h + 1) & mask
+		}
+	}
+	return first, firsts
 }
 
 // parallelTerms is the fewest terms per CPU worth a goroutine.
@@ -235,28 +291,74 @@ type writtenUnit struct {
 	wordCase
 }
 
+// analyser analyses terms into writings (see writingsOf) with scratch
+// reused from term to term and the writings carved from slabs: a general
+// dictionary's 100k terms were each several allocations of tokens,
+// units and writings, most of them garbage at once.
+type analyser struct {
+	toks  []lang.Token
+	units []unit
+	out   []writing
+	one   [1]string // the forms of a term without optional words
+	// Slabs the writings and their units are carved from.
+	wslab []writing
+	uslab []writtenUnit
+}
+
 // writingsOf returns the ways of writing t: each form of a term with
 // optional words («Конгресс [США]»: in full, and «Конгресс») and, for a
 // term with an English compound, the form written solid too
 // (Anti-Terrorist as antiterrorist; the other way round is the text
 // side's, see FindTokens).
-func writingsOf(t *Term) []writing {
-	var out []writing
-	for _, form := range t.Forms() {
-		toks := lang.Analyze(form)
-		units := unitsOf(toks)
-		if len(units) == 0 {
+func (a *analyser) writingsOf(t *Term) []writing {
+	a.out = a.out[:0]
+	// Most terms have one form, their text: no slice made for it.
+	forms := a.one[:]
+	if strings.ContainsAny(t.Text, "[]") {
+		forms = t.Forms()
+	} else {
+		a.one[0] = t.Text
+	}
+	for _, form := range forms {
+		a.toks = lang.AppendTokens(a.toks[:0], form)
+		a.units = appendUnits(a.units[:0], a.toks)
+		if len(a.units) == 0 {
 			continue
 		}
-		out = append(out, writingOf(t, units))
-		if solid, ok := solidUnitsOf(toks); ok {
-			out = append(out, writingOf(t, solid))
+		a.out = append(a.out, a.writingOf(t, a.units))
+		if solid, ok := solidUnitsOf(a.toks); ok {
+			a.out = append(a.out, a.writingOf(t, solid))
 		}
 	}
+	if len(a.out) == 0 {
+		return nil
+	}
+	if len(a.wslab) < len(a.out) {
+		a.wslab = make([]writing, max(len(a.out), slabSize))
+	}
+	out := a.wslab[:len(a.out):len(a.out)]
+	a.wslab = a.wslab[len(a.out):]
+	copy(out, a.out)
 	return out
 }
 
-func writingOf(t *Term, units []unit) writing {
+// slabSize is how many writings or units a slab holds.
+const slabSize = 1024
+
+// writingOf returns the writing of t of these units, carved from a's
+// slab.
+func (a *analyser) writingOf(t *Term, units []unit) writing {
+	if len(a.uslab) < len(units) {
+		a.uslab = make([]writtenUnit, max(len(units), slabSize))
+	}
+	wu := a.uslab[:len(units):len(units)]
+	a.uslab = a.uslab[len(units):]
+	return fillWriting(t, units, wu)
+}
+
+// fillWriting returns the writing of t of these units, filling wu (one
+// per unit) with them.
+func fillWriting(t *Term, units []unit, wu []writtenUnit) writing {
 	byNorm := t.Exact
 	if !byNorm {
 		short, upper := true, false
@@ -271,7 +373,7 @@ func writingOf(t *Term, units []unit) writing {
 		byNorm = short && !upper ||
 			len(units) == 1 && !upper && utf8.RuneCountInString(units[0].Key) <= 2
 	}
-	w := writing{byNorm: byNorm, units: make([]writtenUnit, len(units))}
+	w := writing{byNorm: byNorm, units: wu}
 	for i, u := range units {
 		c := caseOf(u.Text, t.CaseSensitive)
 		if len(units) == 1 && c.kind == caseAny && titleCase(u.Text) {
@@ -292,8 +394,9 @@ func (m *Matcher) Len() int { return m.terms }
 // Matcher's.
 type builder struct {
 	m        *Matcher
-	endsOf   [][]int32 // by node, the entries ending there
-	blob     []byte    // becomes m.blob
+	nodes    int32   // the nodes made so far
+	endNode  []int32 // by entry, the node it ends at
+	blob     []byte  // becomes m.blob
 	patterns map[string]strRef
 }
 
@@ -322,8 +425,8 @@ func (b *builder) pattern(s string) strRef {
 
 // newNode adds a node and returns its number.
 func (b *builder) newNode() int32 {
-	b.endsOf = append(b.endsOf, nil)
-	return int32(len(b.endsOf) - 1)
+	b.nodes++
+	return b.nodes - 1
 }
 
 // add adds one way of writing a term to the trie.
@@ -350,7 +453,7 @@ func (b *builder) add(t termAt, w writing) {
 		}
 	}
 	m.entries = append(m.entries, ent)
-	b.endsOf[n] = append(b.endsOf[n], int32(len(m.entries)-1))
+	b.endNode = append(b.endNode, n)
 }
 
 // edge returns the edge from node from for key, made if need be.
@@ -390,11 +493,20 @@ func (b *builder) normChild(e int32, norm string) int32 {
 func (b *builder) freeze() {
 	m := b.m
 	m.blob = unsafe.String(unsafe.SliceData(b.blob), len(b.blob)) // b.blob is not written again
-	m.endAt = make([]int32, len(b.endsOf)+1)
-	m.ends = make([]int32, 0, len(m.entries))
-	for n, es := range b.endsOf {
-		m.ends = append(m.ends, es...)
-		m.endAt[n+1] = int32(len(m.ends))
+	// A counting sort of the entries by the node they end at, stable so
+	// that each node's stay in the order they were added.
+	m.endAt = make([]int32, b.nodes+1)
+	for _, n := range b.endNode {
+		m.endAt[n+1]++
+	}
+	for n := range b.nodes {
+		m.endAt[n+1] += m.endAt[n]
+	}
+	m.ends = make([]int32, len(m.entries))
+	next := append([]int32(nil), m.endAt[:b.nodes]...) // by node, its next free place
+	for e, n := range b.endNode {
+		m.ends[next[n]] = int32(e)
+		next[n]++
 	}
 }
 
@@ -588,7 +700,11 @@ func solidUnitsOf(toks []lang.Token) ([]unit, bool) {
 // unitsOf flattens tokens into matchable units: the parts of hyphenated
 // compounds become units of their own.
 func unitsOf(toks []lang.Token) []unit {
-	us := make([]unit, 0, len(toks)+len(toks)/8)
+	return appendUnits(make([]unit, 0, len(toks)+len(toks)/8), toks)
+}
+
+// appendUnits appends the units of toks (see unitsOf) to us.
+func appendUnits(us []unit, toks []lang.Token) []unit {
 	for i := range toks {
 		t := &toks[i]
 		if len(t.Parts) > 0 {

@@ -205,6 +205,66 @@ func TestMatcherSameWordsTwoConcepts(t *testing.T) {
 	}
 }
 
+// TestMatcherAlikeTerms: terms written alike in several concepts are
+// analysed once (firstAlike) but each keeps its own flags, which change
+// its writings: the exact one matches its own form only, the
+// case-sensitive one its own capitals only, and each concept is found.
+func TestMatcherAlikeTerms(t *testing.T) {
+	g, err := Parse([]byte(`[a]
+ru: нота
+en: Mir
+[b]
+ru: нота | exact
+en: Mir | case
+[c]
+ru: нота
+en: Mir
+[d]
+ru: Нота
+en: MIR
+`), "t.glossary", Native)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ru, en := NewMatcher(g, "ru"), NewMatcher(g, "en")
+	for _, tc := range []struct {
+		m          *Matcher
+		text, want string
+	}{
+		{ru, "вручил ноту", "a:ноту | c:ноту"},
+		{ru, "вручил нота", "a:нота | b:нота | c:нота"},
+		{ru, "вручил Ноту", "a:Ноту | c:Ноту | d:Ноту"},
+		{en, "the Mir station", "a:Mir | b:Mir | c:Mir"},
+		{en, "the MIR station", "a:MIR | c:MIR | d:MIR"},
+		{en, "a mir of peasants", ""},
+	} {
+		if got := found(tc.text, tc.m.Find(tc.text)); got != tc.want {
+			t.Errorf("%s: %q: got %q, want %q", tc.m.lang, tc.text, got, tc.want)
+		}
+	}
+	if ru.Len() != 4 || en.Len() != 4 {
+		t.Errorf("Len = %d, %d, want 4, 4", ru.Len(), en.Len())
+	}
+}
+
+// TestFirstAlike: each term points to the first term of its text and
+// flags, and only those are counted as firsts.
+func TestFirstAlike(t *testing.T) {
+	terms := []*Term{
+		{Text: "союз"}, {Text: "союз", Exact: true}, {Text: "союз"}, {Text: "Союз"},
+		{Text: "союз", CaseSensitive: true}, {Text: "союз", Exact: true}, {Text: "союз", CaseSensitive: true},
+	}
+	ts := make([]termAt, len(terms))
+	for i, tm := range terms {
+		ts[i] = termAt{Term: tm}
+	}
+	first, firsts := firstAlike(ts)
+	want := []int32{0, 1, 0, 3, 4, 1, 4}
+	if fmt.Sprint(first) != fmt.Sprint(want) || firsts != 4 {
+		t.Errorf("firstAlike = %v, %d firsts; want %v, 4", first, firsts, want)
+	}
+}
+
 func TestMatcherClosestTermOfConcept(t *testing.T) {
 	g, err := Parse([]byte("[p]\nru: партнерство\nru: партнёрство\n"), "t.glossary", Native)
 	if err != nil {

@@ -52,15 +52,22 @@ func Analyze(text string) []Token {
 	// too small for English or twice too large for short terms, and the
 	// copies and the waste were a good part of the allocation of a check.
 	n := strings.Count(text, " ") + strings.Count(text, "\n") + 1
-	toks := make([]Token, 0, n+n/8)
+	return AppendTokens(make([]Token, 0, n+n/8), text)
+}
+
+// AppendTokens appends the tokens [Analyze] makes of text to dst and
+// returns the extended slice. A caller analysing many short texts whose
+// tokens it does not keep (a glossary's terms) reuses one slice for all
+// of them instead of allocating one each.
+func AppendTokens(dst []Token, text string) []Token {
 	for start, end, number, ok := nextToken(text, 0); ok; start, end, number, ok = nextToken(text, end) {
 		if number {
-			toks = append(toks, numberToken(text[start:end], start, end))
+			dst = append(dst, numberToken(text[start:end], start, end))
 		} else {
-			toks = append(toks, wordToken(text, start, end))
+			dst = append(dst, wordToken(text, start, end))
 		}
 	}
-	return toks
+	return dst
 }
 
 // nextToken finds the first token of text at or after byte i: its byte

@@ -152,3 +152,29 @@ func FuzzAnalyze(f *testing.F) {
 		}
 	})
 }
+
+// TestAppendTokens: tokens appended to a reused slice are those Analyze
+// makes, whatever the slice held before (longer texts, compounds with
+// parts, numbers), and the tokens already in dst are kept.
+func TestAppendTokens(t *testing.T) {
+	texts := []string{
+		"военно-политический союз государств-членов ШОС",
+		"ООН",
+		"",
+		"North–South corridor, 2024, co-operation",
+		"5-я статья",
+		"Совет Безопасности",
+	}
+	var buf []Token
+	for _, text := range texts {
+		buf = AppendTokens(buf[:0], text)
+		if want := Analyze(text); !reflect.DeepEqual(buf, want) {
+			t.Errorf("AppendTokens(%q) = %+v, want %+v", text, buf, want)
+		}
+	}
+	head := Analyze("договор")
+	got := AppendTokens(head, "мирный договор")
+	if want := append(Analyze("договор"), Analyze("мирный договор")...); !reflect.DeepEqual(got, want) {
+		t.Errorf("AppendTokens after a token = %+v, want %+v", got, want)
+	}
+}
