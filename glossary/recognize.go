@@ -359,32 +359,29 @@ func (a *analyser) writingOf(t *Term, units []unit) writing {
 // fillWriting returns the writing of t of these units, filling wu (one
 // per unit) with them.
 func fillWriting(t *Term, units []unit, wu []writtenUnit) writing {
-	byNorm := t.Exact
-	if !byNorm {
-		short, upper := true, false
-		for _, u := range units {
-			if utf8.RuneCountInString(u.Norm) > 2 {
-				short = false
-			}
-			if isUpperWord(u.Text) {
-				upper = true
-			}
-		}
-		byNorm = short && !upper ||
-			len(units) == 1 && !upper && utf8.RuneCountInString(units[0].Key) <= 2
-	}
-	w := writing{byNorm: byNorm, units: wu}
+	// Each unit's case is worked out once: it tells both whether the
+	// word is in capitals (which keeps a short term matching by stem)
+	// and what the unit requires of the text.
+	short, upper := true, false
 	for i, u := range units {
 		c := caseOf(u.Text, t.CaseSensitive)
-		if len(units) == 1 && c.kind == caseAny && titleCase(u.Text) {
-			// A one-word name matches a word written with a capital only:
-			// «Куба» is not «кубов» (cubic metres), «Запад» not «на запад»,
-			// "Turkey" not "turkey".
-			c.kind = caseInitial
+		if c.kind == caseUpper {
+			upper = true
 		}
-		w.units[i] = writtenUnit{key: u.Key, norm: u.Norm, text: u.Text, wordCase: c}
+		if utf8.RuneCountInString(u.Norm) > 2 {
+			short = false
+		}
+		wu[i] = writtenUnit{key: u.Key, norm: u.Norm, text: u.Text, wordCase: c}
 	}
-	return w
+	byNorm := t.Exact || short && !upper ||
+		len(units) == 1 && !upper && utf8.RuneCountInString(units[0].Key) <= 2
+	if len(units) == 1 && wu[0].kind == caseAny && titleCase(units[0].Text) {
+		// A one-word name matches a word written with a capital only:
+		// «Куба» is not «кубов» (cubic metres), «Запад» not «на запад»,
+		// "Turkey" not "turkey".
+		wu[0].kind = caseInitial
+	}
+	return writing{byNorm: byNorm, units: wu}
 }
 
 // Len returns the number of terms the Matcher recognises.
@@ -562,15 +559,7 @@ func (m *Matcher) edge(from int32, key string, hk uint64) int32 {
 // capitals only (two letters or more) always require capitals; with the
 // term's "case" attribute, any word with a capital requires its pattern.
 func caseOf(word string, caseSensitive bool) wordCase {
-	letters, uppers := 0, 0
-	for _, r := range word {
-		if unicode.IsLetter(r) {
-			letters++
-			if unicode.IsUpper(r) {
-				uppers++
-			}
-		}
-	}
+	letters, uppers, _ := letterCounts(word)
 	switch {
 	case uppers >= 2 && uppers == letters:
 		return wordCase{kind: caseUpper, n: int32(letters)}
@@ -580,6 +569,39 @@ func caseOf(word string, caseSensitive bool) wordCase {
 	return wordCase{}
 }
 
+// letterCounts counts the letters of word and the capitals among them,
+// and tells whether its first letter is a capital.
+func letterCounts(word string) (letters, uppers int, firstUpper bool) {
+	for _, r := range word {
+		if letter, upper := letterCase(r); letter {
+			if upper {
+				if letters == 0 {
+					firstUpper = true
+				}
+				uppers++
+			}
+			letters++
+		}
+	}
+	return letters, uppers, firstUpper
+}
+
+// letterCase reports whether r is a letter and whether a capital one,
+// as unicode.IsLetter and unicode.IsUpper do, without their table
+// searches for the Latin and Russian letters terms are written in
+// (a general dictionary's terms are a hundred thousand words).
+func letterCase(r rune) (letter, upper bool) {
+	switch {
+	case r < utf8.RuneSelf:
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z', 'A' <= r && r <= 'Z'
+	case 'А' <= r && r <= 'Я' || r == 'Ё':
+		return true, true
+	case 'а' <= r && r <= 'я' || r == 'ё':
+		return true, false
+	}
+	return unicode.IsLetter(r), unicode.IsUpper(r)
+}
+
 // wordCase is a caseReq with its pattern as a string.
 type wordCase struct {
 	kind    uint8
@@ -587,14 +609,12 @@ type wordCase struct {
 	pattern string
 }
 
-func isUpperWord(word string) bool { return caseOf(word, false).kind == caseUpper }
-
 // casePatternOf returns a string of 'U' and 'l', one per letter.
 func casePatternOf(word string) string {
 	b := make([]byte, 0, len(word))
 	for _, r := range word {
-		if unicode.IsLetter(r) {
-			if unicode.IsUpper(r) {
+		if letter, upper := letterCase(r); letter {
+			if upper {
 				b = append(b, 'U')
 			} else {
 				b = append(b, 'l')
@@ -607,24 +627,8 @@ func casePatternOf(word string) string {
 // titleCase reports whether a word is written with a capital and then
 // small letters only (a name: Куба, Turkey; not SCO, not МИДа, not iPhone).
 func titleCase(word string) bool {
-	first, lower := true, false
-	for _, r := range word {
-		if !unicode.IsLetter(r) {
-			continue
-		}
-		if first {
-			if !unicode.IsUpper(r) {
-				return false
-			}
-			first = false
-			continue
-		}
-		if unicode.IsUpper(r) {
-			return false
-		}
-		lower = true
-	}
-	return lower
+	letters, uppers, firstUpper := letterCounts(word)
+	return firstUpper && uppers == 1 && letters >= 2
 }
 
 // satisfies reports whether the text word meets the requirement.

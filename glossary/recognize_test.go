@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"tolmach/internal/lang"
 )
@@ -378,6 +379,56 @@ func TestFindBothAgrees(t *testing.T) {
 			if a, b := found(text, all), found(text, m.FindAllTokens(toks)); a != b {
 				t.Errorf("%s %q: all\n got %s\nwant %s", l, text, a, b)
 			}
+		}
+	}
+}
+
+// TestLetterCase: the quick answer for Latin and Russian letters is
+// unicode's, and so is every other rune's (it falls through to unicode).
+func TestLetterCase(t *testing.T) {
+	for r := rune(0); r < 0x3000; r++ {
+		letter, upper := letterCase(r)
+		if letter != unicode.IsLetter(r) || letter && upper != unicode.IsUpper(r) {
+			t.Errorf("letterCase(%U) = %v, %v; unicode: %v, %v", r, letter, upper, unicode.IsLetter(r), unicode.IsUpper(r))
+		}
+	}
+}
+
+// TestWordCases: the case a term's word requires and whether it is
+// written as a name.
+func TestWordCases(t *testing.T) {
+	for _, tc := range []struct {
+		word    string
+		cs      bool
+		kind    uint8
+		n       int32
+		pattern string
+		title   bool
+	}{
+		{"Куба", false, caseAny, 0, "", true},
+		{"Куба", true, casePattern, 0, "Ulll", true},
+		{"ШОС", false, caseUpper, 3, "", false},
+		{"МИДа", false, caseAny, 0, "", false},
+		{"МИДа", true, casePattern, 0, "UUUl", false},
+		{"iPhone", false, caseAny, 0, "", false},
+		{"Ёлка", false, caseAny, 0, "", true},
+		{"ёлка", false, caseAny, 0, "", false},
+		{"SCO's", false, caseAny, 0, "", false},
+		{"SCO’s", true, casePattern, 0, "UUUl", false},
+		{"O'Neill", false, caseAny, 0, "", false},
+		{"Ä", false, caseAny, 0, "", false},
+		{"Äbc", false, caseAny, 0, "", true},
+		{"X", false, caseAny, 0, "", false},
+		{"EU", false, caseUpper, 2, "", false},
+		{"1990", false, caseAny, 0, "", false},
+		{"Türkiye", false, caseAny, 0, "", true},
+	} {
+		c := caseOf(tc.word, tc.cs)
+		if c.kind != tc.kind || c.n != tc.n || c.pattern != tc.pattern {
+			t.Errorf("caseOf(%q, %v) = %+v, want kind %d n %d pattern %q", tc.word, tc.cs, c, tc.kind, tc.n, tc.pattern)
+		}
+		if got := titleCase(tc.word); got != tc.title {
+			t.Errorf("titleCase(%q) = %v, want %v", tc.word, got, tc.title)
 		}
 	}
 }
