@@ -94,21 +94,29 @@ func digitChains(text string, ns []lang.Numeral) []string {
 	return out
 }
 
-// dropChains removes the numerals of ns whose run of digits (digitChains,
-// at least six digits) is written on the other side too, in other groups.
-func dropChains(ns, all []lang.Numeral, chains []string, other map[string]bool) []lang.Numeral {
-	if len(ns) == 0 || len(other) == 0 {
-		return ns
+// dropSharedChains removes from a (the numerals of text) and b (those of
+// other) the numerals whose run of digits (digitChains, at least six
+// digits) the other side writes too, in other groups or the same; ok
+// tells whether any went.
+func dropSharedChains(text, other string, a, b []lang.Numeral) (a2, b2 []lang.Numeral, ok bool) {
+	ca, cb := digitChains(text, a), digitChains(other, b)
+	inA, inB := chainSet(ca), chainSet(cb)
+	if len(inA) == 0 || len(inB) == 0 {
+		return a, b, false
 	}
-	out := ns[:0:0]
-	for _, n := range ns {
-		k := indexOfNumeral(all, n)
-		if k >= 0 && len(chains[k]) >= 6 && other[chains[k]] {
-			continue
+	keep := func(ns []lang.Numeral, chains []string, there map[string]bool) []lang.Numeral {
+		out := ns[:0:0]
+		for k, n := range ns {
+			if len(chains[k]) >= 6 && there[chains[k]] {
+				ok = true
+				continue
+			}
+			out = append(out, n)
 		}
-		out = append(out, n)
+		return out
 	}
-	return out
+	a2, b2 = keep(a, ca, inB), keep(b, cb, inA)
+	return a2, b2, ok
 }
 
 // chainSet returns the digit runs of at least six digits.
@@ -444,8 +452,8 @@ var fractionWords = []struct {
 	{100, 100, []string{"doubl", "twice", "twofold", "two-fold", "вдвое", "удво", "двукрат"}},
 	{200, 200, []string{"tripl", "trebl", "threefold", "three-fold", "втрое", "утроен", "утроил", "утроит", "трехкрат"}},
 	// 100% as a whole or as emphasis ("100% Cospedal", «точно»;
-	// «полностью» for "100 per cent").
-	{100, 100, []string{"полност", "целиком", "абсолютн", "совершенн", "точно", "complete", "fully", "full", "entire", "whole", "total", "absolute", "definite"}},
+	// «полностью» for "100 per cent"; «не всегда» for "not 100%").
+	{100, 100, []string{"полност", "целиком", "абсолютн", "совершенн", "точно", "всегда", "complete", "fully", "full", "entire", "whole", "total", "absolute", "definite", "always"}},
 }
 
 // saidAsFraction reports, as info, the percentages of ns that the other
@@ -814,4 +822,153 @@ func zoneAfter(text string, n lang.Numeral) bool {
 		}
 	}
 	return false
+}
+
+// decadeOf returns the first year of the decade the numeral n names
+// (1990s, 20s, «1990-х», «90-е»), ok false for any other numeral.
+func decadeOf(n lang.Numeral) (float64, bool) {
+	if n.Kind != lang.Year || n.IsRange() || n.Word || math.Mod(n.Value, 10) != 0 {
+		return 0, false
+	}
+	t := strings.TrimRight(n.Text, " \u00a0")
+	return n.Value, strings.HasSuffix(t, "s") || strings.HasSuffix(t, "х") || strings.HasSuffix(t, "е")
+}
+
+// spansDecade reports whether the numeral n spans the decade from d as
+// a range written out: 20–29 or «от 20 до 30».
+func spansDecade(n lang.Numeral, d float64) bool {
+	return n.IsRange() && n.Value == d && (n.Hi == d+9 || n.Hi == d+10)
+}
+
+// dropDecadeSpans removes a decade on one side and its span on the other:
+// "in his 20s" is «в возрасте 20–29 лет» and «от 20 до 30 лет», "the
+// 1990s" «1990–1999 годы». A span written as two numbers leaves its end
+// (30 or 29) unmatched once the decade has matched its start; that end
+// goes when the start is there. a and b are all the numerals of the
+// unit's source and target.
+func dropDecadeSpans(missing, extra, a, b []lang.Numeral) ([]lang.Numeral, []lang.Numeral) {
+	if len(missing) == 0 && len(extra) == 0 {
+		return missing, extra
+	}
+	missing, extra = pairOff(missing, extra, func(m, e lang.Numeral) bool {
+		if d, ok := decadeOf(m); ok && spansDecade(e, d) {
+			return true
+		}
+		d, ok := decadeOf(e)
+		return ok && spansDecade(m, d)
+	})
+	// ends keeps the numerals of ns (of the side whose numerals are own)
+	// that do not end a decade of the other side (others) begun in own.
+	ends := func(ns, own, others []lang.Numeral) []lang.Numeral {
+		out := ns[:0:0]
+		for _, n := range ns {
+			spanEnd := false
+			for _, o := range others {
+				d, ok := decadeOf(o)
+				if !ok || n.IsRange() || n.Word || n.Value != d+9 && n.Value != d+10 {
+					continue
+				}
+				for _, x := range own {
+					if x.End <= n.Start && !x.IsRange() && x.Value == d && n.Start-x.End <= 24 {
+						spanEnd = true
+					}
+				}
+			}
+			if !spanEnd {
+				out = append(out, n)
+			}
+		}
+		return out
+	}
+	return ends(missing, a, b), ends(extra, b, a)
+}
+
+// metricPrefixes are the prefixes of a unit that hold a scale ("32
+// kilobases" is «32 тысяч нуклеотидов», "5 megatonnes" «5 млн тонн»),
+// folded, with the scale each stands for.
+var metricPrefixes = []struct {
+	prefix string
+	scale  float64
+}{{"kilo", 1e3}, {"кило", 1e3}, {"mega", 1e6}, {"мега", 1e6}, {"giga", 1e9}, {"гига", 1e9}}
+
+// prefixAfter returns the scale of the metric prefix of the word right
+// after the numeral n of text, 0 for none.
+func prefixAfter(text string, n lang.Numeral) float64 {
+	rest := strings.TrimLeft(text[n.End:], " \u00a0\u202f-")
+	end := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(rest)
+	}
+	w := lang.Fold(rest[:end])
+	for _, mp := range metricPrefixes {
+		if strings.HasPrefix(w, mp.prefix) && len(w) > len(mp.prefix) {
+			return mp.scale
+		}
+	}
+	return 0
+}
+
+// dropPrefixedUnits removes a source and a target numeral where one is
+// the other's value in a unit with a metric prefix ("32 kilobases") and
+// the other says the scale by a word («32 тысяч нуклеотидов») before a
+// unit without that prefix: «32 тысячи километров» is still 32,000 km.
+func dropPrefixedUnits(src, tgt string, missing, extra []lang.Numeral) ([]lang.Numeral, []lang.Numeral) {
+	if len(missing) == 0 || len(extra) == 0 {
+		return missing, extra
+	}
+	scaled := func(x lang.Numeral, xText string, y lang.Numeral, yText string) bool {
+		s := prefixAfter(xText, x)
+		return s != 0 && !x.IsRange() && !y.IsRange() && x.Kind == lang.Plain && y.Kind == lang.Plain &&
+			sameFloat(x.Value*s, y.Value) && prefixAfter(yText, y) == 0
+	}
+	return pairOff(missing, extra, func(m, e lang.Numeral) bool {
+		return scaled(m, src, e, tgt) || scaled(e, tgt, m, src)
+	})
+}
+
+// anaphors are the folded words by which a text says a number it gave
+// already without repeating it: «столько же», "the same". The Latin c
+// typed for the Cyrillic с at the start of a word, a common slip of a
+// keyboard layout, is allowed for.
+var anaphors = []string{"столько же", "стольких же", "стольким же", "столько-же", "cтолько же", "the same"}
+
+// saidOnce tells why the numeral n of text, which its side (own, all the
+// unit's numerals there) writes more often than the other side (other,
+// the unit's text there), is no loss; "" when nothing explains it. A year
+// said once for several dates («с 16 января по 3 марта 2020 г.» = "from
+// 16 January 2020 to 3 March 2020"), a number glossed in parentheses
+// right after it («2-го типа (SARS-CoV-2)», «Defender 2020 (Защитник-2020)»),
+// and a number the other side repeats by a word («столько же», "the
+// same") are all said once there.
+func saidOnce(text string, n lang.Numeral, own []lang.Numeral, other string) string {
+	if n.Kind == lang.Year && !n.IsRange() && n.Value >= 1000 {
+		return "a year said once for several dates?"
+	}
+	for _, x := range own {
+		for _, y := range own {
+			if x.Word || y.Word || x.End > y.Start || x.Value != n.Value || y.Value != n.Value || x.Hi != n.Hi || y.Hi != n.Hi {
+				continue
+			}
+			if between := text[x.End:y.Start]; len(between) <= 80 && strings.Contains(between, "(") && !strings.ContainsAny(between, ").;!?") {
+				return "a name glossed in parentheses, said once on the other side?"
+			}
+		}
+	}
+	folded := lang.Fold(other)
+	for _, w := range anaphors {
+		for from := 0; ; {
+			i := strings.Index(folded[from:], w)
+			if i < 0 {
+				break
+			}
+			i += from
+			before, _ := utf8.DecodeLastRuneInString(folded[:i])
+			after, _ := utf8.DecodeRuneInString(folded[i+len(w):])
+			if !unicode.IsLetter(before) && !unicode.IsLetter(after) {
+				return "the other side says it again by a word («столько же», \"the same\")?"
+			}
+			from = i + len(w)
+		}
+	}
+	return ""
 }

@@ -109,6 +109,18 @@ func (r numberMismatch) Check(p *Pair) []Finding {
 		if len(missing) == 0 && len(extra) == 0 {
 			continue
 		}
+		// Phone numbers and ids grouped another way («229 62 01» =
+		// "229-6201") leave both sides before the numbers are matched
+		// again: matched as they stand, their groups would take the place
+		// of the same small numbers elsewhere (the «01» of a phone number
+		// that of «стр. 1»).
+		if a2, b2, ok := dropSharedChains(p.Source.Text, p.Target.Text, a, b); ok {
+			a, b = a2, b2
+			missing, extra = lang.SameNumbers(a, b)
+			if len(missing) == 0 && len(extra) == 0 {
+				continue
+			}
+		}
 		srcText, tgtText := p.Source.Text[ss.Start:ss.End], p.Target.Text[ts.Start:ts.End]
 		// Numbers that are part of a glossary term are part of a name
 		// (Договор СНВ-3, the New START Treaty): the term rules judge it.
@@ -120,13 +132,12 @@ func (r numberMismatch) Check(p *Pair) []Finding {
 		// Digits glued to a name on the other side («Формулы-1» = "F1").
 		missing = dropGlued(missing, tgtText)
 		extra = dropGlued(extra, srcText)
-		// Phone numbers and ids grouped another way.
-		if len(missing)+len(extra) > 0 {
-			ca, cb := digitChains(p.Source.Text, a), digitChains(p.Target.Text, b)
-			missing = dropChains(missing, a, ca, chainSet(cb))
-			extra = dropChains(extra, b, cb, chainSet(ca))
-		}
 		missing, extra = splitGroups(missing, extra)
+		// A decade against its span («от 20 до 30 лет» = "in his 20s").
+		missing, extra = dropDecadeSpans(missing, extra, a, b)
+		// A number with a scale against one with a metric prefix («32
+		// тысяч нуклеотидов» = "32 kilobases").
+		missing, extra = dropPrefixedUnits(p.Source.Text, p.Target.Text, missing, extra)
 		// Durations converted exactly («7 дней» = "a week", «48 часов» =
 		// "two days").
 		missing, extra = dropDurations(p.Source.Text, tgtText, ts.Start, missing, extra, b)
@@ -175,6 +186,10 @@ func (r numberMismatch) Check(p *Pair) []Finding {
 				case repeated(m, a, b):
 					f.Severity = Warning
 					f.Message = fmt.Sprintf("the number %s occurs more often in the source than in the target: said once, or left out?", quote(p.Source.Lang, m.Text))
+					if why := saidOnce(p.Source.Text, m, a, tgtText); why != "" {
+						f.Severity = Info
+						f.Message = fmt.Sprintf("the number %s occurs more often in the source than in the target: %s", quote(p.Source.Lang, m.Text), why)
+					}
 				case name != "":
 					f.Severity = Warning
 					f.Message = fmt.Sprintf("the number of the name %s is not in the target: the name rendered another way?", quote(p.Source.Lang, name))
@@ -194,6 +209,10 @@ func (r numberMismatch) Check(p *Pair) []Finding {
 				case repeated(e, b, a):
 					f.Severity = Warning
 					f.Message = fmt.Sprintf("the number %s occurs more often in the target than in the source: repeated, or added?", quote(p.Target.Lang, e.Text))
+					if why := saidOnce(p.Target.Text, e, b, srcText); why != "" {
+						f.Severity = Info
+						f.Message = fmt.Sprintf("the number %s occurs more often in the target than in the source: %s", quote(p.Target.Lang, e.Text), why)
+					}
 				case name != "":
 					f.Severity = Warning
 					f.Message = fmt.Sprintf("the number of the name %s is not in the source: the name rendered another way?", quote(p.Target.Lang, name))

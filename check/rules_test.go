@@ -157,7 +157,7 @@ func TestRules(t *testing.T) {
 		{"a word inside a compound", "В городах-миллионниках 4,5 тысячи клубов.", "Cities of 1 million have 4500 clubs.", lang.RU, nil},
 		{"a year, a dash, its figure", "Доля выросла: в 2021 -48,2%, в 2022 - 50,1%.", "The share grew: in 2021, 48.2%, in 2022, 50.1%.", lang.RU, nil},
 		{"a year beside percentages", "Ставка 7,0-9,0% годовых на 2023 г. и 6,5 - 7,5% годовых на 2024 г.", "The rate is 7.0%-9.0% per annum for 2023 and 6.5%-7.5% per annum for 2024.", lang.RU, nil},
-		{"a scale shared from a neighbour is reported once, by the neighbour", "Геном вмещает от 26 до 32 тысяч нуклеотидов.", "The genome holds 26 to 32 kilobases.", lang.RU,
+		{"a scale shared from a neighbour is reported once, by the neighbour", "Геном вмещает от 26 до 32 тысяч нуклеотидов.", "The genome holds 26 to 32 bases.", lang.RU,
 			[]want{{"number-mismatch", `«32 тысяч» but the target says "32"`}}},
 		{"written alike, read differently", "Прибыли 60,000 туристов.", "60,000 tourists arrived.", lang.RU,
 			[]want{{"number-mismatch", `«60,000» reads 60 in the source but 60000 in the target`}}},
