@@ -444,6 +444,7 @@ var fractionWords = []struct {
 }{
 	{50, 50, []string{"half", "halv", "половин", "вдвое"}},
 	{25, 25, []string{"quarter", "четверт"}},
+	{75, 75, []string{"three-quarters", "three-fourths"}},
 	{75, 75, []string{"quarters", "четверт"}},
 	{33, 34, []string{"third", "трет"}},
 	{66, 67, []string{"thirds", "трет"}},
@@ -968,6 +969,118 @@ func saidOnce(text string, n lang.Numeral, own []lang.Numeral, other string) str
 				return "the other side says it again by a word («столько же», \"the same\")?"
 			}
 			from = i + len(w)
+		}
+	}
+	return ""
+}
+
+// relativeYears are the folded phrases that name a year relative to the
+// time of writing, which a translator may give as the year itself
+// ("earlier this year" as «в начале 2021 года»).
+var relativeYears = []string{"this year", "last year", "next year", "a year earlier", "a year ago", "the previous year", "the following year",
+	"этом году", "этого года", "прошлом году", "прошлого года", "следующем году", "следующего года", "будущем году", "будущего года",
+	"текущем году", "текущего года", "нынешнем году", "нынешнего года", "минувшем году", "минувшего года", "позапрошлом году",
+	"уходящем году", "уходящего года", "годом ранее", "год назад"}
+
+// relativeYear reports whether the year n, unmatched on its side, is one
+// the other side (other, the unit's text there) names relative to the
+// time of writing.
+func relativeYear(n lang.Numeral, other string) bool {
+	if n.Kind != lang.Year || n.IsRange() || n.Value < 1000 {
+		return false
+	}
+	folded := lang.Fold(other)
+	for _, phrase := range relativeYears {
+		if containsPhrase(folded, phrase) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsPhrase reports whether the folded phrase occurs in the folded
+// text as whole words.
+func containsPhrase(text, phrase string) bool {
+	for from := 0; ; {
+		i := strings.Index(text[from:], phrase)
+		if i < 0 {
+			return false
+		}
+		i += from
+		before, _ := utf8.DecodeLastRuneInString(text[:i])
+		after, _ := utf8.DecodeRuneInString(text[i+len(phrase):])
+		if !unicode.IsLetter(before) && !unicode.IsLetter(after) {
+			return true
+		}
+		from = i + len(phrase)
+	}
+}
+
+// inConversion reports whether the numeral n of text and a numeral next
+// to it on its side (own, all of them) are one quantity and its
+// conversion in parentheses, the other of the two being one the other
+// side has (not among left, the side's unmatched numerals): the writer's
+// conversion of an amount, a measure or a time ("$1.5bn (£1.1bn)", "10
+// miles (16km)", "15:00 GMT (18:00 Moscow time)", «100 долларов (около 7
+// тыс. рублей)»), which a translator may leave out and keep either.
+func inConversion(text string, n lang.Numeral, own, left []lang.Numeral) bool {
+	k := indexOfNumeral(own, n)
+	if k < 0 {
+		return false
+	}
+	// opens reports whether the text between x and y (x first) runs from
+	// x's unit to an opening parenthesis and what leads up to y.
+	opens := func(x, y lang.Numeral) bool {
+		if x.End > y.Start {
+			return false
+		}
+		between := text[x.End:y.Start]
+		open := strings.LastIndexByte(between, '(')
+		if open < 0 || open > 40 || len(between)-open > 20 || strings.ContainsAny(between, ")0123456789.;:!?") {
+			return false
+		}
+		return len(strings.Fields(between[:open])) <= 3
+	}
+	// converts reports whether x and y are in different units or
+	// currencies, each with one: «5 people (3 women)» is no conversion.
+	converts := func(x, y lang.Numeral) bool {
+		ux, uy := measureOf(text, x), measureOf(text, y)
+		return ux != "" && uy != "" && (ux != uy || ux == "time")
+	}
+	kept := func(x lang.Numeral) bool { return indexOfNumeral(left, x) < 0 }
+	return k > 0 && kept(own[k-1]) && opens(own[k-1], n) && converts(own[k-1], n) ||
+		k+1 < len(own) && kept(own[k+1]) && opens(n, own[k+1]) && converts(n, own[k+1])
+}
+
+// currencyWords are the folded beginnings of the names of currencies
+// written after an amount.
+var currencyWords = []string{"доллар", "dollar", "фунт", "pound", "евро", "euro", "рубл", "roubl", "rubl", "юан", "yuan", "рупи", "rupee",
+	"иен", "yen", "гривн", "hryvn", "тенге", "tenge", "франк", "franc", "лир", "lira", "шекел", "shekel", "usd", "eur", "gbp", "rub"}
+
+// measureOf names what the numeral n of text measures, for telling a
+// conversion: the currency sign before it ("$", "£"), "time" for a time
+// of day, the unit of measure (unitAfter) or the currency named after it
+// («долларов», "euros"); "" for none of these.
+func measureOf(text string, n lang.Numeral) string {
+	if n.Kind == lang.Time {
+		return "time"
+	}
+	before := strings.TrimRight(text[:n.Start], " \u00a0\u202f")
+	if r, _ := utf8.DecodeLastRuneInString(before); strings.ContainsRune("$£€¥₽₹₴", r) {
+		return string(r)
+	}
+	if u, ok := unitAfter(text, n); ok {
+		return u.name
+	}
+	rest := strings.TrimLeft(text[n.End:], " \u00a0\u202f")
+	end := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(rest)
+	}
+	w := lang.Fold(rest[:end])
+	for _, c := range currencyWords {
+		if strings.HasPrefix(w, c) {
+			return c
 		}
 	}
 	return ""

@@ -58,6 +58,21 @@ func TestNumbersWrittenOtherWays(t *testing.T) {
 		{"an end of another decade stays an error", "He was in his 20s.", "Ему было от 20 до 40 лет.", lang.EN, []string{"error: «40»"}},
 		{"a metric prefix as a scale", "геном от 26 до 32 тысяч нуклеотидов", "a genome of 26 to 32 kilobases", lang.RU, nil},
 		{"a metric prefix on both sides stays an error", "32 тысячи километров", "32 kilometres", lang.RU, []string{"error:"}},
+		{"a year said as this year", "Earlier this year, prices rose.", "В начале 2021 года цены выросли.", lang.EN, []string{"info: the source says this, last or next year"}},
+		{"a year said as last year ru-en", "В прошлом году цены выросли.", "In 2020, prices rose.", lang.RU, []string{"info: the source says this, last or next year"}},
+		{"a year left out", "In 2020, prices rose.", "В прошлом году цены выросли.", lang.EN, []string{"info: said as this, last or next year"}},
+		{"a year added stays an error", "Prices rose.", "В 2021 году цены выросли.", lang.EN, []string{"error: «2021»"}},
+		{"a changed year stays an error beside this year", "This year, as in 2019, prices rose.", "В этом году, как и в 2018 году, цены выросли.", lang.EN, []string{"error: the source says \"2019\""}},
+		{"three quarters as 75%", "Three-quarters of voters agreed.", "С этим согласились 75% избирателей.", lang.EN, []string{"info: in words (\"three-quarters\")"}},
+		{"a conversion in parentheses left out", "The deal is worth $1.5bn (£1.1bn).", "Сделка стоит 1,5 млрд долларов.", lang.EN, []string{"info: its conversion in parentheses"}},
+		{"a time and its conversion, the first left out", "At 15:00 GMT (18:00 Moscow time).", "В 18:00 по московскому времени.", lang.EN, []string{"info: its conversion in parentheses"}},
+		{"a conversion after a changed amount stays an error", "The deal is worth $1.5bn (£1.1bn).", "Сделка стоит 2 млрд долларов.", lang.EN, []string{"error: \"1.5bn\"", "error: \"1.1bn\""}},
+		{"a conversion of a measure left out", "The storm moved 10 miles (16km) inland.", "Шторм продвинулся на 16 км вглубь суши.", lang.EN, []string{"info: its conversion in parentheses"}},
+		{"a conversion of an amount left out ru-en", "Штраф — 100 долларов (около 7 тыс. рублей).", "The fine is $100.", lang.RU, []string{"info: its conversion in parentheses"}},
+		{"a part in parentheses is no conversion", "Police arrested 5 people (3 women).", "Полиция задержала 5 человек.", lang.EN, []string{"error: \"3\""}},
+		{"a couple as two", "It will take a couple of weeks.", "Это займёт 2 недели.", lang.EN, nil},
+		{"a year and a half", "Прошло 1,5 года.", "A year and a half passed.", lang.RU, nil},
+		{"two and a half is no year and a half", "Прошло 2,5 года.", "A year and a half passed.", lang.RU, []string{"error: «2,5»"}},
 		{"not 100% as not always", "not 100% of course", "не всегда, конечно", lang.EN, []string{"info: said in words («всегда»)"}},
 		{"a singular noun for one", "Дали гарантию (месяц).", "They gave a guarantee (1 month).", lang.RU, []string{"info: \"1\""}},
 		{"the other way, a real change", "Дали гарантию на 2 месяца.", "They gave a 3-month guarantee.", lang.RU, []string{"error:"}},
@@ -225,6 +240,7 @@ func FuzzNumberReadings(f *testing.F) {
 	f.Add("Телефон: +7 (495) 229 62 01, 16x12\", 50 nautical miles", "Call 229-6201, 16 × 12, 92 км")
 	f.Add("COVID-19 4/5 1.5m 0500 GMT «01։23»", "коронавирус на четвёрку 1,5 млн в 5 утра")
 	f.Add("86°F, 10 feet, 3,14 %", "30 °C, 3 метра, 3.1%")
+	f.Add("$1.5bn (£1.1bn) in the 1990s, 2-го типа (SARS-CoV-2)", "от 20 до 30 лет в прошлом году, столько же, 32 kilobases")
 	f.Fuzz(func(t *testing.T, a, b string) {
 		na, nb := lang.Numbers(a), lang.Numbers(b)
 		missing, extra := lang.SameNumbers(na, nb)
@@ -245,6 +261,9 @@ func FuzzNumberReadings(f *testing.F) {
 			loneOne(m)
 			repeated(m, na, nb)
 			saidOnce(a, m, na, b)
+			relativeYear(m, b)
+			inConversion(a, m, na, missing)
+			measureOf(a, m)
 			um, ok1 := unitOf(a, na, indexOfNumeral(na, m))
 			for _, e := range extra {
 				twelveHour(m, e)

@@ -190,6 +190,12 @@ func (r numberMismatch) Check(p *Pair) []Finding {
 						f.Severity = Info
 						f.Message = fmt.Sprintf("the number %s occurs more often in the source than in the target: %s", quote(p.Source.Lang, m.Text), why)
 					}
+				case inConversion(p.Source.Text, m, a, missing):
+					f.Severity = Info
+					f.Message = fmt.Sprintf("the number %s of the source is not in the target: one of a quantity and its conversion in parentheses, left out?", quote(p.Source.Lang, m.Text))
+				case relativeYear(m, tgtText):
+					f.Severity = Info
+					f.Message = fmt.Sprintf("the year %s of the source is not in the target: said as this, last or next year?", quote(p.Source.Lang, m.Text))
 				case name != "":
 					f.Severity = Warning
 					f.Message = fmt.Sprintf("the number of the name %s is not in the target: the name rendered another way?", quote(p.Source.Lang, name))
@@ -213,6 +219,12 @@ func (r numberMismatch) Check(p *Pair) []Finding {
 						f.Severity = Info
 						f.Message = fmt.Sprintf("the number %s occurs more often in the target than in the source: %s", quote(p.Target.Lang, e.Text), why)
 					}
+				case inConversion(p.Target.Text, e, b, extra):
+					f.Severity = Info
+					f.Message = fmt.Sprintf("the number %s of the target is not in the source: one of a quantity and its conversion in parentheses, added?", quote(p.Target.Lang, e.Text))
+				case relativeYear(e, srcText):
+					f.Severity = Info
+					f.Message = fmt.Sprintf("the year %s of the target is not in the source: the source says this, last or next year?", quote(p.Target.Lang, e.Text))
 				case name != "":
 					f.Severity = Warning
 					f.Message = fmt.Sprintf("the number of the name %s is not in the source: the name rendered another way?", quote(p.Target.Lang, name))
@@ -336,7 +348,7 @@ func dropFoundNear(p *Pair, i int, ns []lang.Numeral, inSource bool) []lang.Nume
 // both languages, which lang.Numbers does not read.
 var numberWords = map[float64][]string{
 	1: {"один", "одна", "одно", "одног", "одном", "одной", "одним", "единствен", "one", "single", "first", "перв", "q1", "h1"},
-	2: {"два", "две", "двух", "двум", "двумя", "оба", "обе", "обоих", "two", "twice", "both", "second", "втор", "пара", "двойк", "q2", "h2",
+	2: {"два", "две", "двух", "двум", "двумя", "оба", "обе", "обоих", "two", "twice", "both", "second", "втор", "пара", "couple", "двойк", "q2", "h2",
 		"дву", "удво", "doubl", "twofold", "two-fold", "halv"}, // «в 2 раза» = doubled, halved
 	3: {"три", "трех", "трем", "тремя", "трижды", "three", "thrice", "third", "трет", "тройк", "q3",
 		"утроен", "утроил", "утроит", "tripl", "trebl", "threefold", "three-fold"},
@@ -447,6 +459,14 @@ func dropSpelled(ns []lang.Numeral, own, other string, otherNums []lang.Numeral,
 				// «за 24 часа» is "in a day", "overnight", "around the clock".
 				for _, w := range words {
 					if w := w.norm; w == "day" || w == "days" || w == "overnight" || w == "clock" || strings.HasPrefix(w, "round-the-clock") {
+						spelled = true
+					}
+				}
+			}
+			if whole := math.Trunc(n.Value); n.Value-whole == 0.5 && whole >= 1 && strings.Contains(lang.Fold(other), "and a half") {
+				// "a year and a half" is «1,5 года», "two and a half" 2.5.
+				for _, w := range words {
+					if whole == 1 && (w.norm == "a" || w.norm == "one") || startsWithNumber(w.norm, whole) {
 						spelled = true
 					}
 				}
