@@ -957,18 +957,8 @@ func saidOnce(text string, n lang.Numeral, own []lang.Numeral, other string) str
 	}
 	folded := lang.Fold(other)
 	for _, w := range anaphors {
-		for from := 0; ; {
-			i := strings.Index(folded[from:], w)
-			if i < 0 {
-				break
-			}
-			i += from
-			before, _ := utf8.DecodeLastRuneInString(folded[:i])
-			after, _ := utf8.DecodeRuneInString(folded[i+len(w):])
-			if !unicode.IsLetter(before) && !unicode.IsLetter(after) {
-				return "the other side says it again by a word («столько же», \"the same\")?"
-			}
-			from = i + len(w)
+		if containsPhrase(folded, w) {
+			return "the other side says it again by a word («столько же», \"the same\")?"
 		}
 	}
 	return ""
