@@ -1075,3 +1075,47 @@ func measureOf(text string, n lang.Numeral) string {
 	}
 	return ""
 }
+
+// placeNumbers are numbers that stand for a place after one of the
+// (folded) words before them, and the folded words by which the other
+// side names that place instead: "No 10" and "Number 10" are Downing
+// Street, the British prime minister's office, which Russian names
+// «Даунинг-стрит».
+var placeNumbers = []struct {
+	value  float64
+	before []string
+	place  []string
+}{
+	{10, []string{"no", "no.", "number"}, []string{"downing", "даунинг"}},
+}
+
+// dropPlaceNumbers removes the numerals of ns (of text) that stand for a
+// place the other side (other, the unit's text there) names by its name.
+func dropPlaceNumbers(text string, ns []lang.Numeral, other string) []lang.Numeral {
+	if len(ns) == 0 {
+		return ns
+	}
+	out := ns[:0:0]
+	for _, n := range ns {
+		place := false
+		for _, pn := range placeNumbers {
+			if n.Value != pn.value || n.IsRange() || n.Word {
+				continue
+			}
+			fields := strings.Fields(text[:n.Start])
+			if len(fields) == 0 || !slices.Contains(pn.before, lang.Fold(fields[len(fields)-1])) {
+				continue
+			}
+			folded := lang.Fold(other)
+			for _, w := range pn.place {
+				if strings.Contains(folded, w) {
+					place = true
+				}
+			}
+		}
+		if !place {
+			out = append(out, n)
+		}
+	}
+	return out
+}

@@ -132,6 +132,9 @@ func (r numberMismatch) Check(p *Pair) []Finding {
 		// Digits glued to a name on the other side («Формулы-1» = "F1").
 		missing = dropGlued(missing, tgtText)
 		extra = dropGlued(extra, srcText)
+		// A number that names a place ("No 10" = «Даунинг-стрит»).
+		missing = dropPlaceNumbers(p.Source.Text, missing, tgtText)
+		extra = dropPlaceNumbers(p.Target.Text, extra, srcText)
 		missing, extra = splitGroups(missing, extra)
 		// A decade against its span («от 20 до 30 лет» = "in his 20s").
 		missing, extra = dropDecadeSpans(missing, extra, a, b)
@@ -366,7 +369,7 @@ var numberWords = map[float64][]string{
 	15:  {"пятнадцат", "fifteen"},
 	16:  {"шестнадцат", "sixteen"},
 	17:  {"семнадцат", "seventeen"},
-	18:  {"восемнадцат", "eighteen"},
+	18:  {"восемнадцат", "eighteen", "несовершеннолет", "совершеннолет", "underage", "under-age", "minors"}, // "under-18s" are minors
 	19:  {"девятнадцат", "nineteen"},
 	20:  {"двадцат", "twenty", "twentieth"},
 	24:  {"сутк", "суточн", "круглосуточн"}, // «за сутки» = "in 24 hours"
