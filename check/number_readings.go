@@ -220,6 +220,7 @@ var units = func() map[string]unit {
 	add(unit{name: "inches", metric: "cm", factor: 2.54}, "in", "inch", "inches", "\"", "″")
 	add(unit{name: "yards", metric: "m", factor: 0.9144}, "yd", "yds", "yard", "yards")
 	add(unit{name: "pounds", metric: "kg", factor: 0.45359237}, "lb", "lbs", "pound", "pounds")
+	add(unit{name: "stone", metric: "kg", factor: 6.35029318}, "st", "stone", "stones")
 	add(unit{name: "ounces", metric: "g", factor: 28.349523}, "oz", "ounce", "ounces")
 	add(unit{name: "gallons", metric: "l", factor: 3.785411784}, "gal", "gallon", "gallons")
 	add(unit{name: "acres", metric: "ha", factor: 0.40468564}, "acre", "acres")
@@ -276,10 +277,15 @@ func unitAfter(text string, n lang.Numeral) (unit, bool) {
 // translator's rounding.
 func converted(m lang.Numeral, um unit, e lang.Numeral, ue unit) (float64, bool) {
 	conv := func(v float64, from, to unit) (float64, bool) {
-		if from.metric == "" || from.metric != to.name {
+		if from.metric == "" {
 			return 0, false
 		}
-		return v*from.factor + from.offset, true
+		fb, ff := metricBase(from.metric)
+		tb, tf := metricBase(to.name)
+		if fb != tb {
+			return 0, false
+		}
+		return (v*from.factor + from.offset) * ff / tf, true
 	}
 	check := func(v, got float64, temp bool) bool {
 		if temp {
@@ -294,6 +300,48 @@ func converted(m lang.Numeral, um unit, e lang.Numeral, ue unit) (float64, bool)
 		return v, true
 	}
 	return 0, false
+}
+
+// metricBase returns the metric unit name is a multiple of, and the
+// multiple: centimetres and kilometres are metres (6ft is «183 см»),
+// grams kilograms; any other unit is itself.
+func metricBase(name string) (string, float64) {
+	switch name {
+	case "cm":
+		return "m", 0.01
+	case "km":
+		return "m", 1000
+	case "g":
+		return "kg", 0.001
+	}
+	return name, 1
+}
+
+// compoundUnits are the pairs of imperial units a measure is written in
+// together, the larger first: 5ft 10in, 11st 4lb.
+var compoundUnits = [][2]string{{"feet", "inches"}, {"stone", "pounds"}}
+
+// compoundMeasure reads a measure written in two imperial units at the
+// numeral k of ns (the numerals of text) and the one right after it (5ft
+// 10in, 11st 4lb, 6 feet 2 inches): its value in the metric unit, that
+// unit, and the index of the second numeral.
+func compoundMeasure(text string, ns []lang.Numeral, k int) (v float64, metric string, next int, ok bool) {
+	if k < 0 || k+1 >= len(ns) || ns[k].IsRange() || ns[k+1].IsRange() || ns[k].End > ns[k+1].Start {
+		return 0, "", 0, false
+	}
+	big, ok1 := unitAfter(text, ns[k])
+	small, ok2 := unitAfter(text, ns[k+1])
+	if !ok1 || !ok2 || !slices.Contains(compoundUnits, [2]string{big.name, small.name}) {
+		return 0, "", 0, false
+	}
+	// Only the first unit's word, spaces and "and" between the two.
+	between := strings.Fields(text[ns[k].End:ns[k+1].Start])
+	if len(between) == 0 || len(between) > 2 || len(between) == 2 && between[1] != "and" {
+		return 0, "", 0, false
+	}
+	_, bf := metricBase(big.metric)
+	_, sf := metricBase(small.metric)
+	return ns[k].Value*big.factor + ns[k+1].Value*small.factor*sf/bf, big.metric, k + 1, true
 }
 
 // unitOf returns the unit of the numeral at index k of ns (the numerals
@@ -985,7 +1033,8 @@ func relativeYear(n lang.Numeral, other string) bool {
 			return true
 		}
 	}
-	return false
+	// «прошлогодние выборы» are "the 2020 election".
+	return strings.Contains(folded, "прошлогодн")
 }
 
 // containsPhrase reports whether the folded phrase occurs in the folded
@@ -1089,31 +1138,102 @@ var placeNumbers = []struct {
 	{10, []string{"no", "no.", "number"}, []string{"downing", "даунинг"}},
 }
 
-// dropPlaceNumbers removes the numerals of ns (of text) that stand for a
-// place the other side (other, the unit's text there) names by its name.
-func dropPlaceNumbers(text string, ns []lang.Numeral, other string) []lang.Numeral {
+// monthOf returns the month (1–12) the folded word w names, in Russian
+// (any case: «мая», «марта») or English ("May", "Mar"), 0 for none.
+func monthOf(w string) int {
+	w = strings.TrimSuffix(w, ".")
+	ru := []string{"январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"}
+	en := []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+	for k := range ru {
+		if k == 4 {
+			if w == "май" || w == "мая" || w == "маю" || w == "мае" || w == "маем" {
+				return 5
+			}
+		} else if strings.HasPrefix(w, ru[k]) && len(w) <= len(ru[k])+4 {
+			return k + 1
+		}
+		if w == en[k] || len(w) >= 3 && len(w) < len(en[k]) && strings.HasPrefix(en[k], w) && (len(w) == 3 || w == "sept") {
+			return k + 1
+		}
+	}
+	return 0
+}
+
+// holidays are the days a translator may name by the holiday instead of
+// the date, with the folded words that name it in either language.
+var holidays = []struct {
+	day, month int
+	names      []string
+}{
+	{9, 5, []string{"victory day", "день победы", "дня победы", "дню победы", "днем победы", "дне победы"}},
+	{8, 3, []string{"women's day", "women’s day", "женский день", "женского дня", "женскому дню", "женским днем"}},
+	{23, 2, []string{"defender of the fatherland", "defenders of the fatherland", "защитника отечества", "защитников отечества"}},
+	{1, 1, []string{"new year", "новый год", "нового года", "новым годом", "новогод"}},
+	{31, 12, []string{"new year's eve", "new year’s eve", "новогод", "канун нового года"}},
+	{25, 12, []string{"christmas", "рождеств"}},
+	{7, 1, []string{"christmas", "рождеств"}},
+	{1, 5, []string{"may day", "labour day", "labor day", "первомай", "праздник весны и труда"}},
+	{12, 6, []string{"russia day", "день россии", "дня россии"}},
+	{4, 11, []string{"unity day", "народного единства"}},
+	{4, 7, []string{"independence day", "день независимости", "дня независимости"}},
+	{14, 2, []string{"valentine", "валентин"}},
+	{1, 9, []string{"knowledge day", "день знаний", "дня знаний"}},
+}
+
+// namesOf returns the lists of folded names by which the other side may
+// say the numeral n of text: the place a "No 10" stands for, the holiday
+// of a day of a month («9 мая» is Victory Day).
+func namesOf(text string, n lang.Numeral) [][]string {
+	if n.IsRange() || n.Word || n.Value != math.Trunc(n.Value) || n.Value < 1 || n.Value > 31 {
+		return nil
+	}
+	var out [][]string
+	before := strings.Fields(text[max(0, n.Start-24):n.Start])
+	last := ""
+	if len(before) > 0 {
+		last = lang.Fold(before[len(before)-1])
+	}
+	for _, pn := range placeNumbers {
+		if n.Value == pn.value && slices.Contains(pn.before, last) {
+			out = append(out, pn.place)
+		}
+	}
+	// The month after the day (9 мая, 8 March) or before it (May 9).
+	month := 0
+	if after := strings.Fields(text[n.End:min(len(text), n.End+24)]); len(after) > 0 {
+		month = monthOf(lang.Fold(strings.Trim(after[0], ",")))
+	}
+	if month == 0 {
+		month = monthOf(last)
+	}
+	for _, h := range holidays {
+		if month != 0 && h.month == month && float64(h.day) == n.Value {
+			out = append(out, h.names)
+		}
+	}
+	return out
+}
+
+// dropNamedNumbers removes the numerals of ns (of text) that the other
+// side (other, the unit's text there) says by a name (namesOf): "No 10"
+// as «Даунинг-стрит», «к 9 мая» as "by Victory Day".
+func dropNamedNumbers(text string, ns []lang.Numeral, other string) []lang.Numeral {
 	if len(ns) == 0 {
 		return ns
 	}
+	var folded string
 	out := ns[:0:0]
 	for _, n := range ns {
-		place := false
-		for _, pn := range placeNumbers {
-			if n.Value != pn.value || n.IsRange() || n.Word {
-				continue
+		named := false
+		for _, names := range namesOf(text, n) {
+			if folded == "" {
+				folded = lang.Fold(other)
 			}
-			fields := strings.Fields(text[:n.Start])
-			if len(fields) == 0 || !slices.Contains(pn.before, lang.Fold(fields[len(fields)-1])) {
-				continue
-			}
-			folded := lang.Fold(other)
-			for _, w := range pn.place {
-				if strings.Contains(folded, w) {
-					place = true
-				}
+			for _, name := range names {
+				named = named || strings.Contains(folded, name)
 			}
 		}
-		if !place {
+		if !named {
 			out = append(out, n)
 		}
 	}

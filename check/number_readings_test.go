@@ -61,6 +61,7 @@ func TestNumbersWrittenOtherWays(t *testing.T) {
 		{"a year said as this year", "Earlier this year, prices rose.", "В начале 2021 года цены выросли.", lang.EN, []string{"info: the source says this, last or next year"}},
 		{"a year said as last year ru-en", "В прошлом году цены выросли.", "In 2020, prices rose.", lang.RU, []string{"info: the source says this, last or next year"}},
 		{"a year left out", "In 2020, prices rose.", "В прошлом году цены выросли.", lang.EN, []string{"info: said as this, last or next year"}},
+		{"a year as last year's", "the 2020 election", "прошлогодние выборы", lang.EN, []string{"info: said as this, last or next year"}},
 		{"a year added stays an error", "Prices rose.", "В 2021 году цены выросли.", lang.EN, []string{"error: «2021»"}},
 		{"a changed year stays an error beside this year", "This year, as in 2019, prices rose.", "В этом году, как и в 2018 году, цены выросли.", lang.EN, []string{"error: the source says \"2019\""}},
 		{"three quarters as 75%", "Three-quarters of voters agreed.", "С этим согласились 75% избирателей.", lang.EN, []string{"info: in words (\"three-quarters\")"}},
@@ -75,6 +76,17 @@ func TestNumbersWrittenOtherWays(t *testing.T) {
 		{"No 10 without Downing Street stays an error", "No 10 said the plan was working.", "Правительство заявило, что план работает.", lang.EN, []string{"error: \"10\""}},
 		{"under-18s as minors", "Vaccines for under-18s.", "Вакцины для несовершеннолетних.", lang.EN, nil},
 		{"minors as under 18", "Вакцины для несовершеннолетних.", "Vaccines for people under 18.", lang.RU, nil},
+		{"a height in feet and inches", "He is 5ft 10in tall.", "Его рост 178 см.", lang.EN, []string{"info: converted between imperial and metric units"}},
+		{"a height in feet and inches ru-en", "Его рост 1,88 м.", "He is 6 feet 2 inches tall.", lang.RU, []string{"info: converted between imperial and metric units"}},
+		{"a weight in stone and pounds", "He weighed 11st 4lb.", "Он весил 72 кг.", lang.EN, []string{"info: converted between imperial and metric units"}},
+		{"a weight in stone", "He weighed 20st.", "Он весил 127 кг.", lang.EN, []string{"info: converted between stone and kg"}},
+		{"feet in centimetres", "a wall 6ft high", "стена высотой 183 см", lang.EN, []string{"info: converted between feet and m"}},
+		{"a height changed", "He is 5ft 10in tall.", "Его рост 168 см.", lang.EN, []string{"error:", "error:"}},
+		{"a date as its holiday", "Парад пройдет к 9 мая.", "The parade will be held by Victory Day.", lang.RU, nil},
+		{"a date as its holiday en-ru", "On May 9, Russia celebrates.", "В День Победы Россия празднует.", lang.EN, nil},
+		{"a date as its holiday, the month first in Russian", "Поздравляем с 8 Марта!", "Happy International Women's Day!", lang.RU, nil},
+		{"a holiday's date as a number", "Парад пройдет 9 мая.", "The parade will be held on Victory Day, May 9.", lang.RU, nil},
+		{"another date is no holiday", "Парад пройдет 10 мая.", "The parade will be held on Victory Day.", lang.RU, []string{"error: «10»"}},
 		{"a couple as two", "It will take a couple of weeks.", "Это займёт 2 недели.", lang.EN, nil},
 		{"a year and a half", "Прошло 1,5 года.", "A year and a half passed.", lang.RU, nil},
 		{"two and a half is no year and a half", "Прошло 2,5 года.", "A year and a half passed.", lang.RU, []string{"error: «2,5»"}},
@@ -266,6 +278,7 @@ func FuzzNumberReadings(f *testing.F) {
 			loneOne(m)
 			repeated(m, na, nb)
 			saidOnce(a, m, na, b)
+			dropNamedNumbers(a, []lang.Numeral{m}, b)
 			relativeYear(m, b)
 			inConversion(a, m, na, missing)
 			measureOf(a, m)

@@ -132,9 +132,10 @@ func (r numberMismatch) Check(p *Pair) []Finding {
 		// Digits glued to a name on the other side («Формулы-1» = "F1").
 		missing = dropGlued(missing, tgtText)
 		extra = dropGlued(extra, srcText)
-		// A number that names a place ("No 10" = «Даунинг-стрит»).
-		missing = dropPlaceNumbers(p.Source.Text, missing, tgtText)
-		extra = dropPlaceNumbers(p.Target.Text, extra, srcText)
+		// A number that names a place ("No 10" = «Даунинг-стрит»), a
+		// date a holiday («9 мая» = "Victory Day").
+		missing = dropNamedNumbers(p.Source.Text, missing, tgtText)
+		extra = dropNamedNumbers(p.Target.Text, extra, srcText)
 		missing, extra = splitGroups(missing, extra)
 		// A decade against its span («от 20 до 30 лет» = "in his 20s").
 		missing, extra = dropDecadeSpans(missing, extra, a, b)
@@ -258,6 +259,56 @@ func (r numberMismatch) otherWays(p *Pair, i int, a, b, missing, extra []lang.Nu
 			Source:     p.SourceLoc(i, m.Start, m.End),
 			Target:     p.TargetLoc(i, e.Start, e.End),
 			Suggestion: fmt.Sprintf("check %s against the source's %s", quote(p.Target.Lang, e.Text), quote(p.Source.Lang, m.Text))})
+	}
+	// A measure in two imperial units (5ft 10in) against its metric
+	// conversion («178 см»): the second numeral goes with the pair.
+	var second []lang.Numeral
+	compound := func(text string, ns []lang.Numeral, x lang.Numeral, otherText string, others []lang.Numeral, y lang.Numeral) bool {
+		v, metric, next, ok := compoundMeasure(text, ns, indexOfNumeral(ns, x))
+		if !ok {
+			return false
+		}
+		u, ok := unitOf(otherText, others, indexOfNumeral(others, y))
+		if !ok || u.metric != "" {
+			return false
+		}
+		base, f := metricBase(u.name)
+		if mb, mf := metricBase(metric); mb != base || y.Value == 0 || math.Abs(v*mf-y.Value*f) > 0.03*math.Abs(v*mf) {
+			return false
+		}
+		second = append(second, ns[next])
+		return true
+	}
+	// whole is the text of x with the numeral after it in its measure.
+	whole := func(text string, x lang.Numeral) string {
+		if len(second) > 0 && second[len(second)-1].Start >= x.End && second[len(second)-1].Start-x.End <= 12 {
+			end := second[len(second)-1].End
+			for end < len(text) && (text[end] >= 'a' && text[end] <= 'z' || text[end] == '"') {
+				end++ // the unit: 10in, 4lb
+			}
+			return text[x.Start:end]
+		}
+		return x.Text
+	}
+	missing, extra = pairOff(missing, extra, func(m, e lang.Numeral) bool {
+		if compound(p.Source.Text, a, m, p.Target.Text, b, e) || compound(p.Target.Text, b, e, p.Source.Text, a, m) {
+			pair(m, e, Info, fmt.Sprintf("%s and %s are one measure converted between imperial and metric units",
+				quote(p.Source.Lang, whole(p.Source.Text, m)), quote(p.Target.Lang, whole(p.Target.Text, e))))
+			return true
+		}
+		return false
+	})
+	if len(second) > 0 {
+		drop := func(ns []lang.Numeral) []lang.Numeral {
+			out := ns[:0:0]
+			for _, n := range ns {
+				if indexOfNumeral(second, n) < 0 {
+					out = append(out, n)
+				}
+			}
+			return out
+		}
+		missing, extra = drop(missing), drop(extra)
 	}
 	missing, extra = pairOff(missing, extra, func(m, e lang.Numeral) bool {
 		um, ok1 := unitOf(p.Source.Text, a, indexOfNumeral(a, m))

@@ -391,8 +391,10 @@ func (p *numParser) number(i int) (Numeral, int, bool) {
 		if h, end, ok := p.meridiem(lo.end, lo.value, false); ok {
 			return clock(h, 0, end)
 		}
-		// "at 9 in the evening": a time, or nine people in an evening raid.
-		if rest := strings.TrimLeft(text[lo.end:], " \u00a0"); strings.HasPrefix(rest, "in the ") || strings.HasPrefix(rest, "at night") {
+		// "at 9 in the evening": a time, or nine people in an evening
+		// raid; «в 10 вечера» 22:00, or ten evenings («10 вечера
+		// подряд»), «3 дня» three days.
+		if rest := strings.TrimLeft(text[lo.end:], " \u00a0"); strings.HasPrefix(rest, "in the ") || strings.HasPrefix(rest, "at night") || ruMeridiemAt(rest) {
 			if h, _, ok := p.meridiem(lo.end, lo.value, true); ok {
 				phraseHour = h
 			}
@@ -1033,6 +1035,17 @@ var meridiems = []struct {
 	{"at night", 9, true, true},
 }
 
+// ruMeridiemAt reports whether s starts with a Russian word of the
+// 12-hour clock («утра», «дня», «вечера», «ночи»).
+func ruMeridiemAt(s string) bool {
+	for _, w := range []string{"утра", "дня", "вечера", "ночи"} {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // isDateParts reports whether d.m.y look like a date: day 1–31, month
 // 1–12 (one or two digits each), year of two or four digits.
 func isDateParts(d, m, y string) bool {
@@ -1123,11 +1136,33 @@ func (p *numParser) suffix(i int) (string, int) {
 		}
 		return "", i
 	}
-	switch strings.ToLower(sfx) {
-	case "st", "nd", "rd", "th", "s":
-		return strings.ToLower(sfx), k
+	switch sfx = strings.ToLower(sfx); sfx {
+	case "st", "nd", "rd":
+		// The ending agrees with the last digit (21st, 22nd, 23rd, but
+		// 11th): "20st" is 20 stone, a unit, not an ordinal.
+		if i >= 1 && isDigit(rune(text[i-1])) && ordinalEnding(text[i-1], i >= 2 && text[i-2] == '1') == sfx {
+			return sfx, k
+		}
+	case "th", "s":
+		return sfx, k
 	}
 	return "", i
+}
+
+// ordinalEnding returns the English ordinal ending of a number whose last
+// digit is last, its tens digit a one when teen: "st" for 1 (but 11th).
+func ordinalEnding(last byte, teen bool) string {
+	switch {
+	case teen:
+		return "th"
+	case last == '1':
+		return "st"
+	case last == '2':
+		return "nd"
+	case last == '3':
+		return "rd"
+	}
+	return "th"
 }
 
 // ruNumberEndings are the endings written after a hyphen: ordinal ones
