@@ -69,65 +69,89 @@ func gluedValues(text string) []float64 {
 	return glued
 }
 
-// digitChains returns, for each numeral of ns (the numerals of text in
-// order), the digits of the run of numerals it belongs to: numerals
-// joined only by spaces, hyphens, brackets, dots or slashes, as a phone
-// number, an id or a postcode is written («229 62 01», "229-6201").
-func digitChains(text string, ns []lang.Numeral) []string {
-	out := make([]string, len(ns))
+// chainKey is the run of digits a numeral belongs to (digitChains): its
+// digits read as one decimal number (modulo 2^64 past nineteen of them)
+// and their count.
+type chainKey struct {
+	digits uint64
+	n      int
+}
+
+// digitChains appends to buf, for each numeral of ns (the numerals of
+// text in order), the run of digits of the numerals it is written with:
+// numerals joined only by spaces, hyphens, brackets, dots or slashes, as
+// a phone number, an id or a postcode is written («229 62 01»,
+// "229-6201").
+func digitChains(text string, ns []lang.Numeral, buf []chainKey) []chainKey {
 	for k := 0; k < len(ns); {
 		e := k
 		for e+1 < len(ns) && ns[e+1].Start-ns[e].End <= 3 && strings.Trim(text[ns[e].End:ns[e+1].Start], " \u00a0-–()./+") == "" {
 			e++
 		}
-		var b strings.Builder
-		for _, r := range text[ns[k].Start:ns[e].End] {
-			if r >= '0' && r <= '9' {
-				b.WriteRune(r)
+		var key chainKey
+		for i := ns[k].Start; i < ns[e].End; i++ {
+			if isDigitByte(text[i]) {
+				key.digits = key.digits*10 + uint64(text[i]-'0')
+				key.n++
 			}
 		}
 		for i := k; i <= e; i++ {
-			out[i] = b.String()
+			buf = append(buf, key)
 		}
 		k = e + 1
 	}
-	return out
+	return buf
 }
 
 // dropSharedChains removes from a (the numerals of text) and b (those of
 // other) the numerals whose run of digits (digitChains, at least six
 // digits) the other side writes too, in other groups or the same; ok
-// tells whether any went.
-func dropSharedChains(text, other string, a, b []lang.Numeral) (a2, b2 []lang.Numeral, ok bool) {
-	ca, cb := digitChains(text, a), digitChains(other, b)
-	inA, inB := chainSet(ca), chainSet(cb)
-	if len(inA) == 0 || len(inB) == 0 {
+// tells whether any went. missing and extra are what a plain match of a
+// and b left: without a numeral that may be part of a run among them,
+// nothing is looked at.
+func dropSharedChains(text, other string, a, b, missing, extra []lang.Numeral) (a2, b2 []lang.Numeral, ok bool) {
+	if !mayChain(a, missing) && !mayChain(b, extra) {
+		return a, b, false // the common case
+	}
+	var bufA, bufB [32]chainKey
+	ca, cb := digitChains(text, a, bufA[:0]), digitChains(other, b, bufB[:0])
+	shared := func(key chainKey, there []chainKey) bool {
+		return key.n >= 6 && slices.Contains(there, key)
+	}
+	for _, key := range ca {
+		ok = ok || shared(key, cb)
+	}
+	if !ok {
 		return a, b, false
 	}
-	keep := func(ns []lang.Numeral, chains []string, there map[string]bool) []lang.Numeral {
+	keep := func(ns []lang.Numeral, chains, there []chainKey) []lang.Numeral {
 		out := ns[:0:0]
 		for k, n := range ns {
-			if len(chains[k]) >= 6 && there[chains[k]] {
-				ok = true
-				continue
+			if !shared(chains[k], there) {
+				out = append(out, n)
 			}
-			out = append(out, n)
 		}
 		return out
 	}
-	a2, b2 = keep(a, ca, inB), keep(b, cb, inA)
-	return a2, b2, ok
+	return keep(a, ca, cb), keep(b, cb, ca), true
 }
 
-// chainSet returns the digit runs of at least six digits.
-func chainSet(chains []string) map[string]bool {
-	m := map[string]bool{}
-	for _, c := range chains {
-		if len(c) >= 6 {
-			m[c] = true
+// mayChain reports whether one of the numerals ns of a side (all its
+// numerals, in order) may be part of a run of six digits or more
+// (digitChains): six characters long, or next to another numeral. A
+// phone number matched group by group leaves one of its runs unmatched
+// on one side or the other.
+func mayChain(all, ns []lang.Numeral) bool {
+	for _, n := range ns {
+		if len(n.Text) >= 6 {
+			return true
+		}
+		k := indexOfNumeral(all, n)
+		if k > 0 && n.Start-all[k-1].End <= 3 || k >= 0 && k+1 < len(all) && all[k+1].Start-n.End <= 3 {
+			return true
 		}
 	}
-	return m
+	return false
 }
 
 func indexOfNumeral(all []lang.Numeral, n lang.Numeral) int {
@@ -896,8 +920,15 @@ func spansDecade(n lang.Numeral, d float64) bool {
 // goes when the start is there. a and b are all the numerals of the
 // unit's source and target.
 func dropDecadeSpans(missing, extra, a, b []lang.Numeral) ([]lang.Numeral, []lang.Numeral) {
-	if len(missing) == 0 && len(extra) == 0 {
-		return missing, extra
+	decades := false
+	for _, ns := range [][]lang.Numeral{a, b} {
+		for _, n := range ns {
+			_, ok := decadeOf(n)
+			decades = decades || ok
+		}
+	}
+	if !decades || len(missing) == 0 && len(extra) == 0 {
+		return missing, extra // the common case, without allocating
 	}
 	missing, extra = pairOff(missing, extra, func(m, e lang.Numeral) bool {
 		if d, ok := decadeOf(m); ok && spansDecade(e, d) {
@@ -948,9 +979,9 @@ func prefixAfter(text string, n lang.Numeral) float64 {
 	if end < 0 {
 		end = len(rest)
 	}
-	w := lang.Fold(rest[:end])
+	w := rest[:end]
 	for _, mp := range metricPrefixes {
-		if strings.HasPrefix(w, mp.prefix) && len(w) > len(mp.prefix) {
+		if len(w) > len(mp.prefix) && strings.EqualFold(w[:len(mp.prefix)], mp.prefix) {
 			return mp.scale
 		}
 	}
@@ -964,6 +995,16 @@ func prefixAfter(text string, n lang.Numeral) float64 {
 func dropPrefixedUnits(src, tgt string, missing, extra []lang.Numeral) ([]lang.Numeral, []lang.Numeral) {
 	if len(missing) == 0 || len(extra) == 0 {
 		return missing, extra
+	}
+	prefixed := false
+	for _, m := range missing {
+		prefixed = prefixed || prefixAfter(src, m) != 0
+	}
+	for _, e := range extra {
+		prefixed = prefixed || prefixAfter(tgt, e) != 0
+	}
+	if !prefixed {
+		return missing, extra // the common case, without allocating
 	}
 	scaled := func(x lang.Numeral, xText string, y lang.Numeral, yText string) bool {
 		s := prefixAfter(xText, x)
@@ -1138,25 +1179,33 @@ var placeNumbers = []struct {
 	{10, []string{"no", "no.", "number"}, []string{"downing", "даунинг"}},
 }
 
-// monthOf returns the month (1–12) the folded word w names, in Russian
-// (any case: «мая», «марта») or English ("May", "Mar"), 0 for none.
+// monthOf returns the month (1–12) the word w names, in Russian (any
+// case: «мая», «марта») or English ("May", "Mar."), in any letter case;
+// 0 for none. It compares without folding, which would allocate.
 func monthOf(w string) int {
 	w = strings.TrimSuffix(w, ".")
 	ru := []string{"январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"}
 	en := []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 	for k := range ru {
 		if k == 4 {
-			if w == "май" || w == "мая" || w == "маю" || w == "мае" || w == "маем" {
-				return 5
+			for _, form := range []string{"май", "мая", "маю", "мае", "маем"} {
+				if strings.EqualFold(w, form) {
+					return 5
+				}
 			}
-		} else if strings.HasPrefix(w, ru[k]) && len(w) <= len(ru[k])+4 {
+		} else if hasPrefixFold(w, ru[k]) && len(w) <= len(ru[k])+4 {
 			return k + 1
 		}
-		if w == en[k] || len(w) >= 3 && len(w) < len(en[k]) && strings.HasPrefix(en[k], w) && (len(w) == 3 || w == "sept") {
+		if strings.EqualFold(w, en[k]) || (len(w) == 3 || strings.EqualFold(w, "sept")) && hasPrefixFold(en[k], w) {
 			return k + 1
 		}
 	}
 	return 0
+}
+
+// hasPrefixFold reports whether s starts with prefix, in any letter case.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 // holidays are the days a translator may name by the holiday instead of
@@ -1188,20 +1237,25 @@ func namesOf(text string, n lang.Numeral) [][]string {
 		return nil
 	}
 	var out [][]string
-	before := strings.Fields(text[max(0, n.Start-24):n.Start])
-	last := ""
-	if len(before) > 0 {
-		last = lang.Fold(before[len(before)-1])
-	}
+	last := lastField(text[max(0, n.Start-24):n.Start])
 	for _, pn := range placeNumbers {
-		if n.Value == pn.value && slices.Contains(pn.before, last) {
-			out = append(out, pn.place)
+		if n.Value != pn.value {
+			continue
+		}
+		for _, w := range pn.before {
+			if strings.EqualFold(last, w) {
+				out = append(out, pn.place)
+				break
+			}
 		}
 	}
 	// The month after the day (9 мая, 8 March) or before it (May 9).
 	month := 0
-	if after := strings.Fields(text[n.End:min(len(text), n.End+24)]); len(after) > 0 {
-		month = monthOf(lang.Fold(strings.Trim(after[0], ",")))
+	if after := strings.TrimLeft(text[n.End:min(len(text), n.End+24)], " \u00a0"); after != "" {
+		if end := strings.IndexAny(after, " \u00a0,"); end >= 0 {
+			after = after[:end]
+		}
+		month = monthOf(after)
 	}
 	if month == 0 {
 		month = monthOf(last)
@@ -1212,6 +1266,17 @@ func namesOf(text string, n lang.Numeral) [][]string {
 		}
 	}
 	return out
+}
+
+// lastField returns the last run of s without spaces.
+func lastField(s string) string {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	i := strings.LastIndexFunc(s, unicode.IsSpace)
+	if i < 0 {
+		return s
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return s[i+size:]
 }
 
 // dropNamedNumbers removes the numerals of ns (of text) that the other

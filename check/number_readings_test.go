@@ -263,7 +263,7 @@ func FuzzNumberReadings(f *testing.F) {
 		missing, extra := lang.SameNumbers(na, nb)
 		missing = dropGlued(missing, b)
 		extra = dropGlued(extra, a)
-		if a2, b2, ok := dropSharedChains(a, b, na, nb); ok {
+		if a2, b2, ok := dropSharedChains(a, b, na, nb, missing, extra); ok {
 			na, nb = a2, b2
 			missing, extra = lang.SameNumbers(na, nb)
 		}

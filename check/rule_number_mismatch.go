@@ -114,7 +114,7 @@ func (r numberMismatch) Check(p *Pair) []Finding {
 		// again: matched as they stand, their groups would take the place
 		// of the same small numbers elsewhere (the «01» of a phone number
 		// that of «стр. 1»).
-		if a2, b2, ok := dropSharedChains(p.Source.Text, p.Target.Text, a, b); ok {
+		if a2, b2, ok := dropSharedChains(p.Source.Text, p.Target.Text, a, b, missing, extra); ok {
 			a, b = a2, b2
 			missing, extra = lang.SameNumbers(a, b)
 			if len(missing) == 0 && len(extra) == 0 {
