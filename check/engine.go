@@ -430,25 +430,44 @@ func validatePair(src, tgt *Document) error {
 // every id as many times over.
 func sentenceConcepts(ss []align.Sentence, hs []TermHit) map[string][]string {
 	out := make(map[string][]string, len(ss))
-	idOf := map[*glossary.Concept]string{}
+	// Each distinct id is numbered (num, by concept: two concepts may
+	// share an id), and stamped with the sentence that last took it, so
+	// that a sentence's ids are told apart without searching its list:
+	// against a general dictionary a sentence has a hundred.
+	num := map[*glossary.Concept]int32{}
+	byID := map[string]int32{}
+	var ids []string  // by number, "g:ID"
+	var stamp []int32 // by number, the sentence that last took the id, +1
+	seen := make(map[string]bool, len(ss))
 	k := 0
-	for _, s := range ss {
+	for si, s := range ss {
 		for k < len(hs) && hs[k].Start < s.Start {
 			k++
 		}
-		ids := out[s.Text]
+		list := out[s.Text]
+		// A text met before (a repeated sentence) may hold ids its
+		// earlier sentence took: those are searched for.
+		repeated := seen[s.Text]
+		seen[s.Text] = true
 		for j := k; j < len(hs) && hs[j].Start < s.End; j++ {
 			c := hs[j].Concept
-			id, ok := idOf[c]
+			n, ok := num[c]
 			if !ok {
-				id = "g:" + c.ID
-				idOf[c] = id
+				if n, ok = byID[c.ID]; !ok {
+					n = int32(len(ids))
+					byID[c.ID] = n
+					ids = append(ids, "g:"+c.ID)
+					stamp = append(stamp, 0)
+				}
+				num[c] = n
 			}
-			if !slices.Contains(ids, id) {
-				ids = append(ids, id)
+			if stamp[n] == int32(si+1) || repeated && slices.Contains(list, ids[n]) {
+				continue
 			}
+			stamp[n] = int32(si + 1)
+			list = append(list, ids[n])
 		}
-		out[s.Text] = ids
+		out[s.Text] = list
 	}
 	return out
 }

@@ -1,10 +1,11 @@
 package check
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"runtime"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 
@@ -74,22 +75,52 @@ func (f *Finding) primary() *Location {
 // location (the source side when present), then by rule and message, so
 // that every printer sees the same stable order.
 func SortFindings(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
+	// The order is found on indexes, then applied: a Finding is large,
+	// and a stable sort of thousands of them moved each many times.
+	idx := make([]int32, len(fs))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortStableFunc(idx, func(i, j int32) int {
 		a, b := fs[i].primary(), fs[j].primary()
 		switch {
+		case a == nil && b == nil:
+			return 0
 		case a == nil || b == nil:
-			return a != nil && b == nil
+			if a != nil {
+				return -1 // findings without a location last
+			}
+			return 1
 		case a.Path != b.Path:
-			return a.Path < b.Path
+			return strings.Compare(a.Path, b.Path)
 		case a.Line != b.Line:
-			return a.Line < b.Line
+			return cmp.Compare(a.Line, b.Line)
 		case a.Column != b.Column:
-			return a.Column < b.Column
+			return cmp.Compare(a.Column, b.Column)
 		case fs[i].Rule != fs[j].Rule:
-			return fs[i].Rule < fs[j].Rule
+			return strings.Compare(fs[i].Rule, fs[j].Rule)
 		}
-		return fs[i].Message < fs[j].Message
+		return strings.Compare(fs[i].Message, fs[j].Message)
 	})
+	// Place k takes the finding at idx[k]: followed cycle by cycle, in
+	// place (a copy would be megabytes of fresh pages).
+	for start := range idx {
+		if idx[start] == int32(start) {
+			continue
+		}
+		tmp := fs[start]
+		k := start
+		for {
+			j := int(idx[k])
+			idx[k] = int32(k)
+			if j == start {
+				fs[k] = tmp
+				break
+			}
+			fs[k] = fs[j]
+			k = j
+		}
+	}
 }
 
 // fingerprint computes f's baseline fingerprint: the rule, the term id,

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"iter"
 	"sort"
 
 	"tolmach/glossary"
@@ -147,7 +148,9 @@ func (r termInconsistent) Check(p *Pair) []Finding {
 			}
 		}
 	}
-	for _, h := range append(p.TargetTerms[:len(p.TargetTerms):len(p.TargetTerms)], nestedInParallel(p)...) {
+	// The target's terms, then the nested ones (not copied into one list:
+	// against a general dictionary there are tens of thousands).
+	for _, h := range seqOf(p.TargetTerms, nestedInParallel(p)) {
 		if _, ok := inSource[h.Concept]; !ok || !h.Status().Usable() || h.Unit < 0 {
 			continue
 		}
@@ -234,4 +237,20 @@ func times(n int) string {
 		return "twice"
 	}
 	return fmt.Sprintf("%d times", n)
+}
+
+// seqOf ranges over the hits of a, then those of b.
+func seqOf(a, b []TermHit) iter.Seq2[int, TermHit] {
+	return func(yield func(int, TermHit) bool) {
+		for i, h := range a {
+			if !yield(i, h) {
+				return
+			}
+		}
+		for i, h := range b {
+			if !yield(len(a)+i, h) {
+				return
+			}
+		}
+	}
 }

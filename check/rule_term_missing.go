@@ -190,42 +190,76 @@ func findUnrendered(p *Pair) []unrendered {
 	// How often each unit's target renders each concept with a usable
 	// term (usable) or only with a deprecated or forbidden one (bad), and
 	// how often each unit's source has the concept.
-	usable := make([]map[string]int, len(p.Units))
-	bad := make([]map[string]int, len(p.Units))
-	inSource := make([]map[string]int, len(p.Units))
-	inc := func(ms []map[string]int, u int, id string) {
-		if ms[u] == nil {
-			ms[u] = map[string]int{}
+	//
+	// The counts are keyed by unit and concept id, the id numbered once
+	// per concept (two concepts may share an id): against a general
+	// dictionary there are a hundred thousand occurrences, which maps of
+	// ids by unit hashed each of.
+	type unitID struct{ unit, id int32 }
+	type counts struct{ usable, bad, inSource int32 }
+	idNum := map[*glossary.Concept]int32{}
+	byID := map[string]int32{}
+	idOf := func(c *glossary.Concept) int32 {
+		n, ok := idNum[c]
+		if !ok {
+			if n, ok = byID[c.ID]; !ok {
+				n = int32(len(byID))
+				byID[c.ID] = n
+			}
+			idNum[c] = n
 		}
-		ms[u][id]++
+		return n
 	}
+	count := make(map[unitID]counts, len(p.TargetAllTerms)/2)
 	for _, h := range p.TargetAllTerms {
 		if h.Unit < 0 {
 			continue
 		}
+		k := unitID{int32(h.Unit), idOf(h.Concept)}
+		n := count[k]
 		if h.Status().Usable() {
-			inc(usable, h.Unit, h.Concept.ID)
+			n.usable++
 		} else {
-			inc(bad, h.Unit, h.Concept.ID)
+			n.bad++
 		}
+		count[k] = n
 	}
 	for i, h := range p.SourceTerms {
 		if h.Unit >= 0 && (i == 0 || !sameSpan(p.SourceTerms[i-1], h) || p.SourceTerms[i-1].Concept != h.Concept) {
-			inc(inSource, h.Unit, h.Concept.ID)
+			k := unitID{int32(h.Unit), idOf(h.Concept)}
+			n := count[k]
+			n.inSource++
+			count[k] = n
 		}
 	}
-	// rendered reports whether unit u's term of concept id is rendered:
+	// The judging below runs in parts side by side, so it only reads the
+	// maps: the concepts it asks about are numbered here.
+	for _, h := range p.SourceTerms {
+		idOf(h.Concept)
+	}
+	for _, h := range p.SourceAllTerms {
+		idOf(h.Concept)
+	}
+	// rendered reports whether unit u's term of concept c is rendered:
 	// in u's own target, or in a neighbour's target that renders the
 	// concept more often than the neighbour's source has it (the
 	// alignment is off by a segment).
-	rendered := func(u int, id string) bool {
-		if usable[u][id] > 0 || bad[u][id] > 0 {
+	rendered := func(u int, c *glossary.Concept) bool {
+		id, ok := idNum[c]
+		if !ok {
+			if id, ok = byID[c.ID]; !ok {
+				return false // no occurrence of the id anywhere
+			}
+		}
+		if n := count[unitID{int32(u), id}]; n.usable > 0 || n.bad > 0 {
 			return true
 		}
 		for d := 1; d <= reach(&p.Units[u]); d++ {
 			for _, k := range []int{u - d, u + d} {
-				if k >= 0 && k < len(p.Units) && usable[k][id]+bad[k][id] > inSource[k][id] {
-					return true
+				if k >= 0 && k < len(p.Units) {
+					if n := count[unitID{int32(k), id}]; n.usable+n.bad > n.inSource {
+						return true
+					}
 				}
 			}
 		}
@@ -301,7 +335,7 @@ func findUnrendered(p *Pair) []unrendered {
 			}
 			found := false
 			for _, a := range alts {
-				found = found || rendered(h.Unit, a.Concept.ID)
+				found = found || rendered(h.Unit, a.Concept)
 			}
 			if !found {
 				ds, ok := stemsOf[h.Concept]

@@ -970,11 +970,14 @@ func (m *Matcher) caseOK(e *entry, us []unit) bool {
 // text.
 func (m *Matcher) appendMatches(out []Match, us []unit, i, j int, es []int32) []Match {
 	if cap(out)-len(out) < len(es) {
-		// Doubled, not the quarter append adds to a long slice: against
-		// a general dictionary a text has several matches a word, and
-		// growing by quarters allocated (and copied) five times the
-		// final slice, every byte a fresh page for a short process.
-		out = slices.Grow(out, max(len(es), cap(out), len(us)/8))
+		// Grown to what the rate of matches so far foretells for the
+		// rest of the text, and by half at least, not by the quarter
+		// append adds to a long slice: against a general dictionary a
+		// text has several matches a word, and growing by quarters
+		// allocated (and copied) five times the final slice, every byte
+		// a fresh page for a short process.
+		rest := len(out) / (i + 1) * (len(us) - i)
+		out = slices.Grow(out, max(len(es), cap(out)/2, len(us)/8, rest+rest/8))
 	}
 	start := len(out)
 	var buf [16]int32
