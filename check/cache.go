@@ -36,10 +36,10 @@ import (
 // change. lang.StemVersion is included because the matchers hold
 // matching keys, so that a library user's program that links a new stemmer in
 // the same binary size and time never reads keys of the old one.
-const cacheVersion = "tolmach-check-glossary-2+" + lang.StemVersion
+const cacheVersion = "tolmach-check-glossary-3+" + lang.StemVersion
 
 // cacheMagic starts every cache file.
-const cacheMagic = "tolmach check glossary cache 4\n"
+const cacheMagic = "tolmach check glossary cache 5\n"
 
 // GlossarySource is one glossary file a checker's glossary was read
 // from, with the state that decides whether a cached copy is fresh. A
@@ -182,8 +182,17 @@ func (gc GlossaryCache) Store(srcs []GlossarySource, c *Checker) error {
 // the bytes), the byte lengths of the glossary's and the Russian
 // matcher's encodings (uvarints: they let the two matchers be decoded
 // side by side), the glossary, the Russian and the English matcher (each
-// in glossary's binary encoding), and the CRC-32C of everything before
-// it (4 bytes, little-endian).
+// in glossary's binary encoding, each matcher after zero bytes up to a
+// multiple of eight from the entry's start, so that a mapped entry's
+// matchers are used in place: see glossary.DecodeMatcher), and the
+// CRC-32C of everything before it (4 bytes, little-endian).
+
+// matcherAlign is the alignment of a matcher's encoding in an entry.
+const matcherAlign = 8
+
+// padTo returns the number of zero bytes that take offset n to a
+// multiple of matcherAlign.
+func padTo(n int) int { return (matcherAlign - n%matcherAlign) % matcherAlign }
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
@@ -201,10 +210,23 @@ func writeEntry(w io.Writer, g *glossary.Glossary, ru, en *glossary.Matcher, sta
 	if _, err := cw.Write(head); err != nil {
 		return err
 	}
-	for _, part := range []interface{ WriteBinary(io.Writer) error }{g, ru, en} {
+	at := len(head)
+	zeros := make([]byte, matcherAlign)
+	for i, part := range []interface {
+		WriteBinary(io.Writer) error
+		BinaryLen() int
+	}{g, ru, en} {
+		if i > 0 {
+			pad := padTo(at)
+			if _, err := cw.Write(zeros[:pad]); err != nil {
+				return err
+			}
+			at += pad
+		}
 		if err := part.WriteBinary(cw); err != nil {
 			return err
 		}
+		at += part.BinaryLen()
 	}
 	_, err := w.Write(binary.LittleEndian.AppendUint32(nil, cw.sum))
 	return err
@@ -292,7 +314,27 @@ func decodeParts(body []byte, state string) (g *glossary.Glossary, ru, en *gloss
 	if !ok1 || !ok2 || gLen+ruLen > len(s) {
 		return nil, nil, nil, errCorrupt
 	}
-	gs, rus, ens := s[:gLen], s[gLen:gLen+ruLen], s[gLen+ruLen:]
+	// Where s starts in the entry, for the matchers' padding.
+	at := len(body) - len(s)
+	gs := s[:gLen]
+	s, at = s[gLen:], at+gLen
+	pad := func() bool {
+		p := padTo(at)
+		if p > len(s) {
+			return false
+		}
+		s, at = s[p:], at+p
+		return true
+	}
+	if !pad() || ruLen > len(s) {
+		return nil, nil, nil, errCorrupt
+	}
+	rus := s[:ruLen]
+	s, at = s[ruLen:], at+ruLen
+	if !pad() {
+		return nil, nil, nil, errCorrupt
+	}
+	ens := s
 	if g, n, err = glossary.DecodeBinary(gs); err != nil || n != len(gs) {
 		return nil, nil, nil, errCorrupt
 	}

@@ -29,8 +29,8 @@ func TestPreparedRoundTrip(t *testing.T) {
 	ru, en := glossary.NewMatcher(g, "ru"), glossary.NewMatcher(g, "en")
 	data := encodePrepared(g, ru, en, "state")
 	// The entry is the magic, the state, the lengths of the first two
-	// encodings, the three encodings one after the other and the
-	// checksum of all that.
+	// encodings, the three encodings one after the other (each matcher
+	// at a multiple of eight bytes) and the checksum of all that.
 	gb, _ := g.AppendBinary(nil)
 	rb, _ := ru.AppendBinary(nil)
 	eb, _ := en.AppendBinary(nil)
@@ -38,7 +38,12 @@ func TestPreparedRoundTrip(t *testing.T) {
 	want = append(want, "state"...)
 	want = binary.AppendUvarint(want, uint64(len(gb)))
 	want = binary.AppendUvarint(want, uint64(len(rb)))
-	want = append(append(append(want, gb...), rb...), eb...)
+	for i, part := range [][]byte{gb, rb, eb} {
+		if i > 0 { // a matcher
+			want = append(want, make([]byte, padTo(len(want)))...)
+		}
+		want = append(want, part...)
+	}
 	if want = appendChecksum(want); string(data) != string(want) {
 		t.Errorf("the entry is %d bytes, unlike the %d of its parts", len(data), len(want))
 	}

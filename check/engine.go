@@ -340,7 +340,14 @@ func (c *Checker) Check(ctx context.Context, src, tgt *Document) (*Result, error
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	var fs []Finding
+	n := 0
+	for _, rf := range found {
+		n += len(rf)
+	}
+	var fs []Finding // nil when there are none, as before
+	if n > 0 {
+		fs = make([]Finding, 0, n) // thousands against a general dictionary, each large
+	}
 	for i, rf := range found {
 		for _, f := range rf {
 			if s, ok := c.opts.Severities[f.Rule]; ok {
@@ -359,12 +366,12 @@ func (c *Checker) Check(ctx context.Context, src, tgt *Document) (*Result, error
 		}
 	}
 	kept := fs[:0]
-	for _, f := range fs {
-		if c.suppressed(&f, src, tgt) {
+	for i := range fs {
+		if c.suppressed(&fs[i], src, tgt) {
 			res.Suppressed++
 			continue
 		}
-		kept = append(kept, f)
+		kept = append(kept, fs[i])
 	}
 	SortFindings(kept)
 	setFingerprints(kept)

@@ -6,6 +6,7 @@ import (
 	"hash/maphash"
 	"io"
 	"slices"
+	"unsafe"
 )
 
 // A glossary and its matchers have a compact binary encoding, for
@@ -19,12 +20,13 @@ import (
 // glossary is its number of concepts and of terms, then each concept
 // (ID, Domain, Definition, Note, Source, Context, Origin, its number of
 // terms and each term: Text, Lang, Status, Type, Note, Origin, flags). A
-// matcher is its language and number of terms, its edges (key, from,
-// any+1, the number of exact edges and each: folded form, to), its
-// nodes (for each, the number of terms ending there and their entry
-// numbers) and its entries (term number in the glossary, 1-based; the
-// number of units and each unit's case requirement, folded form and
-// text).
+// matcher is its language, its number of terms and of the glossary's
+// concepts, its strings (one blob), the lengths of its arrays (nodes,
+// edges, exact edges, units, entries), zero bytes up to a multiple of
+// four from its start, then the arrays as they lie in memory: 4-byte
+// little-endian numbers (bytes for a unit's case kind and an entry's
+// any-case flag, padded as in memory), so that a decoder can use them
+// in place (see [DecodeMatcher]).
 
 // ErrCorrupt is returned by [DecodeBinary] and [DecodeMatcher] for data
 // they did not write.
@@ -42,11 +44,40 @@ const (
 // writeEncoded) makes one pass instead and hands its buffer to w each
 // time it fills.
 type encoder struct {
-	b      []byte
-	sizing bool
-	n      int // the bytes counted while sizing
-	w      io.Writer
-	err    error // the first error of w
+	b       []byte
+	sizing  bool
+	n       int // the bytes counted while sizing
+	w       io.Writer
+	err     error // the first error of w
+	start   int   // where the encoding starts in b (appending)
+	flushed int   // the bytes handed to w
+}
+
+// pos returns the number of bytes of the encoding so far.
+func (e *encoder) pos() int {
+	if e.sizing {
+		return e.n
+	}
+	return e.flushed + len(e.b) - e.start
+}
+
+// u32 writes v as 4 bytes, little-endian: the arrays of a Matcher are
+// written as they lie in memory (see DecodeMatcher).
+func (e *encoder) u32(v uint32) {
+	if e.sizing {
+		e.n += 4
+		return
+	}
+	e.room(4)
+	e.b = binary.LittleEndian.AppendUint32(e.b, v)
+}
+
+// align writes zero bytes up to a multiple of four bytes from the
+// encoding's start.
+func (e *encoder) align() {
+	for e.pos()%4 != 0 {
+		e.byte(0)
+	}
 }
 
 // room makes room for n more bytes in the buffer of an encoder with a
@@ -62,6 +93,7 @@ func (e *encoder) flush() {
 	if e.err == nil && len(e.b) > 0 {
 		_, e.err = e.w.Write(e.b)
 	}
+	e.flushed += len(e.b)
 	e.b = e.b[:0]
 }
 
@@ -112,7 +144,7 @@ func uvarintLen(v uint64) int {
 
 // appendEncoded appends what encode writes to b, grown once to fit.
 func appendEncoded(b []byte, encode func(*encoder)) []byte {
-	e := encoder{b: slices.Grow(b, encodedLen(encode))}
+	e := encoder{b: slices.Grow(b, encodedLen(encode)), start: len(b)}
 	encode(&e)
 	return e.b
 }
@@ -315,126 +347,210 @@ func (m *Matcher) encode(e *encoder) {
 	e.uint(m.terms)
 	e.uint(len(m.concepts))
 	e.str(m.blob)
-	ref := func(r strRef) {
-		e.uint(int(r.off))
-		e.uint(int(r.n))
-	}
 	e.uint(len(m.endAt) - 1)
-	for n := range len(m.endAt) - 1 {
-		e.uint(int(m.endAt[n+1] - m.endAt[n]))
-	}
 	e.uint(len(m.edges))
+	e.uint(len(m.norms))
+	e.uint(len(m.units))
+	e.uint(len(m.entries))
+	e.align()
+	ref := func(r strRef) {
+		e.u32(r.off)
+		e.u32(r.n)
+	}
+	for _, n := range m.endAt {
+		e.u32(uint32(n))
+	}
 	for _, ed := range m.edges {
 		ref(ed.key)
-		e.uint(int(ed.from))
-		e.uint(int(ed.any + 1))
-		e.uint(int(ed.norm + 1))
+		e.u32(uint32(ed.from))
+		e.u32(uint32(ed.any))
+		e.u32(uint32(ed.norm))
 	}
-	e.uint(len(m.norms))
 	for _, n := range m.norms {
 		ref(n.norm)
-		e.uint(int(n.to))
-		e.uint(int(n.next + 1))
+		e.u32(uint32(n.to))
+		e.u32(uint32(n.next))
 	}
-	e.uint(len(m.units))
 	for _, u := range m.units {
 		e.byte(u.kind)
-		e.uint(int(u.n))
+		e.byte(0)
+		e.byte(0)
+		e.byte(0)
+		e.u32(uint32(u.n))
 		ref(u.pattern)
 		ref(u.norm)
 		ref(u.text)
 	}
-	e.uint(len(m.entries))
 	for _, en := range m.entries {
-		e.uint(int(en.concept))
-		e.uint(int(en.term))
-		e.uint(int(en.order))
-		e.uint(int(en.unit))
-		e.uint(int(en.n))
+		e.u32(uint32(en.concept))
+		e.u32(uint32(en.term))
+		e.u32(uint32(en.order))
+		e.u32(uint32(en.unit))
+		e.u32(uint32(en.n))
+		var any byte
+		if en.anyCase {
+			any = 1
+		}
+		e.byte(any)
+		e.byte(0)
+		e.byte(0)
+		e.byte(0)
 	}
 	for _, n := range m.ends {
-		e.uint(int(n))
+		e.u32(uint32(n))
 	}
 }
 
 // DecodeMatcher decodes a matcher [Matcher.AppendBinary] wrote at the
 // start of data, for glossary g (the one it was built from, or one
 // decoded from the same encoding), and returns it with the number of
-// bytes read. The matcher's strings share data's bytes.
+// bytes read. The matcher's strings share data's bytes, and so do its
+// arrays where they can: on a little-endian machine, when data's start
+// lies at a multiple of four bytes in memory, they are data's bytes as
+// they are (a glossary cache mapped into memory is used in place, not
+// copied into the heap); elsewhere they are copied.
 func DecodeMatcher(data string, g *Glossary) (m *Matcher, n int, err error) {
 	d := &decoder{s: data}
 	m = &Matcher{lang: d.str(), terms: d.count(1), seed: maphash.MakeSeed()}
 	if d.count(1) != len(g.Concepts) {
 		return nil, 0, ErrCorrupt
 	}
-	m.concepts = append([]*Concept(nil), g.Concepts...)
+	// The glossary's own list, not a copy: it must not change while the
+	// Matcher is in use anyway.
+	m.concepts = g.Concepts[:len(g.Concepts):len(g.Concepts)]
 	m.blob = d.str()
-	ref := func() strRef {
-		off, n := d.uint(), d.uint()
-		if off > uint64(len(m.blob)) || n > uint64(len(m.blob))-off {
-			d.err = ErrCorrupt
-			return strRef{}
-		}
-		return strRef{uint32(off), uint32(n)}
-	}
-	nodes := d.count(1)
+	nodes, nEdges, nNorms, nUnits, nEntries := d.count(4), d.count(20), d.count(16), d.count(32), d.count(28)
 	if d.err != nil || nodes == 0 {
 		return nil, 0, ErrCorrupt
 	}
-	m.endAt = make([]int32, nodes+1)
-	for n := range nodes {
-		k := d.count(1)
-		if int(m.endAt[n])+k > len(data) {
+	if pad := (len(data) - len(d.s)) % 4; pad != 0 {
+		if len(d.s) < 4-pad {
 			return nil, 0, ErrCorrupt
 		}
-		m.endAt[n+1] = m.endAt[n] + int32(k)
+		d.s = d.s[4-pad:]
 	}
-	m.edges = make([]trieEdge, d.count(5))
-	for i := range m.edges {
-		// norm is checked once the number of normEdges is known.
-		m.edges[i] = trieEdge{key: ref(), from: int32(d.below(nodes)), any: int32(d.below(nodes+1)) - 1, norm: int32(d.uint()) - 1}
+	// Each array is taken from the bytes that follow, in turn.
+	take := func(n, size int) string {
+		if n > (len(d.s)-0)/size {
+			d.err = ErrCorrupt
+			return ""
+		}
+		b := d.s[:n*size]
+		d.s = d.s[n*size:]
+		return b
 	}
-	m.norms = make([]normEdge, d.count(4))
-	for i := range m.norms {
-		// A list runs to earlier elements only, so it has an end.
-		m.norms[i] = normEdge{norm: ref(), to: int32(d.below(nodes)), next: int32(d.below(i+1)) - 1}
-	}
-	for _, e := range m.edges {
-		if e.norm < -1 || int(e.norm) >= len(m.norms) {
+	inPlace := inPlaceLayout && uintptr(unsafe.Pointer(unsafe.StringData(data)))%4 == 0
+	m.endAt = arrayOf[int32](take(nodes+1, 4), inPlace, func(b string) int32 { return int32(le32(b)) })
+	m.edges = arrayOf[trieEdge](take(nEdges, 20), inPlace, func(b string) trieEdge {
+		return trieEdge{key: strRef{le32(b), le32(b[4:])}, from: int32(le32(b[8:])), any: int32(le32(b[12:])), norm: int32(le32(b[16:]))}
+	})
+	m.norms = arrayOf[normEdge](take(nNorms, 16), inPlace, func(b string) normEdge {
+		return normEdge{norm: strRef{le32(b), le32(b[4:])}, to: int32(le32(b[8:])), next: int32(le32(b[12:]))}
+	})
+	m.units = arrayOf[unitReq](take(nUnits, 32), inPlace, func(b string) unitReq {
+		return unitReq{caseReq: caseReq{kind: b[0], n: int32(le32(b[4:])), pattern: strRef{le32(b[8:]), le32(b[12:])}},
+			norm: strRef{le32(b[16:]), le32(b[20:])}, text: strRef{le32(b[24:]), le32(b[28:])}}
+	})
+	eb := take(nEntries, 24)
+	for i := 20; i < len(eb); i += 24 {
+		if eb[i] > 1 { // a bool's byte
 			return nil, 0, ErrCorrupt
 		}
 	}
-	m.units = make([]unitReq, d.count(9))
-	for i := range m.units {
-		u := &m.units[i]
-		u.kind, u.n = d.byte(), int32(d.uint())
-		u.pattern, u.norm, u.text = ref(), ref(), ref()
-	}
-	m.entries = make([]entry, d.count(5))
-	for i := range m.entries {
-		e := &m.entries[i]
-		e.concept = int32(d.below(len(m.concepts)))
-		if d.err != nil {
-			return nil, 0, d.err
-		}
-		e.term = int32(d.below(len(m.concepts[e.concept].Terms)))
-		e.order, e.unit = int32(d.uint()), int32(d.below(len(m.units)+1))
-		e.n = int32(d.below(len(m.units) - int(e.unit) + 1))
-		e.anyCase = true
-		for _, u := range m.units[e.unit : e.unit+e.n] {
-			e.anyCase = e.anyCase && u.kind == caseAny
-		}
-	}
-	if int(m.endAt[nodes]) != len(m.entries) {
+	m.entries = arrayOf[entry](eb, inPlace, func(b string) entry {
+		return entry{concept: int32(le32(b)), term: int32(le32(b[4:])), order: int32(le32(b[8:])), unit: int32(le32(b[12:])), n: int32(le32(b[16:])), anyCase: b[20] == 1}
+	})
+	m.ends = arrayOf[int32](take(nEntries, 4), inPlace, func(b string) int32 { return int32(le32(b)) })
+	if d.err != nil || !m.valid() {
 		return nil, 0, ErrCorrupt
-	}
-	m.ends = make([]int32, len(m.entries))
-	for i := range m.ends {
-		m.ends[i] = int32(d.below(len(m.entries)))
-	}
-	if d.err != nil {
-		return nil, 0, d.err
 	}
 	m.rehash(4 * len(m.edges))
 	return m, len(data) - len(d.s), nil
+}
+
+// inPlaceLayout reports whether the arrays of a Matcher lie in memory as
+// DecodeMatcher reads them: a little-endian machine, and the structs laid
+// out as encode writes them.
+var inPlaceLayout = func() bool {
+	one := uint16(1)
+	return *(*byte)(unsafe.Pointer(&one)) == 1 &&
+		unsafe.Sizeof(trieEdge{}) == 20 && unsafe.Sizeof(normEdge{}) == 16 &&
+		unsafe.Sizeof(unitReq{}) == 32 && unsafe.Offsetof(unitReq{}.n) == 4 && unsafe.Offsetof(unitReq{}.norm) == 16 &&
+		unsafe.Sizeof(entry{}) == 24 && unsafe.Offsetof(entry{}.anyCase) == 20 && unsafe.Sizeof(false) == 1
+}()
+
+// arrayOf returns the elements encoded in b (len(b) a multiple of the
+// element's size): b itself when inPlace, else decoded one by one with
+// elem from their bytes.
+func arrayOf[T any](b string, inPlace bool, elem func(string) T) []T {
+	var zero T
+	size := int(unsafe.Sizeof(zero))
+	n := len(b) / size
+	if n == 0 {
+		return []T{}
+	}
+	if inPlace {
+		return unsafe.Slice((*T)(unsafe.Pointer(unsafe.StringData(b))), n)
+	}
+	out := make([]T, n)
+	for i := range out {
+		out[i] = elem(b[i*size:])
+	}
+	return out
+}
+
+func le32(b string) uint32 {
+	_ = b[3]
+	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
+}
+
+// valid reports whether every number of m's arrays is in range, so that
+// matching never indexes outside them nor loops: the arrays may be the
+// bytes of a file.
+func (m *Matcher) valid() bool {
+	nodes := len(m.endAt) - 1
+	ref := func(r strRef) bool { return r.off <= uint32(len(m.blob)) && r.n <= uint32(len(m.blob))-r.off }
+	if m.endAt[0] != 0 || int(m.endAt[nodes]) != len(m.entries) {
+		return false
+	}
+	for n := range nodes {
+		if m.endAt[n+1] < m.endAt[n] {
+			return false
+		}
+	}
+	for _, e := range m.edges {
+		if !ref(e.key) || e.from < 0 || int(e.from) >= nodes || e.any < -1 || int(e.any) >= nodes || e.norm < -1 || int(e.norm) >= len(m.norms) {
+			return false
+		}
+	}
+	for i, e := range m.norms {
+		// A list runs to earlier elements only, so it has an end.
+		if !ref(e.norm) || e.to < 0 || int(e.to) >= nodes || e.next < -1 || int(e.next) >= i {
+			return false
+		}
+	}
+	for _, u := range m.units {
+		if u.kind > caseInitial || !ref(u.pattern) || !ref(u.norm) || !ref(u.text) {
+			return false
+		}
+	}
+	for _, e := range m.entries {
+		if e.concept < 0 || int(e.concept) >= len(m.concepts) || e.term < 0 || int(e.term) >= len(m.concepts[e.concept].Terms) ||
+			e.unit < 0 || int(e.unit) > len(m.units) || e.n < 0 || int(e.n) > len(m.units)-int(e.unit) {
+			return false
+		}
+		anyCase := true
+		for _, u := range m.units[e.unit : e.unit+e.n] {
+			anyCase = anyCase && u.kind == caseAny
+		}
+		if e.anyCase != anyCase {
+			return false
+		}
+	}
+	for _, k := range m.ends {
+		if k < 0 || int(k) >= len(m.entries) {
+			return false
+		}
+	}
+	return true
 }

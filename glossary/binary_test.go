@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"runtime"
 	"testing"
+	"unsafe"
 
 	"tolmach/internal/lang"
 )
@@ -241,6 +242,44 @@ func TestMatcherBuiltInParallel(t *testing.T) {
 		for i, l := range []string{"ru", "en"} {
 			if b, _ := NewMatcher(g, l).AppendBinary(nil); !bytes.Equal(b, one[i]) {
 				t.Errorf("%s on %d CPUs: %d bytes, unlike the %d on one", l, procs, len(b), len(one[i]))
+			}
+		}
+	}
+}
+
+// TestDecodeMatcherInPlace: a matcher's encoding starting at a multiple
+// of four bytes in memory is used in place (on a machine whose layout
+// allows it), one starting elsewhere is copied, and both find what the
+// matcher built finds.
+func TestDecodeMatcherInPlace(t *testing.T) {
+	g := recognizeFixture(t)
+	for _, l := range []string{"ru", "en"} {
+		built := NewMatcher(g, l)
+		enc, _ := built.AppendBinary(nil)
+		for shift := range 4 {
+			buf := make([]byte, len(enc)+8)
+			at := shift
+			if base := int(uintptr(unsafe.Pointer(&buf[0])) % 4); base != 0 {
+				at += 4 - base // buf[at] lies at shift past a multiple of four
+			}
+			copy(buf[at:], enc)
+			data := unsafe.String(&buf[at], len(enc))
+			m, n, err := DecodeMatcher(data, g)
+			if err != nil || n != len(enc) {
+				t.Fatalf("%s, shifted %d: %d of %d bytes read, %v", l, shift, n, len(enc), err)
+			}
+			inData := func(p unsafe.Pointer) bool {
+				a := uintptr(p)
+				return a >= uintptr(unsafe.Pointer(&buf[0])) && a < uintptr(unsafe.Pointer(&buf[0]))+uintptr(len(buf))
+			}
+			if want := inPlaceLayout && shift == 0; inData(unsafe.Pointer(&m.entries[0])) != want || inData(unsafe.Pointer(&m.edges[0])) != want {
+				t.Errorf("%s, shifted %d: arrays in the data %v, want %v", l, shift, !want, want)
+			}
+			for _, text := range binaryTexts {
+				toks := lang.Analyze(text)
+				if a, b := found(text, m.FindAllTokens(toks)), found(text, built.FindAllTokens(toks)); a != b {
+					t.Errorf("%s, shifted %d, %q:\n decoded %s\n   built %s", l, shift, text, a, b)
+				}
 			}
 		}
 	}
