@@ -160,8 +160,24 @@ type candidate struct {
 // before reports whether a ranks before b: by score, then preferred
 // terms first, shorter terms first, and by ID.
 func (a *candidate) before(b *candidate) bool {
-	if a.best.score != b.best.score {
-		return a.best.score > b.best.score
+	ak, bk := a.key(), b.key()
+	return ak.before(&bk)
+}
+
+// key is what orders the candidate.
+func (a *candidate) key() rankKey { return rankKey{a.best.score, a.severity, a.length, a.id} }
+
+// rankKey is what orders a candidate (see candidate.before): score,
+// then severity, length and ID.
+type rankKey struct {
+	score            float64
+	severity, length int
+	id               string
+}
+
+func (a *rankKey) before(b *rankKey) bool {
+	if a.score != b.score {
+		return a.score > b.score
 	}
 	if a.severity != b.severity {
 		return a.severity < b.severity

@@ -63,6 +63,10 @@ type residentConcept struct {
 	// concept's terms matchTokens can read (+Inf when none): the bound
 	// needs it for every concept met, before any term is scored.
 	minImp [2]float64
+	// minRank is, per indexed language, the least status severity and
+	// then length of those terms: a concept scoring only as high as the
+	// k-th best candidate ranks before it by them (see mayPrecede).
+	minRank [2][2]int16
 }
 
 // residentTerm is one indexed form of a term (see appendMatchRecord).
@@ -170,6 +174,7 @@ func (r *resident) decode(id, data, match string) error {
 	}
 	first := len(r.terms)
 	c := residentConcept{id: id, data: data, minImp: [2]float64{math.Inf(1), math.Inf(1)}}
+	c.minRank = [2][2]int16{{math.MaxInt16, math.MaxInt16}, {math.MaxInt16, math.MaxInt16}}
 	for _, t := range terms {
 		rl := r.langs[t.lang]
 		if rl == nil {
@@ -187,6 +192,9 @@ func (r *resident) decode(id, data, match string) error {
 		}
 		if pt.ok {
 			c.minImp[li] = min(c.minImp[li], pt.imp)
+			if rank := [2]int16{int16(t.severity), int16(len(t.norms))}; rank[0] < c.minRank[li][0] || rank[0] == c.minRank[li][0] && rank[1] < c.minRank[li][1] {
+				c.minRank[li] = rank
+			}
 		}
 		r.terms = append(r.terms, residentTerm{index: int32(t.index), severity: int16(t.severity), length: int16(len(t.norms)), lang: li, prepared: pt})
 		for i, norm := range t.norms {
@@ -323,8 +331,10 @@ func loadResident(ctx context.Context, bi bleve.Index) (*resident, error) {
 // would otherwise allocate anew (some 7 KB) each time.
 type searchScratch struct {
 	conceptMarks
-	list []candidate
-	best []float64
+	list  []candidate
+	best  []rankKey
+	met   []metConcept // one group's concepts met first there
+	order []int32      // their numbers, in the order scored
 }
 
 // getScratch returns a scratch for searchWith; the caller puts it back
@@ -388,9 +398,10 @@ type wordGroup struct {
 // search finds the concepts matching q in langs and keeps the
 // candidatesFor(limit) best by [candidate.before], with the query words
 // they show are no typos (see matchedWords). It takes the postings of each query word, most important
-// first, scores every concept in them (see matchTokens), and stops when
-// the words left are worth less than the limit-th concept found: any
-// concept only they reach would score below it.
+// first, scores the concepts in them (see matchTokens) that could rank
+// among the limit best (see scoreByBound), and stops when the words left
+// are worth less than the limit-th concept found: any concept only they
+// reach would score below it.
 func (r *resident) search(ctx context.Context, q []queryToken, langs []string, limit int, opt rankOptions) ([]candidate, []bool, error) {
 	s := r.getScratch()
 	cands, seen, err := r.searchWith(ctx, s, q, langs, limit, opt)
@@ -421,12 +432,14 @@ func (r *resident) searchWith(ctx context.Context, s *searchScratch, q []queryTo
 	// the longest of all, are skipped. A concept found by other words
 	// may still match them: the bound counts them.
 	var short uint32
+	var shortGroups []wordGroup
 	if slices.ContainsFunc(rq, significant) {
 		groups = slices.DeleteFunc(groups, func(g wordGroup) bool {
 			if slices.ContainsFunc(rq, func(t queryToken) bool { return g.words&(1<<uint(t.orig)) != 0 && significant(t) }) {
 				return false
 			}
 			short |= g.words
+			shortGroups = append(shortGroups, g)
 			return true
 		})
 	}
@@ -454,36 +467,104 @@ func (r *resident) searchWith(ctx context.Context, s *searchScratch, q []queryTo
 	}
 	marks := &s.conceptMarks
 	defer marks.unmark(groups)
-	// The best candidatesFor(limit) scored, as many as bleve would
-	// give, also tell which words are no typos (see matchedWords).
-	clear(s.list)
-	top := topCandidates{limit: candidatesFor(limit), k: limit, list: s.list[:0], best: s.best[:0]}
-	defer func() { s.list, s.best = top.list, top.best }()
 	// A term's words the query lacks cost at most what the shortest
 	// term of the concept lacks; a query compound may meet a term word
 	// written solid, which changes the term's words (see alignSolid).
 	lengthBound := !slices.ContainsFunc(rq, func(t queryToken) bool { return t.norm != q[t.orig].norm })
+	b := boundInput{rq: rq, wordImp: wordImp, qImp: qImp, langMask: langMask, lengthBound: lengthBound, short: shortGroups}
+	newTop := func(k int) topCandidates {
+		clear(s.list)
+		return topCandidates{limit: candidatesFor(limit), k: k, list: s.list[:0], best: s.best[:0]}
+	}
+	var top topCandidates
+	defer func() { s.list, s.best = top.list, top.best }()
+	// The first search's candidates also tell which words are typos
+	// (see matchedWords), from all it keeps, not only the best limit:
+	// those below depend on the order concepts are scored in. When the
+	// best limit already show every word, so do all kept in any order;
+	// else the search scores in postings order, as it always did, so
+	// that the same words are searched again with edits.
+	inOrder := !byBound || !opt.fuzzy && !opt.exact && unreached(groups, shortGroups, len(q))
+	if !inOrder {
+		top = newTop(limit)
+		err := r.scoreByBound(ctx, s, groups, left, unbound, &b, &top, opt)
+		if err != nil {
+			return nil, nil, err
+		}
+		if opt.fuzzy || opt.exact || top.bestShowAll(len(q)) {
+			r.readStored(s, top.list)
+			return top.list, matchedWords(top.list, len(q)), nil
+		}
+		marks.unmark(groups)
+	}
+	top = newTop(limit)
+	if err := r.scoreInOrder(ctx, s, groups, left, unbound, &b, &top, opt); err != nil {
+		return nil, nil, err
+	}
+	r.readStored(s, top.list)
+	return top.list, matchedWords(top.list, len(q)), nil
+}
+
+// unreached reports whether some of the n query words is in no group's
+// postings (short ones included): no candidate can show it is no typo
+// (see matchedWords).
+func unreached(groups, short []wordGroup, n int) bool {
+	var words uint32
+	for _, list := range [2][]wordGroup{groups, short} {
+		for _, g := range list {
+			if g.size > 0 {
+				words |= g.words
+			}
+		}
+	}
+	return words != 1<<uint(n)-1
+}
+
+// bestShowAll reports whether the k best candidates kept show that
+// none of the n query words is a typo (see matchedWords).
+func (t *topCandidates) bestShowAll(n int) bool {
+	slices.SortFunc(t.list, func(a, b candidate) int {
+		if a.before(&b) {
+			return -1
+		}
+		if b.before(&a) {
+			return 1
+		}
+		return 0
+	})
+	var words uint32
+	for i := range t.list[:min(t.k, len(t.list))] {
+		words |= t.list[i].best.seenWords()
+	}
+	return words == 1<<uint(n)-1
+}
+
+// scoreInOrder scores the concepts of groups into top in the order of
+// the postings, and skips a concept, or the groups left, when the query
+// words left could not lift it above top's k-th best.
+func (r *resident) scoreInOrder(ctx context.Context, s *searchScratch, groups []wordGroup, left []uint32, unbound []bool, b *boundInput, top *topCandidates, opt rankOptions) error {
+	marks := &s.conceptMarks
 	for gi, g := range groups {
-		if prune && top.kthFull() && !unbound[gi] && top.kth() > r.bound(-1, left[gi], rq, wordImp, qImp, langMask, false) {
+		if prune && top.kthFull() && !unbound[gi] && top.kth() > r.bound(-1, left[gi], b, false, false) {
 			break
 		}
 		if err := ctx.Err(); err != nil {
-			return nil, nil, err
+			return err
 		}
 		for _, list := range g.lists {
 			for i, n := range list {
 				if i%warmAhead == 0 {
-					marks.sink += r.warm(list[i:min(i+warmAhead, len(list))], langMask)
+					marks.sink += r.warm(list[i:min(i+warmAhead, len(list))], b.langMask)
 				}
 				if !marks.mark(n) {
 					continue
 				}
 				// Its words are among those left: a concept whose
 				// shortest term is long cannot make the results.
-				if prune && top.kthFull() && !unbound[gi] && lengthBound && top.kth() > r.bound(n, left[gi], rq, wordImp, qImp, langMask, true) {
+				if prune && top.kthFull() && !unbound[gi] && b.lengthBound && top.kth() > r.bound(n, left[gi], b, true, false) {
 					continue
 				}
-				c := r.score(n, rq, langMask, opt)
+				c := r.score(n, b.rq, b.langMask, opt)
 				if c.term < 0 {
 					continue
 				}
@@ -491,14 +572,151 @@ func (r *resident) searchWith(ctx context.Context, s *searchScratch, q []queryTo
 			}
 		}
 	}
-	// The caller decodes the best of them: their stored forms are read
-	// here together, not one after another there.
-	for i := range top.list {
-		if d := top.list[i].data; d != "" {
-			marks.sink += int(d[0]) + int(d[len(d)-1])
+	return nil
+}
+
+// boundInput is what bound reads of a search, the same for every
+// concept.
+type boundInput struct {
+	rq          []queryToken
+	wordImp     []float64
+	qImp        float64
+	langMask    uint8
+	lengthBound bool
+	short       []wordGroup // the short words' postings, not searched (see search)
+}
+
+// scoreByBound scores the concepts of groups into top, most promising
+// first, and skips those that cannot rank among its k best (see
+// search). Each group's concepts met for the first time are scored in
+// the order of their bounds, which count only the query words whose
+// postings hold them (this group's, the later groups' they are found
+// in, and the short words): a concept the query's other words do not
+// reach cannot score as high as one they do, and most of a long
+// posting list ranks below the concepts of every word.
+func (r *resident) scoreByBound(ctx context.Context, s *searchScratch, groups []wordGroup, left []uint32, unbound []bool, b *boundInput, top *topCandidates, opt rankOptions) error {
+	marks := &s.conceptMarks
+	for gi, g := range groups {
+		if prune && top.kthFull() && !unbound[gi] && top.kth() > r.bound(-1, left[gi], b, false, true) {
+			return nil
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		met := s.met[:0]
+		for _, list := range g.lists {
+			for _, n := range list {
+				if marks.mark(n) {
+					met = append(met, metConcept{n: n})
+				}
+			}
+		}
+		if prune && !unbound[gi] {
+			kept := met[:0]
+			for _, m := range met {
+				words := g.words
+				for _, later := range groups[gi+1:] {
+					if words&later.words != later.words && later.holds(m.n) {
+						words |= later.words
+					}
+				}
+				for _, sg := range b.short {
+					if words&sg.words != sg.words && sg.holds(m.n) {
+						words |= sg.words
+					}
+				}
+				// Most fall below the k-th best by their words alone,
+				// before their own memory is read for the length bound.
+				if top.kthFull() && top.kth() > r.bound(m.n, words, b, false, true) {
+					continue
+				}
+				m.bound = r.bound(m.n, words, b, b.lengthBound, true)
+				kept = append(kept, m)
+			}
+			met = kept
+			// Best bound first; among equals, in concept order, as
+			// the postings list them.
+			slices.SortStableFunc(met, func(x, y metConcept) int {
+				switch {
+				case x.bound > y.bound:
+					return -1
+				case x.bound < y.bound:
+					return 1
+				}
+				return 0
+			})
+		}
+		order := s.order[:0]
+		for _, m := range met {
+			order = append(order, m.n)
+		}
+		for i, m := range met {
+			if prune && !unbound[gi] && top.kthFull() {
+				if top.kth() > m.bound {
+					break // the rest are bound lower still
+				}
+				if top.kth() == m.bound && !r.mayPrecede(m.n, b.langMask, top.kthKey()) {
+					continue
+				}
+			}
+			if i%warmAhead == 0 {
+				marks.sink += r.warm(order[i:min(i+warmAhead, len(order))], b.langMask)
+			}
+			if c := r.score(m.n, b.rq, b.langMask, opt); c.term >= 0 {
+				top.add(c)
+			}
+		}
+		s.met, s.order = met, order
+	}
+	return nil
+}
+
+// mayPrecede reports whether concept n, scoring as high as the
+// candidate k ranks, could rank before it: by the least severity and
+// length of its terms in langMask, then by ID (see candidate.before).
+func (r *resident) mayPrecede(n int32, langMask uint8, k *rankKey) bool {
+	rc := &r.concepts[n]
+	sev, length := int16(math.MaxInt16), int16(math.MaxInt16)
+	for l, rank := range rc.minRank {
+		if langMask&(1<<uint(l)) != 0 && (rank[0] < sev || rank[0] == sev && rank[1] < length) {
+			sev, length = rank[0], rank[1]
 		}
 	}
-	return top.list, matchedWords(top.list, len(q)), nil
+	if int(sev) != k.severity {
+		return int(sev) < k.severity
+	}
+	if int(length) != k.length {
+		return int(length) < k.length
+	}
+	return rc.id < k.id
+}
+
+// metConcept is a concept met in a group's postings, with the most it
+// can score.
+type metConcept struct {
+	bound float64
+	n     int32
+}
+
+// holds reports whether concept n is in the group's postings.
+func (g *wordGroup) holds(n int32) bool {
+	for _, list := range g.lists {
+		if _, ok := slices.BinarySearch(list, n); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// readStored reads the stored forms of the candidates together: the
+// caller decodes the best of them, which would otherwise wait for each
+// in turn.
+func (r *resident) readStored(s *searchScratch, list []candidate) {
+	for i := range list {
+		if d := list[i].data; d != "" {
+			s.sink += int(d[0]) + int(d[len(d)-1])
+		}
+	}
 }
 
 // warmAhead is the number of concepts of a posting list warm reads
@@ -541,14 +759,19 @@ func (r *resident) warm(list []int32, langMask uint8) int {
 	return s
 }
 
-// bound is the most concept n (-1: any concept) can score matching only the query words
-// in words (langMask: bit i for indexedLangs[i] searched): their share of the query's importance, times the most the
+// bound is the most concept n (-1: any concept) can score matching
+// only the query words in words (b.langMask: bit i for indexedLangs[i]
+// searched): their share of the query's importance, times the most the
 // term's own extra words leave of it (the concept's shortest term in
 // langs has minImp importance, and at most one term word meets each
-// query word), plus the phrase bonus and rounding.
-func (r *resident) bound(n int32, words uint32, rq []queryToken, wordImp []float64, qImp float64, langMask uint8, lengthBound bool) float64 {
+// query word), plus the phrase bonus and rounding. With tight set, the
+// phrase bonus is counted only when words holds every query word, as
+// matchTokens gives it, and the bound is rounded as a score is, not
+// raised by 0.1 (scoreInOrder keeps the looser bound it always
+// used: which concepts it skips decides which words are typos).
+func (r *resident) bound(n int32, words uint32, b *boundInput, lengthBound, tight bool) float64 {
 	var s float64
-	for i, imp := range wordImp {
+	for i, imp := range b.wordImp {
 		if words&(1<<uint(i)) != 0 {
 			s += imp
 		}
@@ -556,14 +779,14 @@ func (r *resident) bound(n int32, words uint32, rq []queryToken, wordImp []float
 	f := 1.0
 	if lengthBound && n >= 0 {
 		tokens := 0
-		for _, t := range rq {
+		for _, t := range b.rq {
 			if words&(1<<uint(t.orig)) != 0 {
 				tokens++
 			}
 		}
 		minImp := math.Inf(1)
 		for l, imp := range r.concepts[n].minImp {
-			if langMask&(1<<uint(l)) != 0 {
+			if b.langMask&(1<<uint(l)) != 0 {
 				minImp = min(minImp, imp)
 			}
 		}
@@ -571,12 +794,25 @@ func (r *resident) bound(n int32, words uint32, rq []queryToken, wordImp []float
 			f = 0.5 + 0.5*min(1, float64(tokens)/minImp)
 		}
 	}
-	return 100*(s/qImp*f+phraseBonus) + 0.1
+	if !tight {
+		return 100*(s/b.qImp*f+phraseBonus) + 0.1
+	}
+	bonus := phraseBonus
+	if all := uint32(1)<<uint(len(b.wordImp)) - 1; words&all != all {
+		bonus = 0
+	}
+	// Rounded as matchTokens rounds a score (up, by a margin far above
+	// the floating-point error of computing it another way).
+	return math.Round((s/b.qImp*f+bonus)*1000+1e-6) / 10
 }
 
 // prune is unset by tests, which compare search with every group
 // scored.
 var prune = true
+
+// byBound is unset by tests, which compare search with the concepts
+// scored in postings order (scoreInOrder) only.
+var byBound = true
 
 // significant reports whether a query word can make a match on its own
 // (see matchTokens): three letters or more, a number, or capitals.
@@ -695,22 +931,26 @@ type topCandidates struct {
 	limit, k int
 	list     []candidate
 	worstAt  int
-	best     []float64 // the k best scores, best first
+	best     []rankKey // the k best candidates' ranks, best first
 }
 
 // kthFull reports whether k candidates were kept; kth is then the k-th
 // best score.
 func (t *topCandidates) kthFull() bool { return len(t.best) >= t.k }
 
-func (t *topCandidates) kth() float64 { return t.best[len(t.best)-1] }
+func (t *topCandidates) kth() float64 { return t.best[len(t.best)-1].score }
+
+// kthKey is the rank of the k-th best candidate.
+func (t *topCandidates) kthKey() *rankKey { return &t.best[len(t.best)-1] }
 
 func (t *topCandidates) full() bool { return len(t.list) >= t.limit }
 
 func (t *topCandidates) worst() *candidate { return &t.list[t.worstAt] }
 
 func (t *topCandidates) add(c candidate) {
-	if i := sort.Search(len(t.best), func(i int) bool { return t.best[i] < c.best.score }); i < t.k {
-		t.best = slices.Insert(t.best, i, c.best.score)
+	key := c.key()
+	if i := sort.Search(len(t.best), func(i int) bool { return key.before(&t.best[i]) }); i < t.k {
+		t.best = slices.Insert(t.best, i, key)
 		if len(t.best) > t.k {
 			t.best = t.best[:t.k]
 		}
