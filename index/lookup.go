@@ -160,8 +160,7 @@ type candidate struct {
 // before reports whether a ranks before b: by score, then preferred
 // terms first, shorter terms first, and by ID.
 func (a *candidate) before(b *candidate) bool {
-	ak, bk := a.key(), b.key()
-	return ak.before(&bk)
+	return rankBefore(a.best.score, a.severity, a.length, a.id, b.best.score, b.severity, b.length, b.id)
 }
 
 // key is what orders the candidate.
@@ -176,16 +175,22 @@ type rankKey struct {
 }
 
 func (a *rankKey) before(b *rankKey) bool {
-	if a.score != b.score {
-		return a.score > b.score
+	return rankBefore(a.score, a.severity, a.length, a.id, b.score, b.severity, b.length, b.id)
+}
+
+// rankBefore is the order of candidates: by score, then preferred
+// terms first, shorter terms first, and by ID.
+func rankBefore(aScore float64, aSev, aLen int, aID string, bScore float64, bSev, bLen int, bID string) bool {
+	if aScore != bScore {
+		return aScore > bScore
 	}
-	if a.severity != b.severity {
-		return a.severity < b.severity
+	if aSev != bSev {
+		return aSev < bSev
 	}
-	if a.length != b.length {
-		return a.length < b.length
+	if aLen != bLen {
+		return aLen < bLen
 	}
-	return a.id < b.id
+	return aID < bID
 }
 
 // consider makes term t of the candidate its best when it matches
