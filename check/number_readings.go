@@ -651,6 +651,82 @@ func (r numberMismatch) saidAsMultiple(p *Pair, i int, a, b, missing, extra []la
 	return missing, extra, out
 }
 
+// ratioWords are what joins the two numbers of a ratio ("1 in 4", "three
+// out of ten", «трое из десяти»), spaces around them included.
+var ratioWords = []string{" in ", " out of ", " of ", " из "}
+
+// ratioAt returns the percentage the numerals ns[k] and ns[k+1] of text
+// say as a ratio ("1 in 4" is 25%), ok false when they are none.
+func ratioAt(text string, ns []lang.Numeral, k int) (float64, bool) {
+	if k+1 >= len(ns) {
+		return 0, false
+	}
+	x, y := ns[k], ns[k+1]
+	if x.IsRange() || y.IsRange() || x.Kind == lang.Percent || y.Kind == lang.Percent || x.Value <= 0 || y.Value <= x.Value || x.End > y.Start {
+		return 0, false
+	}
+	between := strings.ToLower(text[x.End:y.Start])
+	if !slices.Contains(ratioWords, between) {
+		return 0, false
+	}
+	return 100 * x.Value / y.Value, true
+}
+
+// saidAsRatio reports, as info, the percentages of missing (of the
+// source) and extra (of the target) that the other side of unit i says as
+// a ratio: «25% американцев» for "1 in 4 Americans", "30%" for «трое из
+// десяти». The ratio's numerals, if the other side reported them, go
+// too. a and b are all the numerals of the unit's source and target.
+func (r numberMismatch) saidAsRatio(p *Pair, i int, a, b, missing, extra []lang.Numeral, out []Finding) ([]lang.Numeral, []lang.Numeral, []Finding) {
+	pair := func(ns, others []lang.Numeral, text string, inSource bool, rest *[]lang.Numeral) []lang.Numeral {
+		if !slices.ContainsFunc(ns, func(n lang.Numeral) bool { return n.Kind == lang.Percent }) {
+			return ns // the common case, without allocating
+		}
+		keep := ns[:0:0]
+	next:
+		for _, n := range ns {
+			if n.Kind != lang.Percent || n.IsRange() {
+				keep = append(keep, n)
+				continue
+			}
+			for k := range others {
+				v, ok := ratioAt(text, others, k)
+				if !ok || math.Abs(v-n.Value) > 1 {
+					continue
+				}
+				x, y := others[k], others[k+1]
+				ratio := text[x.Start:y.End]
+				f := Finding{Rule: r.Name(), Severity: Info, Unit: i}
+				if inSource {
+					f.Source, f.Target = p.SourceLoc(i, n.Start, n.End), p.TargetLoc(i, x.Start, y.End)
+					f.Message = fmt.Sprintf("the source says %s and the target %s: a percentage said as a ratio", quote(p.Source.Lang, n.Text), quote(p.Target.Lang, ratio))
+				} else {
+					f.Source, f.Target = p.SourceLoc(i, x.Start, y.End), p.TargetLoc(i, n.Start, n.End)
+					f.Message = fmt.Sprintf("the source says %s and the target %s: a ratio said as a percentage", quote(p.Source.Lang, ratio), quote(p.Target.Lang, n.Text))
+				}
+				out = append(out, f)
+				kept := (*rest)[:0:0]
+				for _, o := range *rest {
+					if o.Start != x.Start && o.Start != y.Start {
+						kept = append(kept, o)
+					}
+				}
+				*rest = kept
+				continue next
+			}
+			keep = append(keep, n)
+		}
+		return keep
+	}
+	if len(missing) > 0 {
+		missing = pair(missing, b, p.Target.Text, true, &extra)
+	}
+	if len(extra) > 0 {
+		extra = pair(extra, a, p.Source.Text, false, &missing)
+	}
+	return missing, extra, out
+}
+
 // timesAfter reports whether a word for times follows the numeral n of
 // text: «в 1,5 раза», "2.5 times", "a 3-fold rise".
 func timesAfter(text string, n lang.Numeral) bool {
@@ -1059,7 +1135,7 @@ func saidOnce(text string, n lang.Numeral, own []lang.Numeral, other string) str
 var relativeYears = []string{"this year", "last year", "next year", "a year earlier", "a year ago", "the previous year", "the following year",
 	"этом году", "этого года", "прошлом году", "прошлого года", "следующем году", "следующего года", "будущем году", "будущего года",
 	"текущем году", "текущего года", "нынешнем году", "нынешнего года", "минувшем году", "минувшего года", "позапрошлом году",
-	"уходящем году", "уходящего года", "годом ранее", "год назад"}
+	"уходящем году", "уходящего года", "годом ранее", "год назад", "years ago", "года назад", "лет назад"}
 
 // relativeYear reports whether the year n, unmatched on its side, is one
 // the other side (other, the unit's text there) names relative to the
@@ -1166,17 +1242,20 @@ func measureOf(text string, n lang.Numeral) string {
 	return ""
 }
 
-// placeNumbers are numbers that stand for a place after one of the
-// (folded) words before them, and the folded words by which the other
-// side names that place instead: "No 10" and "Number 10" are Downing
-// Street, the British prime minister's office, which Russian names
-// «Даунинг-стрит».
+// placeNumbers are numbers that stand for a place or a service after one
+// of the words before them (any word for none), and the folded words by
+// which the other side names it instead: "No 10" and "Number 10" are
+// Downing Street, the British prime minister's office, which Russian
+// names «Даунинг-стрит»; "called 911" is «позвонил в службу спасения».
 var placeNumbers = []struct {
 	value  float64
 	before []string
 	place  []string
 }{
 	{10, []string{"no", "no.", "number"}, []string{"downing", "даунинг"}},
+	{911, nil, []string{"emergency", "экстренн", "спасени", "скорую", "скорой", "полици", "police"}},
+	{999, nil, []string{"emergency", "экстренн", "спасени", "скорую", "скорой", "полици", "police"}},
+	{112, nil, []string{"emergency", "экстренн", "спасени", "скорую", "скорой", "полици", "police"}},
 }
 
 // monthOf returns the month (1–12) the word w names, in Russian (any
@@ -1233,7 +1312,7 @@ var holidays = []struct {
 // say the numeral n of text: the place a "No 10" stands for, the holiday
 // of a day of a month («9 мая» is Victory Day).
 func namesOf(text string, n lang.Numeral) [][]string {
-	if n.IsRange() || n.Word || n.Value != math.Trunc(n.Value) || n.Value < 1 || n.Value > 31 {
+	if n.IsRange() || n.Word || n.Value != math.Trunc(n.Value) || n.Value < 1 || n.Value > 999 {
 		return nil
 	}
 	var out [][]string
@@ -1242,6 +1321,9 @@ func namesOf(text string, n lang.Numeral) [][]string {
 		if n.Value != pn.value {
 			continue
 		}
+		if pn.before == nil {
+			out = append(out, pn.place)
+		}
 		for _, w := range pn.before {
 			if strings.EqualFold(last, w) {
 				out = append(out, pn.place)
@@ -1249,9 +1331,15 @@ func namesOf(text string, n lang.Numeral) [][]string {
 			}
 		}
 	}
+	if n.Value > 31 {
+		return out
+	}
 	// The month after the day (9 мая, 8 March) or before it (May 9).
 	month := 0
 	if after := strings.TrimLeft(text[n.End:min(len(text), n.End+24)], " \u00a0"); after != "" {
+		if of, ok := strings.CutPrefix(after, "of "); ok {
+			after = of // the 4th of July
+		}
 		if end := strings.IndexAny(after, " \u00a0,"); end >= 0 {
 			after = after[:end]
 		}

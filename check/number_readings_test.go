@@ -87,6 +87,16 @@ func TestNumbersWrittenOtherWays(t *testing.T) {
 		{"a date as its holiday, the month first in Russian", "Поздравляем с 8 Марта!", "Happy International Women's Day!", lang.RU, nil},
 		{"a holiday's date as a number", "Парад пройдет 9 мая.", "The parade will be held on Victory Day, May 9.", lang.RU, nil},
 		{"another date is no holiday", "Парад пройдет 10 мая.", "The parade will be held on Victory Day.", lang.RU, []string{"error: «10»"}},
+		{"a ratio as a percentage", "About 1 in 4 Americans agree.", "Около 25% американцев согласны.", lang.EN, []string{"info: a ratio said as a percentage"}},
+		{"a ratio in words as a percentage", "Трое из десяти опрошенных согласны.", "30% of those polled agree.", lang.RU, []string{"info: a ratio said as a percentage"}},
+		{"a percentage as a ratio", "Around 20% of voters agree.", "Согласен 1 из 5 избирателей.", lang.EN, []string{"info: a percentage said as a ratio"}},
+		{"another ratio stays an error", "About 1 in 4 Americans agree.", "Около 40% американцев согласны.", lang.EN, []string{"error:", "error:"}},
+		{"an emergency number as the service", "She called 911.", "Она позвонила в службу спасения.", lang.EN, nil},
+		{"an emergency number kept", "She called 911.", "Она позвонила по номеру 911.", lang.EN, nil},
+		{"another number is no service", "She called 912.", "Она позвонила в службу спасения.", lang.EN, []string{"error: \"912\""}},
+		{"the 4th of July as its holiday", "on the 4th of July", "в День независимости", lang.EN, nil},
+		{"half a million in one word", "More than 500,000 Americans have died.", "Погибли более полумиллиона американцев.", lang.EN, nil},
+		{"years ago as the year", "It started four years ago.", "Это началось в 2016 году.", lang.EN, []string{"info: the source says this, last or next year"}},
 		{"a couple as two", "It will take a couple of weeks.", "Это займёт 2 недели.", lang.EN, nil},
 		{"a year and a half", "Прошло 1,5 года.", "A year and a half passed.", lang.RU, nil},
 		{"two and a half is no year and a half", "Прошло 2,5 года.", "A year and a half passed.", lang.RU, []string{"error: «2,5»"}},
@@ -282,6 +292,7 @@ func FuzzNumberReadings(f *testing.F) {
 			relativeYear(m, b)
 			inConversion(a, m, na, missing)
 			measureOf(a, m)
+			ratioAt(a, na, indexOfNumeral(na, m))
 			um, ok1 := unitOf(a, na, indexOfNumeral(na, m))
 			for _, e := range extra {
 				twelveHour(m, e)

@@ -156,6 +156,7 @@ func (r numberMismatch) Check(p *Pair) []Finding {
 		}
 		var special []Finding
 		missing, extra, special = r.saidAsMultiple(p, i, a, b, missing, extra, special)
+		missing, extra, special = r.saidAsRatio(p, i, a, b, missing, extra, special)
 		missing, special = r.saidAsFraction(p, i, missing, tgtText, true, special)
 		extra, special = r.saidAsFraction(p, i, extra, srcText, false, special)
 		var other []Finding
@@ -436,7 +437,7 @@ var numberWords = map[float64][]string{
 	200: {"двухсот", "bicentenary", "bicentennial"},
 	300: {"трехсот", "tercentenary"},
 	400: {"четырехсот"},
-	500: {"пятисот"},
+	500: {"пятисот", "полтысяч", "полутысяч"},
 	600: {"шестисот"},
 	700: {"семисот"},
 	800: {"восьмисот"},
@@ -444,6 +445,10 @@ var numberWords = map[float64][]string{
 	1e3: {"thousand", "тысяч"},
 	1e6: {"million", "миллион"},
 	1e9: {"billion", "миллиард"},
+	// Half a thousand, a million, a billion in one word.
+
+	5e5: {"полмиллион", "полумиллион"},
+	5e8: {"полмиллиард", "полумиллиард"},
 }
 
 // dropSpelled removes the small numbers the other side spells out; own
