@@ -251,6 +251,32 @@ var metonyms = []struct {
 	// Congress, the Pentagon for the US Department of Defense.
 	{[]string{"Конгресс [США]", "Конгресс", "[US] Congress", "Congress"}, []string{"Капитолий"}, []string{"Capitol Hill", "Capitol"}},
 	{[]string{"Министерство обороны США", "Минобороны США", "US Department of Defense", "Department of Defense"}, []string{"Пентагон"}, []string{"Pentagon"}},
+	// The seat of a government for the government: "the White House said"
+	// is the administration's word.
+	{[]string{"Белый дом", "White House"}, []string{"администрация"}, []string{"administration"}},
+}
+
+// metonymStates returns the names, in language l, of the states whose
+// capital or seat of power is one of the expected terms.
+func metonymStates(l lang.Lang, expected []string) []string {
+	var out []string
+	for _, m := range metonyms {
+		found := false
+		for _, e := range expected {
+			for _, w := range append(append([]string(nil), m.ru...), m.en...) {
+				found = found || lang.Fold(e) == lang.Fold(w)
+			}
+		}
+		if !found {
+			continue
+		}
+		for _, n := range m.names {
+			if (lang.ScriptOf(n) == lang.Cyrillic) == (l == lang.RU) {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
 }
 
 var (

@@ -63,6 +63,9 @@ func (m *unrendered) otherRendering(p *Pair) (msg, hint string, ok bool) {
 	case m.metonym != "":
 		return fmt.Sprintf("%s is rendered by %s (a capital or seat of power for the state or body, or the other way round), not as %s", m.source(p), quote(tl, m.metonym), expected),
 			"the capital for the state is usual in diplomatic writing; write " + first + " if the place itself is meant", true
+	case m.capitalAdj != "":
+		return fmt.Sprintf("%s is rendered by %s, the adjective of the state it stands for, not as %s", m.source(p), quote(tl, m.capitalAdj), expected),
+			"the capital for the state is usual in diplomatic writing; write " + first + " if the place itself is meant", true
 	case m.post != "":
 		return fmt.Sprintf("%s names a body by its head, which the target renders as a post (%s), not as %s", m.source(p), quote(tl, m.post), expected),
 			"check that the post is the body's head; write " + first + " where the body itself is meant", true
@@ -117,6 +120,10 @@ type unrendered struct {
 	// concept by, named in an earlier unit ("the organisation"), reported
 	// as info.
 	anaphor string
+	// capitalAdj is the target's adjective of the state whose capital or
+	// seat of power the term is ("Russian" for «Москва»), reported as
+	// info.
+	capitalAdj string
 	// post is the target's word of a post's name that renders "the head
 	// of" the body («глава Пентагона» as "the Defense Secretary"),
 	// reported as info.
@@ -357,6 +364,12 @@ func findUnrendered(p *Pair) []unrendered {
 			}
 			if w := metonymRendered(p, h, expected); w != "" {
 				out = append(out, unrendered{hit: h, expected: expected, metonym: w})
+				continue
+			}
+			// The state's adjective for its capital: «Москва ответила» as
+			// "the Russian side responded", "Beijing" as «китайские власти».
+			if w := demonymRendered(p, h, metonymStates(p.Target.Lang, expected)); w != "" {
+				out = append(out, unrendered{hit: h, expected: expected, capitalAdj: w})
 				continue
 			}
 			if w := headOfBody(p, h); w != "" {

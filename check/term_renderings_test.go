@@ -45,6 +45,12 @@ func TestOtherRenderingsBuiltin(t *testing.T) {
 		{"West as Western", lang.RU, "Запад ввёл санкции против России.", "Western countries imposed sanctions on Russia.", "", ""},
 		{"USSR as Soviet", lang.EN, "The USSR economy was weak.", "Советская экономика была слабой.", "", ""},
 		{"a wrong adjective stays an error", lang.RU, "Страны ЕС договорились о санкциях.", "Asian countries agreed on sanctions.", "error", ""},
+		// A capital for the state, rendered by the state's adjective; the
+		// seat of a government for the government.
+		{"capital as the adjective", lang.RU, "Заявление Москвы было жёстким.", "The Russian statement was harsh.", "info", `"Russian"`},
+		{"capital as the adjective, into Russian", lang.EN, "The statement from Beijing was harsh.", "Заявление китайских властей было жёстким.", "info", "«китайских»"},
+		{"capital as another state's adjective", lang.EN, "The statement from Beijing was harsh.", "Заявление японских властей было жёстким.", "error", ""},
+		{"White House as the administration", lang.EN, "The White House denied it.", "Администрация Байдена это опровергла.", "info", "«Администрация»"},
 		// A body named by its head, rendered as the post.
 		{"head of the Pentagon", lang.RU, "Глава Пентагона выступил.", "The US Defense Secretary spoke.", "info", `"Secretary"`},
 		{"ministry chief", lang.EN, "The Foreign Ministry chief spoke.", "Глава дипломатического ведомства выступил.", "info", "«Глава»"},
