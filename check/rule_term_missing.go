@@ -87,6 +87,15 @@ func (m *unrendered) otherRendering(p *Pair) (msg, hint string, ok bool) {
 	case m.title != "":
 		return fmt.Sprintf("%s is a word of the title %s, which the target renders its own way; not rendered as %s", m.source(p), m.title, expected),
 			"check that the title is rendered as it is known", true
+	case m.stateless != "" && m.beforeName:
+		return fmt.Sprintf("%s is rendered as %s before the holder's name, without the state, not as %s", m.source(p), quote(tl, m.stateless), expected),
+			"the name says whose office it is; write " + first + " where it does not", true
+	case m.body != "":
+		return fmt.Sprintf("%s qualifies a body the target renders as %s, without the state, not rendered as %s", m.source(p), quote(tl, m.body), expected),
+			"the state is clear from the context; write " + first + " where it is not", true
+	case m.holder != "":
+		return fmt.Sprintf("%s names the state of %s, whom the target names without it, not rendered as %s", m.source(p), quote(tl, m.holder), expected),
+			"the name says whose office it is; write " + first + " where it does not", true
 	case m.stateless != "":
 		return fmt.Sprintf("%s is rendered as %s, without the state the text names elsewhere, not as %s", m.source(p), quote(tl, m.stateless), expected),
 			"the state is clear from the text; write " + first + " where it is not", true
@@ -150,6 +159,17 @@ type unrendered struct {
 	// the target names elsewhere («министр иностранных дел» for the UK
 	// Foreign Secretary), reported as info.
 	stateless string
+	// beforeName marks a stateless rendering that stands before its
+	// holder's name, in a target that does not name the state.
+	beforeName bool
+	// holder is the target's name of the person whose post the source
+	// qualifies by the state ("Joe Biden" of "US President Joe Biden"),
+	// given without it, reported as info.
+	holder string
+	// body is the target's rendering of the body the source state
+	// qualifies («Госдума РФ» as "the State Duma"), given without the
+	// state, reported as info.
+	body string
 	// title is the quoted title the term is a word of («Война и мир
 	// России»), reported as info.
 	title string
@@ -412,8 +432,16 @@ func findUnrendered(p *Pair) []unrendered {
 				out = append(out, unrendered{hit: h, expected: expected, translit: w})
 				continue
 			}
-			if w := stateDropped(p, h, expected); w != "" {
-				out = append(out, unrendered{hit: h, expected: expected, stateless: w})
+			if w, byName := stateDropped(p, h, expected); w != "" {
+				out = append(out, unrendered{hit: h, expected: expected, stateless: w, beforeName: byName})
+				continue
+			}
+			if w := stateOfNamedHolder(p, h); w != "" {
+				out = append(out, unrendered{hit: h, expected: expected, holder: w})
+				continue
+			}
+			if w := stateOfRenderedBody(p, h); w != "" {
+				out = append(out, unrendered{hit: h, expected: expected, body: w})
 				continue
 			}
 			if w := siblingRendering(p, h); part == "" && w != "" {
