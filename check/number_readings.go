@@ -341,6 +341,37 @@ func metricBase(name string) (string, float64) {
 	return name, 1
 }
 
+// metricInWords reports whether the numeral n of text is a measure in an
+// imperial unit and the other side (other, the unit's text there) names
+// the metric unit it converts into, or a multiple of it, by a word with no
+// number before it: "at 4000 ft" as «на высоте больше километра», "a few
+// miles" as «в нескольких километрах» — a conversion rounded into words.
+func metricInWords(text string, n lang.Numeral, other string) bool {
+	u, ok := unitAfter(text, n)
+	if !ok || u.metric == "" {
+		return false
+	}
+	base, _ := metricBase(u.metric)
+	prevNumber := false
+	for _, t := range lang.Analyze(other) {
+		if t.Kind != lang.Word {
+			prevNumber = t.Kind == lang.Number
+			continue
+		}
+		w := t.Norm
+		if len(t.Parts) > 0 {
+			w = t.Parts[0].Norm // «километр-полтора»
+		}
+		if ou, ok := units[w]; ok && ou.metric == "" && !prevNumber {
+			if ob, _ := metricBase(ou.name); ob == base && utf8.RuneCountInString(w) > 2 {
+				return true
+			}
+		}
+		prevNumber = false
+	}
+	return false
+}
+
 // compoundUnits are the pairs of imperial units a measure is written in
 // together, the larger first: 5ft 10in, 11st 4lb.
 var compoundUnits = [][2]string{{"feet", "inches"}, {"stone", "pounds"}}

@@ -97,6 +97,10 @@ func TestNumbersWrittenOtherWays(t *testing.T) {
 		{"the 4th of July as its holiday", "on the 4th of July", "в День независимости", lang.EN, nil},
 		{"half a million in one word", "More than 500,000 Americans have died.", "Погибли более полумиллиона американцев.", lang.EN, nil},
 		{"years ago as the year", "It started four years ago.", "Это началось в 2016 году.", lang.EN, []string{"info: the source says this, last or next year"}},
+		{"feet as a kilometre in words", "It is like a boat at 4000 ft in the air.", "Это как лодка на высоте в километр-полтора.", lang.EN, []string{"info: rounded into words"}},
+		{"feet as more than a kilometre", "Welcome to 4000ft.", "Добро пожаловать на высоту больше километра.", lang.EN, []string{"info: rounded into words"}},
+		{"miles as kilometres in words", "Он живёт в нескольких километрах отсюда.", "He lives 3 miles away.", lang.RU, []string{"info: metric unit in words"}},
+		{"feet against a metric number stay an error", "at 4000 ft", "на высоте 3 километров", lang.EN, []string{"error:"}},
 		{"a couple as two", "It will take a couple of weeks.", "Это займёт 2 недели.", lang.EN, nil},
 		{"a year and a half", "Прошло 1,5 года.", "A year and a half passed.", lang.RU, nil},
 		{"two and a half is no year and a half", "Прошло 2,5 года.", "A year and a half passed.", lang.RU, []string{"error: «2,5»"}},
@@ -293,6 +297,7 @@ func FuzzNumberReadings(f *testing.F) {
 			inConversion(a, m, na, missing)
 			measureOf(a, m)
 			ratioAt(a, na, indexOfNumeral(na, m))
+			metricInWords(a, m, b)
 			um, ok1 := unitOf(a, na, indexOfNumeral(na, m))
 			for _, e := range extra {
 				twelveHour(m, e)

@@ -198,6 +198,9 @@ func (r numberMismatch) Check(p *Pair) []Finding {
 				case inConversion(p.Source.Text, m, a, missing):
 					f.Severity = Info
 					f.Message = fmt.Sprintf("the number %s of the source is not in the target: one of a quantity and its conversion in parentheses, left out?", quote(p.Source.Lang, m.Text))
+				case metricInWords(p.Source.Text, m, tgtText):
+					f.Severity = Info
+					f.Message = fmt.Sprintf("the number %s of the source is not in the target: converted to a metric unit and rounded into words?", quote(p.Source.Lang, m.Text))
 				case relativeYear(m, tgtText):
 					f.Severity = Info
 					f.Message = fmt.Sprintf("the year %s of the source is not in the target: said as this, last or next year?", quote(p.Source.Lang, m.Text))
@@ -227,6 +230,9 @@ func (r numberMismatch) Check(p *Pair) []Finding {
 				case inConversion(p.Target.Text, e, b, extra):
 					f.Severity = Info
 					f.Message = fmt.Sprintf("the number %s of the target is not in the source: one of a quantity and its conversion in parentheses, added?", quote(p.Target.Lang, e.Text))
+				case metricInWords(p.Target.Text, e, srcText):
+					f.Severity = Info
+					f.Message = fmt.Sprintf("the number %s of the target is not in the source: the source's metric unit in words, converted?", quote(p.Target.Lang, e.Text))
 				case relativeYear(e, srcText):
 					f.Severity = Info
 					f.Message = fmt.Sprintf("the year %s of the target is not in the source: the source says this, last or next year?", quote(p.Target.Lang, e.Text))
