@@ -335,8 +335,9 @@ func metonymKeys(l lang.Lang) (byName, byMetonym map[string][][]string) {
 // gives, by the folded name.
 var demonyms = map[string][]string{
 	"france": {"french"}, "french republic": {"french"},
-	"united kingdom": {"british"}, "britain": {"british"}, "great britain": {"british"}, "uk": {"british"},
-	"united kingdom of great britain and northern ireland": {"british"},
+	"united kingdom": {"british", "briton", "britons", "brits"}, "britain": {"british", "briton", "britons", "brits"},
+	"great britain": {"british", "briton", "britons", "brits"}, "uk": {"british", "briton", "britons", "brits"},
+	"united kingdom of great britain and northern ireland": {"british", "briton", "britons", "brits"},
 	"united states": {"american"}, "united states of america": {"american"}, "us": {"american"}, "usa": {"american"}, "u.s.": {"american"},
 	"netherlands": {"dutch"}, "switzerland": {"swiss"}, "greece": {"greek"}, "germany": {"german"},
 	"federal republic of germany": {"german"}, "kazakhstan": {"kazakh", "kazakhstani"}, "uzbekistan": {"uzbek"},

@@ -412,6 +412,10 @@ func findUnrendered(p *Pair) []unrendered {
 				out = append(out, unrendered{hit: h, expected: expected, anaphor: w})
 				continue
 			}
+			if w := ana.nationalWord(p, h); part == "" && w != "" {
+				out = append(out, unrendered{hit: h, expected: expected, anaphor: w})
+				continue
+			}
 			if w := pronounRendering(p, h, firstSource); part == "" && w != "" {
 				out = append(out, unrendered{hit: h, expected: expected, pronoun: w})
 				continue

@@ -228,15 +228,39 @@ func headOfBody(p *Pair, h TermHit) string {
 	if !head {
 		return ""
 	}
-	ts, ok := p.Units[h.Unit].TargetSpan()
+	return targetWordOf(p, h.Unit, postWords[p.Target.Lang])
+}
+
+// targetWordOf returns the first word of unit u's target whose matching
+// key is one of keys, or "".
+func targetWordOf(p *Pair, u int, keys map[string]bool) string {
+	ts, ok := p.Units[u].TargetSpan()
 	if !ok {
 		return ""
 	}
-	words := postWords[p.Target.Lang]
 	for _, t := range tokensIn(p.TargetTokens(), ts) {
-		if t.Kind == lang.Word && words[t.Key] {
+		if t.Kind == lang.Word && keys[t.Key] {
 			return t.Text
 		}
 	}
 	return ""
+}
+
+// nationalWords say "of the country the text is about" without naming it:
+// «по всей России» as "nationwide", «чемпионат России» as "the national
+// championship", "US flights" as «внутренние рейсы».
+var nationalWords = keySet("national", "nationwide", "domestic", "federal", "countrywide",
+	"национальный", "общенациональный", "внутренний", "федеральный", "всероссийский", "общероссийский")
+
+// nationalWord returns the word of nationalWords by which the target of
+// source state h's unit may refer to the state, which the target has
+// named in an earlier unit; "" otherwise.
+func (a *anaphora) nationalWord(p *Pair, h TermHit) string {
+	if h.Concept.Domain != statesDomain {
+		return ""
+	}
+	if f, ok := a.first[h.Concept]; !ok || f >= h.Unit {
+		return ""
+	}
+	return targetWordOf(p, h.Unit, nationalWords)
 }

@@ -256,7 +256,7 @@ func stateOfRenderedBody(p *Pair, h TermHit) string {
 		}
 	}
 	if body == nil {
-		return ""
+		return bodyWordBeside(p, h)
 	}
 	for _, o := range p.TargetAllTerms {
 		if o.Unit == h.Unit && o.Concept == body.Concept && o.Status().Usable() {
@@ -264,4 +264,46 @@ func stateOfRenderedBody(p *Pair, h TermHit) string {
 		}
 	}
 	return ""
+}
+
+// bodyWords are the head nouns of bodies' names, by language: what the
+// target of «Минздрав РФ» ("the Health Ministry") or "the UK Home Office"
+// («министерство внутренних дел») names a body by.
+var bodyWords = map[lang.Lang]map[string]bool{
+	lang.EN: keySet("ministry", "committee", "office", "service", "agency", "department", "court", "bank",
+		"council", "commission", "prosecutor", "guard", "directorate", "inspectorate", "police", "bureau",
+		"chamber", "assembly", "government", "cabinet", "parliament", "administration"),
+	lang.RU: keySet("министерство", "комитет", "ведомство", "служба", "агентство", "департамент", "суд", "банк",
+		"совет", "комиссия", "прокуратура", "гвардия", "управление", "инспекция", "полиция", "бюро", "палата",
+		"собрание", "правительство", "кабинет", "парламент", "администрация"),
+}
+
+// bodyWordBeside returns the target's head noun of a body's name where
+// source state h qualifies a body the glossary does not know, named by a
+// capitalised word or an abbreviation right beside it («Минздрав РФ»,
+// «СК РФ», "the UK Home Office"), and the target renders a body without
+// the state ("the Health Ministry"); "" otherwise.
+func bodyWordBeside(p *Pair, h TermHit) string {
+	toks := p.SourceTokens()
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= h.Start })
+	j := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= h.End })
+	var next lang.Token
+	switch {
+	case p.Source.Lang == lang.RU && i > 0:
+		next = toks[i-1] // «Минздрав РФ»: the body comes first
+		if strings.TrimSpace(p.Source.Text[next.End:h.Start]) != "" {
+			return ""
+		}
+	case p.Source.Lang == lang.EN && j < len(toks):
+		next = toks[j] // "the UK Home Office": the state comes first
+		if strings.TrimSpace(p.Source.Text[h.End:next.Start]) != "" {
+			return ""
+		}
+	default:
+		return ""
+	}
+	if next.Kind != lang.Word || !startsUpper(next.Text) {
+		return ""
+	}
+	return targetWordOf(p, h.Unit, bodyWords[p.Target.Lang])
 }
