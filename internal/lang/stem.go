@@ -41,7 +41,8 @@ const StemVersion = "stem-2026-12-07.1"
 // Stem is a pure function of its argument and safe for concurrent use.
 // The dictionary is loaded on the first Cyrillic word, and keys are cached.
 func Stem(folded string) string {
-	if k, ok := stemCache.get(folded); ok {
+	shard := stemCache.shard(folded)
+	if k, ok := shard.get(folded); ok {
 		return k
 	}
 	var k string
@@ -53,7 +54,7 @@ func Stem(folded string) string {
 	default:
 		return folded
 	}
-	stemCache.put(folded, k)
+	shard.put(folded, k)
 	return k
 }
 

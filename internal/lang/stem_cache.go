@@ -21,10 +21,13 @@ const (
 // memory bounded without the bookkeeping of an LRU.
 type keyCache struct {
 	seed   maphash.Seed
-	shards [stemCacheShards]struct {
-		mu sync.RWMutex
-		m  map[string]string
-	}
+	shards [stemCacheShards]keyShard
+}
+
+// keyShard is one shard of a keyCache.
+type keyShard struct {
+	mu sync.RWMutex
+	m  map[string]string
 }
 
 var stemCache = newKeyCache()
@@ -37,26 +40,35 @@ func newKeyCache() *keyCache {
 	return c
 }
 
-func (c *keyCache) shard(w string) int {
-	return int(maphash.String(c.seed, w) % stemCacheShards)
+// shard returns the shard of w: a word missing from it is stemmed and
+// put in the same shard, hashed once.
+func (c *keyCache) shard(w string) *keyShard {
+	return &c.shards[maphash.String(c.seed, w)%stemCacheShards]
 }
 
-func (c *keyCache) get(w string) (string, bool) {
-	s := &c.shards[c.shard(w)]
+func (s *keyShard) get(w string) (string, bool) {
 	s.mu.RLock()
 	k, ok := s.m[w]
 	s.mu.RUnlock()
 	return k, ok
 }
 
-func (c *keyCache) put(w, k string) {
-	s := &c.shards[c.shard(w)]
+func (s *keyShard) put(w, k string) {
+	// w (and k, often a prefix of w) may be slices of a large text: they
+	// are copied so that the cache does not keep the whole text alive,
+	// both in one allocation (a general dictionary's terms put 80,000
+	// words at once).
+	if strings.HasPrefix(w, k) {
+		w = strings.Clone(w)
+		k = w[:len(k)]
+	} else {
+		wk := w + k
+		w, k = wk[:len(w)], wk[len(w):]
+	}
 	s.mu.Lock()
 	if len(s.m) >= stemCacheShardSize {
 		clear(s.m)
 	}
-	// w (and k, often a prefix of w) may be slices of a large text: copy
-	// them so that the cache does not keep the whole text alive.
-	s.m[strings.Clone(w)] = strings.Clone(k)
+	s.m[w] = k
 	s.mu.Unlock()
 }
