@@ -5,6 +5,7 @@ import (
 	"errors"
 	"hash/maphash"
 	"io"
+	"math/bits"
 	"slices"
 	"unsafe"
 )
@@ -102,6 +103,12 @@ func (e *encoder) uint(v int) {
 		e.n += uvarintLen(uint64(v))
 		return
 	}
+	if v < 0x80 && len(e.b) < cap(e.b) {
+		// Most numbers of an encoding (lengths, counts, short offsets)
+		// are one byte: written without the general path's checks.
+		e.b = append(e.b, byte(v))
+		return
+	}
 	e.room(binary.MaxVarintLen64)
 	e.b = binary.AppendUvarint(e.b, uint64(v))
 }
@@ -134,12 +141,7 @@ func (e *encoder) byte(c byte) {
 
 // uvarintLen is the length of binary.AppendUvarint's encoding of v.
 func uvarintLen(v uint64) int {
-	n := 1
-	for v >= 0x80 {
-		v >>= 7
-		n++
-	}
-	return n
+	return (bits.Len64(v|1) + 6) / 7
 }
 
 // appendEncoded appends what encode writes to b, grown once to fit.

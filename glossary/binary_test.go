@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"reflect"
 	"runtime"
 	"testing"
@@ -281,6 +282,20 @@ func TestDecodeMatcherInPlace(t *testing.T) {
 					t.Errorf("%s, shifted %d, %q:\n decoded %s\n   built %s", l, shift, text, a, b)
 				}
 			}
+		}
+	}
+}
+
+// TestUvarintLen: the sizing pass counts what binary.AppendUvarint
+// writes, at every length's bounds.
+func TestUvarintLen(t *testing.T) {
+	vs := []uint64{0, 1, 0x7f, math.MaxUint64}
+	for shift := 7; shift < 64; shift += 7 {
+		vs = append(vs, 1<<shift-1, 1<<shift, 1<<shift+1)
+	}
+	for _, v := range vs {
+		if got, want := uvarintLen(v), len(binary.AppendUvarint(nil, v)); got != want {
+			t.Errorf("uvarintLen(%#x) = %d, want %d", v, got, want)
 		}
 	}
 }
