@@ -368,13 +368,14 @@ func (t *table) add(rec []string, line int, fieldPos func(int) (int, int)) error
 // mergeInto adds the concepts of u, the table read from the records
 // after t's, to t, as if t had read those records itself: a concept
 // whose id t already holds takes the fields it lacks and the terms it
-// does not hold, in order.
-func (t *table) mergeInto(u *table) {
+// does not hold, in order. When last, no table is merged after u, and
+// the ids of u's new concepts are not recorded.
+func (t *table) mergeInto(u *table, last bool) {
 	for _, c := range u.g.Concepts {
 		prev := t.byID[c.ID]
 		if prev == nil || c.ID == "" {
 			t.g.Concepts = append(t.g.Concepts, c)
-			if c.ID != "" {
+			if c.ID != "" && !last {
 				t.byID[c.ID] = c
 			}
 			continue
@@ -467,6 +468,9 @@ func (t *table) readChunks(text string, body int, sep rune) (g *Glossary, ok boo
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// Sized for a concept per line, the most there can be: grown
+			// from empty, the map of ids rehashed all it held many times.
+			u.byID = make(map[string]*Concept, strings.Count(chunk, "\n")+1)
 			r := csv.NewReader(strings.NewReader(chunk))
 			r.Comma = sep
 			r.FieldsPerRecord = -1
@@ -485,8 +489,17 @@ func (t *table) readChunks(text string, body int, sep rune) (g *Glossary, ok boo
 			return nil, false
 		}
 	}
+	// The first chunk's table is what t would hold had it read those
+	// records itself: taken as it is, and the others merged into it.
+	// The ids of the last are not recorded: no later chunk needs them.
+	t.g, t.byID = tables[0].g, tables[0].byID
+	total := 0
 	for _, u := range tables {
-		t.mergeInto(u)
+		total += len(u.g.Concepts)
+	}
+	t.g.Concepts = slices.Grow(t.g.Concepts, total-len(t.g.Concepts))
+	for i, u := range tables[1:] {
+		t.mergeInto(u, i == len(tables)-2)
 	}
 	chunkReads.Add(1)
 	return t.g, true

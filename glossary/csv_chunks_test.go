@@ -53,6 +53,18 @@ func chunkTable(rows int) string {
 	return b.String()
 }
 
+// repeatedIDs is a table of rows records whose ids come round every
+// period records, each time with another term: read in chunks, a concept
+// first met in any chunk but the last takes terms from the chunks after.
+func repeatedIDs(rows, period int) string {
+	var b strings.Builder
+	b.WriteString("id,ru,en\n")
+	for i := range rows {
+		fmt.Fprintf(&b, "k%d,мир %d,peace %d\n", i%period, i, i)
+	}
+	return b.String()
+}
+
 // TestCSVChunksReadAsWhole reads tables in chunks side by side and
 // record by record, and wants the same glossary, origins included.
 func TestCSVChunksReadAsWhole(t *testing.T) {
@@ -64,6 +76,7 @@ func TestCSVChunksReadAsWhole(t *testing.T) {
 		{"g.csv", strings.ReplaceAll(chunkTable(60), ",", ";"), true},
 		{"g.csv", strings.ReplaceAll(chunkTable(60), "\n", "\r\n"), true},
 		{"g.tsv", "ru\ten\ten_note\n" + strings.Repeat("мир\tpeace\tn\nвойна\twar\t\n\n", 30), true},
+		{"g.csv", repeatedIDs(90, 30), true},
 		// Under lazy quotes a quote may be text: not split.
 		{"g.tsv", "ru\ten\n" + strings.Repeat("мир\t\"peace\n\tx\"\n", 30), false},
 	}

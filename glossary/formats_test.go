@@ -723,3 +723,31 @@ func TestFirstLine(t *testing.T) {
 		}
 	}
 }
+
+// TestStableNFC: every two-byte character is stable when it is Latin
+// (up to U+02FF) or Cyrillic (U+0400–U+04FF) and not otherwise (the
+// combining marks U+0300–U+036F, Greek, Armenian, Hebrew, Arabic…); a
+// text is stable when all its characters are.
+func TestStableNFC(t *testing.T) {
+	for r := rune(0x80); r < 0x800; r++ {
+		want := r <= 0x2FF || r >= 0x400 && r <= 0x4FF
+		if got := stableNFC([]byte(string(r))); got != want {
+			t.Errorf("stableNFC(%U) = %v, want %v", r, got, want)
+		}
+	}
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"мир, peace — «договор» №5 €", true},
+		{"и\u0306", false}, // й decomposed: a combining breve
+		{"Ἀθῆναι", false},
+		{"中国", true},
+		{"ä\u0308", false},
+		{"", true},
+	} {
+		if got := stableNFC([]byte(tc.text)); got != tc.want {
+			t.Errorf("stableNFC(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}

@@ -239,6 +239,13 @@ func stableNFC(data []byte) bool {
 			i++
 			continue
 		}
+		// Two-byte characters of U+0080–U+02FF (lead bytes C2–CB) and
+		// U+0400–U+04FF (D0–D3), the letters of a Russian glossary:
+		// stable, known by their lead byte (data is valid UTF-8).
+		if c := data[i]; c >= 0xC2 && c <= 0xCB || c >= 0xD0 && c <= 0xD3 {
+			i += 2
+			continue
+		}
 		r, size := utf8.DecodeRune(data[i:])
 		i += size
 		switch {
