@@ -65,6 +65,8 @@ func TestOtherRenderingsBuiltin(t *testing.T) {
 			"Russia introduced new measures. Restrictions were introduced nationwide.", "info", `"nationwide"`},
 		{"nationwide, the state not named before", lang.RU, "По всей России ввели ограничения.", "Restrictions were introduced nationwide.", "error", ""},
 		{"Britons", lang.RU, "Граждане Великобритании смогут въехать в страну.", "Britons will be able to enter the country.", "", ""},
+		{"capital of North Korea", lang.RU, "КНДР провела испытание.", "Pyongyang conducted a test.", "info", `"Pyongyang"`},
+		{"member countries", lang.EN, "NATO member countries increased spending.", "Страны-члены НАТО увеличили расходы.", "", ""},
 		// A body named by its head, rendered as the post.
 		{"head of the Pentagon", lang.RU, "Глава Пентагона выступил.", "The US Defense Secretary spoke.", "info", `"Secretary"`},
 		{"ministry chief", lang.EN, "The Foreign Ministry chief spoke.", "Глава дипломатического ведомства выступил.", "info", "«Глава»"},
