@@ -97,6 +97,10 @@ type residentWord struct {
 	// to meet: a word with such a key is never skipped by the bound
 	// (see search).
 	solid bool
+	// content is set when some term word (or part) with this word as
+	// its key is no function word: a query's function word meets only
+	// function words of a term otherwise (see searchWith's caps).
+	content bool
 }
 
 // word returns w's postings, or nil when no term has it.
@@ -199,19 +203,23 @@ func (r *resident) decode(id, data, match string) error {
 		r.terms = append(r.terms, residentTerm{index: int32(t.index), severity: int16(t.severity), length: int16(len(t.norms)), lang: li, prepared: pt})
 		for i, norm := range t.norms {
 			post(&rl.entry(norm).norm, n)
-			post(&rl.entry(t.keys[i]).key, n)
+			e := rl.entry(t.keys[i])
+			post(&e.key, n)
+			e.content = e.content || importance(norm) == 1
 			// A compound is found by its parts, which matchTokens
 			// matches one by one, and by its key written solid, as the
 			// key analyzer indexes it.
 			if parts, keys := compoundParts(norm, t.keys[i]); parts != nil {
 				for j := range parts {
 					post(&rl.entry(parts[j]).partNorm, n)
-					post(&rl.entry(keys[j]).partKey, n)
+					e := rl.entry(keys[j])
+					post(&e.partKey, n)
+					e.content = e.content || importance(parts[j]) == 1
 				}
 				if solid := lang.SolidKeyOf(parts, keys[len(keys)-1]); solid != "" {
 					e := rl.entry(solid)
 					post(&e.key, n)
-					e.solid = true
+					e.solid, e.content = true, true
 				}
 			}
 		}
@@ -471,7 +479,7 @@ func (r *resident) searchWith(ctx context.Context, s *searchScratch, q []queryTo
 	// term of the concept lacks; a query compound may meet a term word
 	// written solid, which changes the term's words (see alignSolid).
 	lengthBound := !slices.ContainsFunc(rq, func(t queryToken) bool { return t.norm != q[t.orig].norm })
-	b := boundInput{rq: rq, wordImp: wordImp, qImp: qImp, langMask: langMask, lengthBound: lengthBound, short: shortGroups}
+	b := boundInput{rq: rq, wordImp: wordImp, qImp: qImp, langMask: langMask, lengthBound: lengthBound, short: shortGroups, caps: r.caps(rq, langs, opt)}
 	newTop := func(k int) topCandidates {
 		clear(s.list)
 		return topCandidates{limit: candidatesFor(limit), k: k, list: s.list[:0], best: s.best[:0]}
@@ -584,6 +592,33 @@ type boundInput struct {
 	langMask    uint8
 	lengthBound bool
 	short       []wordGroup // the short words' postings, not searched (see search)
+	caps        []float64   // per token of rq, the most importance of a term word it can meet (see caps)
+}
+
+// caps returns, for each query token of rq, the most importance a term
+// word it meets can have: its own for a function word that meets only
+// itself or a word of the same key, when no word with that key is a
+// content word and no edit or completion is allowed; else 1.
+func (r *resident) caps(rq []queryToken, langs []string, opt rankOptions) []float64 {
+	caps := make([]float64, len(rq))
+	for i, t := range rq {
+		caps[i] = 1
+		if t.imp >= 1 || !opt.exact && !t.noEdits && (opt.fuzzy && t.fuzz > 0 || opt.prefix && t.runes >= minPrefixRunes) {
+			continue
+		}
+		content := false
+		for _, l := range langs {
+			if rl := r.langs[l]; rl != nil && !opt.exact {
+				if e := rl.word(t.key); e != nil && e.content {
+					content = true
+				}
+			}
+		}
+		if !content {
+			caps[i] = t.imp
+		}
+	}
+	return caps
 }
 
 // scoreByBound scores the concepts of groups into top, most promising
@@ -764,10 +799,11 @@ func (r *resident) warm(list []int32, langMask uint8) int {
 // searched): their share of the query's importance, times the most the
 // term's own extra words leave of it (the concept's shortest term in
 // langs has minImp importance, and at most one term word meets each
-// query word), plus the phrase bonus and rounding. With tight set, the
-// phrase bonus is counted only when words holds every query word, as
-// matchTokens gives it, and the bound is rounded as a score is, not
-// raised by 0.1 (scoreInOrder keeps the looser bound it always
+// query word), plus the phrase bonus and rounding. With tight set, a
+// query token meets a term word of at most its cap's importance (see
+// caps), the phrase bonus is counted only when words holds every query
+// word, as matchTokens gives it, and the bound is rounded as a score
+// is, not raised by 0.1 (scoreInOrder keeps the looser bound it always
 // used: which concepts it skips decides which words are typos).
 func (r *resident) bound(n int32, words uint32, b *boundInput, lengthBound, tight bool) float64 {
 	var s float64
@@ -778,10 +814,16 @@ func (r *resident) bound(n int32, words uint32, b *boundInput, lengthBound, tigh
 	}
 	f := 1.0
 	if lengthBound && n >= 0 {
-		tokens := 0
-		for _, t := range b.rq {
+		// At most one term word meets each query token, and no more
+		// important than its cap (tight) or 1.
+		tokens := 0.0
+		for j, t := range b.rq {
 			if words&(1<<uint(t.orig)) != 0 {
-				tokens++
+				if tight {
+					tokens += b.caps[j]
+				} else {
+					tokens++
+				}
 			}
 		}
 		minImp := math.Inf(1)
@@ -791,7 +833,7 @@ func (r *resident) bound(n int32, words uint32, b *boundInput, lengthBound, tigh
 			}
 		}
 		if minImp > 0 && !math.IsInf(minImp, 1) {
-			f = 0.5 + 0.5*min(1, float64(tokens)/minImp)
+			f = 0.5 + 0.5*min(1, tokens/minImp)
 		}
 	}
 	if !tight {
