@@ -118,3 +118,107 @@ func TestBuildMergesOnce(t *testing.T) {
 		t.Errorf("reopened: %d segments, want 1", got)
 	}
 }
+
+func TestPlanBuild(t *testing.T) {
+	tests := []struct {
+		name        string
+		n, procs    int
+		onDisk      bool
+		want        buildPlan
+		wantSegment int // segments at the end
+	}{
+		{"50k on two: a segment per processor", 50000, 2, true, buildPlan{8, 2, true}, 2},
+		{"50k on four", 50000, 4, true, buildPlan{16, 4, true}, 4},
+		{"100k on two: batches stay small", 100000, 2, true, buildPlan{16, 2, true}, 4},
+		{"10k on two: one group of 2,500", 10000, 2, true, buildPlan{4, 2, true}, 1},
+		{"5k on two: two batches, one group", 5000, 2, true, buildPlan{2, 2, true}, 1},
+		{"too small for two batches", 4999, 2, true, buildPlan{1, 2, false}, 1},
+		{"one processor: merged at the end", 50000, 1, true, buildPlan{5, 1, false}, 1},
+		{"in memory: never merged", 50000, 2, false, buildPlan{10, 2, false}, 10},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := planBuild(tt.n, tt.procs, tt.onDisk)
+			if got != tt.want {
+				t.Errorf("planBuild(%d, %d, %v) = %+v, want %+v", tt.n, tt.procs, tt.onDisk, got, tt.want)
+			}
+			if got.groups && tt.n/got.batches > groupBatchSize {
+				t.Errorf("%d concepts a batch, more than %d", tt.n/got.batches, groupBatchSize)
+			}
+			segments := got.batches
+			if got.groups {
+				segments = (got.batches + mergeGroup - 1) / mergeGroup
+			} else if tt.onDisk {
+				segments = 1
+			}
+			if segments != tt.wantSegment {
+				t.Errorf("%d segments, want %d", segments, tt.wantSegment)
+			}
+		})
+	}
+}
+
+// TestBuildByGroups builds the built-in glossary on disk in batches that
+// the processors index side by side and bleve's persister merges by
+// groups, and requires the index on disk to hold a segment per group
+// (or one, when the persister woke before a group was complete and the
+// build merged its segments once more), no other segment file, and
+// every lookup of its terms as typed by translators to answer exactly
+// as from the index built in one batch.
+func TestBuildByGroups(t *testing.T) {
+	if runtime.GOMAXPROCS(0) < 2 {
+		t.Skip("one processor: no build by groups")
+	}
+	_, g := builtin(t)
+	whole := onDisk(t, g)
+	oldMin, oldSize := minParallelBatch, groupBatchSize
+	minParallelBatch, groupBatchSize = 50, len(g.Concepts)/16+1
+	t.Cleanup(func() { minParallelBatch, groupBatchSize = oldMin, oldSize })
+	plan := planBuild(len(g.Concepts), runtime.GOMAXPROCS(0), true)
+	if !plan.groups || plan.batches < 2*mergeGroup {
+		t.Fatalf("plan %+v, want groups of at least two segments", plan)
+	}
+	want := plan.batches / mergeGroup
+	dir := filepath.Join(t.TempDir(), "idx")
+	x, err := Build(context.Background(), g, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stats, _ := x.bi.StatsMap()["index"].(map[string]interface{})
+	segments, _ := stats["TotFileSegmentsAtRoot"].(uint64)
+	if segments != uint64(want) && segments != 1 {
+		t.Errorf("%d segments, want %d (or 1)", segments, want)
+	}
+	t.Logf("%d batches, %d segments", plan.batches, segments)
+	if inMemory, _ := stats["TotMemorySegmentsAtRoot"].(uint64); inMemory != 0 {
+		t.Errorf("%d segments left in memory", inMemory)
+	}
+	if err := x.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if files, _ := filepath.Glob(filepath.Join(dir, "store", "*.zap")); len(files) != int(segments) {
+		t.Errorf("segment files on disk: %q, want %d", files, segments)
+	}
+	y, err := Open(dir, openTimeout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer y.Close()
+	if n, _ := y.bi.DocCount(); n != uint64(len(g.Concepts)) {
+		t.Errorf("reopened: %d documents, want %d", n, len(g.Concepts))
+	}
+	ctx := context.Background()
+	for _, q := range variants(g, 3) {
+		want, err := whole.Lookup(ctx, Query{Text: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := y.Lookup(ctx, Query{Text: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if describe(got) != describe(want) {
+			t.Errorf("%q:\n  by groups %s\n  one       %s", q, describe(got), describe(want))
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"runtime"
 	"strconv"
@@ -47,20 +48,35 @@ const (
 // old upsidedown engine (whose fuzzy search counts bytes, bleve#632).
 const engine = "scorch"
 
-// buildBatchSize is the number of concepts in flight during a build:
-// one batch of that many, or one per processor of a share of it when
-// the processors index batches side by side (see buildBatches). One
-// batch becomes one segment, all merged into one at the end (see
-// Build): for 50,000 concepts, batches of 10,000 take about the CPU
-// time of a single batch (merging costs what the smaller segments save)
-// and half its memory (320 MB instead of 650 MB, with prepared
-// documents); larger batches cost more CPU time, not less.
+// buildBatchSize is the number of concepts in flight during a build on
+// one processor: one batch of that many. One batch becomes one
+// segment, all merged into one at the end (see Build): for 50,000
+// concepts, batches of 10,000 take about the CPU time of a single batch
+// (merging costs what the smaller segments save) and half its memory
+// (320 MB instead of 650 MB, with prepared documents); larger batches
+// cost more CPU time, not less.
 var buildBatchSize = 10000
+
+// groupBatchSize is the most concepts in one batch when the processors
+// build segments side by side (see planBuild): bleve's persister merges
+// the segments by groups of mergeGroup into the index's segments, the
+// groups side by side, so that 50,000 concepts on two processors end as
+// two segments of 25,000, one per processor. Batches of 25,000 (a
+// segment each, nothing merged) took a fifth more CPU time and 760 MB
+// instead of 420: a segment costs more per concept as it grows (zap's
+// dictionaries outgrow the caches), and one batch per processor is in
+// flight at once.
+var groupBatchSize = 6250
+
+// mergeGroup is the number of segments the persister of a build by
+// groups merges into one (see buildConfig).
+const mergeGroup = 4
 
 // minParallelBatch is the fewest concepts per batch for which a build
 // splits its concepts so that every processor builds segments: below
-// it, the merge would cost more than the second processor saves.
-const minParallelBatch = 2500
+// it, the merge would cost more than the second processor saves. (A
+// variable for the tests, which build small glossaries by groups.)
+var minParallelBatch = 2500
 
 // Index is an open glossary index. It is safe for concurrent lookups,
 // and for a Close while lookups run: Close waits for them, and lookups
@@ -166,7 +182,8 @@ func Build(ctx context.Context, g *glossary.Glossary, dir string) (*Index, error
 			return nil, fmt.Errorf("building index: %s already exists", dir)
 		}
 	}
-	bi, err := bleve.NewUsing(dir, glossaryMapping(), engine, engine, buildConfig())
+	plan := planBuild(len(g.Concepts), runtime.GOMAXPROCS(0), dir != "")
+	bi, err := bleve.NewUsing(dir, glossaryMapping(), engine, engine, buildConfig(plan))
 	if err != nil {
 		return nil, fmt.Errorf("building index in %s: %w", displayDir(dir), err)
 	}
@@ -179,16 +196,29 @@ func Build(ctx context.Context, g *glossary.Glossary, dir string) (*Index, error
 		// lookups are answered from memory too (see Preload).
 		res = newResident()
 	}
-	segments, err := indexConcepts(ctx, bi, g.Concepts, ids, res)
+	batches, err := indexConcepts(ctx, bi, g.Concepts, ids, res, plan)
 	if err != nil {
 		bi.Close()
 		return nil, fmt.Errorf("building index in %s: %w", displayDir(dir), err)
 	}
-	if segments > 1 && dir != "" {
-		// One segment opens and searches several times faster than
-		// five (the per-process cost of a lookup); merging costs a
-		// fraction of building.
-		if err := forceMerge(ctx, bi, segments); err != nil {
+	if dir != "" {
+		// Few segments open and search faster than many (one several
+		// times faster than five: the per-process cost of a lookup);
+		// merging costs a fraction of building.
+		switch {
+		case plan.groups:
+			var segments int
+			segments, err = persistGroups(ctx, bi, dir)
+			if err == nil && segments > (batches+mergeGroup-1)/mergeGroup {
+				// The persister woke early and wrote segments before
+				// their group was complete: merged once more, they
+				// make one segment, as an index on one processor.
+				err = forceMerge(ctx, bi, segments)
+			}
+		case batches > 1:
+			err = forceMerge(ctx, bi, batches)
+		}
+		if err != nil {
 			bi.Close()
 			return nil, fmt.Errorf("building index in %s: %w", dir, err)
 		}
@@ -204,18 +234,124 @@ func Build(ctx context.Context, g *glossary.Glossary, dir string) (*Index, error
 	return x, nil
 }
 
-// buildConfig returns the scorch configuration of an index being built.
-// A build merges its segments once, at the end (see forceMerge); left
-// to itself, bleve's merger would merge a build's first segments while
-// the next ones are made, and its persister the segments it finds
+// buildConfig returns the scorch configuration of an index being built
+// by plan. A build merges each segment once, at the end; left to
+// itself, bleve's merger would merge a build's first segments while the
+// next ones are made, and its persister the segments it finds
 // unpersisted at once, and the same concepts would be merged again.
-func buildConfig() map[string]interface{} {
-	return map[string]interface{}{
-		// No segment is small enough for the merger to take.
-		"scorchMergePlanOptions": map[string]interface{}{"MaxSegmentSize": 0},
+//
+// When the processors build batches side by side (plan.groups), the
+// persister merges them once all are made (see persistGroups), by
+// groups of mergeGroup, as many groups at once as there are processors:
+// its in-memory merge is bleve's only one that runs on several
+// processors (a forced merge runs its tasks one after another). Batches
+// then return without waiting for the persister (unsafe_batch), which
+// naps until woken (the merger wakes it, and persistGroups the merger);
+// a nap that ended early would only leave more segments. bleve keeps
+// the configuration in the index (index_meta.json), which tolmach only
+// ever opens read-only afterwards: no persister runs then. Otherwise the
+// persister writes each segment as made and the build merges them with
+// forceMerge.
+func buildConfig(plan buildPlan) map[string]interface{} {
+	// No segment is small enough for the merger to take.
+	cfg := map[string]interface{}{"scorchMergePlanOptions": map[string]interface{}{"MaxSegmentSize": 0}}
+	if !plan.groups {
 		// The persister writes each segment as made, merging none in
 		// memory (it merges only below this many blocked events).
-		"scorchPersisterOptions": map[string]interface{}{"MemoryPressurePauseThreshold": 0},
+		cfg["scorchPersisterOptions"] = map[string]interface{}{"MemoryPressurePauseThreshold": 0}
+		return cfg
+	}
+	cfg["unsafe_batch"] = true
+	cfg["asyncErrorCallbackName"] = asyncErrorCallback
+	cfg["scorchPersisterOptions"] = map[string]interface{}{
+		"PersisterNapTimeMSec":      int(persisterNap / time.Millisecond),
+		"PersisterNapUnderNumFiles": math.MaxInt32,
+		"NumPersisterWorkers":       plan.workers,
+		// Any size closes a group of segments once it holds
+		// scorch.DefaultMinSegmentsForInMemoryMerge of them (see init).
+		"MaxSizeInMemoryMergePerWorker": 1,
+	}
+	return cfg
+}
+
+// wakeEvery is how often persistGroups wakes a persister that naps
+// between its steps.
+const wakeEvery = 10 * time.Millisecond
+
+// persisterNap is how long the persister of a build by groups waits for
+// more segments before it writes those it has (see buildConfig).
+const persisterNap = time.Hour
+
+// asyncErrorCallback names the callback through which bleve reports the
+// errors of its persister, which a batch that does not wait for it
+// never returns (see buildConfig).
+const asyncErrorCallback = "tolmach-build"
+
+// asyncErrors holds the first error bleve's persister met in each index
+// being built by groups, by the path of its store.
+var asyncErrors sync.Map
+
+func init() {
+	scorch.RegistryAsyncErrorCallbacks[asyncErrorCallback] = func(err error, path string) {
+		asyncErrors.LoadOrStore(path, err)
+	}
+	// The persister merges in memory only with this many segments,
+	// and as many in a group (with MaxSizeInMemoryMergePerWorker
+	// reached). Only builds by groups let it merge in memory at all
+	// (the others set MemoryPressurePauseThreshold to 0), and this is
+	// the only package that uses bleve.
+	scorch.DefaultMinSegmentsForInMemoryMerge = mergeGroup
+}
+
+// persistGroups wakes the persister of an index built by groups and
+// waits until it has merged and written every segment (the index's root
+// snapshot persisted, no segment left in memory, no file of a merged
+// segment left on disk), or has failed, and returns the number of
+// segments. Unlike settle, it never gives up: a segment still in memory
+// would be lost when the index is closed. A forced merge that plans
+// nothing (no segment is small enough) wakes the merger, which wakes
+// the persister; it is repeated while the persister naps between its
+// steps.
+func persistGroups(ctx context.Context, bi bleve.Index, dir string) (int, error) {
+	adv, err := bi.Advanced()
+	if err != nil {
+		return 0, err
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return 0, fmt.Errorf("persisting segments: index type %T, want scorch", adv)
+	}
+	path := dir + string(os.PathSeparator) + "store" // as bleve names it
+	defer asyncErrors.Delete(path)
+	wake := mergeplan.DefaultMergePlanOptions
+	wake.MaxSegmentSize = 0
+	var woken time.Time
+	for {
+		if err, ok := asyncErrors.Load(path); ok {
+			return 0, fmt.Errorf("persisting segments: %w", err.(error))
+		}
+		m := s.StatsMap()
+		if n, _ := m["TotOnErrors"].(uint64); n > 0 {
+			return 0, fmt.Errorf("persisting segments: %d errors", n)
+		}
+		root, _ := m["CurRootEpoch"].(uint64)
+		persisted, _ := m["LastPersistedEpoch"].(uint64)
+		files, _ := m["CurOnDiskFiles"].(uint64)
+		segments, _ := m["TotFileSegmentsAtRoot"].(uint64)
+		inMemory, _ := m["TotMemorySegmentsAtRoot"].(uint64)
+		if root > 0 && persisted >= root && inMemory == 0 && files <= segments+1 { // the segments and root.bolt
+			return int(segments), nil
+		}
+		if err := ctx.Err(); err != nil {
+			return 0, err
+		}
+		if time.Since(woken) >= wakeEvery {
+			if err := s.ForceMerge(ctx, &wake); err != nil {
+				return 0, err
+			}
+			woken = time.Now()
+		}
+		time.Sleep(time.Millisecond)
 	}
 }
 
@@ -265,19 +401,19 @@ func settle(ctx context.Context, s *scorch.Scorch) {
 	}
 }
 
-// indexConcepts indexes cs under ids into bi, in the batches
-// buildBatches makes, and adds them to res when it is not nil. It
-// returns the number of batches, hence of segments.
+// indexConcepts indexes cs under ids into bi, in plan's batches, and
+// adds them to res when it is not nil. It returns the number of
+// batches, hence of segments made.
 //
 // bleve builds a batch's segment on the goroutine that hands it the
 // batch, and that is most of a build's work; so one worker per
 // processor prepares a batch's documents and has bleve build its
 // segment, then takes the next batch. A lone batch is prepared by all
 // processors instead.
-func indexConcepts(ctx context.Context, bi bleve.Index, cs []*glossary.Concept, ids []string, res *resident) (int, error) {
+func indexConcepts(ctx context.Context, bi bleve.Index, cs []*glossary.Concept, ids []string, res *resident, plan buildPlan) (int, error) {
 	procs := runtime.GOMAXPROCS(0)
-	n := buildBatches(len(cs), procs)
-	workers := min(procs, n)
+	n := plan.batches
+	workers := min(plan.workers, n)
 	preparers := max(1, procs/workers) // the processors each worker has to itself
 	// The resident index numbers concepts in the glossary's order, so
 	// the workers keep each concept's stored fields by its place.
@@ -344,6 +480,34 @@ func buildBatches(n, workers int) int {
 		}
 	}
 	return max(1, (n+buildBatchSize-1)/buildBatchSize)
+}
+
+// buildPlan is how a build splits its concepts.
+type buildPlan struct {
+	batches int  // batches, hence segments made
+	workers int  // batches indexed side by side
+	groups  bool // the segments are merged by groups of mergeGroup (see buildConfig)
+}
+
+// planBuild returns the plan of a build of n concepts with procs
+// processors, into an index on disk or in memory. With several
+// processors and an index on disk, the batches are merged by groups
+// (see buildConfig): their number is a multiple of mergeGroup times the
+// processors, so that the index ends with a segment per processor, each
+// batch holding at most groupBatchSize concepts and at least
+// minParallelBatch; a glossary too small for that has as many batches
+// of minParallelBatch as it holds (10,000 concepts: four, merged into
+// one segment). Otherwise the batches are those of buildBatches.
+func planBuild(n, procs int, onDisk bool) buildPlan {
+	if procs > 1 && onDisk && n >= 2*minParallelBatch {
+		per := mergeGroup * procs
+		b := ((n+groupBatchSize-1)/groupBatchSize + per - 1) / per * per
+		if n < b*minParallelBatch {
+			b = n / minParallelBatch
+		}
+		return buildPlan{batches: b, workers: procs, groups: true}
+	}
+	return buildPlan{batches: buildBatches(n, procs), workers: procs}
 }
 
 // indexBatch indexes docs into bi as one batch (one segment).
