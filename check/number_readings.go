@@ -433,6 +433,9 @@ func rounded(m, e lang.Numeral) bool {
 	if m.IsRange() || e.IsRange() || (m.Kind == lang.Percent) != (e.Kind == lang.Percent) || m.Kind == lang.Date || e.Kind == lang.Date || m.Kind == lang.Time || e.Kind == lang.Time {
 		return false
 	}
+	if m.Kind == lang.Year || e.Kind == lang.Year || yearOfName(m) && yearOfName(e) {
+		return false // 2020 is no rounding of 2021
+	}
 	a, b := m, e
 	if sigDigits(a.Text) > sigDigits(b.Text) {
 		a, b = b, a
@@ -1318,6 +1321,31 @@ func hasPrefixFold(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
+// monthsFromJanuary returns the last months of the spans from January the
+// text names ("January-September", «в январе–сентябре», "Jan. to
+// Sept."): «за 9 месяцев» of a year is its January to September.
+func monthsFromJanuary(text string) []int {
+	words := strings.FieldsFunc(text, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '-' || r == '–' || r == '—' || r == ',' || r == '(' || r == ')'
+	})
+	var out []int
+	for k, w := range words {
+		if monthOf(w) != 1 {
+			continue
+		}
+		for j := k + 1; j < len(words) && j <= k+2; j++ {
+			if m := monthOf(words[j]); m > 1 {
+				out = append(out, m)
+				break
+			}
+			if !strings.EqualFold(words[j], "to") && !strings.EqualFold(words[j], "through") && !strings.EqualFold(words[j], "по") {
+				break
+			}
+		}
+	}
+	return out
+}
+
 // holidays are the days a translator may name by the holiday instead of
 // the date, with the folded words that name it in either language.
 var holidays = []struct {
@@ -1422,4 +1450,40 @@ func dropNamedNumbers(text string, ns []lang.Numeral, other string) []lang.Numer
 		}
 	}
 	return out
+}
+
+// dropMonthSpans removes the numbers of months of ns (of text: «за 9
+// месяцев», "in the first 9 months") that the other side (other, the
+// unit's text there) gives as the months from January ("in
+// January-September").
+func dropMonthSpans(text string, ns []lang.Numeral, other string) []lang.Numeral {
+	if len(ns) == 0 {
+		return ns
+	}
+	var spans []int
+	parsed := false
+	out := ns[:0:0]
+	for _, n := range ns {
+		if n.IsRange() || n.Kind != lang.Plain || n.Value < 2 || n.Value > 11 || n.Value != math.Trunc(n.Value) ||
+			durationAfter(text, n) < 0 || durationUnits[durationAfter(text, n)].chain != 1 || durationUnits[durationAfter(text, n)].size != 1 {
+			out = append(out, n)
+			continue
+		}
+		if !parsed {
+			spans, parsed = monthsFromJanuary(other), true
+		}
+		if !slices.Contains(spans, int(n.Value)) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// yearOfName reports whether the numeral n is written as a year, four
+// digits from 1900 to 2100: as the number of a name (nameOf), an event
+// named with its year («ЧМ-2018», «ПМЭФ-2021», «Евровидение-2021»),
+// which a translation may name without it ("the World Cup"), where a
+// model's number (Su-35) is the model.
+func yearOfName(n lang.Numeral) bool {
+	return !n.IsRange() && n.Value >= 1900 && n.Value <= 2100 && n.Value == math.Trunc(n.Value) && digitsOnly(strings.TrimSpace(n.Text)) && len(strings.TrimSpace(n.Text)) == 4
 }

@@ -101,6 +101,13 @@ func TestNumbersWrittenOtherWays(t *testing.T) {
 		{"feet as more than a kilometre", "Welcome to 4000ft.", "Добро пожаловать на высоту больше километра.", lang.EN, []string{"info: rounded into words"}},
 		{"miles as kilometres in words", "Он живёт в нескольких километрах отсюда.", "He lives 3 miles away.", lang.RU, []string{"info: metric unit in words"}},
 		{"feet against a metric number stay an error", "at 4000 ft", "на высоте 3 километров", lang.EN, []string{"error:"}},
+		{"months as the months from January", "Продажи за 9 месяцев 2021 года выросли.", "Sales rose in January-September 2021.", lang.RU, nil},
+		{"months as the months from January en-ru", "Sales rose in the first 9 months.", "Продажи в январе–сентябре выросли.", lang.EN, nil},
+		{"other months stay an error", "Продажи за 9 месяцев 2021 года выросли.", "Sales rose in January-August 2021.", lang.RU, []string{"error: «9»"}},
+		{"an event named without its year", "Он выступил на ПМЭФ-2021.", "He spoke at the St. Petersburg International Economic Forum.", lang.RU, []string{"info: the event named without its year"}},
+		{"an event named without its year en-ru", "the Euro-2020 final", "финал чемпионата Европы", lang.EN, []string{"info: the event named without its year"}},
+		{"an event named with another year stays an error", "Он выступил на ПМЭФ-2021.", "He spoke at SPIEF 2020.", lang.RU, []string{"error:"}},
+		{"a year changed is no rounding", "Закон вступил в силу в 2021 году.", "The law took effect in 2020.", lang.RU, []string{"error:"}},
 		{"a couple as two", "It will take a couple of weeks.", "Это займёт 2 недели.", lang.EN, nil},
 		{"a year and a half", "Прошло 1,5 года.", "A year and a half passed.", lang.RU, nil},
 		{"two and a half is no year and a half", "Прошло 2,5 года.", "A year and a half passed.", lang.RU, []string{"error: «2,5»"}},
@@ -298,6 +305,8 @@ func FuzzNumberReadings(f *testing.F) {
 			measureOf(a, m)
 			ratioAt(a, na, indexOfNumeral(na, m))
 			metricInWords(a, m, b)
+			dropMonthSpans(a, []lang.Numeral{m}, b)
+			yearOfName(m)
 			um, ok1 := unitOf(a, na, indexOfNumeral(na, m))
 			for _, e := range extra {
 				twelveHour(m, e)

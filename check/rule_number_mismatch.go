@@ -146,6 +146,9 @@ func (r numberMismatch) Check(p *Pair) []Finding {
 		// "two days").
 		missing, extra = dropDurations(p.Source.Text, tgtText, ts.Start, missing, extra, b)
 		extra, missing = dropDurations(p.Target.Text, srcText, ss.Start, extra, missing, a)
+		// «за 9 месяцев» of a year as "January-September" and back.
+		missing = dropMonthSpans(p.Source.Text, missing, tgtText)
+		extra = dropMonthSpans(p.Target.Text, extra, srcText)
 		missing, extra = dropClockTimes(p, missing, extra)
 		missing, extra = dropSameWritten(missing, extra)
 		if u.Low {
@@ -204,6 +207,9 @@ func (r numberMismatch) Check(p *Pair) []Finding {
 				case relativeYear(m, tgtText):
 					f.Severity = Info
 					f.Message = fmt.Sprintf("the year %s of the source is not in the target: said as this, last or next year?", quote(p.Source.Lang, m.Text))
+				case name != "" && yearOfName(m):
+					f.Severity = Info
+					f.Message = fmt.Sprintf("the year of the name %s is not in the target: the event named without its year?", quote(p.Source.Lang, name))
 				case name != "":
 					f.Severity = Warning
 					f.Message = fmt.Sprintf("the number of the name %s is not in the target: the name rendered another way?", quote(p.Source.Lang, name))
@@ -236,6 +242,9 @@ func (r numberMismatch) Check(p *Pair) []Finding {
 				case relativeYear(e, srcText):
 					f.Severity = Info
 					f.Message = fmt.Sprintf("the year %s of the target is not in the source: the source says this, last or next year?", quote(p.Target.Lang, e.Text))
+				case name != "" && yearOfName(e):
+					f.Severity = Info
+					f.Message = fmt.Sprintf("the year of the name %s is not in the source: the event named without its year?", quote(p.Target.Lang, name))
 				case name != "":
 					f.Severity = Warning
 					f.Message = fmt.Sprintf("the number of the name %s is not in the source: the name rendered another way?", quote(p.Target.Lang, name))
