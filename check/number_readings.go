@@ -29,22 +29,9 @@ func dropGlued(ns []lang.Numeral, other string) []lang.Numeral {
 	if len(glued) == 0 {
 		return ns
 	}
-	out := ns[:0:0]
-	for _, n := range ns {
-		found := false
-		if !n.IsRange() && n.Kind != lang.Percent {
-			for _, g := range glued {
-				if g == n.Value {
-					found = true
-					break
-				}
-			}
-		}
-		if !found {
-			out = append(out, n)
-		}
-	}
-	return out
+	return keepNumerals(ns, func(n lang.Numeral) bool {
+		return !n.IsRange() && n.Kind != lang.Percent && slices.Contains(glued, n.Value)
+	})
 }
 
 // gluedValues returns the numbers written glued to a letter in text
@@ -1430,26 +1417,41 @@ func lastField(s string) string {
 // side (other, the unit's text there) says by a name (namesOf): "No 10"
 // as «Даунинг-стрит», «к 9 мая» as "by Victory Day".
 func dropNamedNumbers(text string, ns []lang.Numeral, other string) []lang.Numeral {
-	if len(ns) == 0 {
-		return ns
-	}
 	var folded string
-	out := ns[:0:0]
-	for _, n := range ns {
-		named := false
+	return keepNumerals(ns, func(n lang.Numeral) bool {
 		for _, names := range namesOf(text, n) {
 			if folded == "" {
 				folded = lang.Fold(other)
 			}
 			for _, name := range names {
-				named = named || strings.Contains(folded, name)
+				if strings.Contains(folded, name) {
+					return true
+				}
 			}
 		}
-		if !named {
-			out = append(out, n)
+		return false
+	})
+}
+
+// keepNumerals returns the numerals of ns that drop does not take, in
+// order; ns itself, without allocating, when it takes none (the common
+// case of the rule's filters).
+func keepNumerals(ns []lang.Numeral, drop func(lang.Numeral) bool) []lang.Numeral {
+	for k, n := range ns {
+		if !drop(n) {
+			continue
 		}
+		// Those before k, in ns's array until the first append copies
+		// them (the capacity ends at k, so nothing of ns is overwritten).
+		out := ns[:k:k]
+		for _, m := range ns[k+1:] {
+			if !drop(m) {
+				out = append(out, m)
+			}
+		}
+		return out
 	}
-	return out
+	return ns
 }
 
 // dropMonthSpans removes the numbers of months of ns (of text: «за 9
@@ -1457,26 +1459,20 @@ func dropNamedNumbers(text string, ns []lang.Numeral, other string) []lang.Numer
 // unit's text there) gives as the months from January ("in
 // January-September").
 func dropMonthSpans(text string, ns []lang.Numeral, other string) []lang.Numeral {
-	if len(ns) == 0 {
-		return ns
-	}
 	var spans []int
 	parsed := false
-	out := ns[:0:0]
-	for _, n := range ns {
-		if n.IsRange() || n.Kind != lang.Plain || n.Value < 2 || n.Value > 11 || n.Value != math.Trunc(n.Value) ||
-			durationAfter(text, n) < 0 || durationUnits[durationAfter(text, n)].chain != 1 || durationUnits[durationAfter(text, n)].size != 1 {
-			out = append(out, n)
-			continue
+	return keepNumerals(ns, func(n lang.Numeral) bool {
+		if n.IsRange() || n.Kind != lang.Plain || n.Value < 2 || n.Value > 11 || n.Value != math.Trunc(n.Value) {
+			return false
+		}
+		if u := durationAfter(text, n); u < 0 || durationUnits[u].chain != 1 || durationUnits[u].size != 1 {
+			return false // not months
 		}
 		if !parsed {
 			spans, parsed = monthsFromJanuary(other), true
 		}
-		if !slices.Contains(spans, int(n.Value)) {
-			out = append(out, n)
-		}
-	}
-	return out
+		return slices.Contains(spans, int(n.Value))
+	})
 }
 
 // yearOfName reports whether the numeral n is written as a year, four
