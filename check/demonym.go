@@ -1,6 +1,7 @@
 package check
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -275,20 +276,23 @@ var metonyms = []struct {
 }
 
 // metonymStates returns the names, in language l, of the states whose
-// capital or seat of power is one of the expected terms.
+// capital or seat of power is one of the expected terms, in the order of
+// metonyms. It is asked for every term a long pair leaves unrendered
+// (thousands against a general dictionary), so the metonyms are found by
+// their folded words (metonymsByWord), not by folding all of them again.
 func metonymStates(l lang.Lang, expected []string) []string {
+	byWord := metonymsByWord()
+	var hit []int
+	for _, e := range expected {
+		hit = append(hit, byWord[lang.Fold(e)]...)
+	}
+	if len(hit) == 0 {
+		return nil
+	}
+	slices.Sort(hit)
 	var out []string
-	for _, m := range metonyms {
-		found := false
-		for _, e := range expected {
-			for _, w := range append(append([]string(nil), m.ru...), m.en...) {
-				found = found || lang.Fold(e) == lang.Fold(w)
-			}
-		}
-		if !found {
-			continue
-		}
-		for _, n := range m.names {
+	for _, i := range slices.Compact(hit) {
+		for _, n := range metonyms[i].names {
 			if (lang.ScriptOf(n) == lang.Cyrillic) == (l == lang.RU) {
 				out = append(out, n)
 			}
@@ -296,6 +300,21 @@ func metonymStates(l lang.Lang, expected []string) []string {
 	}
 	return out
 }
+
+// metonymsByWord maps each folded word of metonyms (Russian and English)
+// to the indexes of the metonyms holding it, ascending.
+var metonymsByWord = sync.OnceValue(func() map[string][]int {
+	by := map[string][]int{}
+	for i, m := range metonyms {
+		for _, w := range append(append([]string(nil), m.ru...), m.en...) {
+			f := lang.Fold(w)
+			if k := by[f]; len(k) == 0 || k[len(k)-1] != i {
+				by[f] = append(k, i)
+			}
+		}
+	}
+	return by
+})
 
 var (
 	metonymOnce sync.Once

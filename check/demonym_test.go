@@ -1,6 +1,7 @@
 package check
 
 import (
+	"strings"
 	"testing"
 
 	"tolmach/internal/lang"
@@ -45,6 +46,29 @@ en: North Korea
 		}
 		if missing != tt.missing {
 			t.Errorf("%q → %q: term-missing %v, want %v\n%s", tt.src, tt.tgt, missing, tt.missing, describe(res.Findings))
+		}
+	}
+}
+
+// TestMetonymStates: the states whose capital or seat of power an
+// expected term is, named in the target's language, in the order of
+// metonyms, each once, whatever the case of the term.
+func TestMetonymStates(t *testing.T) {
+	for _, tc := range []struct {
+		l        lang.Lang
+		expected []string
+		want     string
+	}{
+		{lang.EN, []string{"Москва"}, "Russia|Russian Federation"},
+		{lang.RU, []string{"kremlin"}, "Россия|Российская Федерация|РФ"},
+		{lang.EN, []string{"Белый дом", "White House"}, "United States|United States of America|US|USA|U.S."},
+		{lang.EN, []string{"Пекин", "Москва"}, "Russia|Russian Federation|China|People's Republic of China|PRC"},
+		{lang.RU, []string{"Beijing", "Peking", "Moscow"}, "Россия|Российская Федерация|РФ|Китай|КНР|Китайская Народная Республика"},
+		{lang.EN, []string{"Мюнхен"}, ""},
+		{lang.EN, nil, ""},
+	} {
+		if got := strings.Join(metonymStates(tc.l, tc.expected), "|"); got != tc.want {
+			t.Errorf("metonymStates(%s, %q) = %q, want %q", tc.l, tc.expected, got, tc.want)
 		}
 	}
 }
