@@ -36,11 +36,13 @@ import (
 // So what one concept's scoring reads lies together: its terms side by
 // side in one array, their words' string headers side by side in
 // another, the words' letters in one string per batch of concepts, and
-// the least importance of its terms (for the bound) in the concept
-// itself; one word's four postings sit in one entry of one map, all
-// postings in one array.
+// what the bound reads of it (the least importance of its terms) in a
+// dense array beside the concepts, so that bounding a concept and
+// skipping it reads none of the concept's memory; one word's four
+// postings sit in one entry of one map, all postings in one array.
 type resident struct {
 	concepts []residentConcept
+	bounds   []conceptBound // by concept number
 	langs    map[string]*residentLang
 	scratch  sync.Pool // of *searchScratch
 
@@ -59,6 +61,13 @@ type residentConcept struct {
 	id    string
 	data  string
 	terms []residentTerm // a window of a chunk shared with other concepts
+}
+
+// conceptBound is what the bound of one concept reads, kept apart from
+// the concept (in resident.bounds, by concept number) so that bounding
+// the many concepts a lookup meets and skips reads no concept's memory;
+// 32 bytes, so that one seldom straddles two cache lines.
+type conceptBound struct {
 	// minImp is, per indexed language, the least importance of the
 	// concept's terms matchTokens can read (+Inf when none): the bound
 	// needs it for every concept met, before any term is scored.
@@ -67,6 +76,7 @@ type residentConcept struct {
 	// then length of those terms: a concept scoring only as high as the
 	// k-th best candidate ranks before it by them (see mayPrecede).
 	minRank [2][2]int16
+	_       [8]byte // to 32 bytes
 }
 
 // residentTerm is one indexed form of a term (see appendMatchRecord).
@@ -177,8 +187,9 @@ func (r *resident) decode(id, data, match string) error {
 		r.terms = make([]residentTerm, 0, max(termChunk, len(terms)))
 	}
 	first := len(r.terms)
-	c := residentConcept{id: id, data: data, minImp: [2]float64{math.Inf(1), math.Inf(1)}}
-	c.minRank = [2][2]int16{{math.MaxInt16, math.MaxInt16}, {math.MaxInt16, math.MaxInt16}}
+	c := residentConcept{id: id, data: data}
+	cb := conceptBound{minImp: [2]float64{math.Inf(1), math.Inf(1)}}
+	cb.minRank = [2][2]int16{{math.MaxInt16, math.MaxInt16}, {math.MaxInt16, math.MaxInt16}}
 	for _, t := range terms {
 		rl := r.langs[t.lang]
 		if rl == nil {
@@ -195,9 +206,9 @@ func (r *resident) decode(id, data, match string) error {
 			pt.form = r.keep(pt.form)
 		}
 		if pt.ok {
-			c.minImp[li] = min(c.minImp[li], pt.imp)
-			if rank := [2]int16{int16(t.severity), int16(len(t.norms))}; rank[0] < c.minRank[li][0] || rank[0] == c.minRank[li][0] && rank[1] < c.minRank[li][1] {
-				c.minRank[li] = rank
+			cb.minImp[li] = min(cb.minImp[li], pt.imp)
+			if rank := [2]int16{int16(t.severity), int16(len(t.norms))}; rank[0] < cb.minRank[li][0] || rank[0] == cb.minRank[li][0] && rank[1] < cb.minRank[li][1] {
+				cb.minRank[li] = rank
 			}
 		}
 		r.terms = append(r.terms, residentTerm{index: int32(t.index), severity: int16(t.severity), length: int16(len(t.norms)), lang: li, prepared: pt})
@@ -226,6 +237,7 @@ func (r *resident) decode(id, data, match string) error {
 	}
 	c.terms = r.terms[first:len(r.terms):len(r.terms)]
 	r.concepts = append(r.concepts, c)
+	r.bounds = append(r.bounds, cb)
 	return nil
 }
 
@@ -321,6 +333,7 @@ func loadResident(ctx context.Context, bi bleve.Index) (*resident, error) {
 	sort.Slice(sr.Hits, func(i, j int) bool { return sr.Hits[i].ID < sr.Hits[j].ID })
 	r := newResident()
 	r.concepts = make([]residentConcept, 0, len(sr.Hits))
+	r.bounds = make([]conceptBound, 0, len(sr.Hits))
 	for _, h := range sr.Hits {
 		m, _ := h.Fields[fieldMatch].(string)
 		data, _ := h.Fields[fieldData].(string)
@@ -710,9 +723,8 @@ func (r *resident) scoreByBound(ctx context.Context, s *searchScratch, groups []
 // candidate k ranks, could rank before it: by the least severity and
 // length of its terms in langMask, then by ID (see candidate.before).
 func (r *resident) mayPrecede(n int32, langMask uint8, k *rankKey) bool {
-	rc := &r.concepts[n]
 	sev, length := int16(math.MaxInt16), int16(math.MaxInt16)
-	for l, rank := range rc.minRank {
+	for l, rank := range r.bounds[n].minRank {
 		if langMask&(1<<uint(l)) != 0 && (rank[0] < sev || rank[0] == sev && rank[1] < length) {
 			sev, length = rank[0], rank[1]
 		}
@@ -723,7 +735,7 @@ func (r *resident) mayPrecede(n int32, langMask uint8, k *rankKey) bool {
 	if int(length) != k.length {
 		return int(length) < k.length
 	}
-	return rc.id < k.id
+	return r.concepts[n].id < k.id
 }
 
 // metConcept is a concept met in a group's postings, with the most it
@@ -827,7 +839,7 @@ func (r *resident) bound(n int32, words uint32, b *boundInput, lengthBound, tigh
 			}
 		}
 		minImp := math.Inf(1)
-		for l, imp := range r.concepts[n].minImp {
+		for l, imp := range r.bounds[n].minImp {
 			if b.langMask&(1<<uint(l)) != 0 {
 				minImp = min(minImp, imp)
 			}
