@@ -163,7 +163,11 @@ func wordsApart(p *Pair, h TermHit, expected []string) []string {
 // «автономия») is a loose rendering of the term, which is worth its
 // finding.
 func derivedWord(w lang.Token, toks []lang.Token) (string, bool) {
+	// Whether w may have an adverb, worked out once for the unit's words,
+	// not once for each: against a general dictionary the words of every
+	// unrendered term are looked for here.
 	runes := utf8.RuneCountInString(w.Norm)
+	adverb := runes >= 5 && lang.ScriptOf(w.Norm) == lang.Latin
 	for _, t := range toks {
 		if t.Kind != lang.Word {
 			continue
@@ -171,8 +175,7 @@ func derivedWord(w lang.Token, toks []lang.Token) (string, bool) {
 		if t.Key == w.Key {
 			return t.Text, true
 		}
-		if lang.ScriptOf(w.Norm) == lang.Latin && strings.HasSuffix(t.Norm, "ly") && runes >= 5 &&
-			lang.CommonPrefixRunes(w.Norm, t.Norm) >= runes-1 {
+		if adverb && strings.HasSuffix(t.Norm, "ly") && lang.CommonPrefixRunes(w.Norm, t.Norm) >= runes-1 {
 			return t.Text, true
 		}
 	}
