@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 
@@ -556,18 +557,42 @@ func (c *Checker) findTerms(p *Pair) {
 	<-done
 }
 
-// assignUnits records the unit of every term occurrence.
+// assignUnits records the unit of every term occurrence and drops those
+// that run from one sentence into the next: the words are matched over
+// the whole text, so «…со всей страны. (Член собрания…» would otherwise
+// read as the term «страна-член», and its unit would not hold its end.
 func (p *Pair) assignUnits() {
-	for _, hs := range [][]TermHit{p.SourceTerms, p.SourceAllTerms} {
-		for i := range hs {
-			hs[i].Unit = p.SourceUnitAt(hs[i].Start)
+	p.SourceTerms = inSentences(p.SourceTerms, p.srcUnitOf)
+	p.SourceAllTerms = inSentences(p.SourceAllTerms, p.srcUnitOf)
+	p.TargetTerms = inSentences(p.TargetTerms, p.tgtUnitOf)
+	p.TargetAllTerms = inSentences(p.TargetAllTerms, p.tgtUnitOf)
+}
+
+// inSentences sets the unit of every hit of hs from the sentence spans
+// (sorted by start) and returns the hits that end before the next
+// sentence begins. It copies hs only when it drops one, so a list shared
+// with another holder is never cut short under it.
+func inSentences(hs []TermHit, spans []unitSpan) []TermHit {
+	var kept []TermHit
+	for i := range hs {
+		h := &hs[i]
+		k := sort.Search(len(spans), func(k int) bool { return spans[k].Start > h.Start }) - 1
+		h.Unit = -1
+		if k >= 0 {
+			h.Unit = spans[k].unit
+		}
+		across := k+1 < len(spans) && spans[k+1].Start < h.End
+		if across && kept == nil {
+			kept = append(make([]TermHit, 0, len(hs)-1), hs[:i]...)
+		}
+		if kept != nil && !across {
+			kept = append(kept, *h)
 		}
 	}
-	for _, hs := range [][]TermHit{p.TargetTerms, p.TargetAllTerms} {
-		for i := range hs {
-			hs[i].Unit = p.TargetUnitAt(hs[i].Start)
-		}
+	if kept == nil {
+		return hs
 	}
+	return kept
 }
 
 // strictInflection drops the matches of one-word terms whose word in the

@@ -400,7 +400,7 @@ func acronymRendered(p *Pair, h TermHit, expected []string) bool {
 func quotedTitle(p *Pair, h TermHit) string {
 	src := p.Source.Text
 	ss, ok := p.Units[h.Unit].SourceSpan()
-	if !ok {
+	if !ok || h.Start < ss.Start || h.End > ss.End {
 		return ""
 	}
 	open := strings.LastIndexAny(src[ss.Start:h.Start], "«“\"„")
