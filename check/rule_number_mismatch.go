@@ -182,80 +182,97 @@ func (r numberMismatch) Check(p *Pair) []Finding {
 				}
 				f.Suggestion = fmt.Sprintf("check %s against the source's %s", quote(p.Target.Lang, e.Text), quote(p.Source.Lang, m.Text))
 			case k < len(missing):
-				m := missing[k]
-				f.Source = p.SourceLoc(i, m.Start, m.End)
-				f.Target = p.TargetLoc(i, 0, 0)
-				f.Message = fmt.Sprintf("the number %s of the source is not in the target", quote(p.Source.Lang, m.Text))
-				f.Suggestion = fmt.Sprintf("render %s in the target", quote(p.Source.Lang, m.Text))
-				switch name := nameOf(p.Source.Text, m, tgtText); {
-				case denominator(p.Source.Text, m):
-					f.Severity = Info
-					f.Message = fmt.Sprintf("the number %s of the source is not in the target: the scale of a rating or a fraction, said another way?", quote(p.Source.Lang, m.Text))
-				case repeated(m, a, b):
-					f.Severity = Warning
-					f.Message = fmt.Sprintf("the number %s occurs more often in the source than in the target: said once, or left out?", quote(p.Source.Lang, m.Text))
-					if why := saidOnce(p.Source.Text, m, a, tgtText); why != "" {
-						f.Severity = Info
-						f.Message = fmt.Sprintf("the number %s occurs more often in the source than in the target: %s", quote(p.Source.Lang, m.Text), why)
-					}
-				case inConversion(p.Source.Text, m, a, missing):
-					f.Severity = Info
-					f.Message = fmt.Sprintf("the number %s of the source is not in the target: one of a quantity and its conversion in parentheses, left out?", quote(p.Source.Lang, m.Text))
-				case metricInWords(p.Source.Text, m, tgtText):
-					f.Severity = Info
-					f.Message = fmt.Sprintf("the number %s of the source is not in the target: converted to a metric unit and rounded into words?", quote(p.Source.Lang, m.Text))
-				case relativeYear(m, tgtText):
-					f.Severity = Info
-					f.Message = fmt.Sprintf("the year %s of the source is not in the target: said as this, last or next year?", quote(p.Source.Lang, m.Text))
-				case name != "" && yearOfName(m):
-					f.Severity = Info
-					f.Message = fmt.Sprintf("the year of the name %s is not in the target: the event named without its year?", quote(p.Source.Lang, name))
-				case name != "":
-					f.Severity = Warning
-					f.Message = fmt.Sprintf("the number of the name %s is not in the target: the name rendered another way?", quote(p.Source.Lang, name))
-				case loneOne(m):
-					f.Severity = Info // «месяц» is one month
-				}
+				f = r.oneSided(p, i, missing[k], sourceOnly, a, b, missing, tgtText)
 			default:
-				e := extra[k]
-				f.Source = p.SourceLoc(i, 0, 0)
-				f.Target = p.TargetLoc(i, e.Start, e.End)
-				f.Message = fmt.Sprintf("the number %s of the target is not in the source", quote(p.Target.Lang, e.Text))
-				f.Suggestion = fmt.Sprintf("check %s against the source", quote(p.Target.Lang, e.Text))
-				switch name := nameOf(p.Target.Text, e, srcText); {
-				case denominator(p.Target.Text, e):
-					f.Severity = Info
-					f.Message = fmt.Sprintf("the number %s of the target is not in the source: the scale of a rating or a fraction, said another way?", quote(p.Target.Lang, e.Text))
-				case repeated(e, b, a):
-					f.Severity = Warning
-					f.Message = fmt.Sprintf("the number %s occurs more often in the target than in the source: repeated, or added?", quote(p.Target.Lang, e.Text))
-					if why := saidOnce(p.Target.Text, e, b, srcText); why != "" {
-						f.Severity = Info
-						f.Message = fmt.Sprintf("the number %s occurs more often in the target than in the source: %s", quote(p.Target.Lang, e.Text), why)
-					}
-				case inConversion(p.Target.Text, e, b, extra):
-					f.Severity = Info
-					f.Message = fmt.Sprintf("the number %s of the target is not in the source: one of a quantity and its conversion in parentheses, added?", quote(p.Target.Lang, e.Text))
-				case metricInWords(p.Target.Text, e, srcText):
-					f.Severity = Info
-					f.Message = fmt.Sprintf("the number %s of the target is not in the source: the source's metric unit in words, converted?", quote(p.Target.Lang, e.Text))
-				case relativeYear(e, srcText):
-					f.Severity = Info
-					f.Message = fmt.Sprintf("the year %s of the target is not in the source: the source says this, last or next year?", quote(p.Target.Lang, e.Text))
-				case name != "" && yearOfName(e):
-					f.Severity = Info
-					f.Message = fmt.Sprintf("the year of the name %s is not in the source: the event named without its year?", quote(p.Target.Lang, name))
-				case name != "":
-					f.Severity = Warning
-					f.Message = fmt.Sprintf("the number of the name %s is not in the source: the name rendered another way?", quote(p.Target.Lang, name))
-				case loneOne(e):
-					f.Severity = Info // "a month" is «1 месяц»
-				}
+				f = r.oneSided(p, i, extra[k], targetOnly, b, a, extra, srcText)
 			}
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// numberSide names the side of a pair a one-sided numeral was found on, and
+// how to say what may have happened to it, from that side's point of view:
+// a number the source has and the target lacks was left out; one the
+// target has and the source lacks was added.
+type numberSide struct {
+	this, that  string // "source", "target"
+	source      bool   // the numeral is the source's
+	suggest     string // the suggestion, with the numeral's %s
+	repeatedWhy string // after "occurs more often in this than in that: "
+	convertWhy  string // after "one of a quantity and its conversion in parentheses, "
+	metricWhy   string // the metric unit in words, said from this side
+	relYearWhy  string // the other side's relative year, said from this side
+}
+
+var (
+	sourceOnly = numberSide{this: "source", that: "target", source: true,
+		suggest:     "render %s in the target",
+		repeatedWhy: "said once, or left out?",
+		convertWhy:  "left out?",
+		metricWhy:   "converted to a metric unit and rounded into words?",
+		relYearWhy:  "said as this, last or next year?"}
+	targetOnly = numberSide{this: "target", that: "source",
+		suggest:     "check %s against the source",
+		repeatedWhy: "repeated, or added?",
+		convertWhy:  "added?",
+		metricWhy:   "the source's metric unit in words, converted?",
+		relYearWhy:  "the source says this, last or next year?"}
+)
+
+// oneSided reports numeral n of unit i, said on side s only: own are all
+// the unit's numerals on that side, other those on the other side, left
+// the numerals of that side still unmatched, and otherText the other
+// side's text. It is an error unless a reading explains it (a rating's
+// scale, a repetition, a conversion, a relative year, a name's number),
+// and then a warning or info that says which.
+func (r numberMismatch) oneSided(p *Pair, i int, n lang.Numeral, s numberSide, own, other, left []lang.Numeral, otherText string) Finding {
+	f := Finding{Rule: r.Name(), Severity: Error, Unit: i}
+	text, lng := p.Source.Text, p.Source.Lang
+	if s.source {
+		f.Source = p.SourceLoc(i, n.Start, n.End)
+		f.Target = p.TargetLoc(i, 0, 0)
+	} else {
+		text, lng = p.Target.Text, p.Target.Lang
+		f.Source = p.SourceLoc(i, 0, 0)
+		f.Target = p.TargetLoc(i, n.Start, n.End)
+	}
+	q := quote(lng, n.Text)
+	notIn := fmt.Sprintf("the number %s of the %s is not in the %s", q, s.this, s.that)
+	moreOften := fmt.Sprintf("the number %s occurs more often in the %s than in the %s", q, s.this, s.that)
+	f.Message = notIn
+	f.Suggestion = fmt.Sprintf(s.suggest, q)
+	switch name := nameOf(text, n, otherText); {
+	case denominator(text, n):
+		f.Severity = Info
+		f.Message = notIn + ": the scale of a rating or a fraction, said another way?"
+	case repeated(n, own, other):
+		f.Severity = Warning
+		f.Message = moreOften + ": " + s.repeatedWhy
+		if why := saidOnce(text, n, own, otherText); why != "" {
+			f.Severity = Info
+			f.Message = moreOften + ": " + why
+		}
+	case inConversion(text, n, own, left):
+		f.Severity = Info
+		f.Message = notIn + ": one of a quantity and its conversion in parentheses, " + s.convertWhy
+	case metricInWords(text, n, otherText):
+		f.Severity = Info
+		f.Message = notIn + ": " + s.metricWhy
+	case relativeYear(n, otherText):
+		f.Severity = Info
+		f.Message = fmt.Sprintf("the year %s of the %s is not in the %s: %s", q, s.this, s.that, s.relYearWhy)
+	case name != "" && yearOfName(n):
+		f.Severity = Info
+		f.Message = fmt.Sprintf("the year of the name %s is not in the %s: the event named without its year?", quote(lng, name), s.that)
+	case name != "":
+		f.Severity = Warning
+		f.Message = fmt.Sprintf("the number of the name %s is not in the %s: the name rendered another way?", quote(lng, name), s.that)
+	case loneOne(n):
+		f.Severity = Info // «месяц» is one month, "a month" «1 месяц»
+	}
+	return f
 }
 
 // otherWays pairs a missing and an extra numeral of unit i that are
