@@ -218,12 +218,17 @@ func findUnrendered(p *Pair) []unrendered {
 	// term (usable) or only with a deprecated or forbidden one (bad), and
 	// how often each unit's source has the concept.
 	//
-	// The counts are keyed by unit and concept id, the id numbered once
-	// per concept (two concepts may share an id): against a general
-	// dictionary there are a hundred thousand occurrences, which maps of
-	// ids by unit hashed each of.
-	type unitID struct{ unit, id int32 }
+	// The counts are by unit and concept id, the id numbered once per
+	// concept (two concepts may share an id): against a general
+	// dictionary there are a hundred thousand occurrences. Each unit's
+	// counts are a run of one slice sorted by id, looked up by binary
+	// search: a map keyed by unit and id missed the cache on every
+	// occurrence, and maps by unit hashed the id strings.
 	type counts struct{ usable, bad, inSource int32 }
+	type idCounts struct {
+		id int32
+		counts
+	}
 	idNum := map[*glossary.Concept]int32{}
 	byID := map[string]int32{}
 	idOf := func(c *glossary.Concept) int32 {
@@ -237,27 +242,73 @@ func findUnrendered(p *Pair) []unrendered {
 		}
 		return n
 	}
-	count := make(map[unitID]counts, len(p.TargetAllTerms)/2)
+	// Each occurrence counted once, placed by unit (a counting sort):
+	// what it counts and its id, in the order of TargetAllTerms then
+	// SourceTerms.
+	countedInSource := func(i int) bool {
+		h := p.SourceTerms[i]
+		return h.Unit >= 0 && (i == 0 || !sameSpan(p.SourceTerms[i-1], h) || p.SourceTerms[i-1].Concept != h.Concept)
+	}
+	start := make([]int32, len(p.Units)+1) // unit u's run starts at start[u]
+	for _, h := range p.TargetAllTerms {
+		if h.Unit >= 0 {
+			start[h.Unit+1]++
+		}
+	}
+	for i, h := range p.SourceTerms {
+		if countedInSource(i) {
+			start[h.Unit+1]++
+		}
+	}
+	for u := 1; u < len(start); u++ {
+		start[u] += start[u-1]
+	}
+	cs := make([]idCounts, start[len(p.Units)])
+	next := slices.Clone(start[:len(p.Units)])
 	for _, h := range p.TargetAllTerms {
 		if h.Unit < 0 {
 			continue
 		}
-		k := unitID{int32(h.Unit), idOf(h.Concept)}
-		n := count[k]
+		c := idCounts{id: idOf(h.Concept)}
 		if h.Status().Usable() {
-			n.usable++
+			c.usable = 1
 		} else {
-			n.bad++
+			c.bad = 1
 		}
-		count[k] = n
+		cs[next[h.Unit]] = c
+		next[h.Unit]++
 	}
 	for i, h := range p.SourceTerms {
-		if h.Unit >= 0 && (i == 0 || !sameSpan(p.SourceTerms[i-1], h) || p.SourceTerms[i-1].Concept != h.Concept) {
-			k := unitID{int32(h.Unit), idOf(h.Concept)}
-			n := count[k]
-			n.inSource++
-			count[k] = n
+		if countedInSource(i) {
+			cs[next[h.Unit]] = idCounts{id: idOf(h.Concept), counts: counts{inSource: 1}}
+			next[h.Unit]++
 		}
+	}
+	// Each unit's run sorted by id and summed by id, in place: its end
+	// is then end[u].
+	end := next
+	for u := range p.Units {
+		run := cs[start[u]:end[u]]
+		slices.SortFunc(run, func(a, b idCounts) int { return int(a.id - b.id) })
+		k := 0
+		for _, c := range run {
+			if k > 0 && run[k-1].id == c.id {
+				run[k-1].usable += c.usable
+				run[k-1].bad += c.bad
+				run[k-1].inSource += c.inSource
+				continue
+			}
+			run[k] = c
+			k++
+		}
+		end[u] = start[u] + int32(k)
+	}
+	count := func(u int, id int32) counts {
+		run := cs[start[u]:end[u]]
+		if k, ok := slices.BinarySearchFunc(run, id, func(c idCounts, id int32) int { return int(c.id - id) }); ok {
+			return run[k].counts
+		}
+		return counts{}
 	}
 	// The judging below runs in parts side by side, so it only reads the
 	// maps: the concepts it asks about are numbered here.
@@ -278,13 +329,13 @@ func findUnrendered(p *Pair) []unrendered {
 				return false // no occurrence of the id anywhere
 			}
 		}
-		if n := count[unitID{int32(u), id}]; n.usable > 0 || n.bad > 0 {
+		if n := count(u, id); n.usable > 0 || n.bad > 0 {
 			return true
 		}
 		for d := 1; d <= reach(&p.Units[u]); d++ {
 			for _, k := range []int{u - d, u + d} {
 				if k >= 0 && k < len(p.Units) {
-					if n := count[unitID{int32(k), id}]; n.usable+n.bad > n.inSource {
+					if n := count(k, id); n.usable+n.bad > n.inSource {
 						return true
 					}
 				}
