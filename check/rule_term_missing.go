@@ -242,9 +242,33 @@ func findUnrendered(p *Pair) []unrendered {
 		}
 		return n
 	}
+	// Only the concepts of the source are asked about (below, and the
+	// judging runs in parts side by side, so it only reads the maps):
+	// they are numbered first, and the target's occurrences of any other
+	// id are not counted. Against a general dictionary most of the
+	// target's are such.
+	for _, h := range p.SourceTerms {
+		idOf(h.Concept)
+	}
+	for _, h := range p.SourceAllTerms {
+		idOf(h.Concept)
+	}
+	// sourceID returns the number of concept c's id, or -1 if no concept
+	// of the source has the id.
+	sourceID := func(c *glossary.Concept) int32 {
+		n, ok := idNum[c]
+		if !ok {
+			if n, ok = byID[c.ID]; !ok {
+				n = -1
+			}
+			idNum[c] = n
+		}
+		return n
+	}
 	// Each occurrence counted once, placed by unit (a counting sort):
 	// what it counts and its id, in the order of TargetAllTerms then
-	// SourceTerms.
+	// SourceTerms. Room is made for every occurrence of the target; a
+	// unit's run ends where its last placed occurrence does.
 	countedInSource := func(i int) bool {
 		h := p.SourceTerms[i]
 		return h.Unit >= 0 && (i == 0 || !sameSpan(p.SourceTerms[i-1], h) || p.SourceTerms[i-1].Concept != h.Concept)
@@ -269,7 +293,11 @@ func findUnrendered(p *Pair) []unrendered {
 		if h.Unit < 0 {
 			continue
 		}
-		c := idCounts{id: idOf(h.Concept)}
+		id := sourceID(h.Concept)
+		if id < 0 {
+			continue
+		}
+		c := idCounts{id: id}
 		if h.Status().Usable() {
 			c.usable = 1
 		} else {
@@ -310,14 +338,6 @@ func findUnrendered(p *Pair) []unrendered {
 		}
 		return counts{}
 	}
-	// The judging below runs in parts side by side, so it only reads the
-	// maps: the concepts it asks about are numbered here.
-	for _, h := range p.SourceTerms {
-		idOf(h.Concept)
-	}
-	for _, h := range p.SourceAllTerms {
-		idOf(h.Concept)
-	}
 	// rendered reports whether unit u's term of concept c is rendered:
 	// in u's own target, or in a neighbour's target that renders the
 	// concept more often than the neighbour's source has it (the
@@ -328,6 +348,9 @@ func findUnrendered(p *Pair) []unrendered {
 			if id, ok = byID[c.ID]; !ok {
 				return false // no occurrence of the id anywhere
 			}
+		}
+		if id < 0 {
+			return false // not a concept of the source: not counted
 		}
 		if n := count(u, id); n.usable > 0 || n.bad > 0 {
 			return true
