@@ -86,17 +86,18 @@ func (f *preparedField) AnalyzedTokenFrequencies() bindex.TokenFrequencies { ret
 
 // fieldBuilder accumulates the values of one prepared field.
 type fieldBuilder struct {
-	form tokenForm
-	f    preparedField
-	last int // the last position used
+	form  tokenForm
+	f     preparedField
+	last  int // the last position used
+	alloc *docAlloc
 }
 
-func (b *fieldBuilder) init(name string, form tokenForm, termVectors bool) {
+func (b *fieldBuilder) init(name string, form tokenForm, termVectors bool, a *docAlloc) {
 	opts := bindex.IndexField
 	if termVectors {
 		opts |= bindex.IncludeTermVectors
 	}
-	*b = fieldBuilder{form: form, f: preparedField{name: name, options: opts}}
+	*b = fieldBuilder{form: form, f: preparedField{name: name, options: opts}, alloc: a}
 }
 
 // add indexes one value of the field, given its lang tokens.
@@ -117,7 +118,7 @@ func (b *fieldBuilder) add(toks []lang.Token) {
 		b.last = max(b.last, pos)
 		tf := b.f.freqs[term]
 		if tf == nil {
-			tf = &bindex.TokenFreq{Term: []byte(term)}
+			tf = b.alloc.freq(term)
 			b.f.freqs[term] = tf
 			b.f.size += 2*len(term) + tokenFreqSize // the key and tf
 		}
@@ -127,7 +128,12 @@ func (b *fieldBuilder) add(toks []lang.Token) {
 			if b.form == formTerm {
 				start, end = toks[0].Start, toks[len(toks)-1].End
 			}
-			tf.Locations = append(tf.Locations, &bindex.TokenLocation{Start: start, End: end, Position: pos})
+			loc := b.alloc.location(start, end, pos)
+			if tf.Locations == nil {
+				tf.Locations = b.alloc.locationList(loc)
+			} else {
+				tf.Locations = append(tf.Locations, loc)
+			}
 			b.f.size += tokenLocationSize
 		}
 	})
@@ -160,13 +166,14 @@ var langFieldNames = func() [][4]string {
 	return names
 }()
 
-// init readies the fields of the li-th of indexedLangs.
-func (lf *langFields) init(li int) {
+// init readies the fields of the li-th of indexedLangs, their small
+// objects made by a.
+func (lf *langFields) init(li int, a *docAlloc) {
 	n := &langFieldNames[li]
-	lf.key.init(n[0], formKey, true)
-	lf.norm.init(n[1], formNorm, false)
-	lf.term.init(n[2], formTerm, false)
-	lf.cased.init(n[3], formText, false)
+	lf.key.init(n[0], formKey, true, a)
+	lf.norm.init(n[1], formNorm, false, a)
+	lf.term.init(n[2], formTerm, false, a)
+	lf.cased.init(n[3], formText, false, a)
 	lf.ready = true
 }
 
@@ -175,8 +182,14 @@ func (lf *langFields) init(li int) {
 // (see encodeConcept) and its terms' tokens for reranking (see
 // appendMatchRecord). Each form of a term is analysed once, here.
 func conceptDocument(c *glossary.Concept, id string) *document.Document {
+	return conceptDocumentIn(c, id, new(docAlloc))
+}
+
+// conceptDocumentIn is conceptDocument with the document's small
+// objects made by a.
+func conceptDocumentIn(c *glossary.Concept, id string, a *docAlloc) *document.Document {
 	d := document.NewDocument(id)
-	fields := make([]langFields, len(indexedLangs))
+	fields := a.langFields()
 	var match strings.Builder
 	for i, t := range c.Terms {
 		li := indexedLangIndex(t.Lang)
@@ -185,7 +198,7 @@ func conceptDocument(c *glossary.Concept, id string) *document.Document {
 		}
 		lf := &fields[li]
 		if !lf.ready {
-			lf.init(li)
+			lf.init(li, a)
 		}
 		// A term with optional words is indexed in each of its forms
 		// («Конгресс [США]»: in full, and «Конгресс»).
@@ -269,11 +282,12 @@ func prepareDocuments(ctx context.Context, cs []*glossary.Concept, ids []string,
 	for w := 0; w < workers; w++ {
 		lo, hi := w*per, min((w+1)*per, len(cs))
 		wg.Go(func() {
+			var a docAlloc
 			for i := lo; i < hi; i++ {
 				if i%1024 == 0 && ctx.Err() != nil {
 					return
 				}
-				docs[i] = conceptDocument(cs[i], ids[i])
+				docs[i] = conceptDocumentIn(cs[i], ids[i], &a)
 			}
 		})
 	}
