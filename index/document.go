@@ -5,7 +5,6 @@ import (
 	"reflect"
 	"runtime/debug"
 	"strconv"
-	"strings"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/document"
@@ -190,7 +189,7 @@ func conceptDocument(c *glossary.Concept, id string) *document.Document {
 func conceptDocumentIn(c *glossary.Concept, id string, a *docAlloc) *document.Document {
 	d := document.NewDocument(id)
 	fields := a.langFields()
-	var match strings.Builder
+	match := []byte{} // stored even when empty, as it always was
 	for i, t := range c.Terms {
 		li := indexedLangIndex(t.Lang)
 		if li < 0 {
@@ -213,7 +212,7 @@ func conceptDocumentIn(c *glossary.Concept, id string, a *docAlloc) *document.Do
 			if t.CaseSensitive || t.Type == glossary.Abbreviation || hasCapitalsWord(toks) {
 				lf.cased.add(toks)
 			}
-			appendMatchRecord(&match, c, i, t, toks)
+			match = appendMatchRecord(match, c, i, t, toks)
 		}
 	}
 	for i := range fields {
@@ -224,8 +223,8 @@ func conceptDocumentIn(c *glossary.Concept, id string, a *docAlloc) *document.Do
 			lf.cased.addTo(d)
 		}
 	}
-	d.AddField(document.NewTextFieldWithIndexingOptions(fieldData, nil, []byte(encodeConcept(c, id)), bindex.StoreField))
-	d.AddField(document.NewTextFieldWithIndexingOptions(fieldMatch, nil, []byte(match.String()), bindex.StoreField))
+	d.AddField(document.NewTextFieldWithIndexingOptions(fieldData, nil, appendConcept(make([]byte, 0, 256), c, id), bindex.StoreField))
+	d.AddField(document.NewTextFieldWithIndexingOptions(fieldMatch, nil, match, bindex.StoreField))
 	return d
 }
 

@@ -551,7 +551,12 @@ const conceptFormat = 1
 // length-prefixed (uvarint): decoding costs a fraction of JSON's, and a
 // lookup decodes every result.
 func encodeConcept(c *glossary.Concept, id string) string {
-	b := make([]byte, 0, 256)
+	return string(appendConcept(make([]byte, 0, 256), c, id))
+}
+
+// appendConcept appends the encoding of c under id (see encodeConcept)
+// to b.
+func appendConcept(b []byte, c *glossary.Concept, id string) []byte {
 	b = append(b, conceptFormat)
 	for _, s := range []string{id, c.Domain, c.Definition, c.Note, c.Source, c.Origin} {
 		b = appendString(b, s)
@@ -572,7 +577,7 @@ func encodeConcept(c *glossary.Concept, id string) string {
 		b = append(b, flags)
 		b = appendString(b, t.Note)
 	}
-	return string(b)
+	return b
 }
 
 func appendString(b []byte, s string) []byte {
@@ -682,31 +687,31 @@ const (
 
 // appendMatchRecord writes the match record of one form of term t, the
 // i-th of c (a term with optional words has several forms, one index).
-func appendMatchRecord(b *strings.Builder, c *glossary.Concept, i int, t *glossary.Term, toks []lang.Token) {
-	{
-		if b.Len() > 0 {
-			b.WriteString(recordSep)
-		}
-		b.WriteString(strconv.Itoa(i))
-		b.WriteString(unitSep)
-		b.WriteString(t.Lang)
-		b.WriteString(unitSep)
-		b.WriteString(strconv.Itoa(c.EffectiveStatus(t).Severity()))
-		b.WriteString(unitSep)
-		for j, tok := range toks {
-			if j > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(tok.Norm)
-		}
-		b.WriteString(unitSep)
-		for j, tok := range toks {
-			if j > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(tok.Key)
-		}
+// It appends to b, and returns the extended slice.
+func appendMatchRecord(b []byte, c *glossary.Concept, i int, t *glossary.Term, toks []lang.Token) []byte {
+	if len(b) > 0 {
+		b = append(b, recordSep...)
 	}
+	b = strconv.AppendInt(b, int64(i), 10)
+	b = append(b, unitSep...)
+	b = append(b, t.Lang...)
+	b = append(b, unitSep...)
+	b = strconv.AppendInt(b, int64(c.EffectiveStatus(t).Severity()), 10)
+	b = append(b, unitSep...)
+	for j, tok := range toks {
+		if j > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, tok.Norm...)
+	}
+	b = append(b, unitSep...)
+	for j, tok := range toks {
+		if j > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, tok.Key...)
+	}
+	return b
 }
 
 // decodeMatch parses the match field; it skips records it cannot read
