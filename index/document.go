@@ -188,6 +188,10 @@ func conceptDocument(c *glossary.Concept, id string) *document.Document {
 // objects made by a.
 func conceptDocumentIn(c *glossary.Concept, id string, a *docAlloc) *document.Document {
 	d := document.NewDocument(id)
+	// Room for every field at once (four per language, the two stored
+	// ones, and the ID field bleve adds when it indexes d), instead of
+	// the five growths of an empty list.
+	d.Fields = make([]document.Field, 0, 4*len(indexedLangs)+3)
 	fields := a.langFields()
 	match := []byte{} // stored even when empty, as it always was
 	for i, t := range c.Terms {
