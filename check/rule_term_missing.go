@@ -59,61 +59,91 @@ func (r termMissing) Check(p *Pair) []Finding {
 func (m *unrendered) otherRendering(p *Pair) (msg, hint string, ok bool) {
 	tl := p.Target.Lang
 	expected, first := quoteList(tl, m.expected, "or"), quote(tl, m.expected[0])
-	switch {
-	case m.metonym != "":
-		return fmt.Sprintf("%s is rendered by %s (a capital or seat of power for the state or body, or the other way round), not as %s", m.source(p), quote(tl, m.metonym), expected),
+	w := ""
+	if len(m.found) > 0 {
+		w = quote(tl, m.found[0])
+	}
+	switch m.way {
+	case byMetonym:
+		return fmt.Sprintf("%s is rendered by %s (a capital or seat of power for the state or body, or the other way round), not as %s", m.source(p), w, expected),
 			"the capital for the state is usual in diplomatic writing; write " + first + " if the place itself is meant", true
-	case m.capitalAdj != "":
-		return fmt.Sprintf("%s is rendered by %s, the adjective of the state it stands for, not as %s", m.source(p), quote(tl, m.capitalAdj), expected),
+	case byCapitalAdj:
+		return fmt.Sprintf("%s is rendered by %s, the adjective of the state it stands for, not as %s", m.source(p), w, expected),
 			"the capital for the state is usual in diplomatic writing; write " + first + " if the place itself is meant", true
-	case m.post != "":
-		return fmt.Sprintf("%s names a body by its head, which the target renders as a post (%s), not as %s", m.source(p), quote(tl, m.post), expected),
+	case byPost:
+		return fmt.Sprintf("%s names a body by its head, which the target renders as a post (%s), not as %s", m.source(p), w, expected),
 			"check that the post is the body's head; write " + first + " where the body itself is meant", true
-	case m.lower != "":
-		return fmt.Sprintf("%s is rendered by %s, the name written in small letters, not as %s", m.source(p), quote(tl, m.lower), expected),
+	case byLowerCase:
+		return fmt.Sprintf("%s is rendered by %s, the name written in small letters, not as %s", m.source(p), w, expected),
 			"write the name as the glossary does: " + first, true
-	case len(m.apart) > 0:
-		return fmt.Sprintf("%s is perhaps rendered by the words of %s apart (%s), not as %s", m.source(p), first, quoteList(tl, m.apart, "and"), expected),
+	case byWordsApart:
+		return fmt.Sprintf("%s is perhaps rendered by the words of %s apart (%s), not as %s", m.source(p), first, quoteList(tl, m.found, "and"), expected),
 			"check the sense; write " + first + " where the term of art is meant", true
-	case m.pronoun != "":
-		return fmt.Sprintf("%s is perhaps referred to by the pronoun %s (the post is named before), not rendered as %s", m.source(p), quote(tl, m.pronoun), expected),
+	case byPronoun:
+		return fmt.Sprintf("%s is perhaps referred to by the pronoun %s (the post is named before), not rendered as %s", m.source(p), w, expected),
 			"a pronoun for a person named before is usual; write " + first + " if the reference is unclear", true
-	case m.anaphor != "":
-		return fmt.Sprintf("%s is perhaps referred to by %s (named before in the target), not rendered as %s", m.source(p), quote(tl, m.anaphor), expected),
+	case byAnaphor:
+		return fmt.Sprintf("%s is perhaps referred to by %s (named before in the target), not rendered as %s", m.source(p), w, expected),
 			"a general noun for a concept named before is usual; write " + first + " if the reference is unclear", true
-	case m.short != "":
-		return fmt.Sprintf("%s is perhaps referred to by its short form %s, not rendered as %s", m.source(p), quote(tl, m.short), expected),
+	case byShortForm:
+		return fmt.Sprintf("%s is perhaps referred to by its short form %s, not rendered as %s", m.source(p), w, expected),
 			"a short form is usual once the body is clear; write " + first + " if it is not", true
-	case m.title != "":
-		return fmt.Sprintf("%s is a word of the title %s, which the target renders its own way; not rendered as %s", m.source(p), m.title, expected),
+	case byTitle:
+		return fmt.Sprintf("%s is a word of the title %s, which the target renders its own way; not rendered as %s", m.source(p), m.found[0], expected),
 			"check that the title is rendered as it is known", true
-	case m.stateless != "" && m.beforeName:
-		return fmt.Sprintf("%s is rendered as %s before the holder's name, without the state, not as %s", m.source(p), quote(tl, m.stateless), expected),
+	case statelessBeforeName:
+		return fmt.Sprintf("%s is rendered as %s before the holder's name, without the state, not as %s", m.source(p), w, expected),
 			"the name says whose office it is; write " + first + " where it does not", true
-	case m.body != "":
-		return fmt.Sprintf("%s qualifies a body the target renders as %s, without the state, not rendered as %s", m.source(p), quote(tl, m.body), expected),
+	case byBody:
+		return fmt.Sprintf("%s qualifies a body the target renders as %s, without the state, not rendered as %s", m.source(p), w, expected),
 			"the state is clear from the context; write " + first + " where it is not", true
-	case m.holder != "":
-		return fmt.Sprintf("%s names the state of %s, whom the target names without it, not rendered as %s", m.source(p), quote(tl, m.holder), expected),
+	case byHolder:
+		return fmt.Sprintf("%s names the state of %s, whom the target names without it, not rendered as %s", m.source(p), w, expected),
 			"the name says whose office it is; write " + first + " where it does not", true
-	case m.stateless != "":
-		return fmt.Sprintf("%s is rendered as %s, without the state the text names elsewhere, not as %s", m.source(p), quote(tl, m.stateless), expected),
+	case byStateless:
+		return fmt.Sprintf("%s is rendered as %s, without the state the text names elsewhere, not as %s", m.source(p), w, expected),
 			"the state is clear from the text; write " + first + " where it is not", true
-	case m.sibling != "":
-		return fmt.Sprintf("%s is perhaps rendered by %s, the glossary's term for a neighbouring concept, not as %s", m.source(p), quote(tl, m.sibling), expected),
+	case bySibling:
+		return fmt.Sprintf("%s is perhaps rendered by %s, the glossary's term for a neighbouring concept, not as %s", m.source(p), w, expected),
 			"the nearer general word is often right in general text; write " + first + " where the distinction matters", true
-	case m.acronym != "":
-		return fmt.Sprintf("%s is a word of a body's name that the target perhaps writes as %s, not rendered as %s", m.source(p), quote(tl, m.acronym), expected),
+	case byAcronym:
+		return fmt.Sprintf("%s is a word of a body's name that the target perhaps writes as %s, not rendered as %s", m.source(p), w, expected),
 			"check that the abbreviation names that body; write " + first + " where the state is not clear", true
-	case m.translit != "":
-		return fmt.Sprintf("%s is perhaps the name of something else, transliterated as %s, not rendered as %s", m.source(p), quote(tl, m.translit), expected),
+	case byTranslit:
+		return fmt.Sprintf("%s is perhaps the name of something else, transliterated as %s, not rendered as %s", m.source(p), w, expected),
 			"write " + first + " if the state is meant", true
-	case m.senseUnsure:
+	case bySenseUnsure:
 		return fmt.Sprintf("%s is not rendered as %s; it starts the sentence and nothing else there is a glossary term, so it may be a common word, not the name", m.source(p), expected),
 			"write " + first + " if the name is meant", true
 	}
 	return "", "", false
 }
+
+// otherWay is a way a target perhaps renders a source term other than by
+// the glossary's terms; found (see unrendered) holds the target's words
+// that show it.
+type otherWay uint8
+
+const (
+	noOtherWay          otherWay = iota
+	byMetonym                    // a capital or seat of power for the state or body («Москва» for Russia), or the other way round
+	byCapitalAdj                 // the adjective of the state whose capital or seat of power the term is ("Russian" for «Москва»)
+	byPost                       // a post for "the head of" a body («глава Пентагона» as "the Defense Secretary")
+	byLowerCase                  // the one-word name written in small letters («конгресс»)
+	byWordsApart                 // every content word of an expected term, though not as the term ("flight of capital")
+	byAnaphor                    // a general noun the target names the concept by in an earlier unit ("the organisation")
+	byPronoun                    // a personal pronoun for the holder of a post named before ("he" for «посол»)
+	byShortForm                  // the capitalised head noun the English target names the body by alone ("the House")
+	byTitle                      // a word of a quoted title («Война и мир России»); found is the title, quoted
+	byAcronym                    // the abbreviation of the body whose name ends in the state ("the FAA")
+	byTranslit                   // the state's name transliterated, the name of something else ("Hispania")
+	statelessBeforeName          // the term without its state, before its holder's name, in a target that does not name the state
+	byStateless                  // the term without its state, which the target names elsewhere
+	byHolder                     // the name of the post's holder, given without the state ("Joe Biden" of "US President Joe Biden")
+	byBody                       // the body the state qualifies, given without it ("the State Duma" for «Госдума РФ»)
+	bySibling                    // a neighbouring concept's term («договор» as "agreement")
+	bySenseUnsure                // none: a one-word name at a sentence start that nothing else of the glossary there shows to be the name
+)
 
 // unrendered is a source term whose aligned target has none of the
 // expected equivalents; part is the word of the target that renders the
@@ -122,67 +152,11 @@ type unrendered struct {
 	hit      TermHit
 	expected []string
 	part     string
-	// metonym is the capital or seat of power the target names instead of
-	// the state («Москва» for Russia), reported as info.
-	metonym string
-	// anaphor is the general noun the target may refer back to the
-	// concept by, named in an earlier unit ("the organisation"), reported
-	// as info.
-	anaphor string
-	// capitalAdj is the target's adjective of the state whose capital or
-	// seat of power the term is ("Russian" for «Москва»), reported as
-	// info.
-	capitalAdj string
-	// post is the target's word of a post's name that renders "the head
-	// of" the body («глава Пентагона» as "the Defense Secretary"),
-	// reported as info.
-	post string
-	// lower is the target's word that is the one-word name written in
-	// small letters («конгресс»), reported as info.
-	lower string
-	// apart is the target's words that render every content word of an
-	// expected term, though not as the term ("flight of capital"),
-	// reported as info.
-	apart []string
-	// pronoun is the personal pronoun by which the target may refer to
-	// the holder of a post named before ("he" for «посол»), reported as
-	// info.
-	pronoun string
-	// short is the capitalised head noun of the name by which the
-	// English target names the body alone ("the House"), reported as
-	// info.
-	short string
-	// sibling is the target's term of a neighbouring concept that may
-	// render this one («договор» as "agreement"), reported as info.
-	sibling string
-	// stateless is the rendering of the term without its state, which
-	// the target names elsewhere («министр иностранных дел» for the UK
-	// Foreign Secretary), reported as info.
-	stateless string
-	// beforeName marks a stateless rendering that stands before its
-	// holder's name, in a target that does not name the state.
-	beforeName bool
-	// holder is the target's name of the person whose post the source
-	// qualifies by the state ("Joe Biden" of "US President Joe Biden"),
-	// given without it, reported as info.
-	holder string
-	// body is the target's rendering of the body the source state
-	// qualifies («Госдума РФ» as "the State Duma"), given without the
-	// state, reported as info.
-	body string
-	// title is the quoted title the term is a word of («Война и мир
-	// России»), reported as info.
-	title string
-	// acronym is the target's abbreviation of the body whose name ends in
-	// the state («… администрации США» as "the FAA"), reported as info.
-	acronym string
-	// translit is the target's transliteration of the state's name, the
-	// name of something else ("Hispania"), reported as info.
-	translit string
-	// senseUnsure marks a one-word name at a sentence start that nothing
-	// else of the glossary in its sentence shows to be the name (see
-	// senseUnsure), reported as info.
-	senseUnsure bool
+	// way is how the target perhaps renders the term other than by the
+	// glossary's terms, reported as info, and found the target's words
+	// that show it (see otherWay).
+	way   otherWay
+	found []string
 }
 
 // source is the source text of the term, quoted.
@@ -456,81 +430,8 @@ func findUnrendered(p *Pair) []unrendered {
 				// capitals, another state's body).
 				continue
 			}
-			if w := metonymRendered(p, h, expected); w != "" {
-				out = append(out, unrendered{hit: h, expected: expected, metonym: w})
-				continue
-			}
-			// The state's adjective for its capital: «Москва ответила» as
-			// "the Russian side responded", "Beijing" as «китайские власти».
-			if w := demonymRendered(p, h, metonymStates(p.Target.Lang, expected)); w != "" {
-				out = append(out, unrendered{hit: h, expected: expected, capitalAdj: w})
-				continue
-			}
-			if w := headOfBody(p, h); w != "" {
-				out = append(out, unrendered{hit: h, expected: expected, post: w})
-				continue
-			}
-			if w := lowerCaseName(p, h); w != "" {
-				out = append(out, unrendered{hit: h, expected: expected, lower: w})
-				continue
-			}
-			if w := wordsApart(p, h, expected); len(w) > 0 {
-				out = append(out, unrendered{hit: h, expected: expected, apart: w})
-				continue
-			}
-			part := partialRendering(p, h, expected)
-			if ana == nil {
-				ana = newAnaphora(p)
-			}
-			if w := ana.rendering(p, h); part == "" && w != "" {
-				out = append(out, unrendered{hit: h, expected: expected, anaphor: w})
-				continue
-			}
-			if w := ana.nationalWord(p, h); part == "" && w != "" {
-				out = append(out, unrendered{hit: h, expected: expected, anaphor: w})
-				continue
-			}
-			if w := pronounRendering(p, h, firstSource); part == "" && w != "" {
-				out = append(out, unrendered{hit: h, expected: expected, pronoun: w})
-				continue
-			}
-			if w := shortForm(p, h, expected); w != "" {
-				out = append(out, unrendered{hit: h, expected: expected, short: w})
-				continue
-			}
-			if w := quotedTitle(p, h); w != "" {
-				out = append(out, unrendered{hit: h, expected: expected, title: w})
-				continue
-			}
-			if w := bodyAcronym(p, h, targetTerms); part == "" && w != "" {
-				out = append(out, unrendered{hit: h, expected: expected, acronym: w})
-				continue
-			}
-			if w := transliteratedAlone(p, h, targetTerms); part == "" && w != "" {
-				out = append(out, unrendered{hit: h, expected: expected, translit: w})
-				continue
-			}
-			if w, byName := stateDropped(p, h, expected); w != "" {
-				out = append(out, unrendered{hit: h, expected: expected, stateless: w, beforeName: byName})
-				continue
-			}
-			if w := stateOfNamedHolder(p, h); w != "" {
-				out = append(out, unrendered{hit: h, expected: expected, holder: w})
-				continue
-			}
-			if w := stateOfRenderedBody(p, h); w != "" {
-				out = append(out, unrendered{hit: h, expected: expected, body: w})
-				continue
-			}
-			if w := siblingRendering(p, h); part == "" && w != "" {
-				out = append(out, unrendered{hit: h, expected: expected, sibling: w})
-				continue
-			}
-			if part == "" && senseUnsure(p, h) {
-				out = append(out, unrendered{hit: h, expected: expected, senseUnsure: true})
-				continue
-			}
-			out = append(out, unrendered{hit: h, expected: expected, part: part})
+			way, words, part := otherWayOf(p, h, expected, &ana, firstSource, targetTerms)
+			out = append(out, unrendered{hit: h, expected: expected, part: part, way: way, found: words})
 		}
 		return out
 	}
@@ -953,4 +854,75 @@ func nestedRendered(p *Pair, nc *nestCache, u int, c *glossary.Concept) bool {
 		}
 	}
 	return false
+}
+
+// otherWayOf looks for a way the target perhaps renders source term h
+// other than by the glossary's terms expected, most trusted first, and
+// returns it with the target's words that show it (see otherWay); when
+// there is none, part is the word of the target that renders the term in
+// part (see partialRendering), beside which the anaphors, pronouns,
+// acronyms, transliterations, siblings and unsure senses are not looked
+// for. ana is made on first use, for the judging part it belongs to.
+func otherWayOf(p *Pair, h TermHit, expected []string, ana **anaphora, firstSource map[*glossary.Concept]int, targetTerms func() []Span) (way otherWay, found []string, part string) {
+	if w := metonymRendered(p, h, expected); w != "" {
+		return byMetonym, []string{w}, ""
+	}
+	// The state's adjective for its capital: «Москва ответила» as
+	// "the Russian side responded", "Beijing" as «китайские власти».
+	if w := demonymRendered(p, h, metonymStates(p.Target.Lang, expected)); w != "" {
+		return byCapitalAdj, []string{w}, ""
+	}
+	if w := headOfBody(p, h); w != "" {
+		return byPost, []string{w}, ""
+	}
+	if w := lowerCaseName(p, h); w != "" {
+		return byLowerCase, []string{w}, ""
+	}
+	if w := wordsApart(p, h, expected); len(w) > 0 {
+		return byWordsApart, w, ""
+	}
+	part = partialRendering(p, h, expected)
+	if *ana == nil {
+		*ana = newAnaphora(p)
+	}
+	if w := (*ana).rendering(p, h); part == "" && w != "" {
+		return byAnaphor, []string{w}, ""
+	}
+	if w := (*ana).nationalWord(p, h); part == "" && w != "" {
+		return byAnaphor, []string{w}, ""
+	}
+	if w := pronounRendering(p, h, firstSource); part == "" && w != "" {
+		return byPronoun, []string{w}, ""
+	}
+	if w := shortForm(p, h, expected); w != "" {
+		return byShortForm, []string{w}, ""
+	}
+	if w := quotedTitle(p, h); w != "" {
+		return byTitle, []string{w}, ""
+	}
+	if w := bodyAcronym(p, h, targetTerms); part == "" && w != "" {
+		return byAcronym, []string{w}, ""
+	}
+	if w := transliteratedAlone(p, h, targetTerms); part == "" && w != "" {
+		return byTranslit, []string{w}, ""
+	}
+	if w, byName := stateDropped(p, h, expected); w != "" {
+		if byName {
+			return statelessBeforeName, []string{w}, ""
+		}
+		return byStateless, []string{w}, ""
+	}
+	if w := stateOfNamedHolder(p, h); w != "" {
+		return byHolder, []string{w}, ""
+	}
+	if w := stateOfRenderedBody(p, h); w != "" {
+		return byBody, []string{w}, ""
+	}
+	if w := siblingRendering(p, h); part == "" && w != "" {
+		return bySibling, []string{w}, ""
+	}
+	if part == "" && senseUnsure(p, h) {
+		return bySenseUnsure, nil, ""
+	}
+	return noOtherWay, nil, part
 }
